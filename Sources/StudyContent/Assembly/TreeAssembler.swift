@@ -1,0 +1,152 @@
+import StudyCore
+
+/// Folder plans + file outlines → topics with stable IDs, and each resource once.
+struct TreeAssembler {
+    private let outlines: [FileOutline]
+    private(set) var resources: [String: Resource] = [:]
+    private(set) var warnings: [ContentWarning] = []
+    private var normalizedURLByID: [String: String] = [:]
+    private var usedTopicIDs = Set<String>()
+
+    init(outlines: [FileOutline]) {
+        self.outlines = outlines
+        for outline in outlines { warnings += outline.warnings }
+    }
+
+    mutating func root(_ plan: FolderPlan) -> Topic {
+        folder(plan, path: [], isRoot: true)
+    }
+
+    // MARK: Topics
+
+    private mutating func folder(_ plan: FolderPlan, path: [String], isRoot: Bool) -> Topic {
+        let note = plan.noteFile.map { outlines[$0.index] }
+        let title = note?.title ?? TopicNaming.title(fromName: plan.name, isFile: false)
+        // The content folder's own title is not part of its topics' paths: moving or renaming
+        // the folder keeps every ID below it.
+        let ownPath = isRoot ? [] : path + [title]
+        var topic = Topic(id: topicID(isRoot ? ["", title] : ownPath), title: title, kind: isRoot ? .root : .folder,
+                          source: SourceLocation(file: plan.noteFile?.displayPath ?? plan.displayPath,
+                                                 line: note.map { $0.root.line } ?? 0))
+        if let note, let file = plan.noteFile {
+            fill(&topic, from: note.root, file: file.displayPath, path: ownPath)
+        }
+
+        var entries: [(order: Double?, name: String, make: (inout TreeAssembler) -> Topic)] = []
+        for sub in plan.folders {
+            let order = sub.noteFile.flatMap { outlines[$0.index].order } ?? TopicNaming.numericPrefix(sub.name, isFile: false)
+            entries.append((order, sub.name, { $0.folder(sub, path: ownPath, isRoot: false) }))
+        }
+        for file in plan.files where !outlines[file.index].skipped {
+            let order = outlines[file.index].order ?? TopicNaming.numericPrefix(file.name, isFile: true)
+            entries.append((order, file.name, { $0.file(file, path: ownPath) }))
+        }
+        entries.sort { lhs, rhs in
+            switch (lhs.order, rhs.order) {
+            case let (l?, r?) where l != r: return l < r
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return lhs.name.lowercased() < rhs.name.lowercased()
+            }
+        }
+        for entry in entries { topic.children.append(entry.make(&self)) }
+        return topic
+    }
+
+    private mutating func file(_ plan: FilePlan, path: [String]) -> Topic {
+        let outline = outlines[plan.index]
+        let title = outline.title ?? TopicNaming.title(fromName: plan.name, isFile: true)
+        let ownPath = path + [title]
+        var topic = Topic(id: topicID(ownPath), title: title, kind: .file,
+                          source: SourceLocation(file: plan.displayPath, line: outline.root.line))
+        fill(&topic, from: outline.root, file: plan.displayPath, path: ownPath)
+        return topic
+    }
+
+    /// Note, resources and heading sub-topics of a section go into `topic`.
+    private mutating func fill(_ topic: inout Topic, from section: OutlineSection, file: String, path: [String]) {
+        topic.note = section.note
+        for raw in section.resources {
+            let id = register(raw, file: file, topicPath: path)
+            if !topic.resourceIDs.contains(id) { topic.resourceIDs.append(id) }
+        }
+        for child in section.children {
+            let childPath = path + [child.title]
+            var sub = Topic(id: topicID(childPath), title: child.title, kind: .heading,
+                            source: SourceLocation(file: file, line: child.line))
+            fill(&sub, from: child, file: file, path: childPath)
+            topic.children.append(sub)
+        }
+    }
+
+    /// Two topics with the same path of titles (two "Resources" headings in one file) get
+    /// distinct IDs by their rank: the second is keyed as "Resources #2".
+    private mutating func topicID(_ path: [String]) -> String {
+        var id = StableID.topic(path: path)
+        var rank = 2
+        while usedTopicIDs.contains(id), let last = path.last {
+            id = StableID.topic(path: path.dropLast() + ["\(last) #\(rank)"])
+            rank += 1
+        }
+        usedTopicIDs.insert(id)
+        return id
+    }
+
+    // MARK: Resources
+
+    private mutating func register(_ raw: RawResource, file: String, topicPath: [String]) -> String {
+        let location = SourceLocation(file: file, line: raw.line)
+        let id: String
+        if let url = raw.url {
+            let normalized = URLNormalizer.normalize(url)
+            id = StableID.resource(normalizedURL: normalized)
+            if let known = normalizedURLByID[id], known != normalized {
+                warnings.append(ContentWarning(location, "ID \(id) is shared by \(known) and \(normalized); rename one link"))
+            }
+            normalizedURLByID[id] = normalized
+        } else {
+            id = StableID.task(topicPath: topicPath, title: raw.title)
+        }
+        if resources[id] != nil {
+            resources[id]!.occurrences.append(location)
+        } else {
+            resources[id] = Resource(id: id, title: raw.title, url: raw.url, description: raw.description,
+                                     source: location, checkbox: raw.checkbox)
+        }
+        return id
+    }
+}
+
+/// Titles and order taken from file and folder names.
+enum TopicNaming {
+    /// `01-linear-algebra.md` → `linear algebra`: extension and order prefix dropped, dashes and
+    /// underscores read as spaces.
+    static func title(fromName name: String, isFile: Bool) -> String {
+        var stem = isFile ? stemOf(Substring(name)) : Substring(name)
+        if let prefixEnd = orderPrefixEnd(stem) { stem = stem[prefixEnd...] }
+        let spaced = String(stem.map { $0 == "-" || $0 == "_" ? " " : $0 }).trimmingWhitespace()
+        return spaced.isEmpty ? String(name) : spaced
+    }
+
+    /// `01-foundations` → 1; nil without a numeric prefix followed by a separator and a name.
+    static func numericPrefix(_ name: String, isFile: Bool) -> Double? {
+        let stem = isFile ? stemOf(Substring(name)) : Substring(name)
+        guard orderPrefixEnd(stem) != nil else { return nil }
+        return Double(String(stem.prefix { $0.isASCII && $0.isNumber }))
+    }
+
+    private static func stemOf(_ name: Substring) -> Substring {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return name[..<dot]
+    }
+
+    private static func orderPrefixEnd(_ name: Substring) -> Substring.Index? {
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.endIndex < name.endIndex else { return nil }
+        var index = digits.endIndex
+        guard "-_. ".contains(name[index]) else { return nil }
+        while index < name.endIndex, "-_. ".contains(name[index]) { index = name.index(after: index) }
+        guard index < name.endIndex else { return nil }
+        return index
+    }
+}

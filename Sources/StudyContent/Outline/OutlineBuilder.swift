@@ -1,0 +1,215 @@
+import CCmarkGFM
+import StudyCore
+
+/// Markdown text of one file → its outline. Only top-level headings make sub-topics (nested by
+/// level; a skipped level nests under the nearest shallower heading). Resources come from list
+/// items, stand-alone link lines and table rows; everything else under a heading is its note,
+/// kept as the Markdown lines it was written with. Code, quotes and HTML are never a source of
+/// topics or resources.
+struct OutlineBuilder {
+    let file: String
+    private let lines: [Substring]
+
+    init(file: String, text: String) {
+        self.file = file
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// Sections while they are being filled; turned into `OutlineSection` values at the end.
+    private final class Draft {
+        let title: String
+        let level: Int
+        let line: Int
+        var noteRanges: [ClosedRange<Int>] = []
+        var resources: [RawResource] = []
+        var children: [Draft] = []
+
+        init(title: String, level: Int, line: Int) {
+            self.title = title
+            self.level = level
+            self.line = line
+        }
+    }
+
+    func build(text: String) -> (title: String?, root: OutlineSection) {
+        CmarkDocument.parse(text) { document in
+            let blocks = document.children
+            let firstHeading = blocks.first { $0.type == CMARK_NODE_HEADING }
+            let absorbed = firstHeading.flatMap { $0.headingLevel == 1 ? $0 : nil }
+            let root = Draft(title: "", level: 0, line: absorbed?.startLine ?? 1)
+            var stack = [root]
+            for block in blocks {
+                if block.type == CMARK_NODE_HEADING {
+                    if let absorbed, block.raw == absorbed.raw { continue }
+                    let level = block.headingLevel
+                    let title = InlineLines(block).plainText
+                    let section = Draft(title: title.isEmpty ? "(untitled)" : title, level: level, line: block.startLine)
+                    while stack.count > 1 && stack[stack.count - 1].level >= level { stack.removeLast() }
+                    stack[stack.count - 1].children.append(section)
+                    stack.append(section)
+                } else {
+                    add(block, to: stack[stack.count - 1])
+                }
+            }
+            let title = absorbed.map { InlineLines($0).plainText }.flatMap { $0.isEmpty ? nil : $0 }
+            return (title, finish(root))
+        }
+    }
+
+    private func finish(_ draft: Draft) -> OutlineSection {
+        OutlineSection(title: draft.title, level: draft.level, line: draft.line, note: note(from: draft.noteRanges),
+                       resources: draft.resources, children: draft.children.map(finish))
+    }
+
+    // MARK: Blocks
+
+    private func add(_ block: CmarkNode, to section: Draft) {
+        switch block.type {
+        case CMARK_NODE_PARAGRAPH:
+            addParagraph(block, to: section)
+        case CMARK_NODE_LIST:
+            addList(block, to: section)
+        case CMARK_NODE_THEMATIC_BREAK:
+            break  // a separator between sections, not prose
+        case CMARK_NODE_HTML_BLOCK where block.literal.trimmingWhitespace().hasPrefix("<!--"):
+            break  // comments are the writer's, not the reader's
+        default:
+            if block.typeString == "table" {
+                addTable(block, to: section)
+            } else {
+                keep(block.startLine...max(block.startLine, block.endLine), in: section)
+            }
+        }
+    }
+
+    private func addParagraph(_ paragraph: CmarkNode, to section: Draft) {
+        let inline = InlineLines(paragraph)
+        let start = paragraph.startLine
+        var consumed = [Bool](repeating: false, count: inline.lines.count)
+        for (index, pieces) in inline.lines.enumerated() {
+            guard var match = LinkLine.standalone(pieces) else { continue }
+            if match.isUntitled, index > 0, !consumed[index - 1], let label = LinkLine.label(inline.lines[index - 1]) {
+                match.title = label
+                consumed[index - 1] = true
+            }
+            consumed[index] = true
+            section.resources.append(RawResource(title: match.title, url: match.url, description: match.description,
+                                                 line: start + index, checkbox: match.checkbox))
+        }
+        // What is left of the paragraph is prose.
+        var runStart: Int?
+        for index in 0...consumed.count {
+            let isProse = index < consumed.count && !consumed[index]
+            if isProse && runStart == nil { runStart = index }
+            if !isProse, let first = runStart {
+                keep((start + first)...(start + index - 1), in: section)
+                runStart = nil
+            }
+        }
+    }
+
+    private func addList(_ list: CmarkNode, to section: Draft) {
+        for item in list.children { addItem(item, to: section) }
+    }
+
+    private func addItem(_ item: CmarkNode, to section: Draft) {
+        let children = item.children
+        guard let first = children.first, first.type == CMARK_NODE_PARAGRAPH else {
+            if children.isEmpty { keep(item.startLine...max(item.startLine, item.endLine), in: section) }
+            for child in children {
+                if child.type == CMARK_NODE_LIST { addList(child, to: section) } else { add(child, to: section) }
+            }
+            return
+        }
+        let inline = InlineLines(first)
+        var pieces: [InlinePiece] = []
+        var pieceLines: [Int] = []
+        for (index, line) in inline.lines.enumerated() {
+            if index > 0 { pieces.append(.text(" ")); pieceLines.append(index) }
+            pieces.append(contentsOf: line)
+            pieceLines.append(contentsOf: Array(repeating: index, count: line.count))
+        }
+        let taskState: Bool? = item.isTaskItem ? item.isTaskChecked : nil
+        let nestedLists = children.dropFirst().filter { $0.type == CMARK_NODE_LIST }
+
+        if let match = LinkLine.item(pieces) {
+            var description = match.description
+            for extra in children.dropFirst() where extra.type == CMARK_NODE_PARAGRAPH {
+                let text = InlineLines(extra).plainText
+                if !text.isEmpty { description += description.isEmpty ? text : " " + text }
+            }
+            section.resources.append(RawResource(
+                title: match.title, url: match.url, description: description,
+                line: first.startLine + pieceLines[match.pieceIndex], checkbox: taskState ?? match.checkbox))
+        } else if let task = taskWithoutLink(pieces, taskState: taskState) {
+            section.resources.append(RawResource(title: task.title, url: nil, description: "",
+                                                 line: first.startLine, checkbox: task.checked))
+        } else {
+            let end = nestedLists.first.map { $0.startLine - 1 } ?? item.endLine
+            keep(item.startLine...max(item.startLine, end), in: section)
+            for extra in children.dropFirst() where extra.type != CMARK_NODE_LIST {
+                if let nested = nestedLists.first, extra.startLine > nested.startLine {
+                    add(extra, to: section)
+                }
+            }
+        }
+        for list in nestedLists { addList(list, to: section) }
+    }
+
+    /// `- [ ] read chapter 3`: a thing to do without a link is still a resource to track.
+    private func taskWithoutLink(_ pieces: [InlinePiece], taskState: Bool?) -> (title: String, checked: Bool)? {
+        guard !pieces.contains(where: { if case .link = $0 { true } else { false } }) else { return nil }
+        let (text, marker) = LinkLine.stripCheckbox(LinkLine.joined(pieces[...]))
+        guard let checked = taskState ?? marker, !text.isEmpty else { return nil }
+        return (text, checked)
+    }
+
+    private func addTable(_ table: CmarkNode, to section: Draft) {
+        var everyRowIsResource = true
+        var bodyRows = 0
+        for (rowIndex, row) in table.children.enumerated() where !row.isTableRowHeader {
+            bodyRows += 1
+            let cells = row.children.map { InlineLines($0).lines.flatMap { $0 } }
+            guard let cellIndex = cells.firstIndex(where: { $0.contains { if case .link = $0 { true } else { false } } }),
+                  let match = LinkLine.item(cells[cellIndex])
+            else {
+                everyRowIsResource = false
+                continue
+            }
+            let others = cells.indices.filter { $0 != cellIndex }.map { LinkLine.joined(cells[$0][...]).trimmingWhitespace() }
+            let description = ([match.description] + others).filter { !$0.isEmpty }.joined(separator: " · ")
+            // Row positions are not always reported; the delimiter row sits between header and body.
+            let line = row.startLine > 0 ? row.startLine : table.startLine + rowIndex + 1
+            section.resources.append(RawResource(title: match.title, url: match.url, description: description,
+                                                 line: line, checkbox: match.checkbox))
+        }
+        if !everyRowIsResource || bodyRows == 0 {
+            keep(table.startLine...max(table.startLine, table.endLine), in: section)
+        }
+    }
+
+    // MARK: Notes
+
+    private func keep(_ range: ClosedRange<Int>, in section: Draft) {
+        guard range.lowerBound > 0 else { return }
+        section.noteRanges.append(range)
+    }
+
+    /// The kept lines, in order; a blank line between pieces that were not adjacent.
+    private func note(from ranges: [ClosedRange<Int>]) -> String {
+        var out: [Substring] = []
+        var previousEnd = -1
+        for range in ranges {
+            if previousEnd >= 0 && range.lowerBound > previousEnd + 1 && out.last?.isEmpty == false {
+                out.append("")
+            }
+            for number in range where number - 1 < lines.count {
+                out.append(lines[number - 1])
+            }
+            previousEnd = range.upperBound
+        }
+        while out.last?.allSatisfy(\.isWhitespace) == true { out.removeLast() }
+        while out.first?.allSatisfy(\.isWhitespace) == true { out.removeFirst() }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import StudyCore
+
+/// A notes folder on disk as a plan of what to read: sub-folders, note files, and the folder's
+/// own note file (`README.md` or `index.md`). Hidden entries (`.git`, `.obsidian`) are skipped,
+/// symlinks are followed but a folder is never entered twice (so loops end), and anything that
+/// cannot be read becomes a warning while the rest is walked.
+struct FolderPlan {
+    var path: String
+    var displayPath: String
+    var name: String
+    var noteFile: FilePlan?
+    var folders: [FolderPlan] = []
+    var files: [FilePlan] = []
+}
+
+struct FilePlan {
+    var path: String
+    var displayPath: String
+    var name: String
+    var size: Int
+    /// Index into the loader's list of files to parse.
+    var index: Int = -1
+}
+
+enum FolderWalkError: Error {
+    case missing(String)
+    case notAFolder(String)
+    case unreadable(String, String)
+}
+
+struct FolderWalker {
+    static let noteExtensions: Set<String> = ["md", "markdown", "txt"]
+    static let folderNoteNames = ["readme", "index"]
+
+    private var visited = Set<FileIdentity>()
+    private(set) var warnings: [ContentWarning] = []
+    private(set) var files: [FilePlan] = []
+
+    struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    mutating func walkRoot(_ path: String) throws(FolderWalkError) -> FolderPlan {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .missing(path) }
+            throw .unreadable(path, String(cString: strerror(errno)))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notAFolder(path) }
+        guard let dir = opendir(path) else { throw .unreadable(path, String(cString: strerror(errno))) }
+        closedir(dir)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return walk(path: path, displayPath: path, name: name, identity: identity(of: info))
+    }
+
+    private func identity(of info: stat) -> FileIdentity {
+        FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    private mutating func walk(path: String, displayPath: String, name: String, identity: FileIdentity) -> FolderPlan {
+        visited.insert(identity)
+        var plan = FolderPlan(path: path, displayPath: displayPath, name: name)
+        guard let dir = opendir(path) else {
+            warnings.append(ContentWarning(SourceLocation(file: displayPath, line: 0),
+                                           "cannot read folder: \(String(cString: strerror(errno)))"))
+            return plan
+        }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if entryName.hasPrefix(".") { continue }
+            names.append(entryName)
+        }
+        closedir(dir)
+        names.sort()
+
+        var noteCandidates: [FilePlan] = []
+        for entryName in names {
+            let entryPath = path.hasSuffix("/") ? path + entryName : path + "/" + entryName
+            let entryDisplay = displayPath.hasSuffix("/") ? displayPath + entryName : displayPath + "/" + entryName
+            var info = stat()
+            guard stat(entryPath, &info) == 0 else {
+                warnings.append(ContentWarning(SourceLocation(file: entryDisplay, line: 0),
+                                               "cannot read: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let id = self.identity(of: info)
+                if visited.contains(id) {
+                    warnings.append(ContentWarning(SourceLocation(file: entryDisplay, line: 0),
+                                                   "skipped: folder already read (symlink loop or repeated link)"))
+                    continue
+                }
+                plan.folders.append(walk(path: entryPath, displayPath: entryDisplay, name: entryName, identity: id))
+            case S_IFREG:
+                guard let ext = entryName.split(separator: ".").last.map({ $0.lowercased() }),
+                      entryName.contains("."), Self.noteExtensions.contains(ext) else { continue }
+                let file = FilePlan(path: entryPath, displayPath: entryDisplay, name: entryName, size: Int(info.st_size))
+                let stem = entryName.split(separator: ".").dropLast().joined(separator: ".").lowercased()
+                if Self.folderNoteNames.contains(stem) && ext != "txt" {
+                    noteCandidates.append(file)
+                } else {
+                    plan.files.append(file)
+                }
+            default:
+                continue
+            }
+        }
+        // README wins over index; a second candidate is an ordinary topic.
+        noteCandidates.sort { lhs, rhs in
+            Self.noteRank(lhs.name) < Self.noteRank(rhs.name)
+        }
+        if let first = noteCandidates.first {
+            plan.noteFile = register(first)
+            plan.files.append(contentsOf: noteCandidates.dropFirst())
+        }
+        plan.files = plan.files.map { register($0) }
+        return plan
+    }
+
+    private static func noteRank(_ name: String) -> Int {
+        name.lowercased().hasPrefix("readme") ? 0 : 1
+    }
+
+    private mutating func register(_ file: FilePlan) -> FilePlan {
+        var file = file
+        file.index = files.count
+        files.append(file)
+        return file
+    }
+}

@@ -1,0 +1,187 @@
+import CCmarkGFM
+import StudyCore
+
+/// A note's Markdown rendered for a terminal: wrapped paragraphs, headings, emphasis, code
+/// spans and blocks, lists, quotes and tables, with links numbered in the text (`[3]`) and
+/// collected in `links`, so that a view can open link 3. Every piece of text is made safe for
+/// a terminal (no control characters) as it is rendered.
+public struct RenderedNote: Sendable {
+    public var lines: [StyledLine]
+    /// Link targets in the order of their numbers (`links[0]` is `[1]`).
+    public var links: [String]
+
+    public var plainText: String { lines.map(\.text).joined(separator: "\n") }
+}
+
+public enum NoteRenderer {
+    public static func render(_ markdown: String, width: Int) -> RenderedNote {
+        _ = CmarkDocument.extensionsRegistered
+        return CmarkDocument.parse(markdown) { document in
+            var state = RenderState(width: max(8, width))
+            state.blocks(document.children, prefix: [], restPrefix: [])
+            while state.lines.last?.spans.isEmpty == true { state.lines.removeLast() }
+            return RenderedNote(lines: state.lines, links: state.links)
+        }
+    }
+}
+
+private struct RenderState {
+    let width: Int
+    var lines: [StyledLine] = []
+    var links: [String] = []
+
+    init(width: Int) { self.width = width }
+
+    mutating func blankLine() {
+        if let last = lines.last, !last.spans.isEmpty { lines.append(StyledLine()) }
+    }
+
+    mutating func blocks(_ nodes: [CmarkNode], prefix: [StyledSpan], restPrefix: [StyledSpan], tight: Bool = false) {
+        for (index, node) in nodes.enumerated() {
+            let first = index == 0 ? prefix : restPrefix
+            block(node, prefix: first, restPrefix: restPrefix)
+            if !tight && index < nodes.count - 1 { separate(restPrefix) }
+        }
+    }
+
+    /// A blank line between blocks, keeping a quote's bar.
+    mutating func separate(_ prefix: [StyledSpan]) {
+        let bars = prefix.filter { $0.style.contains(.quote) }
+        if bars.isEmpty { blankLine() } else { lines.append(StyledLine(bars)) }
+    }
+
+    mutating func block(_ node: CmarkNode, prefix: [StyledSpan], restPrefix: [StyledSpan]) {
+        switch node.type {
+        case CMARK_NODE_PARAGRAPH:
+            lines += StyledWrap.wrap(inlines(node), width: width, firstPrefix: prefix, restPrefix: restPrefix)
+        case CMARK_NODE_HEADING:
+            var spans = inlines(node).map { StyledSpan($0.text, $0.style.union([.heading, .bold])) }
+            if node.headingLevel >= 3 { spans.insert(StyledSpan(String(repeating: "#", count: node.headingLevel) + " ", [.heading, .dim]), at: 0) }
+            lines += StyledWrap.wrap(spans, width: width, firstPrefix: prefix, restPrefix: restPrefix)
+            if node.headingLevel <= 2 {
+                let indent = StyledLine(restPrefix).width
+                let length = max(1, (lines.last?.width ?? 1) - indent)
+                let underline = String(repeating: node.headingLevel == 1 ? "═" : "─", count: length)
+                lines.append(StyledLine(restPrefix + [StyledSpan(underline, [.heading, .dim])]))
+            }
+        case CMARK_NODE_LIST:
+            list(node, prefix: prefix, restPrefix: restPrefix)
+        case CMARK_NODE_BLOCK_QUOTE:
+            let bar = StyledSpan("│ ", [.quote, .dim])
+            blocks(node.children, prefix: prefix + [bar], restPrefix: restPrefix + [bar])
+        case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
+            var literal = node.literal
+            if literal.hasSuffix("\n") { literal.removeLast() }
+            for (index, text) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let clean = safe(String(text).replacing("\t", with: "    "))
+                let style: TextStyle = node.type == CMARK_NODE_CODE_BLOCK ? .code : .dim
+                lines.append(StyledLine((index == 0 ? prefix : restPrefix) + [StyledSpan("  " + clean, style)]))
+            }
+        case CMARK_NODE_THEMATIC_BREAK:
+            lines.append(StyledLine(prefix + [StyledSpan(String(repeating: "─", count: max(1, width - StyledLine(prefix).width)), .dim)]))
+        default:
+            if node.typeString == "table" {
+                table(node, prefix: prefix, restPrefix: restPrefix)
+            } else {
+                blocks(node.children, prefix: prefix, restPrefix: restPrefix)
+            }
+        }
+    }
+
+    mutating func list(_ node: CmarkNode, prefix: [StyledSpan], restPrefix: [StyledSpan]) {
+        let tight = cmark_node_get_list_tight(node.raw) != 0
+        var number = node.listStart
+        for (index, item) in node.children.enumerated() {
+            var marker = node.isOrderedList ? "\(number). " : "• "
+            if item.isTaskItem { marker += item.isTaskChecked ? "[x] " : "[ ] " }
+            number += 1
+            let indent = StyledSpan(String(repeating: " ", count: DisplayWidth.of(marker)))
+            let first = (index == 0 ? prefix : restPrefix) + [StyledSpan(marker, .dim)]
+            if item.children.isEmpty {
+                lines.append(StyledLine(first))
+            } else {
+                blocks(item.children, prefix: first, restPrefix: restPrefix + [indent], tight: tight)
+            }
+            if !tight && index < node.children.count - 1 { separate(restPrefix) }
+        }
+    }
+
+    mutating func table(_ node: CmarkNode, prefix: [StyledSpan], restPrefix: [StyledSpan]) {
+        let rows = node.children.map { row in row.children.map { inlines($0) } }
+        let columns = rows.map(\.count).max() ?? 0
+        guard columns > 0 else { return }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], StyledLine(cell).width) }
+        }
+        let available = width - StyledLine(restPrefix).width
+        let total = widths.reduce(0, +) + 3 * (columns - 1)
+        for (rowIndex, row) in rows.enumerated() {
+            let rowPrefix = rowIndex == 0 ? prefix : restPrefix
+            if total > available {
+                // Too wide for columns: one wrapped line per row, cells separated by a dot.
+                var spans: [StyledSpan] = []
+                for (index, cell) in row.enumerated() {
+                    if index > 0 { spans.append(StyledSpan(" · ", .dim)) }
+                    spans += cell
+                }
+                if rowIndex == 0 { spans = spans.map { StyledSpan($0.text, $0.style.union(.bold)) } }
+                lines += StyledWrap.wrap(spans, width: width, firstPrefix: rowPrefix, restPrefix: restPrefix + [StyledSpan("  ")])
+                continue
+            }
+            var spans = rowPrefix
+            for index in 0..<columns {
+                if index > 0 { spans.append(StyledSpan(" │ ", .dim)) }
+                let cell = index < row.count ? row[index] : []
+                spans += rowIndex == 0 ? cell.map { StyledSpan($0.text, $0.style.union(.bold)) } : cell
+                let pad = widths[index] - StyledLine(cell).width
+                if pad > 0 && index < columns - 1 { spans.append(StyledSpan(String(repeating: " ", count: pad))) }
+            }
+            lines.append(StyledLine(spans))
+            if rowIndex == 0 {
+                let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
+                lines.append(StyledLine(restPrefix + [StyledSpan(rule, .dim)]))
+            }
+        }
+    }
+
+    // MARK: Inlines
+
+    mutating func inlines(_ node: CmarkNode, style: TextStyle = []) -> [StyledSpan] {
+        var spans: [StyledSpan] = []
+        for child in node.children {
+            switch child.type {
+            case CMARK_NODE_TEXT:
+                spans.append(StyledSpan(safe(child.literal), style))
+            case CMARK_NODE_CODE:
+                spans.append(StyledSpan(safe(child.literal), style.union(.code)))
+            case CMARK_NODE_HTML_INLINE:
+                spans.append(StyledSpan(safe(child.literal), style.union(.dim)))
+            case CMARK_NODE_SOFTBREAK:
+                spans.append(StyledSpan(" ", style))
+            case CMARK_NODE_LINEBREAK:
+                spans.append(StyledSpan(" ", style))
+            case CMARK_NODE_EMPH:
+                spans += inlines(child, style: style.union(.italic))
+            case CMARK_NODE_STRONG:
+                spans += inlines(child, style: style.union(.bold))
+            case CMARK_NODE_LINK:
+                spans += inlines(child, style: style.union(.link))
+                links.append(child.url)
+                spans.append(StyledSpan("[\(links.count)]", style.union([.link, .dim])))
+            case CMARK_NODE_IMAGE:
+                spans.append(StyledSpan("[image: ", style.union(.dim)))
+                spans += inlines(child, style: style.union(.dim))
+                spans.append(StyledSpan("]", style.union(.dim)))
+            case CMARK_NODE_FOOTNOTE_REFERENCE:
+                spans.append(StyledSpan("[^" + safe(child.literal) + "]", style.union(.dim)))
+            default:
+                let extra: TextStyle = child.typeString == "strikethrough" ? .strike : []
+                spans += inlines(child, style: style.union(extra))
+            }
+        }
+        return spans
+    }
+
+    func safe(_ text: String) -> String { TerminalSafe.escape(text) }
+}

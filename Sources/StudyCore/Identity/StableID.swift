@@ -1,0 +1,53 @@
+/// Short, stable IDs for topics and resources.
+///
+/// An ID is a one-letter kind (`r` resource, `t` topic) and ten characters of lower-case
+/// base32 (digits and letters without i, l, o, u) taken from a 64-bit hash of a key:
+///   - a resource with a URL: `url ` + the normalised URL (see `URLNormalizer`), so editing
+///     prose, reordering, or moving it to another topic keeps its ID;
+///   - a resource without a URL: `task ` + its topic path and title, case- and space-folded;
+///   - a topic: `topic ` + its path of titles below the content folder, case- and space-folded.
+/// The hash is FNV-1a over the UTF-8 bytes followed by the SplitMix64 finaliser: fixed by this
+/// file forever, since stored progress refers to these IDs.
+public enum StableID {
+    public static func resource(normalizedURL: String) -> String {
+        "r" + encode(hash("url " + normalizedURL))
+    }
+
+    public static func task(topicPath: [String], title: String) -> String {
+        "r" + encode(hash("task " + (topicPath + [title]).map(fold).joined(separator: "/")))
+    }
+
+    public static func topic(path: [String]) -> String {
+        "t" + encode(hash("topic " + path.map(fold).joined(separator: "/")))
+    }
+
+    /// Case- and white-space-insensitive form of a title, so that cosmetic edits keep IDs.
+    public static func fold(_ title: String) -> String {
+        title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func hash(_ key: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        // SplitMix64 finaliser: spreads near-identical keys across all bits.
+        h = (h ^ (h >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        h = (h ^ (h >> 27)) &* 0x94d0_49bb_1331_11eb
+        return h ^ (h >> 31)
+    }
+
+    private static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
+
+    static func encode(_ value: UInt64) -> String {
+        var v = value
+        var chars: [Character] = []
+        chars.reserveCapacity(10)
+        for _ in 0..<10 {
+            chars.append(alphabet[Int(v & 31)])
+            v >>= 5
+        }
+        return String(chars)
+    }
+}

@@ -1,0 +1,50 @@
+/// Everything loaded from one or more notes folders: one root topic per folder, the resources
+/// they list (each once, by ID), and the warnings met on the way.
+public struct ContentTree: Sendable {
+    public var roots: [Topic]
+    public var resources: [String: Resource]
+    public var warnings: [ContentWarning]
+
+    public init(roots: [Topic], resources: [String: Resource], warnings: [ContentWarning]) {
+        self.roots = roots
+        self.resources = resources
+        self.warnings = warnings
+    }
+
+    /// Every topic, depth-first, with its path of ancestors.
+    public func forEachTopic(_ body: (Topic, _ path: [Topic]) -> Void) {
+        for root in roots { root.forEach(body) }
+    }
+
+    /// Resource IDs under a topic (itself and below), each once, in curriculum order.
+    public func resourceIDs(under topic: Topic) -> [String] {
+        var seen = Set<String>()
+        var ids: [String] = []
+        topic.forEach { node, _ in
+            for id in node.resourceIDs where seen.insert(id).inserted { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// Resources whose normalised URL is listed more than once, with every place.
+    public var duplicates: [Resource] {
+        resources.values
+            .filter { $0.occurrences.count > 1 }
+            .sorted { ($0.source.file, $0.source.line) < ($1.source.file, $1.source.line) }
+    }
+
+    /// Topics with nothing to study or read, that are leaves of the tree.
+    public var emptyTopics: [Topic] {
+        var result: [Topic] = []
+        forEachTopic { topic, _ in
+            if topic.children.isEmpty && topic.isEmpty { result.append(topic) }
+        }
+        return result
+    }
+
+    public var topicCount: Int {
+        var count = 0
+        forEachTopic { _, _ in count += 1 }
+        return count
+    }
+}

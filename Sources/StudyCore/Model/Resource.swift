@@ -1,0 +1,26 @@
+/// A resource is something to study: a link found in the notes (or a task item without one).
+/// The same resource may be listed under several topics; `occurrences` says where.
+public struct Resource: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    /// The link as written in the notes (not normalised), or nil for a task item without a link.
+    public var url: String?
+    public var description: String
+    /// The first place the resource was found.
+    public var source: SourceLocation
+    /// `[x]` → true, `[ ]` → false, no checkbox → nil.
+    public var checkbox: Bool?
+    /// Every place it is listed, in load order (the first equals `source`).
+    public var occurrences: [SourceLocation]
+
+    public init(id: String, title: String, url: String?, description: String, source: SourceLocation,
+                checkbox: Bool?, occurrences: [SourceLocation]? = nil) {
+        self.id = id
+        self.title = title
+        self.url = url
+        self.description = description
+        self.source = source
+        self.checkbox = checkbox
+        self.occurrences = occurrences ?? [source]
+    }
+}

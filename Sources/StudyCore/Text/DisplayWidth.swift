@@ -1,0 +1,44 @@
+/// How many terminal columns text takes: East Asian wide and emoji characters take two,
+/// combining marks and zero-width characters none, everything else one. Measured per grapheme
+/// cluster, so that an emoji sequence or a letter with accents counts once.
+public enum DisplayWidth {
+    public static func of(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for character in text { total += of(character) }
+        return total
+    }
+
+    public static func of(_ character: Character) -> Int {
+        if character.isASCII { return character.asciiValue! < 0x20 || character.asciiValue! == 0x7f ? 0 : 1 }
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        // An emoji presentation selector turns a text symbol into a two-column emoji.
+        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
+        return scalarWidth(first)
+    }
+
+    static func scalarWidth(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v == 0 { return 0 }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: break
+        }
+        if v == 0x200B { return 0 }
+        if (0x1160...0x11FF).contains(v) { return 0 }  // Hangul medial vowels and final consonants.
+        if s.properties.isEmojiPresentation { return 2 }
+        return isWide(v) ? 2 : 1
+    }
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// A small, fast JSON writer for command output (Foundation's encoder is slow on large trees).
+/// Strings are escaped as JSON requires, so control characters from notes come out as `\u001b`.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = [false]
+    private let indentUnit: Int
+    private var pretty: Bool { indentUnit > 0 }
+
+    public init(pretty: Bool = true) {
+        indentUnit = pretty ? 2 : 0
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    public mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray(_ key: String? = nil) { open(key, UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    public mutating func value(_ key: String? = nil, _ value: String?) {
+        element(key)
+        if let value { writeString(value) } else { raw("null") }
+    }
+
+    public mutating func value(_ key: String? = nil, _ value: Int) {
+        element(key)
+        raw(String(value))
+    }
+
+    public mutating func value(_ key: String? = nil, _ value: Double) {
+        element(key)
+        raw(value.isFinite ? String(value) : "null")
+    }
+
+    public mutating func value(_ key: String? = nil, _ value: Bool?) {
+        element(key)
+        raw(value.map { $0 ? "true" : "false" } ?? "null")
+    }
+
+    // MARK: Layout
+
+    private mutating func open(_ key: String?, _ bracket: UInt8) {
+        element(key)
+        bytes.append(bracket)
+        needsComma.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let hadElements = needsComma.removeLast()
+        if hadElements { newline() }
+        bytes.append(bracket)
+        if needsComma.count == 1 && pretty { bytes.append(10) }
+    }
+
+    private mutating func element(_ key: String?) {
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+        if needsComma.count > 1 { newline() }
+        if let key {
+            writeString(key)
+            bytes.append(UInt8(ascii: ":"))
+            if pretty { bytes.append(UInt8(ascii: " ")) }
+        }
+    }
+
+    private mutating func newline() {
+        guard pretty else { return }
+        bytes.append(10)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: (needsComma.count - 1) * indentUnit))
+    }
+
+    private mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    private mutating func writeString(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
+            case 10: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 13: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 9: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
+            case 0..<0x20, 0x7f:
+                appendEscaped(byte)
+            case 0xC2:
+                // C1 controls (U+0080–U+009F) are legal in JSON but some terminals obey them.
+                guard let next = utf8.next() else { bytes.append(byte); break }
+                if (0x80...0x9F).contains(next) {
+                    appendEscaped(next)
+                } else {
+                    bytes.append(byte)
+                    bytes.append(next)
+                }
+            default:
+                bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ code: UInt8) {
+        bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, Self.hex[Int(code >> 4)], Self.hex[Int(code & 15)]])
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import StudyCore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a topic's note as wrapped text, or a resource's details.",
+        discussion: """
+            ITEM is an ID, a unique ID prefix (3 characters or more), a resource's URL, or a title \
+            (exact, else a unique part of one; case does not matter). When a title matches several \
+            items, they are listed with their IDs and the exit status is 1.
+            """)
+
+    @Argument(help: ArgumentHelp("The topic or resource: ID, ID prefix, URL or title.", valueName: "item"))
+    var item: String
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(help: ArgumentHelp("Wrap text to N columns (default: $COLUMNS, else 80).", valueName: "n"))
+    var width: Int?
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be at least 20") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let tree = try content.load()
+            let report = ShowReport(tree: tree, width: width ?? Self.defaultWidth())
+            switch ItemLookup(tree: tree).find(item) {
+            case .found(let found):
+                Output.write(json ? report.json(found) : Array(report.text(found).utf8))
+            case .ambiguous(let candidates):
+                if json { Output.write(report.candidatesJSON(candidates)) }
+                throw CLIError(report.ambiguityMessage(item, candidates))
+            case .notFound:
+                throw CLIError("nothing matches '\(item)'; `studydash tree --ids` lists topics and IDs")
+            }
+        }
+    }
+
+    static func defaultWidth() -> Int {
+        if let columns = Environment.value("COLUMNS").flatMap(Int.init), columns >= 20 { return columns }
+        return 80
+    }
+}

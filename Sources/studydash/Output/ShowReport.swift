@@ -1,0 +1,166 @@
+import StudyContent
+import StudyCore
+
+/// What `show` prints for a topic (breadcrumb, rendered note, resources, sub-topics) or a
+/// resource (link, description, checkbox, where it is listed).
+struct ShowReport {
+    let tree: ContentTree
+    let width: Int
+
+    // MARK: Text
+
+    func text(_ item: ItemLookup.Item) -> String {
+        switch item {
+        case .topic(let topic, let path): topicText(topic, path: path)
+        case .resource(let resource): resourceText(resource)
+        }
+    }
+
+    private func topicText(_ topic: Topic, path: [Topic]) -> String {
+        var out = Output.safe(topic.title) + "\n"
+        if !path.isEmpty {
+            out += Output.safe((path + [topic]).map(\.title).joined(separator: " › ")) + "\n"
+        }
+        let count = tree.resourceIDs(under: topic).count
+        out += "\(topic.id) · \(Output.safe(topic.source.description)) · \(count) resource\(count == 1 ? "" : "s")\n"
+        let note = NoteRenderer.render(topic.note, width: width)
+        if !note.lines.isEmpty { out += "\n" + note.plainText + "\n" }
+        if !topic.resourceIDs.isEmpty {
+            out += "\nResources\n"
+            for id in topic.resourceIDs {
+                guard let resource = tree.resources[id] else { continue }
+                let mark = resource.checkbox == true ? "[x]" : (resource.checkbox == false ? "[ ]" : " • ")
+                for line in TextWrap.wrap("\(mark) \(Output.safe(resource.title))  \(resource.id)", width: width, indent: "") {
+                    out += line + "\n"
+                }
+                if let url = resource.url { out += "    " + Output.safe(url) + "\n" }
+                if !resource.description.isEmpty {
+                    for line in TextWrap.wrap(Output.safe(resource.description), width: width, indent: "    ") {
+                        out += line + "\n"
+                    }
+                }
+            }
+        }
+        if !topic.children.isEmpty {
+            out += "\nSub-topics\n"
+            for child in topic.children {
+                out += " • \(Output.safe(child.title)) (\(tree.resourceIDs(under: child).count))  \(child.id)\n"
+            }
+        }
+        if !note.links.isEmpty {
+            out += "\nLinks in the note\n"
+            for (index, link) in note.links.enumerated() { out += "  [\(index + 1)] \(Output.safe(link))\n" }
+        }
+        return out
+    }
+
+    private func resourceText(_ resource: Resource) -> String {
+        var out = Output.safe(resource.title) + "\n"
+        out += "\(resource.id)"
+        if let checkbox = resource.checkbox { out += " · checkbox \(checkbox ? "[x]" : "[ ]") in the notes" }
+        out += "\n"
+        if let url = resource.url { out += "\n" + Output.safe(url) + "\n" }
+        if !resource.description.isEmpty {
+            out += "\n" + TextWrap.wrap(Output.safe(resource.description), width: width).joined(separator: "\n") + "\n"
+        }
+        out += "\nListed under\n"
+        for (topic, path) in topicsListing(resource.id) {
+            out += " • " + Output.safe((path + [topic]).map(\.title).joined(separator: " › ")) + "\n"
+        }
+        out += "\nSource\n"
+        for place in resource.occurrences { out += "  " + Output.safe(place.description) + "\n" }
+        return out
+    }
+
+    private func topicsListing(_ id: String) -> [(Topic, [Topic])] {
+        var result: [(Topic, [Topic])] = []
+        tree.forEachTopic { topic, path in
+            if topic.resourceIDs.contains(id) { result.append((topic, path)) }
+        }
+        return result
+    }
+
+    func ambiguityMessage(_ query: String, _ candidates: [ItemLookup.Item]) -> String {
+        var lines = ["'\(query)' matches \(candidates.count) items; name one by its ID:"]
+        for candidate in candidates.prefix(20) {
+            lines.append("  \(candidate.id)  \(kind(candidate))  \(candidate.title)")
+        }
+        if candidates.count > 20 { lines.append("  … and \(candidates.count - 20) more") }
+        return lines.joined(separator: "\n")
+    }
+
+    private func kind(_ item: ItemLookup.Item) -> String {
+        switch item {
+        case .topic: "topic   "
+        case .resource: "resource"
+        }
+    }
+
+    // MARK: JSON
+
+    func json(_ item: ItemLookup.Item) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.value("schema", "studydash.show/1")
+        switch item {
+        case .topic(let topic, let path):
+            writer.value("kind", "topic")
+            writer.value("id", topic.id)
+            writer.value("title", topic.title)
+            writer.beginArray("path")
+            for ancestor in path { writer.value(nil, ancestor.title) }
+            writer.endArray()
+            writer.value("source", topic.source.description)
+            writer.value("note", topic.note)
+            writer.value("resourceCount", tree.resourceIDs(under: topic).count)
+            writer.beginArray("resources")
+            for id in topic.resourceIDs {
+                if let resource = tree.resources[id] { ResourceJSON.write(resource, into: &writer) }
+            }
+            writer.endArray()
+            writer.beginArray("children")
+            for child in topic.children {
+                writer.beginObject()
+                writer.value("id", child.id)
+                writer.value("title", child.title)
+                writer.value("resourceCount", tree.resourceIDs(under: child).count)
+                writer.endObject()
+            }
+            writer.endArray()
+        case .resource(let resource):
+            writer.value("kind", "resource")
+            writer.value("id", resource.id)
+            writer.value("title", resource.title)
+            writer.value("url", resource.url)
+            writer.value("description", resource.description)
+            writer.value("source", resource.source.description)
+            writer.value("checkbox", resource.checkbox)
+            writer.beginArray("occurrences")
+            for place in resource.occurrences { writer.value(nil, place.description) }
+            writer.endArray()
+            writer.beginArray("topics")
+            for (topic, _) in topicsListing(resource.id) { writer.value(nil, topic.id) }
+            writer.endArray()
+        }
+        writer.endObject()
+        return writer.bytes
+    }
+
+    func candidatesJSON(_ candidates: [ItemLookup.Item]) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.value("schema", "studydash.show/1")
+        writer.value("error", "ambiguous")
+        writer.beginArray("candidates")
+        for candidate in candidates {
+            writer.beginObject()
+            writer.value("id", candidate.id)
+            writer.value("kind", kind(candidate).trimmingWhitespace())
+            writer.value("title", candidate.title)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        return writer.bytes
+    }
+}

@@ -1,0 +1,116 @@
+import StudyCore
+
+/// The topic tree as text (box-drawing branches, counts in a column) or as JSON.
+struct TreeReport {
+    let tree: ContentTree
+    let depth: Int?
+    private let counts: [String: Int]
+
+    init(tree: ContentTree, depth: Int?) {
+        self.tree = tree
+        self.depth = depth
+        counts = Self.rolledUpCounts(tree)
+    }
+
+    /// Distinct resources at or below every topic, computed bottom-up once.
+    private static func rolledUpCounts(_ tree: ContentTree) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        @discardableResult
+        func visit(_ topic: Topic) -> Set<String> {
+            var ids = Set(topic.resourceIDs)
+            for child in topic.children { ids.formUnion(visit(child)) }
+            counts[topic.id] = ids.count
+            return ids
+        }
+        for root in tree.roots { visit(root) }
+        return counts
+    }
+
+    // MARK: Text
+
+    func text(showIDs: Bool, showResources: Bool) -> String {
+        var rows: [(label: String, count: String)] = []
+        func visit(_ topic: Topic, prefix: String, branch: String, level: Int) {
+            let id = showIDs ? topic.id + "  " : ""
+            rows.append((prefix + branch + id + Output.safe(topic.title), String(counts[topic.id] ?? 0)))
+            if let depth, level >= depth { return }
+            let childPrefix = prefix + (branch.isEmpty ? "" : (branch == "└── " ? "    " : "│   "))
+            let resourceRows = showResources ? topic.resourceIDs.compactMap { tree.resources[$0] } : []
+            let total = resourceRows.count + topic.children.count
+            for (index, resource) in resourceRows.enumerated() {
+                let last = index == total - 1
+                let mark = resource.checkbox == true ? "[x] " : (resource.checkbox == false ? "[ ] " : "• ")
+                let rid = showIDs ? resource.id + "  " : ""
+                rows.append((childPrefix + (last ? "└── " : "├── ") + mark + rid + Output.safe(resource.title), ""))
+            }
+            for (index, child) in topic.children.enumerated() {
+                let last = resourceRows.count + index == total - 1
+                visit(child, prefix: childPrefix, branch: last ? "└── " : "├── ", level: level + 1)
+            }
+        }
+        for root in tree.roots { visit(root, prefix: "", branch: "", level: 0) }
+
+        let column = min(72, rows.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        var out = ""
+        for row in rows {
+            out += row.label
+            if !row.count.isEmpty {
+                let pad = max(2, column - DisplayWidth.of(row.label) + 2)
+                out += String(repeating: " ", count: pad) + row.count
+            }
+            out += "\n"
+        }
+        let warnings = tree.warnings.count
+        out += "\(tree.topicCount) topics, \(tree.resources.count) resources"
+        out += warnings > 0 ? ", \(warnings) warnings (run `studydash check`)\n" : "\n"
+        return out
+    }
+
+    // MARK: JSON
+
+    func json() -> [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.value("schema", "studydash.tree/1")
+        writer.value("resourceCount", tree.resources.count)
+        writer.value("warningCount", tree.warnings.count)
+        writer.beginArray("roots")
+        for root in tree.roots { write(root, level: 0, into: &writer) }
+        writer.endArray()
+        writer.endObject()
+        return writer.bytes
+    }
+
+    private func write(_ topic: Topic, level: Int, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.value("id", topic.id)
+        writer.value("title", topic.title)
+        writer.value("kind", topic.kind.rawValue)
+        writer.value("source", topic.source.description)
+        writer.value("resourceCount", counts[topic.id] ?? 0)
+        writer.beginArray("resources")
+        for id in topic.resourceIDs {
+            if let resource = tree.resources[id] { ResourceJSON.write(resource, into: &writer) }
+        }
+        writer.endArray()
+        writer.beginArray("children")
+        if depth.map({ level < $0 }) ?? true {
+            for child in topic.children { write(child, level: level + 1, into: &writer) }
+        }
+        writer.endArray()
+        writer.endObject()
+    }
+}
+
+enum ResourceJSON {
+    static func write(_ resource: Resource, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.value("id", resource.id)
+        writer.value("title", resource.title)
+        writer.value("url", resource.url)
+        writer.value("description", resource.description)
+        writer.value("source", resource.source.description)
+        writer.value("checkbox", resource.checkbox)
+        writer.endObject()
+    }
+}
