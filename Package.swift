@@ -29,8 +29,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "StudyTestSupport", path: "Tests/StudyTestSupport"),
         .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore"]),
-        .testTarget(name: "StudyContentTests", dependencies: ["StudyContent", "StudyCore"]),
-        .testTarget(name: "StudydashCLITests", dependencies: ["studydash"]),
+        .testTarget(name: "StudyContentTests", dependencies: ["StudyContent", "StudyCore", "StudyTestSupport"]),
+        .testTarget(name: "StudydashCLITests", dependencies: ["studydash", "StudyTestSupport"]),
     ]
 )

@@ -1,0 +1,76 @@
+import Testing
+@testable import StudyCore
+
+@Suite struct TerminalSafeTests {
+    @Test func controlCharactersBecomeVisible() {
+        let hostile = "a\u{1B}[2Jb\u{07}c\u{08}d\u{7F}e\u{9B}31mf\u{202E}g"
+        let safe = TerminalSafe.escape(hostile)
+        #expect(safe == "a␛[2Jb␇c␈d␡e<U+009B>31mf<U+202E>g")
+        #expect(!safe.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    }
+
+    @Test func newlinesAndTabsOnlyWhenAsked() {
+        #expect(TerminalSafe.escape("a\nb\tc") == "a␊b␉c")
+        #expect(TerminalSafe.escape("a\nb\tc", keepNewlines: true, keepTabs: true) == "a\nb\tc")
+    }
+
+    @Test func ordinaryTextIsUntouched() {
+        let text = "Café — 日本語 😀 naïve"
+        #expect(TerminalSafe.escape(text) == text)
+    }
+}
+
+@Suite struct DisplayWidthTests {
+    @Test(arguments: [
+        ("abc", 3), ("日本語", 6), ("😀", 2), ("e\u{301}", 1), ("한국어", 6), ("ｆｕｌｌ", 8), ("❤️", 2), ("", 0),
+        ("👩‍💻", 2), ("a\u{200B}b", 2),
+    ])
+    func widths(_ text: String, _ columns: Int) {
+        #expect(DisplayWidth.of(text) == columns)
+    }
+}
+
+@Suite struct TextWrapTests {
+    @Test func wrapsAtSpacesByWidth() {
+        #expect(TextWrap.wrap("the quick brown fox jumps", width: 10) == ["the quick", "brown fox", "jumps"])
+    }
+
+    @Test func wideCharactersCountTwice() {
+        #expect(TextWrap.wrap("日本語 日本語", width: 7) == ["日本語", "日本語"])
+        #expect(TextWrap.wrap("日本語日本語", width: 7) == ["日本語", "日本語"])
+    }
+
+    @Test func longWordsAreCut() {
+        #expect(TextWrap.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+    }
+
+    @Test func styledWrapKeepsStylesAndGluesPunctuation() {
+        let spans = [StyledSpan("see "), StyledSpan("bold", .bold), StyledSpan(", then more words")]
+        let lines = StyledWrap.wrap(spans, width: 10)
+        #expect(lines.map(\.text) == ["see bold,", "then more", "words"])
+        #expect(lines[0].spans.contains(StyledSpan("bold", .bold)))
+        #expect(lines.allSatisfy { $0.width <= 10 })
+    }
+
+    @Test func styledWrapHangingIndent() {
+        let lines = StyledWrap.wrap([StyledSpan("one two three four")], width: 9,
+                                    firstPrefix: [StyledSpan("• ")], restPrefix: [StyledSpan("  ")])
+        #expect(lines.map(\.text) == ["• one two", "  three", "  four"])
+    }
+}
+
+@Suite struct JSONWriterTests {
+    @Test func escapesLikeJSON() {
+        var writer = JSONWriter(pretty: false)
+        writer.beginObject()
+        writer.value("text", "a\"b\\c\nd\u{1B}e\u{9B}f")
+        writer.value("n", 3)
+        writer.value("none", nil as String?)
+        writer.value("flag", true)
+        writer.beginArray("list")
+        writer.value(nil, "x")
+        writer.endArray()
+        writer.endObject()
+        #expect(writer.string == #"{"text":"a\"b\\c\nd\u001be\u009bf","n":3,"none":null,"flag":true,"list":["x"]}"#)
+    }
+}

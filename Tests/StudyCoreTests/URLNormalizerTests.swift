@@ -1,0 +1,43 @@
+import Testing
+@testable import StudyCore
+
+@Suite struct URLNormalizerTests {
+    @Test(arguments: [
+        ("HTTPS://Example.COM/Path", "https://example.com/Path"),
+        ("https://example.com:443/a", "https://example.com/a"),
+        ("http://example.com:80/a", "http://example.com/a"),
+        ("http://example.com:8080/a", "http://example.com:8080/a"),
+        ("https://example.com/", "https://example.com"),
+        ("https://example.com/docs/", "https://example.com/docs"),
+        ("https://example.com/a?utm_source=x&id=3&UTM_medium=y", "https://example.com/a?id=3"),
+        ("https://example.com/a?utm_source=x", "https://example.com/a"),
+        ("https://example.com/a#section", "https://example.com/a#section"),
+        ("https://github.com/x/kafka-ml#:~:text=Kafka%2DML,(ML)%20models", "https://github.com/x/kafka-ml"),
+        ("  https://example.com/a  ", "https://example.com/a"),
+        ("https://user@Example.com:443/", "https://user@example.com"),
+        ("http://[::1]:80/x", "http://[::1]/x"),
+        ("file:///home/me/Notes/", "file:///home/me/Notes"),
+    ])
+    func normalises(_ raw: String, _ expected: String) {
+        #expect(URLNormalizer.normalize(raw) == expected)
+    }
+
+    @Test func pathCaseIsKept() {
+        #expect(URLNormalizer.normalize("https://a.org/README") != URLNormalizer.normalize("https://a.org/readme"))
+    }
+
+    @Test(arguments: ["http://a.org", "HTTPS://a.org", "file:///tmp/x.pdf"])
+    func resourceSchemes(_ url: String) {
+        #expect(URLNormalizer.isResourceLink(url))
+    }
+
+    @Test(arguments: ["../other.md", "mailto:me@a.org", "javascript:alert(1)", "ftp://a.org", "#anchor"])
+    func notResourceSchemes(_ url: String) {
+        #expect(!URLNormalizer.isResourceLink(url))
+    }
+
+    @Test func displayTitleDropsSchemeAndTrailingSlash() {
+        #expect(URLNormalizer.displayTitle("https://gdpr.eu/") == "gdpr.eu")
+        #expect(URLNormalizer.displayTitle("http://a.org/x/y") == "a.org/x/y")
+    }
+}
