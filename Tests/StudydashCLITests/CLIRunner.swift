@@ -1,0 +1,59 @@
+import Foundation
+import StudyTestSupport
+
+/// Runs the built `studydash` binary as a process, the way a user or a script would.
+struct CLIResult {
+    var status: Int32
+    var stdout: Data
+    var stderr: Data
+    var out: String { String(decoding: stdout, as: UTF8.self) }
+    var err: String { String(decoding: stderr, as: UTF8.self) }
+
+    func json() throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: stdout) as? [String: Any] ?? [:]
+    }
+}
+
+enum CLI {
+    static let fixtures = (Repository.root as NSString).appendingPathComponent("Tests/StudydashCLITests/Fixtures")
+    static let snapshots = (Repository.root as NSString).appendingPathComponent("Tests/StudydashCLITests/Snapshots")
+
+    /// The binary next to this test bundle (SwiftPM builds it because the tests depend on it).
+    static let binary: String = {
+        if let override = ProcessInfo.processInfo.environment["STUDYDASH_BIN"] { return override }
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("studydash").path,
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("studydash").path,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("studydash").path,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }()
+
+    static func run(_ arguments: [String], cwd: String = fixtures, environment: [String: String] = [:]) throws -> CLIResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "STUDYDASH_CONTENT")
+        env.removeValue(forKey: "COLUMNS")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        // Output goes to files, so that a large output can never block the child on a full pipe.
+        let scratch = try TemporaryFolder()
+        try scratch.write("out", Data())
+        try scratch.write("err", Data())
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.url("out")))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.url("err")))
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let outData = try Data(contentsOf: URL(fileURLWithPath: scratch.url("out")))
+        let errData = try Data(contentsOf: URL(fileURLWithPath: scratch.url("err")))
+        return CLIResult(status: process.terminationStatus, stdout: outData, stderr: errData)
+    }
+}

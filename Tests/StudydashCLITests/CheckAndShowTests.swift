@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import StudyTestSupport
+
+@Suite struct CheckCommandTests {
+    @Test func cleanFolderExitsZeroWithASummary() throws {
+        let result = try CLI.run(["check", "--content", "notes"])
+        #expect(result.status == 0)
+        #expect(result.out.hasSuffix("check: 8 topics, 6 resources, 0 warnings, 1 duplicate URL, 0 empty topics\n"))
+        #expect(result.out.contains("duplicate URL: https://semver.org/"))
+    }
+
+    @Test func warningsAreListedAndOnlyStrictFailsOnThem() throws {
+        let folder = try TemporaryFolder(["ok.md": "# OK\n", "empty.md": ""])
+        try folder.write("blob.md", Data([0x00, 0x01, 0x02]))
+        try folder.write("bad.md", Data("# Bad\nline two \u{FF}".utf8) + Data([0xFF, 0x0A]))
+        let result = try CLI.run(["check", "--content", folder.path])
+        #expect(result.status == 0)
+        #expect(result.out.contains("\(folder.path)/blob.md: skipped: looks like a binary file (NUL byte)\n"))
+        #expect(result.out.contains("\(folder.path)/bad.md:2: invalid UTF-8 replaced with U+FFFD\n"))
+        #expect(result.out.contains("empty topic: empty"))
+        #expect(try CLI.run(["check", "--strict", "--content", folder.path]).status == 2)
+        let json = try CLI.run(["check", "--json", "--content", folder.path]).json()
+        #expect((json["warnings"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test func missingFolderFails() throws {
+        let result = try CLI.run(["check", "--content", "/nonexistent/notes"])
+        #expect(result.status == 1)
+        #expect(result.err.contains("/nonexistent/notes"))
+    }
+}
+
+@Suite struct ShowCommandTests {
+    @Test func topicShowsBreadcrumbWrappedNoteAndResources() throws {
+        let result = try CLI.run(["show", "Versioning", "--content", "notes", "--width", "40"])
+        #expect(result.status == 0)
+        let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "Versioning")
+        #expect(lines[1] == "Fixture Notes › Basics › Versioning")
+        #expect(lines.contains("Version numbers tell users what changed."))
+        #expect(result.out.contains("[x] Conventional Commits"))
+        #expect(result.out.contains("    https://semver.org/"))
+        #expect(lines.contains("Semantic versioning makes that a"))
+        #expect(lines.filter { !$0.contains("http") && !$0.contains("·") }.allSatisfy { $0.count <= 40 })
+    }
+
+    @Test func resourceByURLShowsWhereItIsListed() throws {
+        let result = try CLI.run(["show", "https://SEMVER.org", "--content", "notes"])
+        #expect(result.status == 0)
+        #expect(result.out.hasPrefix("Semantic Versioning\n"))
+        #expect(result.out.contains("Fixture Notes › Basics › Versioning"))
+        #expect(result.out.contains("Fixture Notes › Later"))
+    }
+
+    @Test func ambiguousTitleListsCandidatesAndFails() throws {
+        let result = try CLI.run(["show", "rage", "--content", "notes"])
+        #expect(result.status == 1)
+        #expect(result.err.contains("'rage' matches 4 items"))
+        #expect(result.err.contains("Hot storage"))
+        #expect(result.err.contains("Cold storage"))
+        #expect(result.out.isEmpty)
+    }
+
+    @Test func unknownItemFails() throws {
+        let result = try CLI.run(["show", "quantum gravity", "--content", "notes"])
+        #expect(result.status == 1)
+        #expect(result.err.hasPrefix("studydash: nothing matches 'quantum gravity'"))
+    }
+
+    @Test func jsonForATopic() throws {
+        let json = try CLI.run(["show", "Versioning", "--json", "--content", "notes"]).json()
+        #expect(json["kind"] as? String == "topic")
+        #expect((json["note"] as? String)?.contains("*Semantic*") == true)
+        #expect((json["path"] as? [String]) == ["Fixture Notes", "Basics"])
+    }
+}
+
+/// A notes folder full of escape sequences must not be able to drive the terminal.
+@Suite struct HostileContentTests {
+    @Test func noControlCharacterReachesTheTerminal() throws {
+        let evil = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{08}"
+        let bracketless = "\u{1B}]0;pwned\u{07}\u{9B}2J\u{08}"
+        let folder = try TemporaryFolder([
+            "evil.md": "# Title \(evil)\n\nProse \(evil)\n\n- [Link \(bracketless)](https://a.org/x) — desc \(evil)\n",
+        ])
+        for arguments in [["tree", "--ids", "--resources"], ["check"], ["show", "Title"], ["show", "https://a.org/x"],
+                          ["tree", "--json"], ["show", "Title", "--json"]] {
+            let result = try CLI.run(arguments + ["--content", folder.path])
+            #expect(result.status == 0, "\(arguments): \(result.err)")
+            let bytes = [UInt8](result.stdout)
+            #expect(!bytes.contains(0x1B), "\(arguments) printed a raw ESC")
+            #expect(!bytes.contains(0x07) && !bytes.contains(0x08), "\(arguments) printed BEL or BS")
+            #expect(!result.out.unicodeScalars.contains { (0x80...0x9F).contains($0.value) }, "\(arguments) printed a C1 control")
+            if !arguments.contains("--json") && arguments[0] != "check" { #expect(result.out.contains("␛")) }
+        }
+    }
+}
