@@ -71,6 +71,6 @@ import Testing
         writer.value(nil, "x")
         writer.endArray()
         writer.endObject()
-        #expect(writer.string == #"{"text":"a\"b\\c\nd\u001be\u009bf","n":3,"none":null,"flag":true,"list":["x"]}"#)
+        #expect(writer.string == #"{"text":"a\"b\\c\nd\u001be\u009bf","n":3,"none":null,"flag":true,"list":["x"]}"# + "\n")
     }
 }

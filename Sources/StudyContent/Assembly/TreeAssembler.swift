@@ -97,9 +97,8 @@ struct TreeAssembler {
     private mutating func register(_ raw: RawResource, file: String, topicPath: [String]) -> String {
         let location = SourceLocation(file: file, line: raw.line)
         let id: String
-        if let url = raw.url {
-            let normalized = URLNormalizer.normalize(url)
-            id = StableID.resource(normalizedURL: normalized)
+        if let linked = raw.id, let normalized = raw.normalizedURL {
+            id = linked
             if let known = normalizedURLByID[id], known != normalized {
                 warnings.append(ContentWarning(location, "ID \(id) is shared by \(known) and \(normalized); rename one link"))
             }

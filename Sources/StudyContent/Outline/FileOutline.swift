@@ -27,11 +27,28 @@ struct OutlineSection {
     var children: [OutlineSection] = []
 }
 
-/// A resource as found in a file: no ID yet, and its URL as written.
+/// A resource as found in a file, with its URL as written. A linked resource's ID is worked
+/// out here, in the parallel part of loading; a task without a link gets its ID from its
+/// topic path when the tree is assembled.
 struct RawResource: Equatable {
     var title: String
     var url: String?
     var description: String
     var line: Int
     var checkbox: Bool?
+    var normalizedURL: String?
+    var id: String?
+
+    init(title: String, url: String?, description: String, line: Int, checkbox: Bool?) {
+        self.title = title
+        self.url = url
+        self.description = description
+        self.line = line
+        self.checkbox = checkbox
+        if let url {
+            let normalized = URLNormalizer.normalize(url)
+            normalizedURL = normalized
+            id = StableID.resource(normalizedURL: normalized)
+        }
+    }
 }

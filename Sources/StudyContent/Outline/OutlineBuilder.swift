@@ -8,11 +8,25 @@ import StudyCore
 /// topics or resources.
 struct OutlineBuilder {
     let file: String
-    private let lines: [Substring]
+    /// The file's bytes and where each line starts in them: notes are cut out of these by
+    /// line number, and only the lines kept are ever turned into strings.
+    private let bytes: [UInt8]
+    private let lineStarts: [Int]
 
     init(file: String, text: String) {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        bytes = Array(text.utf8)
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        for (offset, byte) in bytes.enumerated() where byte == 10 { starts.append(offset + 1) }
+        lineStarts = starts
+    }
+
+    /// Line `number` (1-based) without its line feed.
+    private func line(_ number: Int) -> Substring {
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        return Substring(String(decoding: bytes[start..<max(start, end)], as: UTF8.self))
     }
 
     /// Sections while they are being filled; turned into `OutlineSection` values at the end.
@@ -203,8 +217,8 @@ struct OutlineBuilder {
             if previousEnd >= 0 && range.lowerBound > previousEnd + 1 && out.last?.isEmpty == false {
                 out.append("")
             }
-            for number in range where number - 1 < lines.count {
-                out.append(lines[number - 1])
+            for number in range where number - 1 < lineStarts.count {
+                out.append(line(number))
             }
             previousEnd = range.upperBound
         }

@@ -23,7 +23,23 @@ public enum StableID {
 
     /// Case- and white-space-insensitive form of a title, so that cosmetic edits keep IDs.
     public static func fold(_ title: String) -> String {
-        title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(title.utf8.count)
+        var pendingSpace = false
+        for byte in title.utf8 {
+            if byte >= 0x80 {
+                // Not ASCII: let the standard library fold case and spacing.
+                return title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+            if byte == 32 || (9...13).contains(byte) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(32) }
+            pendingSpace = false
+            bytes.append((65...90).contains(byte) ? byte + 32 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func hash(_ key: String) -> UInt64 {

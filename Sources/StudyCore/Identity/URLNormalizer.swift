@@ -4,80 +4,113 @@
 /// trailing `/` of the path dropped; query parameters named `utm_*` dropped (the rest kept in
 /// order); a text fragment (`#:~:text=…`) dropped, other fragments kept; surrounding white space
 /// trimmed. Everything else is kept byte for byte: two links that differ there are two resources.
+/// Works on UTF-8 bytes: it runs once per link, and notes folders hold hundreds of thousands.
 public enum URLNormalizer {
     public static func normalize(_ raw: String) -> String {
-        var rest = Substring(raw.trimmingWhitespace())
-        guard let colon = rest.firstIndex(of: ":"),
-              rest[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
-              !rest[..<colon].isEmpty
-        else { return String(rest) }
-        let scheme = rest[..<colon].lowercased()
-        rest = rest[rest.index(after: colon)...]
+        var input = Array(raw.utf8)
+        while let last = input.last, isSpace(last) { input.removeLast() }
+        var start = 0
+        while start < input.count, isSpace(input[start]) { start += 1 }
+        let text = input[start...]
 
-        var fragment: Substring?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = rest[rest.index(after: hash)...]
+        guard let colon = text.firstIndex(of: UInt8(ascii: ":")), colon > text.startIndex,
+              text[text.startIndex..<colon].allSatisfy(isSchemeByte)
+        else { return String(decoding: text, as: UTF8.self) }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        out.append(contentsOf: text[text.startIndex..<colon].map(lower))
+        let scheme = String(decoding: out, as: UTF8.self)
+        out.append(UInt8(ascii: ":"))
+
+        var rest = text[(colon + 1)...]
+        var fragment: ArraySlice<UInt8>?
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = rest[(hash + 1)...]
             rest = rest[..<hash]
         }
-        var query: Substring?
-        if let mark = rest.firstIndex(of: "?") {
-            query = rest[rest.index(after: mark)...]
+        var query: ArraySlice<UInt8>?
+        if let mark = rest.firstIndex(of: UInt8(ascii: "?")) {
+            query = rest[(mark + 1)...]
             rest = rest[..<mark]
         }
 
-        var result = scheme + ":"
         var path = rest
-        if path.hasPrefix("//") {
+        if path.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
             path = path.dropFirst(2)
-            let authorityEnd = path.firstIndex(of: "/") ?? path.endIndex
-            result += "//" + normalizeAuthority(path[..<authorityEnd], scheme: scheme)
+            let authorityEnd = path.firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex
+            out.append(contentsOf: [UInt8(ascii: "/"), UInt8(ascii: "/")])
+            appendAuthority(path[path.startIndex..<authorityEnd], scheme: scheme, to: &out)
             path = path[authorityEnd...]
         }
-        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
-        if path == "/" { path = "" }
-        result += path
+        while path.count > 1 && path.last == UInt8(ascii: "/") { path = path.dropLast() }
+        if path.count == 1 && path.first == UInt8(ascii: "/") { path = [] }
+        out.append(contentsOf: path)
 
         if let query {
-            let kept = query.split(separator: "&", omittingEmptySubsequences: true).filter {
-                !$0.lowercased().hasPrefix("utm_")
+            var first = true
+            for parameter in query.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+                if parameter.count >= 4 && parameter.prefix(4).map(lower) == Array("utm_".utf8) { continue }
+                out.append(first ? UInt8(ascii: "?") : UInt8(ascii: "&"))
+                out.append(contentsOf: parameter)
+                first = false
             }
-            if !kept.isEmpty { result += "?" + kept.joined(separator: "&") }
         }
-        if let fragment, !fragment.isEmpty, !fragment.hasPrefix(":~:") {
-            result += "#" + fragment
+        if let fragment, !fragment.isEmpty, !fragment.starts(with: Array(":~:".utf8)) {
+            out.append(UInt8(ascii: "#"))
+            out.append(contentsOf: fragment)
         }
-        return result
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func normalizeAuthority(_ authority: Substring, scheme: String) -> String {
-        var userInfo = ""
+    private static func appendAuthority(_ authority: ArraySlice<UInt8>, scheme: String, to out: inout [UInt8]) {
         var hostPort = authority
-        if let at = authority.lastIndex(of: "@") {
-            userInfo = String(authority[...at])
-            hostPort = authority[authority.index(after: at)...]
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
+            out.append(contentsOf: authority[...at])
+            hostPort = authority[(at + 1)...]
         }
         var host = hostPort
-        var port: Substring = ""
+        var port: ArraySlice<UInt8> = []
         // An IPv6 literal holds colons of its own: the port comes after its closing bracket.
-        let searchFrom = hostPort.lastIndex(of: "]") ?? hostPort.startIndex
-        if let colon = hostPort[searchFrom...].lastIndex(of: ":") {
-            host = hostPort[..<colon]
-            port = hostPort[hostPort.index(after: colon)...]
+        let searchFrom = hostPort.lastIndex(of: UInt8(ascii: "]")) ?? hostPort.startIndex
+        if let colon = hostPort[searchFrom...].lastIndex(of: UInt8(ascii: ":")) {
+            host = hostPort[hostPort.startIndex..<colon]
+            port = hostPort[(colon + 1)...]
         }
-        let isDefaultPort = port.isEmpty || (scheme == "http" && port == "80") || (scheme == "https" && port == "443")
-        return userInfo + host.lowercased() + (isDefaultPort ? "" : ":" + port)
+        out.append(contentsOf: host.map(lower))
+        let portText = String(decoding: port, as: UTF8.self)
+        let isDefault = port.isEmpty || (scheme == "http" && portText == "80") || (scheme == "https" && portText == "443")
+        if !isDefault {
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: port)
+        }
+    }
+
+    @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 {
+        (65...90).contains(byte) ? byte + 32 : byte
+    }
+
+    @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 32 || (9...13).contains(byte)
+    }
+
+    @inline(__always) private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte)
+            || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }
 
     /// True for the schemes a resource may have: `http`, `https` and `file`.
     public static func isResourceLink(_ raw: String) -> Bool {
-        let lower = raw.prefix(8).lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file:")
+        let head = raw.utf8.prefix(8).map(lower)
+        return head.starts(with: Array("http://".utf8)) || head.starts(with: Array("https://".utf8))
+            || head.starts(with: Array("file:".utf8))
     }
 
     /// The link as a title: without scheme and without a trailing slash.
     public static func displayTitle(_ raw: String) -> String {
         var text = Substring(raw.trimmingWhitespace())
-        for prefix in ["https://", "http://", "file://", "file:"] where text.lowercased().hasPrefix(prefix) {
+        let head = String(text.utf8.prefix(8).map(lower).map { Character(Unicode.Scalar($0)) })
+        for prefix in ["https://", "http://", "file://", "file:"] where head.hasPrefix(prefix) {
             text = text.dropFirst(prefix.count)
             break
         }

@@ -36,15 +36,16 @@ public struct ContentTree: Sendable {
     /// Topics with nothing to study or read, that are leaves of the tree.
     public var emptyTopics: [Topic] {
         var result: [Topic] = []
-        forEachTopic { topic, _ in
+        func visit(_ topic: Topic) {
             if topic.children.isEmpty && topic.isEmpty { result.append(topic) }
+            topic.children.forEach(visit)
         }
+        roots.forEach(visit)
         return result
     }
 
     public var topicCount: Int {
-        var count = 0
-        forEachTopic { _, _ in count += 1 }
-        return count
+        func count(_ topic: Topic) -> Int { 1 + topic.children.reduce(0) { $0 + count($1) } }
+        return roots.reduce(0) { $0 + count($1) }
     }
 }

@@ -6,9 +6,23 @@ public struct JSONWriter {
     private let indentUnit: Int
     private var pretty: Bool { indentUnit > 0 }
 
-    public init(pretty: Bool = true) {
+    /// Receives the output in pieces as it grows, so a large document is never whole in memory.
+    private let sink: (([UInt8]) -> Void)?
+    private static let flushSize = 1 << 16
+
+    public init(pretty: Bool = true, sink: (([UInt8]) -> Void)? = nil) {
         indentUnit = pretty ? 2 : 0
-        bytes.reserveCapacity(1 << 16)
+        self.sink = sink
+        bytes.reserveCapacity(Self.flushSize * 2)
+    }
+
+    /// Hands what is written so far to the sink (if any); returns what it still holds.
+    @discardableResult
+    public mutating func flush() -> [UInt8] {
+        guard let sink else { return bytes }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+        return []
     }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
@@ -50,10 +64,11 @@ public struct JSONWriter {
         let hadElements = needsComma.removeLast()
         if hadElements { newline() }
         bytes.append(bracket)
-        if needsComma.count == 1 && pretty { bytes.append(10) }
+        if needsComma.count == 1 { bytes.append(10) }
     }
 
     private mutating func element(_ key: String?) {
+        if sink != nil && bytes.count >= Self.flushSize { flush() }
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
         if needsComma.count > 1 { newline() }
@@ -76,28 +91,35 @@ public struct JSONWriter {
 
     private mutating func writeString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-            case 10: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 13: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 9: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20, 0x7f:
-                appendEscaped(byte)
-            case 0xC2:
-                // C1 controls (U+0080–U+009F) are legal in JSON but some terminals obey them.
-                guard let next = utf8.next() else { bytes.append(byte); break }
-                if (0x80...0x9F).contains(next) {
-                    appendEscaped(next)
-                } else {
-                    bytes.append(byte)
-                    bytes.append(next)
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            var index = 0
+            // Copy runs of bytes that need no escaping in one go.
+            while index < utf8.count {
+                let byte = utf8[index]
+                let isC1 = byte == 0xC2 && index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1])
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || isC1 else {
+                    index += 1
+                    continue
                 }
-            default:
-                bytes.append(byte)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [92, 34])
+                case 0x5C: bytes.append(contentsOf: [92, 92])
+                case 10: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
+                case 13: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
+                case 9: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
+                case 0xC2:
+                    // C1 controls (U+0080–U+009F) are legal in JSON but some terminals obey them.
+                    appendEscaped(utf8[index + 1])
+                    index += 1
+                default: appendEscaped(byte)
+                }
+                index += 1
+                runStart = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

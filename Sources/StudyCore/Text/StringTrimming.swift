@@ -1,8 +1,13 @@
-/// Small string helpers shared by the modules, kept free of Foundation for speed.
+/// Small string helpers shared by the modules.
 extension StringProtocol {
     public func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let last = lastIndex(where: { !$0.isWhitespace })!
-        return String(self[first...last])
+        let text = String(self)
+        // Most strings need no trimming: check the ends' bytes before walking characters.
+        if let first = text.utf8.first, let last = text.utf8.last, first > 32, first < 128, last > 32, last < 128 {
+            return text
+        }
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = text.lastIndex(where: { !$0.isWhitespace })!
+        return String(text[first...last])
     }
 }

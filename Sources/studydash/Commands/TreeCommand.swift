@@ -13,7 +13,7 @@ struct TreeCommand: ParsableCommand {
                            "resourceCount", "resources": [RESOURCE], "children": [TOPIC] }
               RESOURCE = { "id", "title", "url" (or null), "description", "source" ("file:line"),
                            "checkbox" (null, true or false) }
-            IDs are stable across edits of the notes: see Content/README.md, "Identity".
+            IDs are stable across edits of the notes: see README.md, "Stable IDs".
             """)
 
     @OptionGroup var content: ContentOptions
@@ -39,7 +39,7 @@ struct TreeCommand: ParsableCommand {
             let tree = try content.load()
             let report = TreeReport(tree: tree, depth: depth)
             if json {
-                Output.write(report.json())
+                report.writeJSON()
             } else {
                 Output.write(report.text(showIDs: ids, showResources: resources))
             }

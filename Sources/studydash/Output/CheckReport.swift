@@ -3,26 +3,34 @@ import StudyCore
 /// What `check` prints: warnings, duplicate URLs, empty topics and a summary.
 struct CheckReport {
     let tree: ContentTree
+    private let duplicates: [Resource]
+    private let emptyTopics: [Topic]
+
+    init(tree: ContentTree) {
+        self.tree = tree
+        duplicates = tree.duplicates
+        emptyTopics = tree.emptyTopics
+    }
 
     private var warnings: [ContentWarning] {
         tree.warnings.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
     }
 
     var summary: String {
-        let duplicates = tree.duplicates.count
-        let empty = tree.emptyTopics.count
+        let duplicateCount = duplicates.count
+        let empty = emptyTopics.count
         return "\(tree.topicCount) topics, \(tree.resources.count) resources, \(tree.warnings.count) warnings, "
-            + "\(duplicates) duplicate URL\(duplicates == 1 ? "" : "s"), \(empty) empty topic\(empty == 1 ? "" : "s")"
+            + "\(duplicateCount) duplicate URL\(duplicateCount == 1 ? "" : "s"), \(empty) empty topic\(empty == 1 ? "" : "s")"
     }
 
     func text() -> String {
         var out = ""
         for warning in warnings { out += Output.safe(warning.description) + "\n" }
-        for resource in tree.duplicates {
+        for resource in duplicates {
             out += "duplicate URL: \(Output.safe(resource.url ?? resource.title)) (\(resource.id)), listed \(resource.occurrences.count) times:\n"
             for place in resource.occurrences { out += "  \(Output.safe(place.description))\n" }
         }
-        for topic in tree.emptyTopics {
+        for topic in emptyTopics {
             out += "\(Output.safe(topic.source.description)): empty topic: \(Output.safe(topic.title))\n"
         }
         out += "check: \(summary)\n"
@@ -30,7 +38,7 @@ struct CheckReport {
     }
 
     func json() -> [UInt8] {
-        var writer = JSONWriter()
+        var writer = JSONWriter(pretty: Output.isTerminal)
         writer.beginObject()
         writer.value("schema", "studydash.check/1")
         writer.beginArray("warnings")
@@ -43,7 +51,7 @@ struct CheckReport {
         }
         writer.endArray()
         writer.beginArray("duplicates")
-        for resource in tree.duplicates {
+        for resource in duplicates {
             writer.beginObject()
             writer.value("id", resource.id)
             writer.value("url", resource.url)
@@ -54,7 +62,7 @@ struct CheckReport {
         }
         writer.endArray()
         writer.beginArray("emptyTopics")
-        for topic in tree.emptyTopics {
+        for topic in emptyTopics {
             writer.beginObject()
             writer.value("id", topic.id)
             writer.value("title", topic.title)
@@ -66,8 +74,8 @@ struct CheckReport {
         writer.value("topics", tree.topicCount)
         writer.value("resources", tree.resources.count)
         writer.value("warnings", tree.warnings.count)
-        writer.value("duplicates", tree.duplicates.count)
-        writer.value("emptyTopics", tree.emptyTopics.count)
+        writer.value("duplicates", duplicates.count)
+        writer.value("emptyTopics", emptyTopics.count)
         writer.endObject()
         writer.endObject()
         return writer.bytes

@@ -11,6 +11,9 @@ enum Output {
     /// Notes text made printable (see `TerminalSafe`).
     static func safe(_ text: String) -> String { TerminalSafe.escape(text) }
 
+    /// JSON is indented for a person at a terminal and compact for a pipe or a file.
+    static let isTerminal = isatty(STDOUT_FILENO) == 1
+
     static func write(_ text: String) { write(Array(text.utf8)) }
 
     static func write(_ bytes: [UInt8]) { write(bytes, to: STDOUT_FILENO) }

@@ -99,7 +99,7 @@ struct ShowReport {
     // MARK: JSON
 
     func json(_ item: ItemLookup.Item) -> [UInt8] {
-        var writer = JSONWriter()
+        var writer = JSONWriter(pretty: Output.isTerminal)
         writer.beginObject()
         writer.value("schema", "studydash.show/1")
         switch item {
@@ -147,7 +147,7 @@ struct ShowReport {
     }
 
     func candidatesJSON(_ candidates: [ItemLookup.Item]) -> [UInt8] {
-        var writer = JSONWriter()
+        var writer = JSONWriter(pretty: Output.isTerminal)
         writer.beginObject()
         writer.value("schema", "studydash.show/1")
         writer.value("error", "ambiguous")

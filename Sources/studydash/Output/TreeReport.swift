@@ -68,8 +68,9 @@ struct TreeReport {
 
     // MARK: JSON
 
-    func json() -> [UInt8] {
-        var writer = JSONWriter()
+    /// Writes the JSON to standard output as it is produced.
+    func writeJSON() {
+        var writer = JSONWriter(pretty: Output.isTerminal, sink: Output.write)
         writer.beginObject()
         writer.value("schema", "studydash.tree/1")
         writer.value("resourceCount", tree.resources.count)
@@ -78,7 +79,7 @@ struct TreeReport {
         for root in tree.roots { write(root, level: 0, into: &writer) }
         writer.endArray()
         writer.endObject()
-        return writer.bytes
+        writer.flush()
     }
 
     private func write(_ topic: Topic, level: Int, into writer: inout JSONWriter) {

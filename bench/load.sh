@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Load benchmark: how long `studydash tree --json` takes, and how much memory it needs, on the
+# bundled Content/ and on a generated notes folder of ~5,000 files (~50 MB, ~90-100k links),
+# beside two peers on the same files: `cat` (reading the bytes) and `cmark-gfm` (parsing the
+# Markdown alone). Release build; median of 5 runs (RUNS=N to change).
+# Targets (issue 3): bundled <= 50 ms; big folder <= 1.5 s and <= 300 MB.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib/setup.sh
+ensure_toolchain
+if ! command -v cmark-gfm >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark-gfm >&2 || true
+    fi
+fi
+
+say "building release ..."
+swift build -c release --product studydash >/dev/null
+bin="$PWD/.build/release/studydash"
+work="bench/work"
+big="$work/big"
+seeds="../shared/seeds"
+[ -d "$seeds" ] || seeds=""
+if [ ! -f "$big/.complete" ]; then
+    rm -rf "$big"
+    say "generating $big ..."
+    python3 bench/make_notes.py "$big" 5000 Content $seeds
+    touch "$big/.complete"
+fi
+files() { find "$1" -type f \( -name '*.md' -o -name '*.txt' \) -print0; }
+
+echo "studydash $("$bin" --version) on $(nproc) cores, $(date -u +%Y-%m-%d)"
+for folder in Content "$big"; do
+    echo
+    echo "$folder: $(files "$folder" | tr -cd '\0' | wc -c) files, $(du -sh "$folder" | cut -f1)"
+    peers=("cat=find $folder -type f \\( -name '*.md' -o -name '*.txt' \\) -print0 | xargs -0 cat > /dev/null")
+    if command -v cmark-gfm >/dev/null 2>&1; then
+        peers+=("cmark-gfm=find $folder -type f \\( -name '*.md' -o -name '*.txt' \\) -print0 | xargs -0 cmark-gfm -e table -e autolink -e tasklist -e strikethrough > /dev/null")
+    fi
+    python3 bench/measure.py "studydash tree --json=$bin tree --json --content $folder > /dev/null" "${peers[@]}"
+done

@@ -1,0 +1,44 @@
+# Shared by scripts/run and scripts/test: make sure this machine can build StudyDash.
+# Installs the Debian packages it needs when they are missing (as root, or with password-less
+# sudo); otherwise prints the exact command to run and stops.
+
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SYSTEM_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev)
+
+say() { printf 'studydash: %s\n' "$*" >&2; }
+
+have_system_packages() {
+    command -v pkg-config >/dev/null 2>&1 \
+        && pkg-config --exists libcmark-gfm \
+        && [ -f /usr/include/cmark-gfm-core-extensions.h ]
+}
+
+install_system_packages() {
+    local runner=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+            runner=(sudo)
+        else
+            say "missing system packages; install them with:"
+            say "  sudo apt-get install -y ${SYSTEM_PACKAGES[*]}"
+            exit 1
+        fi
+    fi
+    if ! command -v apt-get >/dev/null 2>&1; then
+        say "missing the cmark-gfm library; install cmark-gfm (with its extensions) and pkg-config with your package manager"
+        exit 1
+    fi
+    say "installing ${SYSTEM_PACKAGES[*]} (once) ..."
+    "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${SYSTEM_PACKAGES[@]}" >&2
+}
+
+ensure_toolchain() {
+    if ! command -v swift >/dev/null 2>&1; then
+        say "the Swift toolchain (6.x) is not on PATH; install it from swift.org and try again"
+        exit 1
+    fi
+    have_system_packages || install_system_packages
+}
