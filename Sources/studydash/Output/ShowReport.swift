@@ -129,12 +129,7 @@ struct ShowReport {
             writer.endArray()
         case .resource(let resource):
             writer.value("kind", "resource")
-            writer.value("id", resource.id)
-            writer.value("title", resource.title)
-            writer.value("url", resource.url)
-            writer.value("description", resource.description)
-            writer.value("source", resource.source.description)
-            writer.value("checkbox", resource.checkbox)
+            ResourceJSON.fields(resource, into: &writer)
             writer.beginArray("occurrences")
             for place in resource.occurrences { writer.value(nil, place.description) }
             writer.endArray()
