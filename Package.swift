@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "StudyTestSupport", path: "Tests/StudyTestSupport"),
         .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore"]),
         .testTarget(name: "StudyContentTests", dependencies: ["StudyContent", "StudyCore", "StudyTestSupport"]),
-        .testTarget(name: "StudydashCLITests", dependencies: ["studydash", "StudyTestSupport"]),
+        .testTarget(name: "StudydashCLITests", dependencies: ["studydash", "StudyTestSupport"],
+                    exclude: ["Fixtures", "Snapshots"]),
     ]
 )
