@@ -20,7 +20,6 @@ struct CmarkNode {
     var headingLevel: Int { Int(cmark_node_get_heading_level(raw)) }
     var literal: String { cmark_node_get_literal(raw).map { String(cString: $0) } ?? "" }
     var url: String { cmark_node_get_url(raw).map { String(cString: $0) } ?? "" }
-    var fenceInfo: String { cmark_node_get_fence_info(raw).map { String(cString: $0) } ?? "" }
     var isOrderedList: Bool { cmark_node_get_list_type(raw) == CMARK_ORDERED_LIST }
     var listStart: Int { Int(cmark_node_get_list_start(raw)) }
 

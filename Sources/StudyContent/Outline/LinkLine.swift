@@ -24,10 +24,7 @@ enum LinkLine {
 
     /// A list item's content (all its lines joined): its first link decides.
     static func item(_ pieces: [InlinePiece]) -> Match? {
-        guard let index = pieces.firstIndex(where: { if case .link = $0 { true } else { false } }),
-              case .link(let url, let text) = pieces[index],
-              URLNormalizer.isResourceLink(url)
-        else { return nil }
+        guard let (index, url, text) = firstResourceLink(pieces) else { return nil }
         let (prefix, checkbox) = stripCheckbox(joined(pieces[..<index]))
         let suffix = joined(pieces[(index + 1)...])
         let untitled = isUntitled(text, url: url)
@@ -38,10 +35,7 @@ enum LinkLine {
 
     /// One line of a paragraph: a resource only when the link stands on its own.
     static func standalone(_ pieces: [InlinePiece]) -> Match? {
-        guard let index = pieces.firstIndex(where: { if case .link = $0 { true } else { false } }),
-              case .link(let url, let text) = pieces[index],
-              URLNormalizer.isResourceLink(url)
-        else { return nil }
+        guard let (index, url, text) = firstResourceLink(pieces) else { return nil }
         let (prefix, checkbox) = stripCheckbox(joined(pieces[..<index]).trimmingWhitespace())
         let suffix = joined(pieces[(index + 1)...])
         var label: String?
@@ -71,6 +65,15 @@ enum LinkLine {
         if !rest.isEmpty { parts.append(rest) }
         return Match(url: url, title: title, description: parts.joined(separator: " — "), checkbox: checkbox,
                      isUntitled: untitled && (label ?? "").isEmpty, pieceIndex: index)
+    }
+
+    /// The first link among `pieces`, if it is one a resource may have (http, https, file).
+    private static func firstResourceLink(_ pieces: [InlinePiece]) -> (index: Int, url: String, text: String)? {
+        guard let index = pieces.firstIndex(where: { if case .link = $0 { true } else { false } }),
+              case .link(let url, let text) = pieces[index],
+              URLNormalizer.isResourceLink(url)
+        else { return nil }
+        return (index, url, text)
     }
 
     /// A line that can name the bare link on the next line (`pytorch in 100 seconds` ⏎ URL).

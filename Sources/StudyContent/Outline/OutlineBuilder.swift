@@ -159,12 +159,12 @@ struct OutlineBuilder {
             section.resources.append(RawResource(title: task.title, url: nil, description: "",
                                                  line: first.startLine, checkbox: task.checked))
         } else {
-            let end = nestedLists.first.map { $0.startLine - 1 } ?? item.endLine
-            keep(item.startLine...max(item.startLine, end), in: section)
-            for extra in children.dropFirst() where extra.type != CMARK_NODE_LIST {
-                if let nested = nestedLists.first, extra.startLine > nested.startLine {
-                    add(extra, to: section)
-                }
+            // The item's own lines are prose up to its first nested list; blocks after that list
+            // are added on their own, so the list's resources are not kept as prose.
+            let nestedStart = nestedLists.first?.startLine ?? Int.max
+            keep(item.startLine...max(item.startLine, min(item.endLine, nestedStart - 1)), in: section)
+            for extra in children.dropFirst() where extra.type != CMARK_NODE_LIST && extra.startLine > nestedStart {
+                add(extra, to: section)
             }
         }
         for list in nestedLists { addList(list, to: section) }
