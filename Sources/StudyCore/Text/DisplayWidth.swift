@@ -8,6 +8,21 @@ public enum DisplayWidth {
         return total
     }
 
+    /// The longest prefix of `text` that fits `width` columns, ending in `…` when cut.
+    public static func clip(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard of(text) > width else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let columns = of(character)
+            if used + columns > width - 1 { break }
+            result.append(character)
+            used += columns
+        }
+        return result + "…"
+    }
+
     public static func of(_ character: Character) -> Int {
         if character.isASCII { return character.asciiValue! < 0x20 || character.asciiValue! == 0x7f ? 0 : 1 }
         let scalars = character.unicodeScalars

@@ -1,0 +1,189 @@
+/// Study activity over time, from plain local day numbers (days since 1970-01-01): the weekly
+/// heatmap, streaks, resources finished per week, the recent pace and the finish date it implies.
+/// The caller turns timestamps into days (`Timestamp.day(utcOffsetSeconds:)`), so this type needs
+/// no calendar and answers the same whichever time zone the learner is in.
+///
+/// Events dated after `today` (a clock that was wrong when they were recorded) are ignored
+/// everywhere, so they can neither fill future cells nor keep a streak alive.
+public struct ActivityStats: Sendable, Equatable {
+    /// Resources finished in one ISO week.
+    public struct WeekCount: Hashable, Sendable {
+        /// The week's Monday, as a day number.
+        public let weekStart: Int
+        public let count: Int
+
+        public init(weekStart: Int, count: Int) {
+            self.weekStart = weekStart
+            self.count = count
+        }
+    }
+
+    /// The longest history the heatmap and weekly counts cover (ten years); more would only make
+    /// an unreadable grid and cost memory.
+    public static let maximumWeeks = 520
+
+    /// Today's local day number.
+    public let today: Int
+    /// How many weeks the heatmap and `donePerWeek` cover, after clamping to 1...`maximumWeeks`.
+    public let weeks: Int
+    /// Event counts, 7 rows (Monday … Sunday) × `weeks` columns, oldest week first. The last
+    /// column is the week containing today; its days after today are 0 and render blank.
+    public let heatmap: [[Int]]
+    /// Consecutive days with activity ending today, or ending yesterday when nothing has happened
+    /// yet today: a streak only breaks once a whole day passes without activity.
+    public let currentStreak: Int
+    /// The longest run of consecutive active days in the whole history.
+    public let longestStreak: Int
+    /// Resources finished in each of the last `weeks` ISO weeks, oldest first.
+    public let donePerWeek: [WeekCount]
+    /// Resources finished per week recently: the done events in the last 28 days (today − 27 …
+    /// today) divided by 4. With fewer than 4 weeks asked for, the window is `weeks` × 7 days and
+    /// the divisor `weeks`, so a short view measures a short pace.
+    public let pacePerWeek: Double
+    /// The day the remaining resources would be finished at `pacePerWeek`:
+    /// today + ⌈remaining ÷ pace × 7⌉. Today when nothing remains; nil when something remains but
+    /// nothing was finished recently (no pace to extrapolate), or when the date would be
+    /// impossibly far away.
+    public let estimatedFinish: Int?
+
+    /// - Parameters:
+    ///   - activityDays: the local day of every change or annotation, one entry per event.
+    ///   - doneDays: the local day of each event that made a resource done.
+    ///   - today: today's local day number.
+    ///   - weeks: weeks of history to show; clamped to 1...`maximumWeeks`.
+    ///   - remaining: resources still to finish (neither done nor skipped); negatives count as 0.
+    public init(activityDays: [Int], doneDays: [Int], today: Int, weeks: Int, remaining: Int) {
+        // Clamping keeps every "day ± a few weeks" below free of overflow; ±10⁹ days is about
+        // 2.7 million years, far beyond any real date.
+        let today = min(max(today, -DayMath.limit), DayMath.limit)
+        let weeks = min(max(weeks, 1), Self.maximumWeeks)
+        let pastActivity = activityDays.filter { DayMath.isUsable($0, today: today) }
+        let pastDone = doneDays.filter { DayMath.isUsable($0, today: today) }
+
+        self.today = today
+        self.weeks = weeks
+
+        let firstWeekStart = DayMath.weekStart(of: today) - (weeks - 1) * 7
+        heatmap = Self.countGrid(pastActivity, firstWeekStart: firstWeekStart, weeks: weeks)
+
+        let activeDays = Set(pastActivity)
+        currentStreak = Self.currentStreak(activeDays, today: today)
+        longestStreak = Self.longestStreak(activeDays)
+
+        donePerWeek = Self.weeklyCounts(pastDone, firstWeekStart: firstWeekStart, weeks: weeks)
+
+        let paceWeeks = min(weeks, 4)
+        let windowStart = today - (paceWeeks * 7 - 1)
+        let recentDone = pastDone.reduce(0) { $0 + ($1 >= windowStart ? 1 : 0) }
+        pacePerWeek = Double(recentDone) / Double(paceWeeks)
+        estimatedFinish = Self.finishDay(
+            remaining: max(remaining, 0), doneInWindow: recentDone, windowWeeks: paceWeeks, today: today)
+    }
+
+    /// The heatmap as text: 7 lines `Mon ` … `Sun ` followed by one cell per week, oldest first,
+    /// then a legend line. Cells: blank for days still to come, `·` for none, and `░ ▒ ▓ █` for
+    /// 1, 2–3, 4–6 and 7+ events (`. - + * #` when `ascii`).
+    public func heatmapLines(ascii: Bool = false) -> [String] {
+        let glyphs = ascii ? Self.asciiGlyphs : Self.unicodeGlyphs
+        let firstWeekStart = DayMath.weekStart(of: today) - (weeks - 1) * 7
+        var lines: [String] = []
+        for (weekday, label) in Self.dayLabels.enumerated() {
+            var cells: [String] = []
+            for week in 0..<weeks {
+                let day = firstWeekStart + week * 7 + weekday
+                cells.append(day > today ? " " : Self.glyph(for: heatmap[weekday][week], in: glyphs))
+            }
+            lines.append(label + " " + cells.joined(separator: " "))
+        }
+        lines.append("less " + glyphs.joined(separator: " ") + " more")
+        return lines
+    }
+
+    // MARK: - Building the numbers
+
+    private static let dayLabels = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    /// Index 0 is "no activity", then the four intensity levels.
+    private static let unicodeGlyphs = ["·", "░", "▒", "▓", "█"]
+    private static let asciiGlyphs = [".", "-", "+", "*", "#"]
+
+    private static func glyph(for count: Int, in glyphs: [String]) -> String {
+        // Thresholds grow roughly geometrically so one busy day does not flatten every other cell.
+        let level: Int
+        switch count {
+        case ...0: level = 0
+        case 1: level = 1
+        case 2...3: level = 2
+        case 4...6: level = 3
+        default: level = 4
+        }
+        return glyphs[level]
+    }
+
+    private static func countGrid(_ days: [Int], firstWeekStart: Int, weeks: Int) -> [[Int]] {
+        var grid = Array(repeating: Array(repeating: 0, count: weeks), count: 7)
+        for day in days where day >= firstWeekStart {
+            let offset = day - firstWeekStart
+            grid[offset % 7][offset / 7] += 1
+        }
+        return grid
+    }
+
+    private static func weeklyCounts(_ days: [Int], firstWeekStart: Int, weeks: Int) -> [WeekCount] {
+        var counts = Array(repeating: 0, count: weeks)
+        for day in days where day >= firstWeekStart {
+            counts[(day - firstWeekStart) / 7] += 1
+        }
+        return counts.enumerated().map { WeekCount(weekStart: firstWeekStart + $0.offset * 7, count: $0.element) }
+    }
+
+    private static func currentStreak(_ activeDays: Set<Int>, today: Int) -> Int {
+        var day = activeDays.contains(today) ? today : today - 1
+        var length = 0
+        while activeDays.contains(day) {
+            length += 1
+            day -= 1
+        }
+        return length
+    }
+
+    private static func longestStreak(_ activeDays: Set<Int>) -> Int {
+        var longest = 0
+        // Only days that begin a run are walked forward, so the whole pass stays linear.
+        for day in activeDays where !activeDays.contains(day - 1) {
+            var length = 1
+            while activeDays.contains(day + length) { length += 1 }
+            longest = max(longest, length)
+        }
+        return longest
+    }
+
+    /// Works in whole numbers (remaining × 7 × windowWeeks ÷ doneInWindow, rounded up) rather than
+    /// dividing by the Double pace, so an exact number of weeks never rounds up to an extra day.
+    private static func finishDay(remaining: Int, doneInWindow: Int, windowWeeks: Int, today: Int) -> Int? {
+        guard remaining > 0 else { return today }
+        guard doneInWindow > 0 else { return nil }
+        let (scaled, overflow) = remaining.multipliedReportingOverflow(by: 7 * windowWeeks)
+        guard !overflow else { return nil }
+        let days = scaled / doneInWindow + (scaled % doneInWindow == 0 ? 0 : 1)
+        guard days <= 2 * DayMath.limit else { return nil }
+        return today + days
+    }
+}
+
+/// Day-number arithmetic that is safe for negative days (before 1970).
+private enum DayMath {
+    /// Supported day numbers are -limit...limit; see `ActivityStats.init`.
+    static let limit = 1_000_000_000
+
+    static func isUsable(_ day: Int, today: Int) -> Bool {
+        day >= -limit && day <= today
+    }
+
+    /// The Monday on or before `day`. Swift's `%` keeps the sign of the dividend, so it is
+    /// corrected to a true modulo for days before 1970.
+    static func weekStart(of day: Int) -> Int {
+        let remainder = (day + 3) % 7  // 1970-01-01 (day 0) was a Thursday, weekday 3
+        let weekday = remainder < 0 ? remainder + 7 : remainder
+        return day - weekday
+    }
+}

@@ -1,0 +1,90 @@
+/// Progress per topic, rolled up the tree: a topic counts every resource listed in it or below it,
+/// each once, and its progress is done / (total − skipped).
+public struct Tally: Hashable, Sendable {
+    public var todo = 0
+    public var learning = 0
+    public var done = 0
+    public var skipped = 0
+
+    public init() {}
+
+    public init(todo: Int, learning: Int, done: Int, skipped: Int) {
+        self.todo = todo
+        self.learning = learning
+        self.done = done
+        self.skipped = skipped
+    }
+
+    public var total: Int { todo + learning + done + skipped }
+    /// What progress is measured against: skipped resources do not count.
+    public var counted: Int { total - skipped }
+    public var remaining: Int { todo + learning }
+    public var fraction: Double { counted > 0 ? Double(done) / Double(counted) : 0 }
+
+    public subscript(status: Status) -> Int {
+        get {
+            switch status {
+            case .todo: todo
+            case .learning: learning
+            case .done: done
+            case .skipped: skipped
+            }
+        }
+        set {
+            switch status {
+            case .todo: todo = newValue
+            case .learning: learning = newValue
+            case .done: done = newValue
+            case .skipped: skipped = newValue
+            }
+        }
+    }
+}
+
+public struct ProgressRollup: Sendable {
+    public private(set) var tallies: [String: Tally] = [:]
+    public private(set) var overall = Tally()
+
+    public init(tree: ContentTree, progress: LearnerProgress) {
+        var statusByID: [String: Status] = [:]
+        statusByID.reserveCapacity(tree.resources.count)
+        for (id, resource) in tree.resources {
+            let status = progress.status(of: resource)
+            statusByID[id] = status
+            overall[status] += 1
+        }
+        // Each topic's set of resource IDs is built bottom-up, so a resource listed twice under a
+        // topic is counted once there.
+        func visit(_ topic: Topic) -> Set<String> {
+            var ids = Set(topic.resourceIDs)
+            for child in topic.children { ids.formUnion(visit(child)) }
+            var tally = Tally()
+            for id in ids { if let status = statusByID[id] { tally[status] += 1 } }
+            tallies[topic.id] = tally
+            return ids
+        }
+        for root in tree.roots { _ = visit(root) }
+    }
+
+    public func tally(of topicID: String) -> Tally { tallies[topicID] ?? Tally() }
+}
+
+/// The next resources to study, in curriculum order: those being learned first, then those to do.
+public enum NextQueue {
+    public static func resources(in tree: ContentTree, progress: LearnerProgress, under topic: Topic? = nil,
+                                 limit: Int) -> [Resource] {
+        var learning: [Resource] = []
+        var todo: [Resource] = []
+        let ids = topic.map { tree.resourceIDs(under: $0) } ?? tree.roots.flatMap { tree.resourceIDs(under: $0) }
+        var seen = Set<String>()
+        for id in ids where seen.insert(id).inserted {
+            guard let resource = tree.resources[id] else { continue }
+            switch progress.status(of: resource) {
+            case .learning: learning.append(resource)
+            case .todo: if todo.count < limit { todo.append(resource) }
+            case .done, .skipped: break
+            }
+        }
+        return Array((learning + todo).prefix(max(0, limit)))
+    }
+}
