@@ -5,14 +5,15 @@
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-SYSTEM_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev)
+SYSTEM_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev)
 
 say() { printf 'studydash: %s\n' "$*" >&2; }
 
 have_system_packages() {
     command -v pkg-config >/dev/null 2>&1 \
         && pkg-config --exists libcmark-gfm \
-        && [ -f /usr/include/cmark-gfm-core-extensions.h ]
+        && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
+        && [ -f /usr/include/sqlite3.h ]
 }
 
 install_system_packages() {
@@ -27,7 +28,7 @@ install_system_packages() {
         fi
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
-        say "missing the cmark-gfm library; install cmark-gfm (with its extensions) and pkg-config with your package manager"
+        say "missing libraries; install cmark-gfm (with its extensions), SQLite 3 (headers) and pkg-config with your package manager"
         exit 1
     fi
     say "installing ${SYSTEM_PACKAGES[*]} (once) ..."

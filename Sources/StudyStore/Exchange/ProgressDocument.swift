@@ -1,0 +1,94 @@
+import StudyCore
+
+/// Everything the store holds, as one value: what `export --format json` writes and `import`
+/// reads back. The JSON form is documented in README ("Export format").
+public struct ProgressDocument: Sendable {
+    public static let format = "studydash-progress"
+
+    public var schemaVersion: Int
+    public var exportedAt: Timestamp
+    public var states: [ItemState]
+    public var annotations: [Annotation]
+    public var events: [ProgressEvent]
+    public var items: [KnownItem]
+
+    public init(schemaVersion: Int, exportedAt: Timestamp, states: [ItemState], annotations: [Annotation],
+                events: [ProgressEvent], items: [KnownItem]) {
+        self.schemaVersion = schemaVersion
+        self.exportedAt = exportedAt
+        self.states = states
+        self.annotations = annotations
+        self.events = events
+        self.items = items
+    }
+
+    /// Streams the document as JSON into `writer` (flushing as it goes).
+    public func write(into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.value("format", Self.format)
+        writer.value("schemaVersion", schemaVersion)
+        writer.value("exportedAt", exportedAt.description)
+        writer.beginArray("states")
+        for state in states {
+            writer.beginObject()
+            writer.value("id", state.itemID)
+            writer.value("status", state.status?.rawValue)
+            writer.value("updatedAt", state.updatedAt.description)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.beginArray("annotations")
+        for annotation in annotations {
+            writer.beginObject()
+            writer.value("id", annotation.itemID)
+            writer.value("text", annotation.text)
+            writer.value("createdAt", annotation.createdAt.description)
+            writer.value("updatedAt", annotation.updatedAt.description)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.beginArray("events")
+        for (index, event) in events.enumerated() {
+            writer.beginObject()
+            writer.value("uid", event.uid)
+            writer.value("change", event.change)
+            writer.value("id", event.itemID)
+            writer.value("kind", event.kind.rawValue)
+            writer.value("old", event.old)
+            writer.value("new", event.new)
+            writer.value("at", event.at.description)
+            writer.value("undoes", event.undoes)
+            writer.endObject()
+            if index % 1024 == 1023 { writer.flush() }
+        }
+        writer.endArray()
+        writer.beginArray("items")
+        for item in items {
+            writer.beginObject()
+            writer.value("id", item.id)
+            writer.value("kind", item.kind.rawValue)
+            writer.value("title", item.title)
+            writer.value("url", item.url)
+            writer.beginArray("topicPath")
+            for title in item.topicPath { writer.value(nil, title) }
+            writer.endArray()
+            writer.value("seenAt", item.seenAt.description)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        writer.flush()
+    }
+}
+
+/// What an import changed.
+public struct MergeSummary: Sendable, Equatable {
+    public var states = 0
+    public var annotations = 0
+    public var events = 0
+    public var items = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { states == 0 && annotations == 0 && events == 0 && items == 0 }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import GRDB
+import StudyCore
+
+/// The learner's progress database: opening it safely, and reading what it holds. Writes live in
+/// ProgressStore+Writes.swift, import and export in Exchange/.
+///
+/// SQLite in WAL mode with a busy timeout, so that a second StudyDash (the dashboard and a script,
+/// say) waits its turn instead of failing. Every command's change is one immediate transaction.
+public final class ProgressStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+    let clock: @Sendable () -> Timestamp
+
+    /// Opens the store at `path`, creating it (and its folder) when missing. An existing file that
+    /// is not ours is refused and left byte-for-byte unchanged.
+    public init(path: String, clock: @escaping @Sendable () -> Timestamp = ProgressStore.now) throws(StoreError) {
+        self.path = path
+        self.clock = clock
+        switch try StoreFileCheck.inspect(path) {
+        case .missing: _ = try StoreLocation.prepare(path)
+        case .empty, .ours: break
+        }
+        pool = try Self.openPool(path)
+        try claim()
+        try migrate()
+    }
+
+    /// Switching a new file to WAL needs a moment alone with it, and SQLite reports a second
+    /// process doing the same as "locked" at once rather than through the busy timeout: a few
+    /// short retries settle that race.
+    private static func openPool(_ path: String) throws(StoreError) -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.label = "studydash"
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError
+                        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 50 {
+                attempt += 1
+                usleep(useconds_t(10_000 * min(attempt, 10)))
+            } catch {
+                throw .cannotOpen(path: path, reason: describe(error))
+            }
+        }
+    }
+
+    /// Stamps a new file as ours before any table exists, so that no other process can ever see
+    /// it half-made and take it for another program's database.
+    private func claim() throws(StoreError) {
+        do {
+            try pool.writeWithoutTransaction { db in
+                let current = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if current == 0 { try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)") }
+            }
+        } catch {
+            throw .cannotOpen(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// Another process may be migrating the same new file at the same moment; GRDB then fails on
+    /// the second run of a migration. Re-reading what is applied and trying again settles it.
+    private func migrate() throws(StoreError) {
+        var lastError: Error?
+        for _ in 0..<5 {
+            do {
+                try Schema.migrator.migrate(pool)
+                return
+            } catch {
+                lastError = error
+                if (try? pool.read({ try Schema.migrator.hasCompletedMigrations($0) })) == true { return }
+            }
+        }
+        throw .cannotOpen(path: path, reason: lastError.map(Self.describe) ?? "migration failed")
+    }
+
+    public static func now() -> Timestamp {
+        Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+
+    /// The schema version this build writes (the number of migrations it knows).
+    public static var schemaVersion: Int { Schema.version }
+
+    // MARK: Reading
+
+    public func progress() throws(StoreError) -> LearnerProgress {
+        try read { db in
+            LearnerProgress(states: try Self.fetchStates(db), annotations: try Self.fetchAnnotations(db))
+        }
+    }
+
+    /// The progress of the given items only: what a command over the notes needs, read by
+    /// primary key, so that its cost follows the notes rather than the size of the history.
+    public func progress(of ids: some Sequence<String>) throws(StoreError) -> LearnerProgress {
+        try read { db in
+            let stateQuery = try db.cachedStatement(sql: "SELECT status FROM item_state WHERE item_id = ?")
+            let noteQuery = try db.cachedStatement(sql: "SELECT text, created_at, updated_at FROM annotation WHERE item_id = ?")
+            var progress = LearnerProgress()
+            for id in ids {
+                if let name = try String.fetchOne(stateQuery, arguments: [id]), let status = Status(rawValue: name) {
+                    progress.statuses[id] = status
+                }
+                if let row = try Row.fetchOne(noteQuery, arguments: [id]), let text = row[0] as String? {
+                    progress.annotations[id] = Annotation(itemID: id, text: text, createdAt: Timestamp(milliseconds: row[1]),
+                                                          updatedAt: Timestamp(milliseconds: row[2]))
+                }
+            }
+            return progress
+        }
+    }
+
+    /// How many items hold a status or a note.
+    public func storedItemCount() throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT item_id FROM item_state WHERE status IS NOT NULL
+                                      UNION SELECT item_id FROM annotation WHERE text IS NOT NULL)
+                """) ?? 0
+        }
+    }
+
+    public func states() throws(StoreError) -> [ItemState] { try read(Self.fetchStates) }
+
+    public func annotations() throws(StoreError) -> [Annotation] { try read(Self.fetchAnnotations) }
+
+    /// The whole log, oldest first.
+    public func events() throws(StoreError) -> [ProgressEvent] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY at, rowid").map(Self.event)
+        }
+    }
+
+    public func eventCount() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
+    }
+
+    /// The time of every event, with whether it made a resource done: enough for activity stats.
+    public func activity() throws(StoreError) -> [(at: Timestamp, madeDone: Bool)] {
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT at, kind = 'status' AND new_value = 'done' FROM event")
+            var result: [(at: Timestamp, madeDone: Bool)] = []
+            while let row = try cursor.next() {
+                result.append((Timestamp(milliseconds: row[0]), row[1]))
+            }
+            return result
+        }
+    }
+
+    public func knownItems() throws(StoreError) -> [String: KnownItem] {
+        try read { db in
+            var items: [String: KnownItem] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM known_item") {
+                let item = Self.knownItem(row)
+                items[item.id] = item
+            }
+            return items
+        }
+    }
+
+    /// Items that hold a status or an annotation whose ID is not in `present`: orphans, whose
+    /// resource or topic has left the notes. They are kept until relinked.
+    public func orphans(present: (String) -> Bool, progress: LearnerProgress? = nil) throws(StoreError) -> [Orphan] {
+        let progress = if let progress { progress } else { try self.progress() }
+        let ids = Self.orphanIDs(progress, present: present)
+        let known = try read { db in
+            let statement = try db.cachedStatement(sql: "SELECT * FROM known_item WHERE id = ?")
+            return try ids.map { try Row.fetchOne(statement, arguments: [$0]).map(Self.knownItem) }
+        }
+        return zip(ids, known).map { id, known in
+            Orphan(id: id, status: progress.statuses[id], annotation: progress.annotations[id], known: known)
+        }
+    }
+
+    /// The IDs of the orphans alone, sorted: cheap enough for every `status`.
+    public static func orphanIDs(_ progress: LearnerProgress, present: (String) -> Bool) -> [String] {
+        var ids = Set(progress.statuses.keys.filter { !present($0) })
+        for id in progress.annotations.keys where !present(id) { ids.insert(id) }
+        return ids.sorted()
+    }
+
+    // MARK: Plumbing
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// One immediate transaction: the write lock is taken at BEGIN, so a busy database makes us
+    /// wait (busy timeout) rather than fail half-way.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError.database(path: path, reason: "the transaction did not run") }
+                return result
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(path: path, reason: Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        }
+        return String(describing: error)
+    }
+
+    // MARK: Rows
+
+    static func fetchStates(_ db: Database) throws -> [ItemState] {
+        try Row.fetchAll(db, sql: "SELECT item_id, status, updated_at FROM item_state").map { row in
+            ItemState(itemID: row[0], status: (row[1] as String?).flatMap(Status.init(rawValue:)),
+                      updatedAt: Timestamp(milliseconds: row[2]))
+        }
+    }
+
+    static func fetchAnnotations(_ db: Database) throws -> [Annotation] {
+        try Row.fetchAll(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation").map { row in
+            Annotation(itemID: row[0], text: row[1], createdAt: Timestamp(milliseconds: row[2]),
+                       updatedAt: Timestamp(milliseconds: row[3]))
+        }
+    }
+
+    static func event(_ row: Row) -> ProgressEvent {
+        ProgressEvent(uid: row["uid"], change: row["change_id"], itemID: row["item_id"],
+                      kind: ProgressEvent.Kind(rawValue: row["kind"]) ?? .status,
+                      old: row["old_value"], new: row["new_value"],
+                      at: Timestamp(milliseconds: row["at"]), undoes: row["undoes"])
+    }
+
+    static func knownItem(_ row: Row) -> KnownItem {
+        let pathText: String = row["topic_path"]
+        let path = (try? JSONSerialization.jsonObject(with: Data(pathText.utf8))) as? [String] ?? []
+        return KnownItem(id: row["id"], kind: KnownItem.Kind(rawValue: row["kind"]) ?? .resource,
+                         title: row["title"], url: row["url"], topicPath: path,
+                         seenAt: Timestamp(milliseconds: row["seen_at"]))
+    }
+}
+
+/// A store entry whose item is no longer in the notes.
+public struct Orphan: Sendable {
+    public var id: String
+    public var status: Status?
+    public var annotation: Annotation?
+    public var known: KnownItem?
+}

@@ -1,0 +1,46 @@
+/// Everything that can go wrong with the progress database, each with a message a user can act on.
+/// Every refusal names the file and says that it was left as it was.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case notSQLite(path: String)
+    case foreign(path: String)
+    case newerSchema(path: String)
+    case isFolder(path: String)
+    case cannotCreateFolder(path: String, reason: String)
+    case cannotCreateFile(path: String, reason: String)
+    case cannotOpen(path: String, reason: String)
+    case database(path: String, reason: String)
+    case targetHasEntries(id: String)
+    case nothingStored(id: String)
+    case badImport(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notSQLite(let path):
+            "\(path) is not a SQLite database, so it cannot hold StudyDash progress; it was left unchanged. "
+                + "Pass --db with another file, or move this one away."
+        case .foreign(let path):
+            "\(path) is a SQLite database made by another program, not a StudyDash progress store; "
+                + "it was left unchanged. Pass --db with another file."
+        case .newerSchema(let path):
+            "\(path) was written by a newer StudyDash (its schema has migrations this version does not know); "
+                + "it was left unchanged. Upgrade StudyDash to use it."
+        case .isFolder(let path):
+            "\(path) is a folder; --db needs a file path such as \(path)/progress.sqlite"
+        case .cannotCreateFolder(let path, let reason):
+            "cannot create the folder \(path) for the progress database: \(reason)"
+        case .cannotCreateFile(let path, let reason):
+            "cannot create the progress database \(path): \(reason)"
+        case .cannotOpen(let path, let reason):
+            "cannot open the progress database \(path): \(reason)"
+        case .database(let path, let reason):
+            "the progress database \(path) failed: \(reason); nothing was changed"
+        case .targetHasEntries(let id):
+            "\(id) already has its own status or note; clear them first (`studydash mark \(id) todo`, "
+                + "`studydash note \(id) --clear`) or relink onto another item"
+        case .nothingStored(let id):
+            "the store holds nothing for \(id); `studydash status --orphans` lists the entries that can be relinked"
+        case .badImport(let path, let reason):
+            "cannot import \(path): \(reason); nothing was changed"
+        }
+    }
+}

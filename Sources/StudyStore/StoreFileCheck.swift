@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GRDB
+
+/// Decides whether an existing file may be opened as our store, without changing a byte of it:
+/// the SQLite header is read with plain `read(2)`, then the database is opened read-only to look
+/// at its application ID and its migrations.
+enum StoreFileCheck {
+    enum Verdict {
+        case missing
+        case empty
+        case ours
+    }
+
+    static func inspect(_ path: String) throws(StoreError) -> Verdict {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return .missing }  // prepare() says which folder is wrong
+            throw .cannotOpen(path: path, reason: StoreLocation.systemError())
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw .isFolder(path: path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notSQLite(path: path) }
+        if info.st_size == 0 { return .empty }
+
+        let header = try readHeader(path)
+        guard header.starts(with: Array("SQLite format 3\0".utf8)) else { throw .notSQLite(path: path) }
+
+        // Reading a WAL-mode file makes SQLite create `-wal` and `-shm` beside it. When the file
+        // is refused, the side files this check created are removed again, so nothing is left.
+        let sideFiles: [String] = [path + "-wal", path + "-shm"].filter { (file: String) in access(file, F_OK) != 0 }
+        do {
+            return try inspectSQLite(path)
+        } catch {
+            for file in sideFiles { unlink(file) }
+            throw error
+        }
+    }
+
+    private static func inspectSQLite(_ path: String) throws(StoreError) -> Verdict {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db -> Verdict in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if applicationID != Schema.applicationID {
+                    // Another program's ID, or its tables: not ours. A file with no tables but
+                    // GRDB's empty migration table is our own first run, interrupted or still
+                    // going in another process: it is ours to finish.
+                    let foreignTables = try Int.fetchOne(db, sql: """
+                        SELECT COUNT(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'
+                        """) ?? 0
+                    let migrated = try db.tableExists("grdb_migrations")
+                        ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0 : 0
+                    if applicationID != 0 || foreignTables > 0 || migrated > 0 { throw StoreError.foreign(path: path) }
+                    return .empty
+                }
+                if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+                return .ours
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notSQLite(path: path)
+        } catch {
+            throw .cannotOpen(path: path, reason: ProgressStore.describe(error))
+        }
+    }
+
+    private static func readHeader(_ path: String) throws(StoreError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: StoreLocation.systemError()) }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: 16)
+        let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 16) }
+        guard count >= 0 else { throw .cannotOpen(path: path, reason: StoreLocation.systemError()) }
+        return Array(header.prefix(count))
+    }
+}
