@@ -4,7 +4,7 @@ import ArgumentParser
 /// lives in Commands/, its output format in Output/.
 @main
 struct StudyDash: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = "0.2.0"
 
     static let configuration = CommandConfiguration(
         commandName: "studydash",
@@ -12,13 +12,17 @@ struct StudyDash: ParsableCommand {
         discussion: """
             With no subcommand it prints the topic tree (the full-screen dashboard comes in a later \
             release). Content comes from --content DIR (repeatable), else the folders in \
-            STUDYDASH_CONTENT (separated by ':'), else the bundled curriculum (see `studydash help tree`).
+            STUDYDASH_CONTENT (separated by ':'), else the bundled curriculum (see `studydash help tree`). \
+            Progress is kept in --db PATH, else $STUDYDASH_DB, else \
+            $XDG_DATA_HOME/studydash/progress.sqlite (~/.local/share/studydash/progress.sqlite).
 
             Exit status: 0 success; 1 an error (missing content folder, unknown or ambiguous item); \
             64 a usage error.
             """,
         version: version,
-        subcommands: [TreeCommand.self, CheckCommand.self, ShowCommand.self],
+        subcommands: [TreeCommand.self, CheckCommand.self, ShowCommand.self,
+                      StatusCommand.self, MarkCommand.self, NoteCommand.self, NextCommand.self, StatsCommand.self,
+                      UndoCommand.self, RelinkCommand.self, ExportCommand.self, ImportCommand.self],
         defaultSubcommand: TreeCommand.self
     )
 }

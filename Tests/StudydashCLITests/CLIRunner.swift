@@ -15,6 +15,10 @@ struct CLIResult {
 }
 
 enum CLI {
+    /// The XDG data folder of every CLI test that does not pass `--db` (the binary creates it).
+    static let scratchData = (NSTemporaryDirectory() as NSString)
+        .appendingPathComponent("studydash-cli-tests-\(ProcessInfo.processInfo.processIdentifier)")
+
     static let fixtures = (Repository.root as NSString).appendingPathComponent("Tests/StudydashCLITests/Fixtures")
     static let snapshots = (Repository.root as NSString).appendingPathComponent("Tests/StudydashCLITests/Snapshots")
 
@@ -29,14 +33,19 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }()
 
-    static func run(_ arguments: [String], cwd: String = fixtures, environment: [String: String] = [:]) throws -> CLIResult {
+    static func run(_ arguments: [String], cwd: String = fixtures, environment: [String: String] = [:],
+                    stdin: Data? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: cwd)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "STUDYDASH_CONTENT")
+        env.removeValue(forKey: "STUDYDASH_DB")
         env.removeValue(forKey: "COLUMNS")
+        // Never the learner's own progress: unless a test names a database, the default location
+        // is inside a scratch data folder.
+        env["XDG_DATA_HOME"] = scratchData
         for (key, value) in environment { env[key] = value }
         process.environment = env
         // Output goes to files, so that a large output can never block the child on a full pipe.
@@ -47,7 +56,12 @@ enum CLI {
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.url("err")))
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        if let stdin {
+            try scratch.write("in", stdin)
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: scratch.url("in")))
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         process.waitUntilExit()
         try out.close()

@@ -15,6 +15,7 @@ struct ShowCommand: ParsableCommand {
     var item: String
 
     @OptionGroup var content: ContentOptions
+    @OptionGroup var store: StoreOptions
 
     @Option(help: ArgumentHelp("Wrap text to N columns (default: $COLUMNS, else 80).", valueName: "n"))
     var width: Int?
@@ -28,14 +29,14 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let tree = try content.load()
-            let report = ShowReport(tree: tree, width: width ?? Self.defaultWidth())
-            switch ItemLookup(tree: tree).find(item) {
+            let session = try StudySession(content: content, store: store)
+            let report = ShowReport(tree: session.tree, width: width ?? Self.defaultWidth(), progress: try session.progress())
+            switch session.lookup.find(item) {
             case .found(let found):
                 Output.write(json ? report.json(found) : Array(report.text(found).utf8))
             case .ambiguous(let candidates):
                 if json { Output.write(report.candidatesJSON(candidates)) }
-                throw CLIError(report.ambiguityMessage(item, candidates))
+                throw CLIError(StudySession.ambiguityMessage(item, candidates))
             case .notFound:
                 throw CLIError("nothing matches '\(item)'; `studydash tree --ids` lists topics and IDs")
             }

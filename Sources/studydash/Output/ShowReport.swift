@@ -6,6 +6,15 @@ import StudyCore
 struct ShowReport {
     let tree: ContentTree
     let width: Int
+    let progress: LearnerProgress
+    let rollup: ProgressRollup
+
+    init(tree: ContentTree, width: Int, progress: LearnerProgress) {
+        self.tree = tree
+        self.width = width
+        self.progress = progress
+        rollup = ProgressRollup(tree: tree, progress: progress)
+    }
 
     // MARK: Text
 
@@ -23,15 +32,23 @@ struct ShowReport {
         }
         let count = tree.resourceIDs(under: topic).count
         out += "\(topic.id) · \(Output.safe(topic.source.description)) · \(count) resource\(count == 1 ? "" : "s")\n"
+        let tally = rollup.tally(of: topic.id)
+        if tally.total > 0 {
+            out += ProgressBar.line(done: tally.done, of: tally.counted, width: 20) + "\n"
+        }
+        out += annotationText(topic.id)
         let note = NoteRenderer.render(topic.note, width: width)
         if !note.lines.isEmpty { out += "\n" + note.plainText + "\n" }
         if !topic.resourceIDs.isEmpty {
             out += "\nResources\n"
             for id in topic.resourceIDs {
                 guard let resource = tree.resources[id] else { continue }
-                let mark = resource.checkbox == true ? "[x]" : (resource.checkbox == false ? "[ ]" : " • ")
+                let mark = progress.status(of: resource).mark
                 for line in TextWrap.wrap("\(mark) \(Output.safe(resource.title))  \(resource.id)", width: width, indent: "") {
                     out += line + "\n"
+                }
+                if let line = progress.annotation(of: id)?.firstLine, !line.isEmpty {
+                    out += "    ✎ " + Output.safe(line) + "\n"
                 }
                 if let url = resource.url { out += "    " + Output.safe(url) + "\n" }
                 if !resource.description.isEmpty {
@@ -59,6 +76,9 @@ struct ShowReport {
         out += "\(resource.id)"
         if let checkbox = resource.checkbox { out += " · checkbox \(checkbox ? "[x]" : "[ ]") in the notes" }
         out += "\n"
+        let status = progress.status(of: resource)
+        out += "Status: \(status.mark) \(status.rawValue)\n"
+        out += annotationText(resource.id)
         if let url = resource.url { out += "\n" + Output.safe(url) + "\n" }
         if !resource.description.isEmpty {
             out += "\n" + TextWrap.wrap(Output.safe(resource.description), width: width).joined(separator: "\n") + "\n"
@@ -72,6 +92,16 @@ struct ShowReport {
         return out
     }
 
+    /// The learner's own note, in full, as it was written.
+    private func annotationText(_ id: String) -> String {
+        guard let annotation = progress.annotation(of: id), let text = annotation.text else { return "" }
+        var out = "\nYour note (updated \(LocalTime.display(annotation.updatedAt)))\n"
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            out += "  " + Output.safe(String(line)) + "\n"
+        }
+        return out
+    }
+
     private func topicsListing(_ id: String) -> [(Topic, [Topic])] {
         var result: [(Topic, [Topic])] = []
         tree.forEachTopic { topic, path in
@@ -80,21 +110,7 @@ struct ShowReport {
         return result
     }
 
-    func ambiguityMessage(_ query: String, _ candidates: [ItemLookup.Item]) -> String {
-        var lines = ["'\(query)' matches \(candidates.count) items; name one by its ID:"]
-        for candidate in candidates.prefix(20) {
-            lines.append("  \(candidate.id)  \(kind(candidate))  \(candidate.title)")
-        }
-        if candidates.count > 20 { lines.append("  … and \(candidates.count - 20) more") }
-        return lines.joined(separator: "\n")
-    }
-
-    private func kind(_ item: ItemLookup.Item) -> String {
-        switch item {
-        case .topic: "topic   "
-        case .resource: "resource"
-        }
-    }
+    private func kind(_ item: ItemLookup.Item) -> String { StudySession.kindName(item) }
 
     // MARK: JSON
 
@@ -113,9 +129,20 @@ struct ShowReport {
             writer.value("source", topic.source.description)
             writer.value("note", topic.note)
             writer.value("resourceCount", tree.resourceIDs(under: topic).count)
+            let tally = rollup.tally(of: topic.id)
+            writer.beginObject("progress")
+            for status in Status.allCases { writer.value(status.rawValue, tally[status]) }
+            writer.value("percent", ProgressBar.percent(done: tally.done, of: tally.counted))
+            writer.endObject()
+            writer.value("annotation", progress.annotation(of: topic.id)?.text)
             writer.beginArray("resources")
             for id in topic.resourceIDs {
-                if let resource = tree.resources[id] { ResourceJSON.write(resource, into: &writer) }
+                guard let resource = tree.resources[id] else { continue }
+                writer.beginObject()
+                ResourceJSON.fields(resource, into: &writer)
+                writer.value("status", progress.status(of: resource).rawValue)
+                writer.value("annotation", progress.annotation(of: id)?.text)
+                writer.endObject()
             }
             writer.endArray()
             writer.beginArray("children")
@@ -130,6 +157,8 @@ struct ShowReport {
         case .resource(let resource):
             writer.value("kind", "resource")
             ResourceJSON.fields(resource, into: &writer)
+            writer.value("status", progress.status(of: resource).rawValue)
+            writer.value("annotation", progress.annotation(of: resource.id)?.text)
             writer.beginArray("occurrences")
             for place in resource.occurrences { writer.value(nil, place.description) }
             writer.endArray()
@@ -150,7 +179,7 @@ struct ShowReport {
         for candidate in candidates {
             writer.beginObject()
             writer.value("id", candidate.id)
-            writer.value("kind", kind(candidate).trimmingWhitespace())
+            writer.value("kind", kind(candidate))
             writer.value("title", candidate.title)
             writer.endObject()
         }

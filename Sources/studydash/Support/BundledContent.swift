@@ -39,7 +39,7 @@ enum BundledContent {
         let path = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         #else
         guard let argument = CommandLine.arguments.first, realpath(argument, &buffer) != nil else { return nil }
-        let path = String(cString: buffer)
+        let path = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         #endif
         return parentOf(path)
     }
@@ -52,7 +52,7 @@ enum BundledContent {
 
     private static func normalize(_ path: String) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        return realpath(path, &buffer) != nil ? String(cString: buffer) : path
+        return realpath(path, &buffer) != nil ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : path
     }
 
     private static func isDirectory(_ path: String) -> Bool {

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import StudyCore
+
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "note",
+        abstract: "Read, write or clear your own note on a resource or a topic.",
+        discussion: """
+            studydash note ITEM            prints the note
+            studydash note ITEM "TEXT"     replaces it with TEXT (use "-" to read it from standard input)
+            studydash note ITEM --edit     opens it in $VISUAL, else $EDITOR, else vi
+            studydash note ITEM --clear    deletes it
+
+            ITEM is an ID, a unique ID prefix, a URL or a title, as for `mark`. Each change is one \
+            step for `studydash undo`.
+            """)
+
+    @Argument(help: ArgumentHelp("The resource or topic.", valueName: "item"))
+    var item: String
+
+    @Argument(help: ArgumentHelp("The note's new text; \"-\" reads standard input.", valueName: "text"))
+    var text: String?
+
+    @Flag(help: "Edit the note in $VISUAL / $EDITOR (else vi).")
+    var edit = false
+
+    @Flag(help: "Delete the note.")
+    var clear = false
+
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func validate() throws {
+        if [text != nil, edit, clear].filter({ $0 }).count > 1 {
+            throw ValidationError("give only one of TEXT, --edit and --clear")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let session = try StudySession(content: content, store: store)
+            let found = try session.resolve(item)
+            let current = try session.progress().annotation(of: found.id)
+            let newText: String?
+            if clear {
+                newText = nil
+            } else if edit {
+                do {
+                    newText = try ExternalEditor.edit(current?.text ?? "", name: found.id)
+                } catch {
+                    throw CLIError(String(describing: error))
+                }
+            } else if let text {
+                newText = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
+            } else {
+                Output.write(json ? report(found, current) : Array(display(found, current).utf8))
+                return
+            }
+            let changed = try storeCall { try session.store.setAnnotation(newText, item: session.known(found)) }
+            let after = try session.progress().annotation(of: found.id)
+            if json {
+                Output.write(report(found, after, changed: changed))
+            } else if !changed {
+                Output.write("The note on \(Output.safe(found.title)) is unchanged.\n")
+            } else if after == nil {
+                Output.write("Deleted the note on \(Output.safe(found.title)).\n")
+            } else {
+                Output.write("Saved the note on \(Output.safe(found.title)).\n")
+            }
+        }
+    }
+
+    private func display(_ item: ItemLookup.Item, _ annotation: Annotation?) -> String {
+        guard let text = annotation?.text else {
+            return "No note on \(Output.safe(item.title)) yet; add one with `studydash note \(item.id) \"TEXT\"`.\n"
+        }
+        return TerminalSafe.escape(text, keepNewlines: true) + "\n"
+    }
+
+    private func report(_ item: ItemLookup.Item, _ annotation: Annotation?, changed: Bool? = nil) -> [UInt8] {
+        var writer = JSONWriter(pretty: Output.isTerminal)
+        writer.beginObject()
+        writer.value("schema", "studydash.note/1")
+        writer.value("id", item.id)
+        writer.value("title", item.title)
+        writer.value("text", annotation?.text)
+        writer.value("createdAt", annotation.map { $0.createdAt.description })
+        writer.value("updatedAt", annotation.map { $0.updatedAt.description })
+        if let changed { writer.value("changed", changed) }
+        writer.endObject()
+        return writer.bytes
+    }
+}

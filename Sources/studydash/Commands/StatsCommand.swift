@@ -1,0 +1,111 @@
+import ArgumentParser
+import StudyCore
+import StudyStore
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Show study activity: a heatmap of recent weeks, streaks, resources done per week, the finish date.",
+        discussion: """
+            A day counts towards a streak when at least one status change or note was recorded on it \
+            (local time). The finish date extrapolates the pace of the last four weeks to the \
+            resources neither done nor skipped.
+            """)
+
+    @Option(help: ArgumentHelp("How many weeks of history to show.", valueName: "n"))
+    var weeks = 12
+
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func validate() throws {
+        if weeks < 1 || weeks > ActivityStats.maximumWeeks {
+            throw ValidationError("--weeks must be between 1 and \(ActivityStats.maximumWeeks)")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let session = try StudySession(content: content, store: store)
+            let progress = try session.progress()
+            let rollup = ProgressRollup(tree: session.tree, progress: progress)
+            let activity = try storeCall { try session.store.activity() }
+            // One offset for the whole history: a DST shift moves an event by an hour at most.
+            let offset = LocalTime.utcOffset()
+            let stats = ActivityStats(
+                activityDays: activity.map { $0.at.day(utcOffsetSeconds: offset) },
+                doneDays: activity.filter(\.madeDone).map { $0.at.day(utcOffsetSeconds: offset) },
+                today: ProgressStore.nowDay(offset), weeks: weeks, remaining: rollup.overall.remaining)
+            Output.write(json ? Self.json(stats, rollup.overall) : Array(Self.text(stats, rollup.overall).utf8))
+        }
+    }
+
+    static func text(_ stats: ActivityStats, _ overall: Tally) -> String {
+        let first = stats.today - CivilDate(day: stats.today).weekday - 7 * (stats.weeks - 1)
+        var out = "Activity, last \(stats.weeks) week\(stats.weeks == 1 ? "" : "s") "
+            + "(\(CivilDate(day: first)) – \(CivilDate(day: stats.today)))\n"
+        out += stats.heatmapLines().map { "  " + $0 + "\n" }.joined()
+        out += "\nStreak: \(days(stats.currentStreak)) (longest \(days(stats.longestStreak)))\n"
+        out += "\nDone per week (week starting)\n"
+        let most = max(1, stats.donePerWeek.map(\.count).max() ?? 1)
+        for week in stats.donePerWeek.suffix(12) {
+            let bar = String(repeating: "█", count: week.count == 0 ? 0 : max(1, week.count * 20 / most))
+            out += "  \(CivilDate(day: week.weekStart))  \(String(week.count).leftPadded(4))  \(bar)\n"
+        }
+        out += "\n"
+        let pace = (stats.pacePerWeek * 10).rounded() / 10
+        out += "Pace: \(pace) done per week recently; \(overall.remaining) to go"
+        if overall.remaining == 0 {
+            out += ": all finished.\n"
+        } else if let finish = stats.estimatedFinish {
+            out += " → estimated finish \(CivilDate(day: finish)).\n"
+        } else {
+            out += "; mark something done to see a finish date.\n"
+        }
+        return out
+    }
+
+    private static func days(_ count: Int) -> String { "\(count) day\(count == 1 ? "" : "s")" }
+
+    static func json(_ stats: ActivityStats, _ overall: Tally) -> [UInt8] {
+        var writer = JSONWriter(pretty: Output.isTerminal)
+        writer.beginObject()
+        writer.value("schema", "studydash.stats/1")
+        writer.value("today", CivilDate(day: stats.today).description)
+        writer.value("weeks", stats.weeks)
+        writer.beginArray("heatmap")
+        for (weekday, row) in stats.heatmap.enumerated() {
+            writer.beginObject()
+            writer.value("weekday", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][weekday])
+            writer.beginArray("counts")
+            for count in row { writer.value(nil, count) }
+            writer.endArray()
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.value("currentStreak", stats.currentStreak)
+        writer.value("longestStreak", stats.longestStreak)
+        writer.beginArray("donePerWeek")
+        for week in stats.donePerWeek {
+            writer.beginObject()
+            writer.value("weekStart", CivilDate(day: week.weekStart).description)
+            writer.value("done", week.count)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.value("pacePerWeek", stats.pacePerWeek)
+        writer.value("remaining", overall.remaining)
+        writer.value("estimatedFinish", stats.estimatedFinish.map { CivilDate(day: $0).description })
+        writer.endObject()
+        return writer.bytes
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - count)) + self
+    }
+}

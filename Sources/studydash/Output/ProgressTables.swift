@@ -1,0 +1,124 @@
+import Foundation
+import StudyCore
+import StudyStore
+
+/// The CSV and Markdown exports: the notes' resources with their status and the learner's notes.
+/// Entries whose item has left the notes are included too, so an export never drops anything.
+enum ProgressTables {
+    // MARK: CSV
+
+    static func csv(_ session: StudySession, into file: OutputFile) throws {
+        let progress = try session.progress()
+        let states = try storeCall { try session.store.states() }
+        var updated: [String: Timestamp] = [:]
+        for state in states { updated[state.itemID] = state.updatedAt }
+        file.write("id,title,url,status,topic,note,updated_at,in_notes\r\n")
+        var seen = Set<String>()
+        for root in session.tree.roots {
+            for id in session.tree.resourceIDs(under: root) where seen.insert(id).inserted {
+                guard let resource = session.tree.resources[id] else { continue }
+                let place = (session.places[id] ?? []).joined(separator: " › ")
+                file.write(row([id, resource.title, resource.url ?? "", progress.status(of: resource).rawValue, place,
+                                progress.annotation(of: id)?.text ?? "", updated[id]?.description ?? "", "yes"]))
+            }
+        }
+        for orphan in try storeCall({ try session.store.orphans(present: session.isPresent) })
+        where orphan.known?.kind != .topic {
+            file.write(row([orphan.id, orphan.known?.title ?? "", orphan.known?.url ?? "", orphan.status?.rawValue ?? "",
+                            orphan.known?.topicPath.joined(separator: " › ") ?? "", orphan.annotation?.text ?? "",
+                            updated[orphan.id]?.description ?? "", "no"]))
+        }
+    }
+
+    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
+    private static func row(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",") + "\r\n"
+    }
+
+    // MARK: Markdown
+
+    static func markdown(_ session: StudySession, into file: OutputFile) throws {
+        let progress = try session.progress()
+        let rollup = ProgressRollup(tree: session.tree, progress: progress)
+        let overall = rollup.overall
+        let date = CivilDate(day: ProgressStore.now().day(utcOffsetSeconds: LocalTime.utcOffset()))
+        file.write("# Study progress\n\n")
+        file.write("Exported by StudyDash on \(date): \(summary(overall)).\n")
+        for root in session.tree.roots {
+            root.forEach { topic, path in
+                var out = "\n"
+                let level = path.count + 2
+                let tally = rollup.tally(of: topic.id)
+                let heading = "\(escape(topic.title)) — \(summary(tally))"
+                out += level <= 6 ? String(repeating: "#", count: level) + " " + heading + "\n" : "**" + heading + "**\n"
+                if let note = progress.annotation(of: topic.id)?.text { out += "\n" + quote(note) }
+                if !topic.resourceIDs.isEmpty { out += "\n" }
+                for id in topic.resourceIDs {
+                    guard let resource = session.tree.resources[id] else { continue }
+                    out += item(resource, progress.status(of: resource), progress.annotation(of: id)?.text)
+                }
+                if tally.total == 0 && topic.resourceIDs.isEmpty && progress.annotation(of: topic.id) == nil {
+                    return  // a topic with nothing to track would only add an empty heading
+                }
+                file.write(out)
+            }
+        }
+        let orphans = try storeCall { try session.store.orphans(present: session.isPresent) }
+        if !orphans.isEmpty {
+            file.write("\n## No longer in the notes\n\n")
+            for orphan in orphans {
+                let title = orphan.known.flatMap { $0.title.isEmpty ? nil : $0.title } ?? orphan.id
+                file.write(item(Resource(id: orphan.id, title: title, url: orphan.known?.url, description: "",
+                                         source: SourceLocation(file: "", line: 0), checkbox: nil),
+                                orphan.status ?? .todo, orphan.annotation?.text))
+            }
+        }
+    }
+
+    private static func summary(_ tally: Tally) -> String {
+        var text = "\(tally.done)/\(tally.counted) done (\(ProgressBar.percent(done: tally.done, of: tally.counted))%)"
+        if tally.learning > 0 { text += ", \(tally.learning) learning" }
+        if tally.skipped > 0 { text += ", \(tally.skipped) skipped" }
+        return text
+    }
+
+    private static func item(_ resource: Resource, _ status: Status, _ note: String?) -> String {
+        let box = status == .done ? "[x]" : "[ ]"
+        var title = escape(resource.title)
+        if let url = resource.url { title = "[\(title)](\(destination(url)))" }
+        if status == .skipped { title = "~~\(title)~~" }
+        var line = "- \(box) \(title)"
+        if status == .learning || status == .skipped { line += " *(\(status.rawValue))*" }
+        line += "\n"
+        if let note { line += quote(note, indent: "  ") }
+        return line
+    }
+
+    private static func quote(_ text: String, indent: String = "") -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { indent + ($0.isEmpty ? ">" : "> " + escapeLine(String($0))) }.joined(separator: "\n") + "\n"
+    }
+
+    /// Characters that would start Markdown syntax in a title are escaped.
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        for character in TerminalSafe.escape(text) {
+            if "\\`*_[]<>#|~".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// A note line stays Markdown the learner wrote, but raw HTML is neutralised.
+    private static func escapeLine(_ text: String) -> String {
+        TerminalSafe.escape(text).replacingOccurrences(of: "<", with: "&lt;")
+    }
+
+    private static func destination(_ url: String) -> String {
+        url.contains(where: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" })
+            ? "<" + url.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">" : url
+    }
+}

@@ -1,0 +1,153 @@
+import StudyCore
+import StudyStore
+
+/// What `status` prints: progress bars per area (or per sub-topic of a chosen topic), the
+/// overall bar, counts per status, and the orphans list.
+struct StatusReport {
+    let session: StudySession
+    let progress: LearnerProgress
+    let rollup: ProgressRollup
+
+    static let barWidth = 20
+    static let nameWidth = 36
+
+    // MARK: Text
+
+    func text(focus: (Topic, [Topic])?, orphanCount: Int) -> String {
+        var out = ""
+        let overall: Tally
+        if let (topic, path) = focus {
+            out += Output.safe((path + [topic]).map(\.title).joined(separator: " › ")) + "\n"
+            out += rows(topic.children)
+            overall = rollup.tally(of: topic.id)
+            if !topic.resourceIDs.isEmpty {
+                if !topic.children.isEmpty { out += "\n" }
+                for id in topic.resourceIDs {
+                    guard let resource = session.tree.resources[id] else { continue }
+                    out += "  \(progress.status(of: resource).mark) \(Output.safe(resource.title))  \(resource.id)\n"
+                }
+            }
+        } else {
+            for root in session.tree.roots {
+                out += Output.safe(root.title) + "\n"
+                out += rows(root.children.isEmpty ? [root] : root.children)
+            }
+            overall = rollup.overall
+        }
+        out += "\n" + row("Overall", overall)
+        out += "  " + counts(overall) + "\n"
+        if orphanCount > 0 {
+            out += "  \(orphanCount) stored entr\(orphanCount == 1 ? "y has" : "ies have") left the notes: "
+                + "`studydash status --orphans`\n"
+        }
+        return out
+    }
+
+    /// Topics with nothing to track (an introduction, say) would only add an empty bar.
+    private func rows(_ topics: [Topic]) -> String {
+        topics.filter { rollup.tally(of: $0.id).total > 0 }
+            .map { row(Output.safe($0.title), rollup.tally(of: $0.id)) }.joined()
+    }
+
+    /// `name  ████░░░░  12/30   40%`, with the counts right-aligned so that columns line up.
+    private func row(_ name: String, _ tally: Tally) -> String {
+        let label = DisplayWidth.clip(name, to: Self.nameWidth)
+        let countWidth = 2 * String(rollup.overall.total).count + 1
+        let count = "\(tally.done)/\(tally.counted)"
+        let percent = String(ProgressBar.percent(done: tally.done, of: tally.counted)) + "%"
+        return "  " + label.padding(Self.nameWidth) + "  "
+            + ProgressBar.bar(done: tally.done, of: tally.counted, width: Self.barWidth) + "  "
+            + String(repeating: " ", count: max(0, countWidth - count.count)) + count + "  "
+            + String(repeating: " ", count: max(0, 4 - percent.count)) + percent + "\n"
+    }
+
+    private func counts(_ tally: Tally) -> String {
+        "\(tally.total) resource\(tally.total == 1 ? "" : "s"): "
+            + Status.allCases.map { "\(tally[$0]) \($0.rawValue)" }.joined(separator: " · ")
+    }
+
+    func orphansText(_ orphans: [Orphan]) -> String {
+        guard !orphans.isEmpty else { return "No orphans: every stored status and note belongs to an item in the notes.\n" }
+        var out = "\(orphans.count) stored entr\(orphans.count == 1 ? "y" : "ies") whose item is no longer in the notes "
+            + "(kept; move one with `studydash relink OLD NEW`):\n"
+        for orphan in orphans {
+            let title = orphan.known.map { $0.title.isEmpty ? "(title unknown)" : $0.title } ?? "(title unknown)"
+            out += "\n  \(orphan.id)  \(orphan.status?.mark ?? "   ") \(Output.safe(title))\n"
+            if let url = orphan.known?.url { out += "      " + Output.safe(url) + "\n" }
+            if let path = orphan.known?.topicPath, !path.isEmpty {
+                out += "      was under " + Output.safe(path.joined(separator: " › ")) + "\n"
+            }
+            if let line = orphan.annotation?.firstLine, !line.isEmpty {
+                out += "      note: " + Output.safe(line) + "\n"
+            }
+        }
+        return out
+    }
+
+    // MARK: JSON
+
+    func json(focus: (Topic, [Topic])?, orphanCount: Int) -> [UInt8] {
+        var writer = JSONWriter(pretty: Output.isTerminal)
+        writer.beginObject()
+        writer.value("schema", "studydash.status/1")
+        let topics: [Topic]
+        if let (topic, _) = focus {
+            writer.beginObject("topic")
+            write(topic, into: &writer)
+            writer.endObject()
+            topics = topic.children
+        } else {
+            topics = session.tree.roots.flatMap { $0.children.isEmpty ? [$0] : $0.children }
+        }
+        writer.beginArray("areas")
+        for topic in topics {
+            writer.beginObject()
+            write(topic, into: &writer)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.beginObject("overall")
+        write(focus.map { rollup.tally(of: $0.0.id) } ?? rollup.overall, into: &writer)
+        writer.endObject()
+        writer.value("orphans", orphanCount)
+        writer.endObject()
+        return writer.bytes
+    }
+
+    private func write(_ topic: Topic, into writer: inout JSONWriter) {
+        writer.value("id", topic.id)
+        writer.value("title", topic.title)
+        write(rollup.tally(of: topic.id), into: &writer)
+    }
+
+    private func write(_ tally: Tally, into writer: inout JSONWriter) {
+        for status in Status.allCases { writer.value(status.rawValue, tally[status]) }
+        writer.value("total", tally.total)
+        writer.value("counted", tally.counted)
+        writer.value("percent", ProgressBar.percent(done: tally.done, of: tally.counted))
+    }
+
+    func orphansJSON(_ orphans: [Orphan]) -> [UInt8] {
+        var writer = JSONWriter(pretty: Output.isTerminal)
+        writer.beginObject()
+        writer.value("schema", "studydash.orphans/1")
+        writer.beginArray("orphans")
+        for orphan in orphans {
+            writer.beginObject()
+            writer.value("id", orphan.id)
+            writer.value("status", orphan.status?.rawValue)
+            writer.value("note", orphan.annotation?.text)
+            writer.value("kind", orphan.known?.kind.rawValue)
+            writer.value("title", orphan.known?.title)
+            writer.value("url", orphan.known?.url)
+            writer.beginArray("topicPath")
+            for title in orphan.known?.topicPath ?? [] { writer.value(nil, title) }
+            writer.endArray()
+            writer.value("lastSeen", orphan.known.map { $0.seenAt.description })
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        return writer.bytes
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Edits text in the user's editor: `$VISUAL`, else `$EDITOR`, else `vi`, on a private temporary
+/// file. The editor is started directly (posix_spawn, no shell); its command line is split on
+/// spaces so that `EDITOR="code --wait"` works.
+enum ExternalEditor {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func edit(_ text: String, name: String) throws(Failure) -> String {
+        let command = ["VISUAL", "EDITOR"].lazy
+            .compactMap { Environment.value($0)?.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty } ?? "vi"
+        let words = command.split(separator: " ").map(String.init)
+        let folder = NSTemporaryDirectory()
+        let template = (folder as NSString).appendingPathComponent("studydash-\(name)-XXXXXX.md")
+        var pathBytes = Array(template.utf8CString)
+        let descriptor = mkstemps(&pathBytes, 3)  // 0600, as notes are private
+        guard descriptor >= 0 else { throw Failure(description: "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))") }
+        let path = String(decoding: pathBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { unlink(path) }
+        // A text file ends with a newline; editors and `>>` expect one.
+        let initial = Array((text.isEmpty || text.hasSuffix("\n") ? text : text + "\n").utf8)
+        let written = initial.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        guard written == initial.count else { throw Failure(description: "cannot write the temporary file \(path)") }
+
+        var pid: pid_t = 0
+        let arguments = words + [path]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        let status = posix_spawnp(&pid, words[0], nil, nil, &argv, environ)
+        guard status == 0 else {
+            throw Failure(description: "cannot start the editor '\(words[0])': \(String(cString: strerror(status))); "
+                + "set EDITOR to an editor on your PATH")
+        }
+        var exitStatus: Int32 = 0
+        while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
+        let exited = (exitStatus & 0x7f) == 0
+        let code = (exitStatus >> 8) & 0xff
+        guard exited && code == 0 else {
+            throw Failure(description: "the editor '\(words[0])' failed (\(exited ? "exit status \(code)" : "killed")); the note was left unchanged")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(description: "the edited file \(path) could not be read back; the note was left unchanged")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
