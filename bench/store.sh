@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Store benchmark: `mark`, `status` and `import` on a large progress database, beside `sqlite3`
+# doing the same raw work (the floor: one SQL statement, no notes, no checks).
+#   - a store holding 100,000 resources' states and 1,000,000 events, with the bundled notes;
+#   - `import` of a ~10 MB export into an empty store, and again into the same store (a no-op).
+# Release build; median of 5 runs (RUNS=N to change).
+# Targets (issue 4): mark and status <= 200 ms; import of 10 MB <= 5 s.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib/setup.sh
+ensure_toolchain
+if ! command -v sqlite3 >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >&2
+fi
+
+say "building release ..."
+swift build -c release --product studydash >/dev/null
+bin="$PWD/.build/release/studydash"
+work="$PWD/bench/work/store"
+big="$work/big.sqlite"
+mkdir -p "$work"
+
+if [ ! -f "$work/.complete" ]; then
+    rm -f "$work"/*.sqlite* "$work"/*.json
+    say "generating $big: 100,000 states, 1,000,000 events ..."
+    "$bin" status --db "$big" >/dev/null   # creates the schema through the real migrations
+    sqlite3 "$big" < bench/store_fill.sql
+    # A ~10 MB export: part of the big store (18,000 states and items, 1,800 notes, 27,000 events).
+    say "writing a ~10 MB export ..."
+    cp "$big" "$work/export-source.sqlite"
+    sqlite3 "$work/export-source.sqlite" "DELETE FROM item_state WHERE rowid > 18000; DELETE FROM known_item WHERE rowid > 18000; DELETE FROM annotation WHERE rowid > 1800; DELETE FROM event WHERE rowid > 27000; VACUUM;"
+    "$bin" export --db "$work/export-source.sqlite" -o "$work/export.json"
+    rm -f "$work/export-source.sqlite"*
+    touch "$work/.complete"
+fi
+
+# Each run flips one resource between done and todo, so that every `mark` really writes.
+printf '#!/bin/sh\nif [ -f "%s/flip" ]; then rm "%s/flip"; s=todo; else touch "%s/flip"; s=done; fi\nexec "%s" mark https://semver.org/ $s --db "%s"\n' \
+    "$work" "$work" "$work" "$bin" "$big" > "$work/mark.sh"
+printf '#!/bin/sh\nrm -f "%s/fresh.sqlite"*\nexec "%s" import "%s/export.json" --db "%s/fresh.sqlite"\n' \
+    "$work" "$bin" "$work" "$work" > "$work/import-fresh.sh"
+chmod +x "$work/mark.sh" "$work/import-fresh.sh"
+raw_mark="BEGIN IMMEDIATE; INSERT INTO item_state VALUES ('rsqlitebench', 'done', 0) ON CONFLICT(item_id) DO UPDATE SET updated_at = updated_at + 1; INSERT INTO event VALUES (lower(hex(randomblob(16))), 'x', 'rsqlitebench', 'status', NULL, 'done', 0, NULL); COMMIT;"
+
+echo "studydash $("$bin" --version) on $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "store: $(sqlite3 "$big" 'SELECT COUNT(*) FROM item_state') states, $(sqlite3 "$big" 'SELECT COUNT(*) FROM event') events, $(sqlite3 "$big" 'SELECT COUNT(*) FROM annotation') notes, $(du -h "$big" | cut -f1)"
+echo
+echo "mark (one resource; the bundled notes are loaded too)"
+python3 bench/measure.py "studydash mark=$work/mark.sh" "sqlite3 upsert + event=sqlite3 $big \"$raw_mark\""
+echo
+echo "status (the bundled notes: their states read by key; all stored items counted for orphans)"
+python3 bench/measure.py "studydash status=$bin status --db $big" \
+    "sqlite3 counts=sqlite3 $big 'SELECT status, COUNT(*) FROM item_state GROUP BY status'"
+echo
+events="$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d['events']), 'events,', len(d['states']), 'states,', len(d['annotations']), 'notes')" "$work/export.json")"
+echo "import of a $(du -h "$work/export.json" | cut -f1) export ($events)"
+"$work/import-fresh.sh" >/dev/null
+python3 bench/measure.py "studydash import (empty store)=$work/import-fresh.sh" \
+    "studydash import (again: no-op)=$bin import $work/export.json --db $work/fresh.sqlite" \
+    "python3 json.load (parse only)=python3 -c 'import json,sys; json.load(open(sys.argv[1]))' $work/export.json"
