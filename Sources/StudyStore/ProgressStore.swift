@@ -33,6 +33,9 @@ public final class ProgressStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.label = "studydash"
+        // GRDB's WAL default (NORMAL) survives a crashed process but not a power cut; a learner's
+        // record is worth one fsync per change.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         var attempt = 0
         while true {
             do {
