@@ -12,9 +12,9 @@ struct MarkCommand: ParsableCommand {
             All the changes of one command are one transaction and one step for `studydash undo`.
 
             Examples:
-              studydash mark r7vchwhqxw done
+              studydash mark r7vchwhqxwt done
               studydash mark https://semver.org learning
-              studydash mark "Containers" skipped
+              studydash mark "Containers and Orchestration" skipped
             """)
 
     @Argument(help: ArgumentHelp("One or more items, then the status (todo, learning, done, skipped).",
