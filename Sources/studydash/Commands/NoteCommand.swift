@@ -44,7 +44,7 @@ struct NoteCommand: ParsableCommand {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
             let found = try session.resolve(item)
-            let current = try session.progress().annotation(of: found.id)
+            let current = try storeCall { try session.store.progress(of: [found.id]) }.annotation(of: found.id)
             let newText: String?
             if clear {
                 newText = nil
@@ -61,7 +61,7 @@ struct NoteCommand: ParsableCommand {
                 return
             }
             let changed = try storeCall { try session.store.setAnnotation(newText, item: session.known(found)) }
-            let after = try session.progress().annotation(of: found.id)
+            let after = try storeCall { try session.store.progress(of: [found.id]) }.annotation(of: found.id)
             if json {
                 Output.write(report(found, after, changed: changed))
             } else if !changed {
