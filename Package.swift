@@ -19,21 +19,33 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // ncursesw, with the wide-character API switched on and its macros wrapped (see shim.h).
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // Async-signal-safe handlers in C: the quit flag for SIGINT/SIGTERM/SIGHUP and the crash
+        // handler that restores the terminal before the process dies.
+        .target(name: "CTerminalGuard"),
         // The shared core model: no terminal, no SQL, no Markdown parser.
         .target(name: "StudyCore"),
         // A notes folder on disk -> the core model.
         .target(name: "StudyContent", dependencies: ["StudyCore", "CCmarkGFM"]),
         // Progress, annotations and the event log in SQLite (GRDB): the only code that speaks SQL.
         .target(name: "StudyStore", dependencies: ["StudyCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The dashboard as pure Swift: app state, key -> action -> state reducer, widgets drawn
+        // into a cell grid. Testable without a terminal.
+        .target(name: "StudyTUI", dependencies: ["StudyCore", "StudyContent"]),
+        // The only code that calls ncurses: setup and teardown, signals, keys, drawing the grid.
+        .target(name: "StudyTerminal", dependencies: ["StudyTUI", "CNcursesw", "CTerminalGuard"]),
         .executableTarget(
             name: "studydash",
             dependencies: [
-                "StudyCore", "StudyContent", "StudyStore",
+                "StudyCore", "StudyContent", "StudyStore", "StudyTUI", "StudyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "StudyTestSupport", path: "Tests/StudyTestSupport"),
         .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore"]),
+        .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyCore", "StudyContent", "StudyTestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "StudyContentTests", dependencies: ["StudyContent", "StudyCore", "StudyTestSupport"]),
         // A test tool: loops of store writes in a separate process, for the concurrency and
         // SIGKILL tests (a real process of its own, using the real store).
@@ -41,6 +53,6 @@ let package = Package(
         .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "StudyCore", "StudyTestSupport", "store-torture"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StudydashCLITests", dependencies: ["studydash", "StudyTestSupport"],
-                    exclude: ["Fixtures", "Snapshots"]),
+                    exclude: ["Fixtures", "Snapshots", "Probes"]),
     ]
 )

@@ -5,13 +5,14 @@
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-SYSTEM_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev)
+SYSTEM_PACKAGES=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libncurses-dev)
 
 say() { printf 'studydash: %s\n' "$*" >&2; }
 
 have_system_packages() {
     command -v pkg-config >/dev/null 2>&1 \
         && pkg-config --exists libcmark-gfm \
+        && pkg-config --exists ncursesw \
         && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
         && [ -f /usr/include/sqlite3.h ]
 }
@@ -28,7 +29,7 @@ install_system_packages() {
         fi
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
-        say "missing libraries; install cmark-gfm (with its extensions), SQLite 3 (headers) and pkg-config with your package manager"
+        say "missing libraries; install cmark-gfm (with its extensions), SQLite 3 and ncursesw (headers) and pkg-config with your package manager"
         exit 1
     fi
     say "installing ${SYSTEM_PACKAGES[*]} (once) ..."
@@ -42,4 +43,18 @@ ensure_toolchain() {
         exit 1
     fi
     have_system_packages || install_system_packages
+}
+
+# The terminal tests drive the dashboard in a pseudo-terminal with ../shared/tools/tuiprobe, which
+# needs the Python module pyte. Installs it for the python3 on PATH (the one tuiprobe runs with).
+ensure_pyte() {
+    python3 -c 'import pyte' >/dev/null 2>&1 && return 0
+    say "installing the Python module pyte (once, for the terminal tests) ..."
+    if python3 -m pip install --quiet --disable-pip-version-check pyte >&2 2>/dev/null \
+        || python3 -m pip install --quiet --user --disable-pip-version-check pyte >&2 \
+        || python3 -m pip install --quiet --break-system-packages --disable-pip-version-check pyte >&2; then
+        python3 -c 'import pyte' >/dev/null 2>&1 && return 0
+    fi
+    say "could not install pyte; install it with: python3 -m pip install pyte (or apt-get install python3-pyte)"
+    exit 1
 }

@@ -1,0 +1,49 @@
+// Async-signal-safe terminal protection: the quit flag set by SIGINT/SIGTERM/SIGHUP, and the
+// crash handler that puts the terminal back before the process dies. Written in C because a
+// signal handler may only touch `volatile sig_atomic_t` and call async-signal-safe functions,
+// which Swift code cannot promise.
+#ifndef STUDYDASH_CTERMINALGUARD_H
+#define STUDYDASH_CTERMINALGUARD_H
+
+#include <stddef.h>
+
+/// Installs handlers for SIGINT, SIGTERM and SIGHUP (without SA_RESTART, so a blocking read
+/// returns EINTR) that record the signal number. A second quit signal while the first is still
+/// recorded ends the process at once, after the crash handler's terminal reset (a way out of a
+/// hung loop). SIGWINCH and SIGTSTP are left alone: ncurses installs its own handlers for them
+/// only where the disposition is still SIG_DFL. Call before initscr/newterm.
+void sd_install_quit_handlers(void);
+
+/// The signal number recorded by a quit handler, or 0.
+int sd_quit_signal(void);
+
+/// Stores a copy of `reset` (at most 255 bytes) and the current termios of stdin, and installs
+/// a handler for SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, SIGQUIT and SIGSYS that
+/// write(2)s the reset to stdout, restores the termios, replays captured stderr (see
+/// `sd_capture_stderr`), restores SIG_DFL and re-raises. Runs on
+/// an alternate stack so that a stack overflow is handled too. Call before initscr/newterm, so
+/// the saved termios are the shell's. Returns 0, or -1 when stdin's termios could not be read
+/// (the handler is installed anyway and then only writes the reset). Also registers an atexit
+/// hook that does the same restore when the process exits while the reset is still armed.
+int sd_install_crash_handler(const char *reset, size_t len);
+
+/// Makes the crash handler skip the terminal reset (after endwin the terminal is already sane);
+/// it still restores SIG_DFL and re-raises. `armed` = 1 turns the reset back on.
+void sd_set_crash_reset_armed(int armed);
+
+/// While the screen is up, anything written to stderr (a warning, Swift's "Fatal error: ..."
+/// line just before a trap) would land on the alternate screen and vanish with it. When stderr
+/// is the terminal, this points fd 2 at an unlinked temporary file instead; the crash handler
+/// replays the file to the real stderr after the terminal reset, and `sd_release_stderr` does
+/// the same on a normal exit. Returns 0 (also when stderr is not a terminal and is left alone),
+/// or -1 when no temporary file could be made (stderr is then left alone too).
+int sd_capture_stderr(void);
+
+/// Points fd 2 back at the real stderr while `paused` is 1 (an editor runs in the terminal and
+/// should report its own errors there), at the capture file again when 0.
+void sd_pause_stderr_capture(int paused);
+
+/// Ends the capture: fd 2 is the real stderr again and what was captured is written to it.
+void sd_release_stderr(void);
+
+#endif

@@ -1,0 +1,130 @@
+import StudyCore
+
+/// Everything the dashboard shows, as one value: what is loaded, the learner's progress, where
+/// the cursor is, what is open on top. The reducer changes it; widgets only read it.
+public struct AppState: Sendable {
+    public enum Pane: Sendable { case tree, detail }
+
+    /// What covers the browser, if anything. Later views (search, dashboard) join this list.
+    public enum Overlay: Sendable {
+        case reader(Reader)
+        case help(scroll: Int)
+        case editor(AnnotationDraft)
+    }
+
+    public struct Reader: Sendable {
+        public enum Subject: Sendable, Equatable {
+            case topic(Int)
+            case resource(String)
+        }
+        public var subject: Subject
+        public var scroll = 0
+        public init(subject: Subject) { self.subject = subject }
+    }
+
+    public struct AnnotationDraft: Sendable {
+        public var itemID: String
+        public var title: String
+        public var editor: TextEditor
+        public var original: String
+    }
+
+    public struct Message: Sendable, Equatable {
+        public var text: String
+        public var isError: Bool
+    }
+
+    public let model: DashboardModel
+    public private(set) var progress: LearnerProgress
+    public private(set) var rollup: ProgressRollup
+    public var width: Int
+    public var height: Int
+    public var focus: Pane = .tree
+    public private(set) var expanded: Set<Int> = []
+    /// The tree's rows: node indices in depth-first order, skipping collapsed subtrees.
+    public private(set) var visible: [Int] = []
+    public var treeCursor = 0
+    public var treeScroll = 0
+    public var detailCursor = 0
+    public var detailScroll = 0
+    public var overlay: Overlay?
+    public var message: Message?
+
+    public init(model: DashboardModel, progress: LearnerProgress, width: Int, height: Int) {
+        self.model = model
+        self.progress = progress
+        rollup = ProgressRollup(tree: model.tree, progress: progress)
+        self.width = width
+        self.height = height
+        // Open on the curriculum's areas: each root expanded, the first area selected.
+        expanded = Set(model.roots)
+        rebuildVisible()
+        // The first area with something to study, past notes about the notes (a README's
+        // sections such as "Writing your own notes").
+        let areas = visible.dropFirst()
+        treeCursor = areas.first { !(rollup.tally(of: model.nodes[$0].topic.id).total == 0) }
+            .flatMap { visible.firstIndex(of: $0) } ?? (visible.count > 1 ? 1 : 0)
+    }
+
+    // MARK: Derived
+
+    public var selectedNode: Int? { visible.indices.contains(treeCursor) ? visible[treeCursor] : nil }
+
+    public var selectedResources: [Resource] { selectedNode.map(model.resources(of:)) ?? [] }
+
+    public var selectedResource: Resource? {
+        let resources = selectedResources
+        return resources.indices.contains(detailCursor) ? resources[detailCursor] : nil
+    }
+
+    public func status(of resource: Resource) -> Status { progress.status(of: resource) }
+
+    public func tally(of node: Int) -> Tally { rollup.tally(of: model.nodes[node].topic.id) }
+
+    // MARK: Changes
+
+    public mutating func setExpanded(_ node: Int, _ open: Bool) {
+        let selected = selectedNode
+        if open { expanded.insert(node) } else { expanded.remove(node) }
+        rebuildVisible()
+        if let selected, let row = visible.firstIndex(of: selected) { treeCursor = row }
+    }
+
+    /// Shows `node` in the tree (expanding its ancestors) and moves the cursor to it.
+    public mutating func reveal(_ node: Int) {
+        var ancestor = model.nodes[node].parent
+        while let current = ancestor {
+            expanded.insert(current)
+            ancestor = model.nodes[current].parent
+        }
+        rebuildVisible()
+        if let row = visible.firstIndex(of: node) { treeCursor = row }
+    }
+
+    /// Takes fresh values for some items from the store (after a write) and recomputes the bars.
+    public mutating func update(_ fresh: LearnerProgress, for ids: some Sequence<String>) {
+        for id in ids {
+            progress.statuses[id] = fresh.statuses[id]
+            progress.annotations[id] = fresh.annotations[id]
+        }
+        rollup = ProgressRollup(tree: model.tree, progress: progress)
+    }
+
+    public mutating func replaceProgress(_ fresh: LearnerProgress) {
+        progress = fresh
+        rollup = ProgressRollup(tree: model.tree, progress: progress)
+    }
+
+    public mutating func say(_ text: String, error: Bool = false) { message = Message(text: text, isError: error) }
+
+    private mutating func rebuildVisible() {
+        var rows: [Int] = []
+        func visit(_ node: Int) {
+            rows.append(node)
+            guard expanded.contains(node) else { return }
+            for child in model.nodes[node].children { visit(child) }
+        }
+        for root in model.roots { visit(root) }
+        visible = rows
+    }
+}

@@ -1,0 +1,77 @@
+import StudyContent
+import StudyCore
+
+/// The loaded notes indexed for the dashboard: every topic as a numbered node (parent, depth,
+/// children) so that the tree view moves by integers, and rendered notes cached per width so a
+/// key press never re-parses Markdown it has already drawn. Built once; never changes.
+public final class DashboardModel: @unchecked Sendable {
+    public struct Node: Sendable {
+        public var topic: Topic
+        public var parent: Int?
+        public var depth: Int
+        public var children: [Int]
+        /// Titles from the top-most root down to this topic.
+        public var path: [String]
+    }
+
+    public let tree: ContentTree
+    public let nodes: [Node]
+    public let roots: [Int]
+    private let indexByID: [String: Int]
+    /// The first topic that lists each resource, for breadcrumbs and the store's record.
+    private let homeOfResource: [String: Int]
+    // Single-threaded use (the UI loop); a cache, so unchecked Sendable is sound here.
+    private var noteCache: [NoteKey: RenderedNote] = [:]
+
+    private struct NoteKey: Hashable {
+        var node: Int
+        var width: Int
+    }
+
+    public init(tree: ContentTree) {
+        self.tree = tree
+        var nodes: [Node] = []
+        var roots: [Int] = []
+        var home: [String: Int] = [:]
+        func add(_ topic: Topic, parent: Int?, depth: Int, path: [String]) -> Int {
+            let index = nodes.count
+            let titles = path + [topic.title]
+            nodes.append(Node(topic: topic, parent: parent, depth: depth, children: [], path: titles))
+            for id in topic.resourceIDs where home[id] == nil { home[id] = index }
+            var children: [Int] = []
+            for child in topic.children { children.append(add(child, parent: index, depth: depth + 1, path: titles)) }
+            nodes[index].children = children
+            return index
+        }
+        for root in tree.roots { roots.append(add(root, parent: nil, depth: 0, path: [])) }
+        self.nodes = nodes
+        self.roots = roots
+        var byID: [String: Int] = [:]
+        for (index, node) in nodes.enumerated() { byID[node.topic.id] = index }
+        indexByID = byID
+        homeOfResource = home
+    }
+
+    public func index(ofTopic id: String) -> Int? { indexByID[id] }
+
+    public func resources(of node: Int) -> [Resource] {
+        nodes[node].topic.resourceIDs.compactMap { tree.resources[$0] }
+    }
+
+    /// Titles from the root to the topic that first lists the resource.
+    public func path(ofResource id: String) -> [String] {
+        homeOfResource[id].map { nodes[$0].path } ?? []
+    }
+
+    /// The topic's note rendered for `width` columns (cached).
+    public func note(of node: Int, width: Int) -> RenderedNote {
+        let key = NoteKey(node: node, width: width)
+        if let cached = noteCache[key] { return cached }
+        let rendered = NoteRenderer.render(nodes[node].topic.note, width: width)
+        noteCache[key] = rendered
+        return rendered
+    }
+
+    /// The links of a topic's note, numbered as the rendered note numbers them.
+    public func noteLinks(of node: Int) -> [String] { note(of: node, width: 80).links }
+}

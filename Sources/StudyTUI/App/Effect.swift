@@ -1,0 +1,17 @@
+import StudyCore
+
+/// What the reducer asks the outside world to do after a key: the runtime performs it (store,
+/// browser, editor, clipboard) and feeds the result back into the state.
+public enum Effect: Equatable, Sendable {
+    /// Set `status` on these resources (one transaction); `label` names them in the message.
+    case setStatus(Status, resourceIDs: [String], label: String)
+    /// Save (or, with nil, delete) the annotation of a topic or resource.
+    case saveAnnotation(itemID: String, text: String?)
+    case undo
+    /// Open a link that has passed `LinkPolicy`.
+    case openLink(String)
+    case copy(String)
+    /// Suspend the screen and edit the annotation in `$EDITOR`.
+    case editInEditor(itemID: String, title: String, text: String)
+    case quit
+}

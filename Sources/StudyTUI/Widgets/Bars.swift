@@ -1,0 +1,66 @@
+import StudyCore
+
+/// The title row (the notes' name and overall progress) and the status row (where you are,
+/// counts, key hints, or the last message).
+enum Bars {
+    static func title(_ state: AppState, into grid: inout Grid) {
+        guard grid.height > 0 else { return }
+        let name = state.model.nodes.first?.topic.title ?? "StudyDash"
+        var label = " StudyDash · " + name
+        if case .reader(let reader) = state.overlay { label = " " + ReaderView.title(reader, state: state) }
+        let overall = state.rollup.overall
+        let barWidth = grid.width >= 100 ? 20 : grid.width >= 70 ? 10 : 0
+        let statsWidth = Drawing.progressWidth(overall, barWidth: barWidth) + 9
+        let showStats = grid.width - statsWidth >= 20
+        let titleRoom = grid.width - (showStats ? statsWidth + 1 : 0)
+        grid.put(Drawing.clip(label, titleRoom), x: 0, y: 0, style: CellStyle(.bold, role: .heading), limit: titleRoom)
+        if showStats {
+            let x = grid.width - statsWidth
+            grid.put("overall ", x: x, y: 0, style: .dim)
+            Drawing.progress(overall, into: &grid, x: x + 8, y: 0, barWidth: barWidth)
+        }
+    }
+
+    static func status(_ state: AppState, into grid: inout Grid) {
+        let y = grid.height - 1
+        guard y > 0 else { return }
+        grid.fill(x: 0, y: y, width: grid.width, height: 1, style: .reverse)
+        if let message = state.message {
+            grid.put(" " + message.text, x: 0, y: y,
+                     style: CellStyle(.reverse, role: message.isError ? .warning : .plain), limit: grid.width)
+            return
+        }
+        let crumb = " " + breadcrumb(state)
+        let room = min(DisplayWidth.of(crumb), 24)
+        let hint = hints(state).first { grid.width - DisplayWidth.of($0) - 1 >= room } ?? ""
+        let hintWidth = DisplayWidth.of(hint)
+        let crumbRoom = grid.width - (hintWidth > 0 ? hintWidth + 1 : 0)
+        grid.put(Drawing.clip(crumb, crumbRoom), x: 0, y: y, style: .reverse, limit: crumbRoom)
+        if hintWidth > 0 { grid.put(hint, x: grid.width - hintWidth, y: y, style: .reverse) }
+    }
+
+    static func breadcrumb(_ state: AppState) -> String {
+        guard let node = state.selectedNode else { return "" }
+        var crumb = state.model.nodes[node].path.joined(separator: " › ")
+        if state.focus == .detail, let resource = state.selectedResource { crumb += " › " + resource.title }
+        return crumb
+    }
+
+    /// Key hints from the fullest to the shortest; the status row shows the longest that
+    /// leaves the breadcrumb some room.
+    static func hints(_ state: AppState) -> [String] {
+        let tally = state.rollup.overall
+        let counts = "\(tally.done) done · \(tally.learning) learning · \(tally.remaining - tally.learning) todo │ "
+        switch state.overlay {
+        case .reader:
+            return [counts + "j/k scroll · 1-9 link · q back · ? help ", "j/k scroll · q back · ? help ", "q back ", ""]
+        case .help:
+            return ["any key closes ", ""]
+        case .editor:
+            return ["Ctrl-S save · Esc cancel ", ""]
+        case nil:
+            let keys = "Tab pane · Space done · a note · ? help · q quit "
+            return [counts + keys, keys, "? help · q quit ", ""]
+        }
+    }
+}

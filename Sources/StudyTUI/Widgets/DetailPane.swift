@@ -1,0 +1,117 @@
+import StudyCore
+
+/// The selected topic: its title and bar, the start of its rendered note, then its resources,
+/// each with a status mark and the first line of the learner's annotation.
+enum DetailPane {
+    /// Lines above the resource list: title, bar, blank, note preview, blank, list heading.
+    struct Geometry {
+        var noteLines: [StyledLine]
+        var truncated: Bool
+        var listTop: Int
+        var listHeight: Int
+    }
+
+    /// Title, bar, the topic's own annotation when it has one, and a blank line.
+    static func headerLines(_ state: AppState, node: Int) -> Int {
+        state.progress.annotation(of: state.model.nodes[node].topic.id)?.text == nil ? 3 : 4
+    }
+
+    static func geometry(_ state: AppState, rect: Rect) -> Geometry {
+        guard let node = state.selectedNode, rect.width > 0, rect.height > 0 else {
+            return Geometry(noteLines: [], truncated: false, listTop: 0, listHeight: 0)
+        }
+        let resources = state.selectedResources
+        let note = state.model.note(of: node, width: max(8, rect.width - 1)).lines
+        let headerLines = headerLines(state, node: node)
+        let room = rect.height - headerLines - (resources.isEmpty ? 0 : 2)
+        // With resources, the note gets at most two fifths; Enter reads all of it.
+        // The list keeps what it needs; the note gets the rest, and at least two fifths.
+        let listNeeds = resources.reduce(0) { $0 + rowHeight($1, state: state) }
+        let budget = max(0, resources.isEmpty ? room : min(room, max(3, room * 2 / 5, room - listNeeds - 1)))
+        let truncated = note.count > budget
+        let shown = Array(note.prefix(truncated ? max(0, budget - 1) : budget))
+        let noteBlock = shown.count + (truncated ? 1 : 0)
+        let listTop = headerLines + noteBlock + (noteBlock > 0 ? 1 : 0) + (resources.isEmpty ? 0 : 1)
+        return Geometry(noteLines: shown, truncated: truncated, listTop: listTop,
+                        listHeight: max(0, rect.height - listTop))
+    }
+
+    static func listViewport(_ state: AppState, rect: Rect) -> Int { geometry(state, rect: rect).listHeight }
+
+    static func rowHeight(_ resource: Resource, state: AppState) -> Int {
+        state.progress.annotation(of: resource.id)?.text == nil ? 1 : 2
+    }
+
+    static func draw(_ state: AppState, into grid: inout Grid, rect: Rect) {
+        guard let node = state.selectedNode, rect.width > 0, rect.height > 0 else { return }
+        let entry = state.model.nodes[node]
+        let tally = state.tally(of: node)
+        let layout = geometry(state, rect: rect)
+        grid.put(Drawing.clip(entry.topic.title, rect.width), x: rect.x, y: rect.y, style: CellStyle(.bold, role: .heading))
+        if rect.height > 1 {
+            var x = rect.x
+            if tally.total > 0 {
+                x += Drawing.progress(tally, into: &grid, x: x, y: rect.y + 1, barWidth: min(20, rect.width / 4))
+                let extra = [tally.learning > 0 ? "\(tally.learning) learning" : nil,
+                             tally.skipped > 0 ? "\(tally.skipped) skipped" : nil].compactMap { $0 }
+                if !extra.isEmpty {
+                    grid.put("  " + extra.joined(separator: " · "), x: x, y: rect.y + 1, style: .dim, limit: rect.x + rect.width - x)
+                }
+            } else {
+                grid.put("no resources to track here", x: x, y: rect.y + 1, style: .dim, limit: rect.width)
+            }
+        }
+        if let note = state.progress.annotation(of: entry.topic.id), note.text != nil, rect.height > 2 {
+            grid.put("✎ " + Drawing.clip(note.firstLine, max(0, rect.width - 2)), x: rect.x, y: rect.y + 2,
+                     style: CellStyle([.dim, .italic]), limit: rect.width)
+        }
+        var y = rect.y + headerLines(state, node: node)
+        for line in layout.noteLines where y < rect.y + rect.height {
+            Drawing.put(line, into: &grid, x: rect.x, y: y, width: rect.width)
+            y += 1
+        }
+        if layout.truncated && y < rect.y + rect.height {
+            grid.put("… Enter reads the whole note", x: rect.x, y: y, style: .dim, limit: rect.width)
+            y += 1
+        }
+        let resources = state.selectedResources
+        guard !resources.isEmpty else { return }
+        if !layout.noteLines.isEmpty || layout.truncated { y += 1 }
+        if y < rect.y + rect.height {
+            let done = resources.filter { state.status(of: $0) == .done }.count
+            grid.put("Resources  \(done)/\(resources.count) done", x: rect.x, y: y, style: .bold, limit: rect.width)
+        }
+        drawList(resources, state: state, into: &grid,
+                 rect: Rect(x: rect.x, y: rect.y + layout.listTop, width: rect.width, height: layout.listHeight))
+    }
+
+    static func drawList(_ resources: [Resource], state: AppState, into grid: inout Grid, rect: Rect) {
+        guard rect.height > 0 else { return }
+        let scroll = Scroll.keep(cursor: state.detailCursor, scroll: state.detailScroll, count: resources.count,
+                                 viewport: rect.height) { rowHeight(resources[$0], state: state) }
+        var y = rect.y
+        for index in scroll..<resources.count where y < rect.y + rect.height {
+            let resource = resources[index]
+            let status = state.status(of: resource)
+            let selected = index == state.detailCursor
+            var x = rect.x + grid.put(status.mark + " ", x: rect.x, y: y, style: Drawing.markStyle(status), limit: rect.width)
+            let titleStyle: CellStyle = status == .skipped ? .dim : .plain
+            x += grid.put(Drawing.clip(resource.title, rect.x + rect.width - x), x: x, y: y, style: titleStyle,
+                          limit: rect.x + rect.width - x)
+            if !resource.description.isEmpty && x < rect.x + rect.width - 4 {
+                grid.put(" — " + Drawing.clip(resource.description, rect.x + rect.width - x - 3), x: x, y: y,
+                         style: .dim, limit: rect.x + rect.width - x)
+            }
+            if selected {
+                grid.highlight(x: rect.x, y: y, width: rect.width,
+                               adding: state.focus == .detail && state.overlay == nil ? .reverse : .underline)
+            }
+            y += 1
+            if let note = state.progress.annotation(of: resource.id), note.text != nil, y < rect.y + rect.height {
+                grid.put("    ✎ " + Drawing.clip(note.firstLine, max(0, rect.width - 6)), x: rect.x, y: y,
+                         style: CellStyle([.dim, .italic]), limit: rect.width)
+                y += 1
+            }
+        }
+    }
+}

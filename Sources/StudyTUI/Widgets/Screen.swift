@@ -1,0 +1,63 @@
+/// Draws the whole state into a grid of the state's size: the composition root of the widgets.
+public enum Screen {
+    public struct Frame: Sendable {
+        public var grid: Grid
+        /// Where the terminal cursor should show (the annotation editor's caret), or nil to hide it.
+        public var cursor: (x: Int, y: Int)?
+    }
+
+    public static func render(_ state: AppState) -> Frame {
+        var grid = Grid(width: state.width, height: state.height)
+        let layout = Layout(width: state.width, height: state.height)
+        guard layout.kind != .tooSmall else {
+            tooSmall(into: &grid)
+            return Frame(grid: grid, cursor: nil)
+        }
+        Bars.title(state, into: &grid)
+        var cursor: (x: Int, y: Int)?
+        switch state.overlay {
+        case .reader(let reader):
+            ReaderView.draw(reader, state: state, into: &grid, rect: layout.body)
+        default:
+            browser(state, layout: layout, into: &grid)
+        }
+        switch state.overlay {
+        case .help(let scroll): HelpOverlay.draw(scroll: scroll, into: &grid, area: layout.body)
+        case .editor(let draft): cursor = EditorOverlay.draw(draft, into: &grid, area: layout.body)
+        default: break
+        }
+        Bars.status(state, into: &grid)
+        return Frame(grid: grid, cursor: cursor)
+    }
+
+    static func browser(_ state: AppState, layout: Layout, into grid: inout Grid) {
+        switch layout.kind {
+        case .split:
+            TreePane.draw(state, into: &grid, rect: layout.tree)
+            for row in layout.body.y..<(layout.body.y + layout.body.height) {
+                grid.put("│", x: layout.tree.width, y: row, style: .dim)
+            }
+            DetailPane.draw(state, into: &grid, rect: layout.detail)
+        case .single:
+            if state.focus == .tree {
+                TreePane.draw(state, into: &grid, rect: layout.tree)
+            } else {
+                DetailPane.draw(state, into: &grid, rect: layout.detail)
+            }
+        case .tooSmall:
+            break
+        }
+    }
+
+    /// Below 40×10 nothing useful fits: say so, in as much as fits (down to 1×1).
+    static func tooSmall(into grid: inout Grid) {
+        let lines = ["Terminal too small", "\(grid.width)×\(grid.height); needs 40×10", "q quits"]
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let x = max(0, (grid.width - DisplayWidth.of(line)) / 2)
+            grid.put(line, x: x, y: top + index, limit: grid.width - x)
+        }
+    }
+}
+
+import StudyCore

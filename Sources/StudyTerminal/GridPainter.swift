@@ -1,0 +1,90 @@
+/// Copies a `Grid` into ncurses' stdscr, touching only the cells that changed since the last
+/// grid it drew. ncurses then diffs stdscr against the screen again, so a key that changes a
+/// line costs a few cells of work here and a few bytes on the wire.
+import CNcursesw
+import StudyTUI
+
+final class GridPainter {
+    /// What stdscr holds now; nil when unknown (first draw, after a resize or a suspend).
+    private var previous: Grid?
+    private var previousScreen = (width: -1, height: -1)
+    private let palette: Palette
+    private let buffer: UnsafeMutablePointer<wchar_t>
+    private let blank: UnsafeMutablePointer<wchar_t>
+
+    init(palette: Palette) {
+        self.palette = palette
+        buffer = .allocate(capacity: Glyph.bufferCapacity)
+        blank = .allocate(capacity: 2)
+        blank[0] = wchar_t(UInt8(ascii: " "))
+        blank[1] = 0
+    }
+
+    deinit {
+        buffer.deallocate()
+        blank.deallocate()
+    }
+
+    /// The next paint starts from a blank stdscr and repaints the whole terminal.
+    func forget() {
+        previous = nil
+    }
+
+    /// Brings stdscr to `grid` (clipped to, or padded to, the screen). Does not refresh.
+    func paint(_ grid: Grid, screen: (width: Int, height: Int)) {
+        let reusable = previous.flatMap { old in
+            old.width == grid.width && old.height == grid.height && previousScreen == screen ? old : nil
+        }
+        if reusable == nil {
+            // Whatever the terminal shows is unknown or the wrong shape: start clean.
+            _ = werase(studydash_stdscr())
+            _ = clearok(studydash_curscr(), true)
+        }
+        let rows = min(grid.height, screen.height), columns = min(grid.width, screen.width)
+        grid.cells.withUnsafeBufferPointer { cells in
+            let old = reusable?.cells
+            for y in 0..<rows {
+                let start = y * grid.width
+                var first = 0, last = columns - 1
+                if let old {
+                    while first <= last && cells[start + first] == old[start + first] { first += 1 }
+                    if first > last { continue }
+                    while cells[start + last] == old[start + last] { last -= 1 }
+                }
+                // Redraw a wide character whole when only its right half changed.
+                while first > 0 && cells[start + first].isContinuation { first -= 1 }
+                paintRow(cells, start: start, y: y, from: first, through: last, columns: columns, gridWidth: grid.width)
+            }
+        }
+        previous = grid
+        previousScreen = screen
+    }
+
+    private func paintRow(_ cells: UnsafeBufferPointer<Cell>, start: Int, y: Int, from first: Int, through last: Int,
+                          columns: Int, gridWidth: Int) {
+        var x = first
+        while x <= last {
+            let cell = cells[start + x]
+            let rendition = palette.rendition(of: cell.style)
+            if cell.isContinuation {
+                // A right half whose left half is not here: show a blank rather than nothing.
+                studydash_put_cell(Int32(y), Int32(x), blank, rendition.attributes, rendition.pair)
+                x += 1
+                continue
+            }
+            let wide = x + 1 < gridWidth && cells[start + x + 1].isContinuation
+            if wide && x + 1 >= columns {
+                // A wide character cut by the screen's right edge becomes a blank.
+                studydash_put_cell(Int32(y), Int32(x), blank, rendition.attributes, rendition.pair)
+                break
+            }
+            let room = wide ? 2 : 1
+            let used = Glyph.encode(cell.character, columns: room, into: buffer)
+            studydash_put_cell(Int32(y), Int32(x), buffer, rendition.attributes, rendition.pair)
+            if used < room {
+                studydash_put_cell(Int32(y), Int32(x + 1), blank, rendition.attributes, rendition.pair)
+            }
+            x += wide ? 2 : 1
+        }
+    }
+}

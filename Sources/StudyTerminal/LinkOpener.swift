@@ -1,0 +1,128 @@
+/// Opening a link in the user's browser without disturbing the dashboard: `$BROWSER` or the
+/// platform opener, started directly (never through a shell, the URL as one argument), with its
+/// standard streams on /dev/null so it cannot draw over the screen, in a process group of its
+/// own so that Ctrl-C and Ctrl-Z at the terminal do not reach it. It is not waited for.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public enum LinkOpener {
+    /// Defence in depth: the app's `LinkPolicy` already allows only these.
+    static let schemes: Set<String> = ["http", "https", "file"]
+
+    /// Starts the opener for `url`. nil when it was started, else a message for the status bar.
+    public static func open(_ url: String, environment: [String: String]) -> String? {
+        guard let colon = url.firstIndex(of: ":"), schemes.contains(url[..<colon].lowercased()),
+              !url.unicodeScalars.contains(where: { $0.value < 0x21 || (0x7f...0x9f).contains($0.value) }) else {
+            return "not opening the link: only http, https and file links are opened"
+        }
+        let commands = candidates(environment: environment)
+        for words in commands {
+            let arguments = words.contains(where: { $0.contains("%s") })
+                ? words.map { $0.replacing("%s", with: url) }
+                : words + [url]
+            let status = spawn(arguments, environment: environment)
+            if status == 0 { return nil }
+            // Not installed: try the next entry of $BROWSER.
+            if status == ENOENT { continue }
+            return "cannot open \(url) with '\(words[0])': \(String(cString: strerror(status)))"
+        }
+        if environment["BROWSER"].map({ !$0.isEmpty }) ?? false {
+            return "cannot open \(url): no program in $BROWSER was found"
+        }
+        return "cannot open \(url): no $BROWSER set and \(platformOpener) is not installed"
+    }
+
+    #if os(macOS)
+    static let platformOpener = "open"
+    #else
+    static let platformOpener = "xdg-open"
+    #endif
+
+    /// `$BROWSER` is a ':'-separated list of commands, each split on spaces (like `$EDITOR`),
+    /// where `%s` stands for the URL; without it, the platform's opener.
+    static func candidates(environment: [String: String]) -> [[String]] {
+        let listed = (environment["BROWSER"] ?? "").split(separator: ":").map {
+            $0.split(separator: " ").map(String.init)
+        }.filter { !$0.isEmpty }
+        return listed.isEmpty ? [[platformOpener]] : listed
+    }
+
+    /// posix_spawnp's result: 0, or the errno (ENOENT when the program is not on PATH).
+    static func spawn(_ arguments: [String], environment: [String: String]) -> Int32 {
+        #if os(Linux)
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        #else
+        var actions: posix_spawn_file_actions_t?
+        var attributes: posix_spawnattr_t?
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        posix_spawnattr_init(&attributes)
+        defer {
+            posix_spawn_file_actions_destroy(&actions)
+            posix_spawnattr_destroy(&attributes)
+        }
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        // Its own process group (0: a new one, led by the child); default signal handling and
+        // nothing blocked, whatever this process has set up.
+        var defaults = sigset_t(), empty = sigset_t()
+        sigemptyset(&empty)
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid = pid_t()
+        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, &envp)
+        if status == 0 { children.add(pid) }
+        return status
+    }
+
+    /// Collects openers that have finished, so they do not linger as zombies. Only the
+    /// children started here are waited for, never anyone else's (an editor, say).
+    public static func reapFinished() {
+        children.removeAll { pid in
+            var status: Int32 = 0
+            let result = waitpid(pid, &status, WNOHANG)
+            // Finished, or not our child any more (ECHILD): forget it either way.
+            return result == pid || (result < 0 && errno == ECHILD)
+        }
+    }
+
+    private static let children = ChildList()
+}
+
+/// The openers started and not yet reaped. A lock, because `open` may in principle be called
+/// from any thread.
+private final class ChildList: @unchecked Sendable {
+    private var pids: [pid_t] = []
+    // Allocated, because a pthread mutex must not move and a stored property has no fixed address.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() { pthread_mutex_init(mutex, nil) }
+
+    func add(_ pid: pid_t) {
+        pthread_mutex_lock(mutex)
+        pids.append(pid)
+        pthread_mutex_unlock(mutex)
+    }
+
+    func removeAll(where finished: (pid_t) -> Bool) {
+        pthread_mutex_lock(mutex)
+        pids.removeAll(where: finished)
+        pthread_mutex_unlock(mutex)
+    }
+}

@@ -1,0 +1,190 @@
+/// The full-screen terminal session: setting ncurses up and tearing it down, signals, reading
+/// keys, drawing a `Grid`, suspending for an editor, and the clipboard. The only place that owns
+/// the terminal; one instance at a time, used from one thread.
+import CNcursesw
+import CTerminalGuard
+import StudyTUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public final class TerminalScreen {
+    public struct SetupError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// What the crash handler writes: attributes off, cursor shown, alternate screen left,
+    /// cursor keys and keypad back in normal mode. Plain ANSI/xterm, understood by every
+    /// terminal that passed `TerminalCheck` (and ignored where not applicable).
+    static let crashReset = "\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\u{1b}[?1l\u{1b}>"
+
+    /// False when the locale is not UTF-8: non-ASCII characters are then shown as `?`, so the
+    /// app may prefer ASCII lines and markers.
+    public let isUTF8: Bool
+    private let painter: GridPainter
+    private var stopped = false
+    private var cursorShown = false
+    private var currentTimeout: Int32?
+
+    /// Takes over the terminal (alternate screen, no echo, keys one at a time). Check
+    /// `TerminalCheck.refusal` first. Throws when ncurses cannot start.
+    public init(useColor: Bool) throws {
+        // Signals first: ncurses installs its own SIGINT/SIGTERM handlers where the disposition
+        // is still SIG_DFL, and the crash handler must save the shell's termios, not ours.
+        sd_install_quit_handlers()
+        let reset = Array(Self.crashReset.utf8)
+        _ = reset.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { sd_install_crash_handler($0.baseAddress, $0.count) }
+        }
+        _ = setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
+        isUTF8 = codeset == "UTF-8" || codeset == "UTF8"
+        guard studydash_newterm() != nil else {
+            sd_set_crash_reset_armed(0)
+            throw SetupError(description: "ncurses could not set up the terminal (newterm failed)")
+        }
+        // From here until stop(), stderr output is kept for after the screen (see CTerminalGuard.h).
+        _ = sd_capture_stderr()
+        let screen = studydash_stdscr()
+        _ = cbreak()  // keys one at a time, but Ctrl-C still raises SIGINT (raw() would swallow it)
+        _ = noecho()
+        _ = nonl()  // Enter arrives as CR and output newlines are not translated
+        _ = keypad(screen, true)  // arrows, F-keys, Home/End decoded into KEY_* codes
+        _ = intrflush(screen, false)
+        _ = set_escdelay(25)  // a lone Esc is reported after 25 ms instead of ncurses' 1 s
+        _ = curs_set(0)
+        _ = leaveok(screen, true)
+        Self.disableFlowControl()
+        painter = GridPainter(palette: Palette(useColor: useColor))
+    }
+
+    /// Ctrl-S and Ctrl-Q are XON/XOFF flow control by default and never reach the program. This
+    /// clears IXON on the current (program) modes and records them with def_prog_mode, so
+    /// ncurses keeps it off after a suspend or Ctrl-Z; the shell's modes, saved by newterm before
+    /// this, are what endwin restores. (raw() would clear IXON too, but also ISIG: Ctrl-C would
+    /// stop raising SIGINT.)
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+        _ = def_prog_mode()
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// The terminal's size now (ncurses updates it when it reports a resize).
+    public var size: (width: Int, height: Int) {
+        var height: Int32 = 0, width: Int32 = 0
+        studydash_size(&height, &width)
+        return (Int(max(0, width)), Int(max(0, height)))
+    }
+
+    /// SIGINT, SIGTERM or SIGHUP, once one has arrived: the caller should stop and exit with
+    /// `exitCode(forSignal:)`.
+    public var quitSignal: Int32? {
+        let signal = sd_quit_signal()
+        return signal == 0 ? nil : signal
+    }
+
+    /// The conventional exit status of a program ended by `signal`.
+    public static func exitCode(forSignal signal: Int32) -> Int32 { 128 + signal }
+
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key. nil on timeout, when a
+    /// signal interrupted the wait (check `quitSignal`), or for input that means nothing.
+    public func nextKey(timeoutMilliseconds: Int32) -> Key? {
+        guard !stopped, quitSignal == nil else { return nil }
+        if currentTimeout != timeoutMilliseconds {
+            wtimeout(studydash_stdscr(), timeoutMilliseconds)
+            currentTimeout = timeoutMilliseconds
+        }
+        var value: Int32 = 0
+        switch studydash_get_wch(&value) {
+        case OK:
+            return KeyDecoder.character(value)
+        case KEY_CODE_YES where value == KEY_RESIZE:
+            // ncurses has already resized its windows; what the terminal shows is unknown now.
+            painter.forget()
+            let size = size
+            return .resize(width: size.width, height: size.height)
+        case KEY_CODE_YES:
+            return KeyDecoder.code(value)
+        default:
+            return nil
+        }
+    }
+
+    /// Shows `grid` (only what changed since the last draw goes out) with the cursor at
+    /// `cursor`, or hidden when nil or outside the screen.
+    public func draw(_ grid: Grid, cursor: (x: Int, y: Int)?) {
+        guard !stopped else { return }
+        let screen = studydash_stdscr()
+        let size = size
+        painter.paint(grid, screen: size)
+        if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < size.width, cursor.y < size.height {
+            _ = leaveok(screen, false)
+            _ = wmove(screen, Int32(cursor.y), Int32(cursor.x))
+            if !cursorShown { _ = curs_set(1) }
+            cursorShown = true
+        } else {
+            // leaveok: ncurses need not move the hidden cursor anywhere after an update.
+            _ = leaveok(screen, true)
+            if cursorShown { _ = curs_set(0) }
+            cursorShown = false
+        }
+        _ = wnoutrefresh(screen)
+        _ = doupdate()
+    }
+
+    /// Gives the terminal back to the shell while `body` runs (an editor, say), then takes it
+    /// again; the next `draw` repaints everything.
+    public func suspend<T>(_ body: () throws -> T) rethrows -> T {
+        guard !stopped else { return try body() }
+        _ = def_prog_mode()
+        _ = endwin()
+        sd_pause_stderr_capture(1)
+        defer {
+            sd_pause_stderr_capture(0)
+            _ = reset_prog_mode()
+            painter.forget()
+            _ = clearok(studydash_curscr(), true)
+            _ = wrefresh(studydash_stdscr())
+        }
+        return try body()
+    }
+
+    /// Puts `text` on the clipboard through the terminal (OSC 52), after ncurses' own output.
+    public func copyToClipboard(_ text: String) {
+        guard !stopped else { return }
+        studydash_flush_stdout()
+        let bytes = Clipboard.sequence(for: text)
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let written = write(STDOUT_FILENO, base + offset, raw.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
+    }
+
+    /// Leaves the full screen and restores the terminal. Safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        _ = endwin()
+        // The terminal is the shell's again: a later crash must not emit the reset sequence.
+        sd_set_crash_reset_armed(0)
+        sd_release_stderr()
+    }
+}

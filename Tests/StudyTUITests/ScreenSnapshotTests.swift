@@ -1,0 +1,116 @@
+import StudyCore
+import Testing
+@testable import StudyTUI
+
+/// Whole screens as a user sees them, at the three sizes the dashboard promises to handle:
+/// two panes (80×24, 120×40) and one pane (40×12).
+@Suite struct ScreenSnapshotTests {
+    static let sizes = [(80, 24), (120, 40), (40, 12)]
+
+    /// The browser with the first file expanded, a resource selected and a note on it.
+    func browsing(_ fixture: Fixture, _ width: Int, _ height: Int) -> AppState {
+        var state = fixture.state(width: width, height: height)
+        state.press(.char("l"), .tab, .char("j"))
+        let annotation = Annotation(itemID: state.selectedResource?.id ?? "", text: "Chapter 2 first.\nThen the rest.",
+                                    createdAt: Timestamp(milliseconds: 0), updatedAt: Timestamp(milliseconds: 0))
+        var progress = LearnerProgress()
+        progress.annotations[annotation.itemID] = annotation
+        if let first = state.selectedResources.first { progress.statuses[first.id] = .learning }
+        state.update(progress, for: [annotation.itemID] + state.selectedResources.prefix(1).map(\.id))
+        return state
+    }
+
+    @Test(arguments: sizes) func browser(width: Int, height: Int) throws {
+        let fixture = try Fixture()
+        Snapshot.check(browsing(fixture, width, height).screen, named: "browser-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes) func noteReader(width: Int, height: Int) throws {
+        let fixture = try Fixture()
+        var state = fixture.state(width: width, height: height)
+        state.press(.enter)
+        Snapshot.check(state.screen, named: "reader-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes) func helpOverlay(width: Int, height: Int) throws {
+        let fixture = try Fixture()
+        var state = fixture.state(width: width, height: height)
+        state.press(.char("?"))
+        Snapshot.check(state.screen, named: "help-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes) func annotationEditor(width: Int, height: Int) throws {
+        let fixture = try Fixture()
+        var state = browsing(fixture, width, height)
+        state.press(.char("a"), .enter)
+        for character in "Wide: 漢字 and 👍🏽 fit." { state.press(.character(character)) }
+        let frame = Screen.render(state)
+        #expect(frame.cursor != nil, "the editor shows the caret")
+        Snapshot.check(frame.grid.text, named: "editor-\(width)x\(height)")
+    }
+
+    @Test func wideCharactersAlignByColumns() throws {
+        let fixture = try Fixture()
+        var state = fixture.state(width: 80, height: 24)
+        state.press(.char("G"), .tab)
+        let screen = state.screen
+        Snapshot.check(screen, named: "wide-80x24")
+        // Every row holds exactly 80 columns however many characters it has.
+        let grid = Screen.render(state).grid
+        for y in 0..<grid.height {
+            let columns = (0..<grid.width).filter { !grid[$0, y].isContinuation }
+                .reduce(0) { $0 + max(1, DisplayWidth.of(grid[$1, y].character)) }
+            #expect(columns == 80, "row \(y) spans \(columns) columns")
+        }
+    }
+
+    @Test func hostileNotesShowNoControlCharacters() throws {
+        let hostile = "\u{1b}[2J\u{1b}]0;pwned\u{07}\u{08}\u{9b}31m"
+        let fixture = try Fixture(files: [
+            "Course/README.md": "# Course\n\nIntro \(hostile) end.\n",
+            "Course/evil.md": """
+                # Evil \(hostile) title
+
+                Prose with \(hostile) inside and a [link \(hostile)](https://example.com/x).
+
+                - [Res \(hostile) one](https://example.com/evil) — desc \(hostile)
+                """,
+        ])
+        var state = fixture.state(width: 80, height: 24)
+        state.press(.tab)
+        var screens = [state.screen]
+        state.press(.enter)
+        screens.append(state.screen)
+        state.press(.char("q"), .char("h"), .enter)
+        screens.append(state.screen)
+        for screen in screens {
+            for scalar in screen.unicodeScalars {
+                let v = scalar.value
+                #expect(v == 0x0a || (v >= 0x20 && v != 0x7f && !(0x80...0x9f).contains(v)),
+                        "control U+\(String(v, radix: 16)) reached the screen")
+            }
+            #expect(screen.contains("␛"), "escapes are shown, visibly")
+        }
+        Snapshot.check(screens[0], named: "hostile-80x24")
+    }
+
+    @Test func tooSmallSaysSoAndNeverCrashes() throws {
+        let fixture = try Fixture()
+        var state = fixture.state(width: 39, height: 12)
+        Snapshot.check(state.screen, named: "too-small-39x12")
+        // Every size down to 1×1, in every view, renders without trapping.
+        for view in [[], [Key.enter], [.char("?")], [.tab, .char("a")]] as [[Key]] {
+            var sized = fixture.state(width: 80, height: 24)
+            for key in view { sized.press(key) }
+            for width in [0, 1, 2, 5, 39, 40, 79, 80] {
+                for height in [0, 1, 2, 3, 9, 10, 23, 24] {
+                    sized.press(.resize(width: width, height: height))
+                    let grid = Screen.render(sized).grid
+                    #expect(grid.width == width && grid.height == height)
+                }
+            }
+        }
+        state.press(.resize(width: 80, height: 24))
+        #expect(state.screen.contains("Foundations"))
+    }
+}
