@@ -10,8 +10,7 @@ struct StudyDash: ParsableCommand {
         commandName: "studydash",
         abstract: "Study a subject kept as Markdown notes: browse the topic tree, read notes, track progress.",
         discussion: """
-            With no subcommand it prints the topic tree (the full-screen dashboard comes in a later \
-            release). Content comes from --content DIR (repeatable), else the folders in \
+            With no subcommand it opens the full-screen dashboard (`studydash help dashboard`). Content comes from --content DIR (repeatable), else the folders in \
             STUDYDASH_CONTENT (separated by ':'), else the bundled curriculum (see `studydash help tree`). \
             Progress is kept in --db PATH, else $STUDYDASH_DB, else \
             $XDG_DATA_HOME/studydash/progress.sqlite (~/.local/share/studydash/progress.sqlite).
@@ -20,9 +19,9 @@ struct StudyDash: ParsableCommand {
             64 a usage error.
             """,
         version: version,
-        subcommands: [TreeCommand.self, CheckCommand.self, ShowCommand.self,
+        subcommands: [DashboardCommand.self, TreeCommand.self, CheckCommand.self, ShowCommand.self,
                       StatusCommand.self, MarkCommand.self, NoteCommand.self, NextCommand.self, StatsCommand.self,
                       UndoCommand.self, RelinkCommand.self, ExportCommand.self, ImportCommand.self],
-        defaultSubcommand: TreeCommand.self
+        defaultSubcommand: DashboardCommand.self
     )
 }

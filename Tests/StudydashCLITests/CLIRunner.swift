@@ -35,10 +35,6 @@ enum CLI {
 
     static func run(_ arguments: [String], cwd: String = fixtures, environment: [String: String] = [:],
                     stdin: Data? = nil) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "STUDYDASH_CONTENT")
         env.removeValue(forKey: "STUDYDASH_DB")
@@ -47,6 +43,16 @@ enum CLI {
         // is inside a scratch data folder.
         env["XDG_DATA_HOME"] = scratchData
         for (key, value) in environment { env[key] = value }
+        return try runProcess(binary, arguments, cwd: cwd, environment: env, stdin: stdin)
+    }
+
+    /// Runs any program to completion with this environment, collecting its output.
+    static func runProcess(_ executable: String, _ arguments: [String], cwd: String, environment env: [String: String],
+                           stdin: Data? = nil) throws -> CLIResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
         process.environment = env
         // Output goes to files, so that a large output can never block the child on a full pipe.
         let scratch = try TemporaryFolder()

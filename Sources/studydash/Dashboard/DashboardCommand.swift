@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import StudyTerminal
+
+/// `studydash` with no subcommand (or `studydash dashboard`): the full-screen dashboard.
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Open the full-screen dashboard (the default when no subcommand is given).",
+        discussion: """
+            Browse the topic tree, read notes, mark resources and annotate them by keyboard; press ? \
+            in the dashboard for every key. Every change is saved at once in the progress store, \
+            the same one the other subcommands read.
+
+            It needs a terminal: when standard input or output is not one, or TERM cannot move the \
+            cursor (unset, unknown, dumb), it says so and exits 1 without touching the terminal; use \
+            `studydash tree` or `studydash status` there. NO_COLOR (set to anything) turns colours \
+            off. Links open with $BROWSER, else xdg-open (open on macOS), only for http, https and \
+            file links.
+
+            Exit status: 0 after q; 1 an error; 129, 130, 143 after SIGHUP, SIGINT, SIGTERM.
+            """)
+
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reportingErrors {
+            let environment = ProcessInfo.processInfo.environment
+            if let refusal = TerminalCheck.refusal(environment: environment) {
+                throw CLIError(refusal)
+            }
+            let session = try StudySession(content: content, store: store)
+            let progress = try session.progress()
+            let useColor = (environment["NO_COLOR"] ?? "").isEmpty
+            let code = try DashboardLoop.run(session: session, progress: progress, useColor: useColor,
+                                             environment: environment)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import StudyCore
+import StudyTerminal
+import StudyTUI
+
+/// The dashboard's run loop: key → reducer → effects → state → render → terminal, until `q` or a
+/// quit signal. Returns the process exit status.
+enum DashboardLoop {
+    static func run(session: StudySession, progress: LearnerProgress, useColor: Bool,
+                    environment: [String: String]) throws -> Int32 {
+        let model = DashboardModel(tree: session.tree)
+        let screen: TerminalScreen
+        do {
+            screen = try TerminalScreen(useColor: useColor)
+        } catch {
+            throw CLIError("cannot start the dashboard: \(error)")
+        }
+        defer { screen.stop() }
+        let size = screen.size
+        var state = AppState(model: model, progress: progress, width: size.width, height: size.height)
+        Reducer.settleScroll(&state)
+        let effects = DashboardEffects(session: session, screen: screen, environment: environment)
+        draw(state, on: screen)
+        while true {
+            if let signal = screen.quitSignal {
+                screen.stop()
+                return TerminalScreen.exitCode(forSignal: signal)
+            }
+            guard let key = screen.nextKey(timeoutMilliseconds: 250) else {
+                LinkOpener.reapFinished()
+                continue
+            }
+            var quit = false
+            for effect in Reducer.handle(key, state: &state) {
+                if effect == .quit { quit = true } else { effects.perform(effect, state: &state) }
+            }
+            if quit { return 0 }
+            Reducer.settleScroll(&state)
+            draw(state, on: screen)
+        }
+    }
+
+    static func draw(_ state: AppState, on screen: TerminalScreen) {
+        let frame = Screen.render(state)
+        screen.draw(frame.grid, cursor: frame.cursor)
+    }
+}

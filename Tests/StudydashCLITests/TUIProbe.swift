@@ -1,0 +1,50 @@
+import Foundation
+import StudyTestSupport
+import Testing
+
+/// Drives the real `studydash` dashboard in a pseudo-terminal with `../shared/tools/tuiprobe`
+/// (Python + pyte), running a step script kept in `Tests/StudydashCLITests/Probes/`.
+struct ProbeResult {
+    var report: [String: Any]
+    var stderr: String
+    /// Every byte the program wrote, read when the run ended (the next run reuses the path).
+    var raw: Data
+
+    var ok: Bool { report["ok"] as? Bool ?? false }
+    var failure: String { report["failure"] as? String ?? stderr }
+    var exitCode: Int? { (report["exit"] as? [String: Any])?["code"] as? Int }
+    var sane: Bool { (report["terminal"] as? [String: Any])?["sane"] as? Bool ?? false }
+    var screen: String { (report["screen"] as? [String] ?? []).joined(separator: "\n") }
+}
+
+enum TUIProbe {
+    static let tool = ((Repository.root as NSString).deletingLastPathComponent as NSString)
+        .appendingPathComponent("shared/tools/tuiprobe")
+    static let probes = (Repository.root as NSString).appendingPathComponent("Tests/StudydashCLITests/Probes")
+
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: tool) }
+
+    /// Runs `script` (a file in Probes/) against `studydash ARGUMENTS`.
+    static func run(_ script: String, _ arguments: [String], size: String = "80x24", term: String = "xterm-256color",
+                    environment: [String: String] = [:], scratch: TemporaryFolder) throws -> ProbeResult {
+        let raw = scratch.url("\(script).raw")
+        var command = [tool, "--json", "--screen", "--timeout", "60", "--size", size, "--term", term,
+                       "--dump-raw", raw, "--snap-dir", scratch.path, "-e", "LANG=C.UTF-8", "-e", "XDG_DATA_HOME=\(scratch.url("xdg"))"]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { command += ["-e", "\(key)=\(value)"] }
+        command += ["-f", (probes as NSString).appendingPathComponent(script + ".steps"), "--", CLI.binary] + arguments
+        var env = ProcessInfo.processInfo.environment
+        for name in ["STUDYDASH_CONTENT", "STUDYDASH_DB", "NO_COLOR", "BROWSER", "EDITOR", "VISUAL"] { env.removeValue(forKey: name) }
+        let result = try CLI.runProcess("/usr/bin/env", ["python3"] + command, cwd: CLI.fixtures, environment: env)
+        let stdout = result.stdout, stderr = result.err
+        let report = (try? JSONSerialization.jsonObject(with: stdout)) as? [String: Any] ?? [:]
+        if report.isEmpty {
+            Issue.record("tuiprobe gave no report (exit \(result.status)): \(stderr)")
+        }
+        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: raw))) ?? Data()
+        return ProbeResult(report: report, stderr: stderr, raw: bytes)
+    }
+}
+
+extension Data {
+    func contains(_ text: String) -> Bool { range(of: Data(text.utf8)) != nil }
+}
