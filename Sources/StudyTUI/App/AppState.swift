@@ -29,7 +29,7 @@ public struct AppState: Sendable {
         public var original: String
     }
 
-    public struct Message: Sendable, Equatable {
+    public struct Message: Sendable, Hashable {
         public var text: String
         public var isError: Bool
     }
@@ -37,6 +37,8 @@ public struct AppState: Sendable {
     public let model: DashboardModel
     public private(set) var progress: LearnerProgress
     public private(set) var rollup: ProgressRollup
+    /// Counts changes to `progress`, so that drawn pieces can be cached until it changes.
+    public private(set) var progressVersion = 0
     public var width: Int
     public var height: Int
     public var focus: Pane = .tree
@@ -108,11 +110,13 @@ public struct AppState: Sendable {
             progress.annotations[id] = fresh.annotations[id]
         }
         rollup = ProgressRollup(tree: model.tree, progress: progress)
+        progressVersion += 1
     }
 
     public mutating func replaceProgress(_ fresh: LearnerProgress) {
         progress = fresh
         rollup = ProgressRollup(tree: model.tree, progress: progress)
+        progressVersion += 1
     }
 
     public mutating func say(_ text: String, error: Bool = false) { message = Message(text: text, isError: error) }

@@ -20,6 +20,12 @@ public final class DashboardModel: @unchecked Sendable {
     private let indexByID: [String: Int]
     /// The first topic that lists each resource, for breadcrumbs and the store's record.
     private let homeOfResource: [String: Int]
+    /// Screen pieces already drawn, one cache per kind of piece (see DrawCache).
+    let treeRows = DrawCache<TreePane.RowKey>()
+    let detailPanes = DrawCache<DetailPane.PaneKey>()
+    let titleBars = DrawCache<Bars.TitleKey>()
+    let statusBars = DrawCache<Bars.StatusKey>()
+    let rules = DrawCache<Int>()
     // Single-threaded use (the UI loop); a cache, so unchecked Sendable is sound here.
     private var noteCache: [NoteKey: RenderedNote] = [:]
 

@@ -44,6 +44,7 @@ public struct Grid: Sendable {
                              limit: Int = .max) -> Int {
         guard y >= 0, y < height, x < width, limit > 0 else { return 0 }
         let end = min(width, x + min(limit, width))
+        if let columns = putPrintableASCII(text, x: x, y: y, end: end, style: style) { return columns }
         var column = x
         let safe = TerminalSafe.escape(String(text))
         for character in safe {
@@ -61,6 +62,44 @@ public struct Grid: Sendable {
             column += columns
         }
         return max(0, column - x)
+    }
+
+    /// The common case, printable ASCII, without grapheme breaking or width lookups: one byte is
+    /// one cell. nil when the text has anything else, for the general path.
+    private mutating func putPrintableASCII(_ text: some StringProtocol, x: Int, y: Int, end: Int,
+                                            style: CellStyle) -> Int? {
+        var column = x
+        var fits = true
+        for byte in text.utf8 {
+            guard byte >= 0x20 && byte < 0x7f else { fits = false; break }
+        }
+        guard fits else { return nil }
+        for byte in text.utf8 {
+            if column >= end { break }
+            if column >= 0 { set(column, y, Cell(Character(Unicode.Scalar(byte)), style: style)) }
+            column += 1
+        }
+        return max(0, column - x)
+    }
+
+    /// Copies another grid's cells to (x, y), clipped to this grid. Cells are copied whole, so a
+    /// wide character cut by the right edge is replaced by a blank.
+    public mutating func blit(_ other: Grid, x: Int, y: Int) {
+        for row in 0..<other.height {
+            let target = y + row
+            guard target >= 0, target < height else { continue }
+            for column in 0..<other.width {
+                let tx = x + column
+                guard tx >= 0, tx < width else { continue }
+                var cell = other.cells[row * other.width + column]
+                if cell.isContinuation && (tx == 0 || column == 0) { cell = Cell(" ", style: cell.style) }
+                if !cell.isContinuation && tx == width - 1 && column + 1 < other.width
+                    && other.cells[row * other.width + column + 1].isContinuation {
+                    cell = Cell(" ", style: cell.style)
+                }
+                cells[target * width + tx] = cell
+            }
+        }
     }
 
     /// Fills a rectangle with blanks of `style` (clipped to the grid).

@@ -3,12 +3,25 @@ import StudyCore
 /// The title row (the notes' name and overall progress) and the status row (where you are,
 /// counts, key hints, or the last message).
 enum Bars {
+    struct TitleKey: Hashable {
+        var label: String
+        var width: Int
+        var overall: Tally
+    }
+
     static func title(_ state: AppState, into grid: inout Grid) {
         guard grid.height > 0 else { return }
         let name = state.model.nodes.first?.topic.title ?? "StudyDash"
         var label = " StudyDash · " + name
         if case .reader(let reader) = state.overlay { label = " " + ReaderView.title(reader, state: state) }
-        let overall = state.rollup.overall
+        let key = TitleKey(label: label, width: grid.width, overall: state.rollup.overall)
+        let piece = state.model.titleBars.piece(key, width: grid.width, height: 1) { row in
+            drawTitle(label, overall: key.overall, into: &row)
+        }
+        grid.blit(piece, x: 0, y: 0)
+    }
+
+    static func drawTitle(_ label: String, overall: Tally, into grid: inout Grid) {
         let barWidth = grid.width >= 100 ? 20 : grid.width >= 70 ? 10 : 0
         let statsWidth = Drawing.progressWidth(overall, barWidth: barWidth) + 9
         let showStats = grid.width - statsWidth >= 20
@@ -21,22 +34,38 @@ enum Bars {
         }
     }
 
+    struct StatusKey: Hashable {
+        var width: Int
+        var message: AppState.Message?
+        var crumb: String
+        var hints: [String]
+    }
+
     static func status(_ state: AppState, into grid: inout Grid) {
         let y = grid.height - 1
         guard y > 0 else { return }
-        grid.fill(x: 0, y: y, width: grid.width, height: 1, style: .reverse)
-        if let message = state.message {
-            grid.put(" " + message.text, x: 0, y: y,
+        let key = StatusKey(width: grid.width, message: state.message,
+                            crumb: state.message == nil ? " " + breadcrumb(state) : "",
+                            hints: state.message == nil ? hints(state) : [])
+        let piece = state.model.statusBars.piece(key, width: grid.width, height: 1) { row in
+            drawStatus(key, into: &row)
+        }
+        grid.blit(piece, x: 0, y: y)
+    }
+
+    private static func drawStatus(_ key: StatusKey, into grid: inout Grid) {
+        grid.fill(x: 0, y: 0, width: grid.width, height: 1, style: .reverse)
+        if let message = key.message {
+            grid.put(" " + message.text, x: 0, y: 0,
                      style: CellStyle(.reverse, role: message.isError ? .warning : .plain), limit: grid.width)
             return
         }
-        let crumb = " " + breadcrumb(state)
-        let room = min(DisplayWidth.of(crumb), 24)
-        let hint = hints(state).first { grid.width - DisplayWidth.of($0) - 1 >= room } ?? ""
+        let room = min(DisplayWidth.of(key.crumb), 24)
+        let hint = key.hints.first { grid.width - DisplayWidth.of($0) - 1 >= room } ?? ""
         let hintWidth = DisplayWidth.of(hint)
         let crumbRoom = grid.width - (hintWidth > 0 ? hintWidth + 1 : 0)
-        grid.put(Drawing.clip(crumb, crumbRoom), x: 0, y: y, style: .reverse, limit: crumbRoom)
-        if hintWidth > 0 { grid.put(hint, x: grid.width - hintWidth, y: y, style: .reverse) }
+        grid.put(Drawing.clip(key.crumb, crumbRoom), x: 0, y: 0, style: .reverse, limit: crumbRoom)
+        if hintWidth > 0 { grid.put(hint, x: grid.width - hintWidth, y: 0, style: .reverse) }
     }
 
     static func breadcrumb(_ state: AppState) -> String {

@@ -42,11 +42,41 @@ enum DetailPane {
         state.progress.annotation(of: resource.id)?.text == nil ? 1 : 2
     }
 
+    /// Everything the pane's cells depend on, but the selection highlight.
+    struct PaneKey: Hashable {
+        var node: Int
+        var width: Int
+        var height: Int
+        var scroll: Int
+        var progressVersion: Int
+    }
+
     static func draw(_ state: AppState, into grid: inout Grid, rect: Rect) {
         guard let node = state.selectedNode, rect.width > 0, rect.height > 0 else { return }
+        let resources = state.selectedResources
+        let layout = geometry(state, rect: rect)
+        let scroll = Scroll.keep(cursor: state.detailCursor, scroll: state.detailScroll, count: resources.count,
+                                 viewport: layout.listHeight) { rowHeight(resources[$0], state: state) }
+        let key = PaneKey(node: node, width: rect.width, height: rect.height, scroll: scroll,
+                          progressVersion: state.progressVersion)
+        let piece = state.model.detailPanes.piece(key, width: rect.width, height: rect.height) { pane in
+            drawContent(state, node: node, resources: resources, layout: layout, scroll: scroll, into: &pane,
+                        rect: Rect(x: 0, y: 0, width: rect.width, height: rect.height))
+        }
+        grid.blit(piece, x: rect.x, y: rect.y)
+        guard !resources.isEmpty, state.detailCursor >= scroll, layout.listHeight > 0 else { return }
+        var y = rect.y + layout.listTop
+        for index in scroll..<state.detailCursor { y += rowHeight(resources[index], state: state) }
+        if y < rect.y + rect.height {
+            grid.highlight(x: rect.x, y: y, width: rect.width,
+                           adding: state.focus == .detail && state.overlay == nil ? .reverse : .underline)
+        }
+    }
+
+    static func drawContent(_ state: AppState, node: Int, resources: [Resource], layout: Geometry, scroll: Int,
+                            into grid: inout Grid, rect: Rect) {
         let entry = state.model.nodes[node]
         let tally = state.tally(of: node)
-        let layout = geometry(state, rect: rect)
         grid.put(Drawing.clip(entry.topic.title, rect.width), x: rect.x, y: rect.y, style: CellStyle(.bold, role: .heading))
         if rect.height > 1 {
             var x = rect.x
@@ -74,26 +104,22 @@ enum DetailPane {
             grid.put("… Enter reads the whole note", x: rect.x, y: y, style: .dim, limit: rect.width)
             y += 1
         }
-        let resources = state.selectedResources
         guard !resources.isEmpty else { return }
         if !layout.noteLines.isEmpty || layout.truncated { y += 1 }
         if y < rect.y + rect.height {
             let done = resources.filter { state.status(of: $0) == .done }.count
             grid.put("Resources  \(done)/\(resources.count) done", x: rect.x, y: y, style: .bold, limit: rect.width)
         }
-        drawList(resources, state: state, into: &grid,
+        drawList(resources, scroll: scroll, state: state, into: &grid,
                  rect: Rect(x: rect.x, y: rect.y + layout.listTop, width: rect.width, height: layout.listHeight))
     }
 
-    static func drawList(_ resources: [Resource], state: AppState, into grid: inout Grid, rect: Rect) {
+    static func drawList(_ resources: [Resource], scroll: Int, state: AppState, into grid: inout Grid, rect: Rect) {
         guard rect.height > 0 else { return }
-        let scroll = Scroll.keep(cursor: state.detailCursor, scroll: state.detailScroll, count: resources.count,
-                                 viewport: rect.height) { rowHeight(resources[$0], state: state) }
         var y = rect.y
         for index in scroll..<resources.count where y < rect.y + rect.height {
             let resource = resources[index]
             let status = state.status(of: resource)
-            let selected = index == state.detailCursor
             var x = rect.x + grid.put(status.mark + " ", x: rect.x, y: y, style: Drawing.markStyle(status), limit: rect.width)
             let titleStyle: CellStyle = status == .skipped ? .dim : .plain
             x += grid.put(Drawing.clip(resource.title, rect.x + rect.width - x), x: x, y: y, style: titleStyle,
@@ -101,10 +127,6 @@ enum DetailPane {
             if !resource.description.isEmpty && x < rect.x + rect.width - 4 {
                 grid.put(" — " + Drawing.clip(resource.description, rect.x + rect.width - x - 3), x: x, y: y,
                          style: .dim, limit: rect.x + rect.width - x)
-            }
-            if selected {
-                grid.highlight(x: rect.x, y: y, width: rect.width,
-                               adding: state.focus == .detail && state.overlay == nil ? .reverse : .underline)
             }
             y += 1
             if let note = state.progress.annotation(of: resource.id), note.text != nil, y < rect.y + rect.height {

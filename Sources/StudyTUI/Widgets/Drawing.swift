@@ -35,12 +35,9 @@ enum Drawing {
     @discardableResult
     static func progress(_ tally: Tally, into grid: inout Grid, x: Int, y: Int, barWidth: Int, style: CellStyle = .plain) -> Int {
         let bar = ProgressBar.bar(done: tally.done, of: tally.counted, width: barWidth)
-        var used = 0
-        for character in bar {
-            let filled = character == "█"
-            used += grid.put(String(character), x: x + used, y: y,
-                             style: filled ? CellStyle(style.attributes, role: .done) : style.adding(.dim))
-        }
+        let filled = bar.prefix { $0 == "█" }
+        var used = grid.put(filled, x: x, y: y, style: CellStyle(style.attributes, role: .done))
+        used += grid.put(bar.dropFirst(filled.count), x: x + used, y: y, style: style.adding(.dim))
         let percent = ProgressBar.percent(done: tally.done, of: tally.counted)
         let numbers = (barWidth > 0 ? " " : "") + "\(tally.done)/\(tally.counted) " + pad(percent)
         used += grid.put(numbers, x: x + used, y: y, style: style)

@@ -34,9 +34,10 @@ public enum Screen {
         switch layout.kind {
         case .split:
             TreePane.draw(state, into: &grid, rect: layout.tree)
-            for row in layout.body.y..<(layout.body.y + layout.body.height) {
-                grid.put("│", x: layout.tree.width, y: row, style: .dim)
+            let rule = state.model.rules.piece(layout.body.height, width: 1, height: layout.body.height) { column in
+                for row in 0..<layout.body.height { column.put("│", x: 0, y: row, style: .dim) }
             }
+            grid.blit(rule, x: layout.tree.width, y: layout.body.y)
             DetailPane.draw(state, into: &grid, rect: layout.detail)
         case .single:
             if state.focus == .tree {
