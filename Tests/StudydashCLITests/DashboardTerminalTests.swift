@@ -89,6 +89,16 @@ import Testing
         #expect(result.sane)
     }
 
+    @Test func aCrashRestoresTheTerminal() throws {
+        guard let result = try probe("crash", environment: ["STUDYDASH_DEBUG_CRASH_KEY": "!"]) else { return }
+        let exit = result.report["exit"] as? [String: Any]
+        let signal = exit?["signal"] as? String
+        #expect(signal == "SIGILL" || signal == "SIGTRAP", "died of a trap, not \(String(describing: exit))")
+        #expect(result.sane)
+        #expect(result.stderr.contains("Fatal error") || result.screen.contains("Fatal error"),
+                "the trap's message is shown after the terminal is restored")
+    }
+
     @Test func noColorMeansNoColourSequences() throws {
         guard let plain = try probe("no-color", environment: ["NO_COLOR": "1"]) else { return }
         let colour = try #require(try probe("no-color"))

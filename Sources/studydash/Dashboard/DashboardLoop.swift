@@ -19,6 +19,11 @@ enum DashboardLoop {
         var state = AppState(model: model, progress: progress, width: size.width, height: size.height)
         Reducer.settleScroll(&state)
         let effects = DashboardEffects(session: session, screen: screen, environment: environment)
+        #if DEBUG
+        // A test hook in debug builds only: the terminal tests crash the real program on this key
+        // to check that the crash handler leaves the terminal sane.
+        let crashKey = environment["STUDYDASH_DEBUG_CRASH_KEY"].flatMap(\.first)
+        #endif
         draw(state, on: screen)
         while true {
             if let signal = screen.quitSignal {
@@ -29,6 +34,9 @@ enum DashboardLoop {
                 LinkOpener.reapFinished()
                 continue
             }
+            #if DEBUG
+            if let crashKey, key == .character(crashKey) { crashForTesting() }
+            #endif
             var quit = false
             for effect in Reducer.handle(key, state: &state) {
                 if effect == .quit { quit = true } else { effects.perform(effect, state: &state) }
@@ -38,6 +46,14 @@ enum DashboardLoop {
             draw(state, on: screen)
         }
     }
+
+    #if DEBUG
+    /// An out-of-bounds read: the same trap a real bug would raise.
+    static func crashForTesting() {
+        let empty = [Int]()
+        print(empty[empty.count])
+    }
+    #endif
 
     static func draw(_ state: AppState, on screen: TerminalScreen) {
         let frame = Screen.render(state)
