@@ -15,7 +15,7 @@ if ! command -v cmark-gfm >/dev/null 2>&1; then
 fi
 
 say "building release ..."
-swift build -c release --product studydash >/dev/null
+"${RELEASE_BUILD[@]}" >/dev/null
 bin="$PWD/.build/release/studydash"
 work="bench/work"
 big="$work/big"

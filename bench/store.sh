@@ -14,7 +14,7 @@ if ! command -v sqlite3 >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
 fi
 
 say "building release ..."
-swift build -c release --product studydash >/dev/null
+"${RELEASE_BUILD[@]}" >/dev/null
 bin="$PWD/.build/release/studydash"
 work="$PWD/bench/work/store"
 big="$work/big.sqlite"
