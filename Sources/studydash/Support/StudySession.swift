@@ -25,7 +25,14 @@ struct StudySession {
 
     /// The progress of every item in the notes (not of orphans: see `orphanCount`).
     func progress() throws -> LearnerProgress {
-        try storeCall { try store.progress(of: places.keys) }
+        try storeCall {
+            // One lookup per item costs two queries each; when the store holds fewer items than
+            // the notes list (a new learner, a big notes folder), reading it all is cheaper.
+            guard try store.storedItemCount() < places.count else { return try store.progress(of: places.keys) }
+            let all = try store.progress()
+            return LearnerProgress(statuses: all.statuses.filter { places[$0.key] != nil },
+                                   annotations: all.annotations.filter { places[$0.key] != nil })
+        }
     }
 
     /// Stored entries whose item is not in the notes, counted without reading them all.
