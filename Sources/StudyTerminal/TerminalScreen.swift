@@ -56,6 +56,9 @@ public final class TerminalScreen {
         _ = set_escdelay(25)  // a lone Esc is reported after 25 ms instead of ncurses' 1 s
         _ = curs_set(0)
         _ = leaveok(screen, true)
+        // No typeahead check during refresh: ncurses would poll stdin between rows of every
+        // frame (about eight extra system calls per key); a frame is small, so finish it.
+        _ = typeahead(-1)
         Self.disableFlowControl()
         painter = GridPainter(palette: Palette(useColor: useColor))
     }
