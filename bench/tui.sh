@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Dashboard benchmark: the full-screen `studydash` (no subcommand) driven in a pseudo-terminal by
+# ../shared/tools/tuiprobe, on the bundled Content/ and on the generated ~5,000-file notes folder
+# (the one bench/load.sh makes), beside `less` paging through the same notes (all .md/.txt files
+# of the folder concatenated into one file): time to the first full screen, latency and bytes of
+# 50 navigation keys, peak RSS. Release build, 100x30, median of 5 runs (RUNS=N to change).
+# Each studydash run gets a new, empty --db (so opening includes creating the store); a second
+# studydash row per folder reopens that same store right after (an existing store).
+# Targets (dashboard issue): bundled first screen <= 25 ms, key median <= 0.5 ms, peak RSS <= 25 MB;
+# 5,000 files first screen <= 1.5 s, key median <= 2 ms.
+# Exit status 1 if a tuiprobe run failed (each failure is printed as it happens and again at the
+# end); target misses are reported as FAIL in the table but do not change the exit status.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib/setup.sh
+ensure_toolchain
+ensure_pyte
+if ! command -v less >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq less >&2
+    else
+        say "less is missing (the peer this benchmark compares with); install it with: sudo apt-get install less"
+        exit 1
+    fi
+fi
+
+say "building release ..."
+# The shared release build (RELEASE_BUILD in setup.sh: `swift build -c release` with the Swift
+# runtime linked statically), so that this and the other benchmarks reuse one build. Its output is
+# shown only when it fails.
+log="$(mktemp)"
+if ! "${RELEASE_BUILD[@]}" >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    say "the release build failed (output above)"
+    exit 1
+fi
+rm -f "$log"
+bin="$PWD/.build/release/studydash"
+runs="${RUNS:-5}"
+work="bench/work"
+big="$work/big"
+seeds="../shared/seeds"
+[ -d "$seeds" ] || seeds=""
+# Same generation and cache as bench/load.sh, so either script reuses the other's folder.
+if [ ! -f "$big/.complete" ]; then
+    rm -rf "$big"
+    say "generating $big ..."
+    python3 bench/make_notes.py "$big" 5000 Content $seeds
+    touch "$big/.complete"
+fi
+files() { find "$1" -type f \( -name '*.md' -o -name '*.txt' \) -print0; }
+
+tui="$PWD/$work/tui"
+out="$tui/runs"          # one JSON report (and stderr) per run, kept for a closer look
+rm -rf "$out"
+mkdir -p "$out"
+# The stores live in a temporary folder, away from the notes and from the user's own store.
+stores="$(mktemp -d)"
+trap 'rm -rf "$stores"' EXIT
+
+probe=(python3 ../shared/tools/tuiprobe --json --size 100x30 -e LANG=C.UTF-8 --timeout 120)
+# 50 navigation keys. Not j*25 then k*25: the bundled tree shows only 16 rows at the start, so
+# j past its end changes nothing, no byte comes back and tuiprobe counts the key as unanswered
+# (a 1 s wait). This stays within the first 14 rows of either tree, so every key moves the
+# selection; less gets the same keys (one line down, one line up, never above line 1).
+keys='key j*12 k*12 j*13 k*13'
+# First full screen of the dashboard: the title row has `overall` (first row) and the status row
+# the hint `q quit` (last row). One wait-re, so its at_ms is when both were on screen.
+# timeout=60: the 5,000-file folder takes over a second to load, more on a busy machine.
+sd_steps="wait-re '(?s)\\A[^\\n]*overall.*q quit[^\\n]*\\Z' timeout=60; settle; $keys; key q; wait-exit 0"
+
+failures=0
+run_probe() {   # run_probe FOLDER-TAG PROGRAM-TAG RUN STEPS COMMAND...
+    local dir="$out/$1/$2" rc=0
+    mkdir -p "$dir"
+    "${probe[@]}" -s "$4" -- "${@:5}" >"$dir/$3.json" 2>"$dir/$3.err" || rc=$?
+    if [ "$rc" -ne 0 ]; then
+        failures=$((failures + 1))
+        {
+            echo "tui: FAILED run $3/$runs of $2 on $1 (tuiprobe exit $rc): $(grep -m1 'FAILED' "$dir/$3.err" || tail -n1 "$dir/$3.err")"
+            sed 's/^/    /' "$dir/$3.err"
+        } >&2
+    fi
+}
+
+echo "studydash $("$bin" --version), $(less --version | head -n1) on $(nproc) cores, $(date -u +%Y-%m-%d)"
+for folder in Content "$big"; do
+    tag="$(basename "$folder")"
+    # The reader's version of the same notes: every .md/.txt file, in path order, one after the other.
+    text="$tui/less-$tag.txt"
+    files "$folder" | LC_ALL=C sort -z | xargs -0 cat >"$text"
+    # less's first full screen: its first line on row 1 and the file name in the prompt (last
+    # row). Punctuation becomes `.` so the line needs no escaping inside the step's quotes.
+    first="$(python3 -c 'import re,sys; print(re.sub(r"[^A-Za-z0-9 ]", ".", open(sys.argv[1], encoding="utf-8", errors="replace").readline().rstrip("\n")[:60]))' "$text")"
+    less_steps="wait-re '(?s)\\A${first}.*less-${tag}\\.txt[^\\n]*\\Z' timeout=60; settle; $keys; key q; wait-exit 0"
+    echo
+    echo "$folder: $(files "$folder" | tr -cd '\0' | wc -c) files, $(du -sh "$folder" | cut -f1); less on $(du -h "$text" | cut -f1) $work/tui/less-$tag.txt"
+    # Interleaved, so that a slow patch of the machine hits every program alike.
+    for i in $(seq 1 "$runs"); do
+        say "$tag: run $i/$runs ..."
+        db="$stores/$tag-$i/progress.sqlite"
+        mkdir -p "$(dirname "$db")"
+        run_probe "$tag" sd-new "$i" "$sd_steps" "$bin" --content "$folder" --db "$db"
+        run_probe "$tag" sd-existing "$i" "$sd_steps" "$bin" --content "$folder" --db "$db"
+        # LESSOPEN and LESS unset: no input preprocessor, default options; no history file.
+        run_probe "$tag" less "$i" "$less_steps" env -u LESSOPEN -u LESSCLOSE -u LESS LESSHISTFILE=- less "$text"
+    done
+done
+echo
+python3 bench/tui_report.py "$out" "$runs"
+if [ "$failures" -ne 0 ]; then
+    say "$failures tuiprobe run(s) failed; reports in $out"
+    exit 1
+fi
