@@ -28,6 +28,7 @@ public final class DashboardModel: @unchecked Sendable {
     let rules = DrawCache<Int>()
     // Single-threaded use (the UI loop); a cache, so unchecked Sendable is sound here.
     private var noteCache: [NoteKey: RenderedNote] = [:]
+    private var resourcesUnder: [Int: [Resource]] = [:]
 
     private struct NoteKey: Hashable {
         var node: Int
@@ -60,8 +61,13 @@ public final class DashboardModel: @unchecked Sendable {
 
     public func index(ofTopic id: String) -> Int? { indexByID[id] }
 
+    /// Every resource at or below a topic, each once, in curriculum order: what the topic's bar
+    /// counts, so the list beside it and the bar agree. Cached, as a key press asks again.
     public func resources(of node: Int) -> [Resource] {
-        nodes[node].topic.resourceIDs.compactMap { tree.resources[$0] }
+        if let cached = resourcesUnder[node] { return cached }
+        let resources = tree.resourceIDs(under: nodes[node].topic).compactMap { tree.resources[$0] }
+        resourcesUnder[node] = resources
+        return resources
     }
 
     /// Titles from the root to the topic that first lists the resource.

@@ -70,9 +70,11 @@ enum Bars {
 
     static func breadcrumb(_ state: AppState) -> String {
         guard let node = state.selectedNode else { return "" }
-        var crumb = state.model.nodes[node].path.joined(separator: " › ")
-        if state.focus == .detail, let resource = state.selectedResource { crumb += " › " + resource.title }
-        return crumb
+        if state.focus == .detail, let resource = state.selectedResource {
+            // Where the resource is listed, which may be a sub-topic of the one selected.
+            return (state.model.path(ofResource: resource.id) + [resource.title]).joined(separator: " › ")
+        }
+        return state.model.nodes[node].path.joined(separator: " › ")
     }
 
     /// Key hints from the fullest to the shortest; the status row shows the longest that
