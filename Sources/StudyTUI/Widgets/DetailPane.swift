@@ -26,7 +26,9 @@ enum DetailPane {
         let room = rect.height - headerLines - (resources.isEmpty ? 0 : 2)
         // With resources, the note gets at most two fifths; Enter reads all of it.
         // The list keeps what it needs; the note gets the rest, and at least two fifths.
-        let listNeeds = resources.reduce(0) { $0 + rowHeight($1, state: state) }
+        // Counted only as far as the room, as a topic high in a big tree lists thousands.
+        var listNeeds = 0
+        for resource in resources where listNeeds <= room { listNeeds += rowHeight(resource, state: state) }
         let budget = max(0, resources.isEmpty ? room : min(room, max(3, room * 2 / 5, room - listNeeds - 1)))
         let truncated = note.count > budget
         let shown = Array(note.prefix(truncated ? max(0, budget - 1) : budget))
