@@ -17,17 +17,10 @@ fi
 say "building release ..."
 "${RELEASE_BUILD[@]}" >/dev/null
 bin="$PWD/.build/release/studydash"
-work="bench/work"
-big="$work/big"
-seeds="../shared/seeds"
-[ -d "$seeds" ] || seeds=""
-if [ ! -f "$big/.complete" ]; then
-    rm -rf "$big"
-    say "generating $big ..."
-    python3 bench/make_notes.py "$big" 5000 Content $seeds
-    touch "$big/.complete"
-fi
-files() { find "$1" -type f \( -name '*.md' -o -name '*.txt' \) -print0; }
+source bench/lib.sh
+work="$BENCH_WORK"
+big="$BIG_NOTES"
+ensure_big_notes
 
 echo "studydash $("$bin" --version) on $(nproc) cores, $(date -u +%Y-%m-%d)"
 for folder in Content "$big"; do

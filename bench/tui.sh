@@ -38,18 +38,11 @@ fi
 rm -f "$log"
 bin="$PWD/.build/release/studydash"
 runs="${RUNS:-5}"
-work="bench/work"
-big="$work/big"
-seeds="../shared/seeds"
-[ -d "$seeds" ] || seeds=""
-# Same generation and cache as bench/load.sh, so either script reuses the other's folder.
-if [ ! -f "$big/.complete" ]; then
-    rm -rf "$big"
-    say "generating $big ..."
-    python3 bench/make_notes.py "$big" 5000 Content $seeds
-    touch "$big/.complete"
-fi
-files() { find "$1" -type f \( -name '*.md' -o -name '*.txt' \) -print0; }
+# The same generated folder as bench/load.sh (bench/lib.sh), so either script reuses it.
+source bench/lib.sh
+work="$BENCH_WORK"
+big="$BIG_NOTES"
+ensure_big_notes
 
 tui="$PWD/$work/tui"
 out="$tui/runs"          # one JSON report (and stderr) per run, kept for a closer look
