@@ -20,9 +20,6 @@ public final class TerminalScreen {
     /// terminal that passed `TerminalCheck` (and ignored where not applicable).
     static let crashReset = "\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\u{1b}[?1l\u{1b}>"
 
-    /// False when the locale is not UTF-8: non-ASCII characters are then shown as `?`, so the
-    /// app may prefer ASCII lines and markers.
-    public let isUTF8: Bool
     private let painter: GridPainter
     private var stopped = false
     private var cursorShown = false
@@ -39,8 +36,6 @@ public final class TerminalScreen {
             bytes.withMemoryRebound(to: CChar.self) { sd_install_crash_handler($0.baseAddress, $0.count) }
         }
         _ = setlocale(LC_ALL, "")
-        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
-        isUTF8 = codeset == "UTF-8" || codeset == "UTF8"
         guard studydash_newterm() != nil else {
             sd_set_crash_reset_armed(0)
             throw SetupError(description: "ncurses could not set up the terminal (newterm failed)")

@@ -113,12 +113,6 @@ public struct AppState: Sendable {
         progressVersion += 1
     }
 
-    public mutating func replaceProgress(_ fresh: LearnerProgress) {
-        progress = fresh
-        rollup = ProgressRollup(tree: model.tree, progress: progress)
-        progressVersion += 1
-    }
-
     public mutating func say(_ text: String, error: Bool = false) { message = Message(text: text, isError: error) }
 
     private mutating func rebuildVisible() {

@@ -37,12 +37,12 @@ enum DashboardLoop {
             #if DEBUG
             if let crashKey, key == .character(crashKey) { crashForTesting() }
             #endif
-            var quit = false
-            for effect in Reducer.handle(key, state: &state) {
-                if effect == .quit { quit = true } else { effects.perform(effect, state: &state) }
-            }
-            if quit { return 0 }
-            Reducer.settleScroll(&state)
+            let requested = Reducer.handle(key, state: &state)
+            if requested.contains(.quit) { return 0 }
+            for effect in requested { effects.perform(effect, state: &state) }
+            // The reducer leaves the cursors on screen; only what an effect changed (a new
+            // annotation makes a row taller) needs settling again.
+            if !requested.isEmpty { Reducer.settleScroll(&state) }
             draw(state, on: screen)
         }
     }
