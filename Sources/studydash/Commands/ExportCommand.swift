@@ -17,6 +17,9 @@ struct ExportCommand: ParsableCommand {
             markdown  the topic tree with - [x] checkboxes, statuses and your notes, readable on GitHub.
 
             Writes to standard output, or to FILE with -o (replaced only when complete).
+
+            A failed write is an error (status 1, with the reason); a reader that stops early \
+            (`| head`) ends the export quietly with status 1.
             """)
 
     @Option(help: ArgumentHelp("json, csv or markdown.", valueName: "format"))

@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A destination for a command's output: standard output, or a file written beside its final
-/// path and renamed into place at the end, so that a failed export never leaves half a file.
+/// A destination for a command's output: standard output (see `Output`), or a file written beside
+/// its final path and renamed into place at the end, so that a failed export never leaves half a file.
 final class OutputFile {
     private let path: String?
     private let temporary: String?
@@ -14,6 +14,12 @@ final class OutputFile {
 
     init(path: String?) throws {
         guard let path, path != "-" else {
+            // Closed (`>&-`) or read-only: say so now, before a file this command opens takes
+            // descriptor 1 and a write to it fails for a reason that names that file instead.
+            let flags = fcntl(STDOUT_FILENO, F_GETFL)
+            guard flags >= 0, flags & O_ACCMODE != O_RDONLY else {
+                throw CLIError("cannot write to standard output: \(String(cString: strerror(EBADF)))")
+            }
             self.path = nil
             temporary = nil
             descriptor = STDOUT_FILENO
@@ -31,6 +37,7 @@ final class OutputFile {
     }
 
     func write(_ bytes: [UInt8]) {
+        guard path != nil else { return Output.write(bytes) }  // a failed write ends the command
         guard !failed else { return }
         bytes.withUnsafeBytes { buffer in
             var offset = 0
