@@ -59,6 +59,88 @@ import Glibc
         #expect(imported.status == 0, "\(imported.err)")
     }
 
+    // MARK: What the output path names survives
+
+    /// Our own device nodes (same numbers as /dev/null and /dev/full), so a regression cannot
+    /// destroy the machine's real ones.
+    @Test func aDeviceIsWrittenThroughAndStaysADevice() throws {
+        try fill()
+        #expect(mknod(scratch.url("null"), S_IFCHR | 0o666, device(1, 3)) == 0)
+        let written = try run(["export", "-o", scratch.url("null")])
+        #expect(written.status == 0, "\(written.err)")
+        #expect(fileType(scratch.url("null")) == S_IFCHR)
+
+        #expect(mknod(scratch.url("full"), S_IFCHR | 0o666, device(1, 7)) == 0)
+        let full = try run(["export", "-o", scratch.url("full")])
+        #expect(full.status == 1)
+        #expect(full.err.contains("No space left on device"), "\(full.err)")
+        #expect(full.err.split(separator: "\n").count == 1)
+        #expect(fileType(scratch.url("full")) == S_IFCHR)
+        #expect(try partials(in: scratch.path).isEmpty)
+    }
+
+    @Test func aFIFOIsWrittenThroughToItsReader() throws {
+        try fill()
+        let fifo = scratch.url("pipe")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Opened before the export starts, without blocking, so that the test cannot hang when the
+        // export replaces the FIFO instead of opening it.
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let finished = Flag()
+        let db = self.db
+        DispatchQueue.global().async {
+            _ = try? CLI.run(["export", "-o", fifo, "--content", "notes", "--db", db])
+            finished.set()
+        }
+        var received = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(reader, &buffer, buffer.count)
+            if count > 0 { received += buffer[0..<count]; continue }
+            if finished.isSet && count == 0 { break }
+            usleep(1000)
+        }
+        #expect(fileType(fifo) == S_IFIFO)
+        let document = try? JSONSerialization.jsonObject(with: Data(received)) as? [String: Any]
+        #expect(document?["format"] as? String == "studydash-progress")
+    }
+
+    @Test func aSymlinkStaysALinkAndItsTargetGetsTheExport() throws {
+        try fill()
+        try scratch.write("real/target.json", "old")
+        try scratch.symlink("link.json", to: "real/target.json")
+        let result = try run(["export", "-o", scratch.url("link.json")])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(fileType(scratch.url("link.json")) == S_IFLNK)
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.url("real/target.json")))) as? [String: Any]
+        #expect(document?["format"] as? String == "studydash-progress")
+        #expect(try partials(in: scratch.url("real")).isEmpty && partials(in: scratch.path).isEmpty)
+    }
+
+    @Test func theOpenStoreAndItsSideFilesAreRefused() throws {
+        try fill()
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        try FileManager.default.createDirectory(atPath: scratch.url("x"), withIntermediateDirectories: true)
+        try scratch.symlink("alias.sqlite", to: "progress.sqlite")
+        try scratch.symlink("wal-alias", to: "progress.sqlite-wal")
+        #expect(link(db, scratch.url("hard.sqlite")) == 0)
+        let names = ["progress.sqlite", "x/../progress.sqlite", "alias.sqlite", "hard.sqlite",
+                     "progress.sqlite-wal", "progress.sqlite-shm", "progress.sqlite-journal", "wal-alias"]
+        for name in names {
+            for format in ["json", "csv", "markdown"] {
+                let result = try run(["export", "--format", format, "-o", scratch.url(name)])
+                #expect(result.status == 1, "\(name) \(format)")
+                #expect(result.err.contains("is the progress store"), "\(name): \(result.err)")
+                #expect(result.err.split(separator: "\n").count == 1)
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        #expect(fileType(scratch.url("alias.sqlite")) == S_IFLNK)
+        #expect(try run(["note", "S3 Standard"]).out == "private: my salary\n")
+    }
+
     // MARK: Every failed write is reported
 
     @Test func aFullOrClosedStandardOutputIsAnError() throws {
@@ -84,4 +166,53 @@ import Glibc
         #expect(result.out == "status 1\n")
         #expect(result.err.isEmpty, "\(result.err)")
     }
+
+    /// A full disk under a file being renamed into place: the real reason, and nothing left over.
+    @Test(.enabled(if: getuid() == 0, "needs root to mount a small tmpfs"))
+    func aFullDiskSaysSo() throws {
+        try fillLarge(events: 5_000)
+        let small = scratch.url("small")
+        try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: true)
+        try #require(CLI.runProcess("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", small], cwd: "/",
+                                    environment: [:]).status == 0)
+        defer { _ = try? CLI.runProcess("/bin/umount", [small], cwd: "/", environment: [:]) }
+        let result = try run(["export", "-o", small + "/t.json"])
+        #expect(result.status == 1)
+        #expect(result.err == "studydash: cannot write \(small)/t.json: No space left on device\n", "\(result.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: small).isEmpty)
+    }
+
+    // MARK: An export stays private and leaves nothing behind
+
+    @Test func anExistingFileKeepsItsModeAndOwnerAndANewOneIsPrivate() throws {
+        try fill()
+        try scratch.write("mine.json", "old")
+        #expect(chmod(scratch.url("mine.json"), 0o600) == 0)
+        #expect(chown(scratch.url("mine.json"), 1234, 5678) == 0 || getuid() != 0)
+        #expect(try run(["export", "-o", scratch.url("mine.json")]).status == 0)
+        var info = stat()
+        #expect(stat(scratch.url("mine.json"), &info) == 0)
+        #expect(info.st_mode & 0o7777 == 0o600)
+        if getuid() == 0 { #expect(info.st_uid == 1234 && info.st_gid == 5678) }
+
+        try scratch.write("shared.csv", "old")
+        #expect(chmod(scratch.url("shared.csv"), 0o640) == 0)
+        #expect(try run(["export", "--format", "csv", "-o", scratch.url("shared.csv")]).status == 0)
+        #expect(stat(scratch.url("shared.csv"), &info) == 0 && info.st_mode & 0o7777 == 0o640)
+
+        let previous = umask(0o022)
+        defer { umask(previous) }
+        #expect(try run(["export", "--format", "markdown", "-o", scratch.url("new.md")]).status == 0)
+        #expect(stat(scratch.url("new.md"), &info) == 0 && info.st_mode & 0o7777 == 0o600)
+    }
+
 }
+
+/// A flag one thread sets and another reads.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+}
+

@@ -16,7 +16,10 @@ struct ExportCommand: ParsableCommand {
             csv       one row per resource: id, title, url, status, topic, note, updated_at, in_notes.
             markdown  the topic tree with - [x] checkboxes, statuses and your notes, readable on GitHub.
 
-            Writes to standard output, or to FILE with -o (replaced only when complete).
+            Writes to standard output, or to FILE with -o. A regular FILE is replaced only when complete \
+            and keeps its permissions (a new one is private, 0600: an export holds your notes); a symlink \
+            stays a link and its target is written; a device or FIFO (/dev/null, a named pipe) is written \
+            through. The progress store itself is refused.
 
             A failed write is an error (status 1, with the reason); a reader that stops early \
             (`| head`) ends the export quietly with status 1.
@@ -33,7 +36,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let file = try OutputFile(path: output)
+            let file = try OutputFile(path: output, sparing: store.resolvedPath)
             switch format {
             case .json:
                 let store = try store.open()
