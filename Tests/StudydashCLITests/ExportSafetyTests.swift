@@ -206,6 +206,78 @@ import Glibc
         #expect(stat(scratch.url("new.md"), &info) == 0 && info.st_mode & 0o7777 == 0o600)
     }
 
+    @Test func aStalePartialFileOfOurNamingIsSweptOnTheNextExport() throws {
+        try fill()
+        try scratch.write("t.json.partial-AbC123", "half an export")
+        try scratch.write("t.json.partial-live99", "an export still running")
+        try scratch.write("other.json.partial-AbC123", "not ours to judge")
+        try scratch.write("t.json.partial-notours", "not our naming")
+        // A partial file whose writer still runs holds a lock on it (as a running export does).
+        let live = open(scratch.url("t.json.partial-live99"), O_RDONLY)
+        #expect(flock(live, LOCK_EX) == 0)
+        defer { close(live) }
+        #expect(try run(["export", "-o", scratch.url("t.json")]).status == 0)
+        #expect(try partials(in: scratch.path).sorted()
+                == ["other.json.partial-AbC123", "t.json.partial-live99", "t.json.partial-notours"])
+    }
+
+    /// Starts an export of a large store to t.json and sends `signal` once its partial file exists.
+    func interruptedExport(by signal: Int32) throws {
+        // Spawned as a shell would, with no signal blocked (a test runs on a thread that blocks
+        // them, and a child inherits that mask).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), defaults = sigset_t()
+        sigemptyset(&none)
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGTERM)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let arguments = [CLI.binary, "export", "-o", scratch.url("t.json"), "--content", CLI.fixtures + "/notes", "--db", db]
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid = pid_t()
+        try #require(posix_spawn(&pid, CLI.binary, &actions, &attributes, &argv, environ) == 0)
+        var status: Int32 = 0
+        var exited = false
+        while try partials(in: scratch.path).isEmpty {
+            if waitpid(pid, &status, WNOHANG) == pid { exited = true; break }
+            usleep(200)
+        }
+        if !exited {
+            kill(pid, signal)
+            waitpid(pid, &status, 0)
+        }
+        let killedBy = status & 0x7f  // WTERMSIG; 0 when it exited
+        try #require(!exited && killedBy == signal, "the export ended before the signal (status \(status)): use a larger store")
+        #expect(!FileManager.default.fileExists(atPath: scratch.url("t.json")))
+    }
+
+    @Test func afterAKill9TheNextExportRemovesThePartialFile() throws {
+        try fillLarge()
+        try interruptedExport(by: SIGKILL)
+        #expect(try partials(in: scratch.path).count == 1)
+        #expect(try run(["export", "-o", scratch.url("t.json")]).status == 0)
+        #expect(try partials(in: scratch.path).isEmpty)
+    }
+
+    @Test func SIGTERMAndSIGINTMidExportLeaveNoPartialFile() throws {
+        try fillLarge()
+        for signal in [SIGTERM, SIGINT] {
+            try interruptedExport(by: signal)
+            let left = try partials(in: scratch.path)
+            #expect(left.isEmpty, "\(signal) left \(left)")
+        }
+    }
+
 }
 
 /// A flag one thread sets and another reads.

@@ -78,6 +78,7 @@ final class OutputFile {
             if close(descriptor) != 0 && errno != EINTR && failure == nil { failure = errno }
             if let failure { throw CLIError("cannot write \(path): \(String(cString: strerror(failure)))") }
         case .replacing(let target, let partial):
+            defer { PartialFile.release() }
             if failure == nil && fsync(descriptor) != 0 { failure = errno }
             if close(descriptor) != 0 && errno != EINTR && failure == nil { failure = errno }
             if failure == nil && rename(partial, target) != 0 { failure = errno }
@@ -102,6 +103,7 @@ final class OutputFile {
         if case .replacing(_, let partial) = kind, access(partial, F_OK) == 0 {
             close(descriptor)
             unlink(partial)
+            PartialFile.release()
         }
     }
 }
