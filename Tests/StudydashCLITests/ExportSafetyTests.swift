@@ -278,6 +278,97 @@ import Glibc
         }
     }
 
+    // MARK: No control character from the notes in CSV or Markdown
+
+    static let hostileNotes = [
+        "hostile.md": "# Evil \u{1B}]0;pwned\u{07} title\n\n- [Probe\u{08}\u{08}](https://e.com/\u{1B}[6n) then \u{9B}31m\n",
+    ]
+
+    func hostileExport(_ format: String) throws -> (folder: TemporaryFolder, bytes: [UInt8]) {
+        let notes = try TemporaryFolder(Self.hostileNotes)
+        _ = try run(["note", "Probe", "line one\u{1B}[2J\u{07}\ttabbed\nline \"two\", \u{9D}8;;x\u{9C}"], content: notes.path)
+        let piped = try run(["export", "--format", format], content: notes.path)
+        #expect(piped.status == 0, "\(piped.err)")
+        #expect(try run(["export", "--format", format, "-o", scratch.url("out")], content: notes.path).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.url("out"))) == piped.stdout)
+        return (notes, Array(piped.stdout))
+    }
+
+    func expectNoControls(_ bytes: [UInt8], allowingCRLF: Bool) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let v = scalar.value
+            let allowed = v == 0x0A || v == 0x09
+                || (allowingCRLF && v == 0x0D && index + 1 < scalars.count && scalars[index + 1] == "\n")
+            #expect(allowed || !(v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v)),
+                    "control U+\(String(v, radix: 16)) at \(index)")
+        }
+    }
+
+    @Test func csvCarriesNoControlsAndStaysValidCSV() throws {
+        let (_, bytes) = try hostileExport("csv")
+        expectNoControls(bytes, allowingCRLF: true)
+        try scratch.write("out.csv", Data(bytes))
+        let parsed = try CLI.runProcess("/usr/bin/env", ["python3", "-c", """
+            import csv, json, sys
+            rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8'), strict=True))
+            print(json.dumps(rows))
+            """, scratch.url("out.csv")], cwd: scratch.path, environment: ProcessInfo.processInfo.environment)
+        #expect(parsed.status == 0, "\(parsed.err)")
+        let rows = try JSONSerialization.jsonObject(with: parsed.stdout) as? [[String]] ?? []
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.count == 8 })
+        let row = rows.last ?? []
+        #expect(row.count == 8)
+        if row.count == 8 {
+            #expect(row[1] == "Probe␈␈")
+            #expect(row[2] == "https://e.com/␛[6n")
+            #expect(row[4].hasSuffix(" › Evil ␛]0;pwned␇ title"), "\(row[4])")
+            #expect(row[5] == "line one␛[2J␇\ttabbed\nline \"two\", <U+009D>8;;x<U+009C>")
+        }
+    }
+
+    @Test func markdownCarriesNoControls() throws {
+        let (_, bytes) = try hostileExport("markdown")
+        expectNoControls(bytes, allowingCRLF: false)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("## Evil ␛\\]0;pwned␇ title"), "\(text)")
+        #expect(text.contains("[Probe␈␈](https://e.com/%1B[6n)"), "\(text)")
+        #expect(text.contains("  > line one␛[2J␇\ttabbed\n  > line \"two\", &lt;U+009D>8;;x&lt;U+009C>\n"), "\(text)")
+    }
+
+    /// On a terminal too (a pty, read back through python's `pty`).
+    @Test func onATerminalTheExportIsEscapedAsEveryOtherOutput() throws {
+        let notes = try TemporaryFolder(Self.hostileNotes)
+        _ = try run(["note", "Probe", "bell\u{07}"], content: notes.path)
+        for format in ["csv", "markdown"] {
+            let result = try CLI.runProcess("/usr/bin/env", ["python3", "-c", """
+                import os, pty, sys
+                pid, fd = pty.fork()
+                if pid == 0:
+                    os.execv(sys.argv[1], sys.argv[1:])
+                out = b''
+                while True:
+                    try:
+                        chunk = os.read(fd, 65536)
+                    except OSError:
+                        break
+                    if not chunk:
+                        break
+                    out += chunk
+                os.waitpid(pid, 0)
+                sys.stdout.buffer.write(out)
+                """, CLI.binary, "export", "--format", format, "--content", notes.path, "--db", db],
+                cwd: scratch.path, environment: ProcessInfo.processInfo.environment)
+            #expect(result.status == 0, "\(result.err)")
+            // The terminal turns each line feed into CR LF: those carriage returns are its own.
+            let screen = result.out.replacingOccurrences(of: "\r\r\n", with: "\n").replacingOccurrences(of: "\r\n", with: "\n")
+            expectNoControls(Array(screen.utf8), allowingCRLF: false)
+            #expect(result.out.contains("␛]0;pwned␇") || result.out.contains("␛\\]0;pwned␇"), "\(format): \(result.out)")
+        }
+    }
+
 }
 
 /// A flag one thread sets and another reads.

@@ -21,6 +21,10 @@ struct ExportCommand: ParsableCommand {
             stays a link and its target is written; a device or FIFO (/dev/null, a named pipe) is written \
             through. The progress store itself is refused.
 
+            In CSV and Markdown, control characters from the notes are written as visible symbols, in a \
+            file as on a terminal: ESC as ␛, BEL as ␇ (the Unicode control pictures), C1 controls as \
+            <U+009B>; in Markdown link targets as %1B. Line breaks and tabs in notes are kept.
+
             A failed write is an error (status 1, with the reason); a reader that stops early \
             (`| head`) ends the export quietly with status 1.
             """)

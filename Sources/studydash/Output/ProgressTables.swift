@@ -4,6 +4,8 @@ import StudyStore
 
 /// The CSV and Markdown exports: the notes' resources with their status and the learner's notes.
 /// Entries whose item has left the notes are included too, so an export never drops anything.
+/// No control character from the notes or the store is written, to a terminal or a file: each
+/// becomes a visible symbol (`TerminalSafe`), keeping only line breaks and tabs in text.
 enum ProgressTables {
     // MARK: CSV
 
@@ -32,8 +34,9 @@ enum ProgressTables {
 
     /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
     private static func row(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+        fields.map { raw in
+            let field = printable(raw)
+            return field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",") + "\r\n"
     }
@@ -98,7 +101,7 @@ enum ProgressTables {
     }
 
     private static func quote(_ text: String, indent: String = "") -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        withoutCarriageReturns(text).split(separator: "\n", omittingEmptySubsequences: false)
             .map { indent + ($0.isEmpty ? ">" : "> " + escapeLine(String($0))) }.joined(separator: "\n") + "\n"
     }
 
@@ -114,11 +117,39 @@ enum ProgressTables {
 
     /// A note line stays Markdown the learner wrote, but raw HTML is neutralised.
     private static func escapeLine(_ text: String) -> String {
-        TerminalSafe.escape(text).replacingOccurrences(of: "<", with: "&lt;")
+        TerminalSafe.escape(text, keepTabs: true).replacingOccurrences(of: "<", with: "&lt;")
     }
 
-    private static func destination(_ url: String) -> String {
-        url.contains(where: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" })
+    /// A link target is percent-encoded where it holds a control, so that it stays a link.
+    private static func destination(_ raw: String) -> String {
+        let url = percentEncodingControls(raw)
+        return url.contains(where: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" })
             ? "<" + url.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">" : url
+    }
+
+    // MARK: Controls
+
+    /// Text as it may appear in a file or on a terminal: line breaks (a Windows CRLF becomes a
+    /// plain one) and tabs kept, every other control made visible.
+    private static func printable(_ text: String) -> String {
+        TerminalSafe.escape(withoutCarriageReturns(text), keepNewlines: true, keepTabs: true)
+    }
+
+    private static func withoutCarriageReturns(_ text: String) -> String {
+        text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    }
+
+    private static func percentEncodingControls(_ url: String) -> String {
+        guard url.unicodeScalars.contains(where: { TerminalSafe.escape(String($0)) != String($0) }) else { return url }
+        var out = ""
+        for scalar in url.unicodeScalars {
+            let text = String(scalar)
+            if TerminalSafe.escape(text) == text {
+                out.unicodeScalars.append(scalar)
+            } else {
+                for byte in text.utf8 { out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true) }
+            }
+        }
+        return out
     }
 }
