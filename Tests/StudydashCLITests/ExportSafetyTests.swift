@@ -369,6 +369,28 @@ import Glibc
         }
     }
 
+    // MARK: Saying what was written
+
+    @Test func exportToAFileSaysWhatItWrote() throws {
+        try fill()
+        let json = try run(["export", "-o", scratch.url("t.json")])
+        let data = try Data(contentsOf: URL(fileURLWithPath: scratch.url("t.json")))
+        let document = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        let states = (document["states"] as? [Any])?.count ?? -1
+        let events = (document["events"] as? [Any])?.count ?? -1
+        #expect(json.out.isEmpty)
+        let prefix = "wrote \(states) statuses, 1 note and \(events) events to \(scratch.url("t.json")) (json, "
+        #expect(json.err.hasPrefix(prefix) && json.err.hasSuffix(" KB)\n"), "\(json.err)")
+        // The size agrees with the file's, to the tenth of a KB shown.
+        let shown = Double(json.err.dropFirst(prefix.count).prefix { $0 != " " }) ?? 0
+        #expect(abs(shown * 1024 - Double(data.count)) <= 52, "\(json.err) for \(data.count) bytes")
+        let csv = try run(["export", "--format", "csv", "-o", scratch.url("t.csv")])
+        #expect(csv.err.hasPrefix("wrote 6 resources to \(scratch.url("t.csv")) (csv, "), "\(csv.err)")
+        let markdown = try run(["export", "--format", "markdown", "-o", scratch.url("t.md")])
+        #expect(markdown.err.hasPrefix("wrote 6 resources to \(scratch.url("t.md")) (markdown, "), "\(markdown.err)")
+        // Standard output carries only the export.
+        #expect(try run(["export"]).err.isEmpty)
+    }
 }
 
 /// A flag one thread sets and another reads.
@@ -378,4 +400,3 @@ final class Flag: @unchecked Sendable {
     func set() { lock.lock(); value = true; lock.unlock() }
     var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
-

@@ -16,10 +16,10 @@ struct ExportCommand: ParsableCommand {
             csv       one row per resource: id, title, url, status, topic, note, updated_at, in_notes.
             markdown  the topic tree with - [x] checkboxes, statuses and your notes, readable on GitHub.
 
-            Writes to standard output, or to FILE with -o. A regular FILE is replaced only when complete \
-            and keeps its permissions (a new one is private, 0600: an export holds your notes); a symlink \
-            stays a link and its target is written; a device or FIFO (/dev/null, a named pipe) is written \
-            through. The progress store itself is refused.
+            Writes to standard output, or to FILE with -o, and then says on standard error what it wrote. \
+            A regular FILE is replaced only when complete and keeps its permissions (a new one is private, \
+            0600: an export holds your notes); a symlink stays a link and its target is written; a device or \
+            FIFO (/dev/null, a named pipe) is written through. The progress store itself is refused.
 
             In CSV and Markdown, control characters from the notes are written as visible symbols, in a \
             file as on a terminal: ESC as ␛, BEL as ␇ (the Unicode control pictures), C1 controls as \
@@ -41,6 +41,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let file = try OutputFile(path: output, sparing: store.resolvedPath)
+            let what: String
             switch format {
             case .json:
                 let store = try store.open()
@@ -48,14 +49,36 @@ struct ExportCommand: ParsableCommand {
                 var writer = JSONWriter(pretty: output == nil && Output.isTerminal, sink: file.write)
                 document.write(into: &writer)
                 file.write("\n")
+                what = Self.counted(document.states.count, "status", "statuses") + ", "
+                    + Self.counted(document.annotations.count, "note", "notes") + " and "
+                    + Self.counted(document.events.count, "event", "events")
             case .csv:
                 let session = try StudySession(content: content, store: store)
-                try ProgressTables.csv(session, into: file)
+                what = Self.counted(try ProgressTables.csv(session, into: file), "resource", "resources")
             case .markdown:
                 let session = try StudySession(content: content, store: store)
-                try ProgressTables.markdown(session, into: file)
+                what = Self.counted(try ProgressTables.markdown(session, into: file), "resource", "resources")
             }
             try file.finish()
+            if let output, output != "-" {
+                Output.note("wrote \(what) to \(output) (\(format.rawValue), \(Self.size(file.byteCount)))")
+            }
         }
+    }
+
+    private static func counted(_ count: Int, _ one: String, _ many: String) -> String {
+        "\(count) \(count == 1 ? one : many)"
+    }
+
+    /// 812 bytes, 12 KB, 3.4 MB: as `ls -h` counts (1 KB = 1024 bytes).
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return counted(bytes, "byte", "bytes") }
+        let units = ["KB", "MB", "GB"]
+        var value = Double(bytes) / 1024
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
+        let tenths = Int((value * 10).rounded())
+        let number = value >= 10 ? "\(Int(value.rounded()))" : tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+        return number + " " + units[unit]
     }
 }

@@ -9,19 +9,22 @@ import StudyStore
 enum ProgressTables {
     // MARK: CSV
 
-    static func csv(_ session: StudySession, into file: OutputFile) throws {
+    /// Returns the number of rows (resources) written.
+    static func csv(_ session: StudySession, into file: OutputFile) throws -> Int {
         let progress = try session.progress()
         let states = try storeCall { try session.store.states() }
         var updated: [String: Timestamp] = [:]
         for state in states { updated[state.itemID] = state.updatedAt }
         file.write("id,title,url,status,topic,note,updated_at,in_notes\r\n")
         var seen = Set<String>()
+        var rows = 0
         for root in session.tree.roots {
             for id in session.tree.resourceIDs(under: root) where seen.insert(id).inserted {
                 guard let resource = session.tree.resources[id] else { continue }
                 let place = (session.places[id] ?? []).joined(separator: " › ")
                 file.write(row([id, resource.title, resource.url ?? "", progress.status(of: resource).rawValue, place,
                                 progress.annotation(of: id)?.text ?? "", updated[id]?.description ?? "", "yes"]))
+                rows += 1
             }
         }
         for orphan in try storeCall({ try session.store.orphans(present: session.isPresent) })
@@ -29,7 +32,9 @@ enum ProgressTables {
             file.write(row([orphan.id, orphan.known?.title ?? "", orphan.known?.url ?? "", orphan.status?.rawValue ?? "",
                             orphan.known?.topicPath.joined(separator: " › ") ?? "", orphan.annotation?.text ?? "",
                             updated[orphan.id]?.description ?? "", "no"]))
+            rows += 1
         }
+        return rows
     }
 
     /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
@@ -43,12 +48,14 @@ enum ProgressTables {
 
     // MARK: Markdown
 
-    static func markdown(_ session: StudySession, into file: OutputFile) throws {
+    /// Returns the number of resources written.
+    static func markdown(_ session: StudySession, into file: OutputFile) throws -> Int {
         let progress = try session.progress()
         let rollup = ProgressRollup(tree: session.tree, progress: progress)
         let overall = rollup.overall
         let date = CivilDate(day: ProgressStore.now().day(utcOffsetSeconds: LocalTime.utcOffset()))
         file.write("# Study progress\n\n")
+        var resources = Set<String>()  // one resource may sit under several topics
         file.write("Exported by StudyDash on \(date): \(summary(overall)).\n")
         for root in session.tree.roots {
             root.forEach { topic, path in
@@ -62,6 +69,7 @@ enum ProgressTables {
                 for id in topic.resourceIDs {
                     guard let resource = session.tree.resources[id] else { continue }
                     out += item(resource, progress.status(of: resource), progress.annotation(of: id)?.text)
+                    resources.insert(id)
                 }
                 if tally.total == 0 && topic.resourceIDs.isEmpty && progress.annotation(of: topic.id) == nil {
                     return  // a topic with nothing to track would only add an empty heading
@@ -77,8 +85,10 @@ enum ProgressTables {
                 file.write(item(Resource(id: orphan.id, title: title, url: orphan.known?.url, description: "",
                                          source: SourceLocation(file: "", line: 0), checkbox: nil),
                                 orphan.status ?? .todo, orphan.annotation?.text))
+                resources.insert(orphan.id)
             }
         }
+        return resources.count
     }
 
     private static func summary(_ tally: Tally) -> String {
