@@ -16,7 +16,17 @@ struct ExportCommand: ParsableCommand {
             csv       one row per resource: id, title, url, status, topic, note, updated_at, in_notes.
             markdown  the topic tree with - [x] checkboxes, statuses and your notes, readable on GitHub.
 
-            Writes to standard output, or to FILE with -o (replaced only when complete).
+            Writes to standard output, or to FILE with -o, and then says on standard error what it wrote. \
+            A regular FILE is replaced only when complete and keeps its permissions (a new one is private, \
+            0600: an export holds your notes); a symlink stays a link and its target is written; a device or \
+            FIFO (/dev/null, a named pipe) is written through. The progress store itself is refused.
+
+            In CSV and Markdown, control characters from the notes are written as visible symbols, in a \
+            file as on a terminal: ESC as ␛, BEL as ␇ (the Unicode control pictures), C1 controls as \
+            <U+009B>; in Markdown link targets as %1B. Line breaks and tabs in notes are kept.
+
+            A failed write is an error (status 1, with the reason); a reader that stops early \
+            (`| head`) ends the export quietly with status 1.
             """)
 
     @Option(help: ArgumentHelp("json, csv or markdown.", valueName: "format"))
@@ -30,7 +40,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let file = try OutputFile(path: output)
+            let file = try OutputFile(path: output, sparing: store.resolvedPath)
+            let what: String
             switch format {
             case .json:
                 let store = try store.open()
@@ -38,72 +49,36 @@ struct ExportCommand: ParsableCommand {
                 var writer = JSONWriter(pretty: output == nil && Output.isTerminal, sink: file.write)
                 document.write(into: &writer)
                 file.write("\n")
+                what = Self.counted(document.states.count, "status", "statuses") + ", "
+                    + Self.counted(document.annotations.count, "note", "notes") + " and "
+                    + Self.counted(document.events.count, "event", "events")
             case .csv:
                 let session = try StudySession(content: content, store: store)
-                try ProgressTables.csv(session, into: file)
+                what = Self.counted(try ProgressTables.csv(session, into: file), "resource", "resources")
             case .markdown:
                 let session = try StudySession(content: content, store: store)
-                try ProgressTables.markdown(session, into: file)
+                what = Self.counted(try ProgressTables.markdown(session, into: file), "resource", "resources")
             }
             try file.finish()
+            if let output, output != "-" {
+                Output.note("wrote \(what) to \(output) (\(format.rawValue), \(Self.size(file.byteCount)))")
+            }
         }
     }
-}
 
-struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Merge a JSON export into your progress; for each item the newer change wins.",
-        discussion: """
-            Statuses and notes are merged item by item, keeping the newer; the event logs are united \
-            without duplicates; nothing is deleted. Importing the same file twice changes nothing. A file \
-            that is not a StudyDash export, is malformed, or comes from a newer StudyDash is refused and \
-            nothing changes. FILE may be "-" for standard input.
-            """)
+    private static func counted(_ count: Int, _ one: String, _ many: String) -> String {
+        "\(count) \(count == 1 ? one : many)"
+    }
 
-    @Argument(help: ArgumentHelp("A file written by `studydash export`.", valueName: "file"))
-    var file: String
-
-    @OptionGroup var content: ContentOptions
-    @OptionGroup var store: StoreOptions
-
-    @Flag(help: "Print JSON instead of text.")
-    var json = false
-
-    func run() throws {
-        try reportingErrors {
-            let data = try ImportFile.read(file)
-            let document: ProgressDocument
-            do {
-                document = try ProgressDocument.parse(data)
-            } catch {
-                throw CLIError("cannot import \(file): \(String(describing: error)); nothing was changed")
-            }
-            let session = try StudySession(content: content, store: store)
-            let summary = try storeCall { try session.store.merge(document) }
-            let orphans = try session.orphanCount(try session.progress())
-            if json {
-                var writer = JSONWriter(pretty: Output.isTerminal)
-                writer.beginObject()
-                writer.value("schema", "studydash.import/1")
-                writer.value("states", summary.states)
-                writer.value("annotations", summary.annotations)
-                writer.value("events", summary.events)
-                writer.value("items", summary.items)
-                writer.value("orphans", orphans)
-                writer.endObject()
-                Output.write(writer.bytes)
-            } else if summary.isEmpty {
-                Output.write("Nothing new in \(Output.safe(file)): the store already had all of it.\n")
-            } else {
-                Output.write("Imported \(Output.safe(file)): \(summary.states) status\(summary.states == 1 ? "" : "es"), "
-                    + "\(summary.annotations) note\(summary.annotations == 1 ? "" : "s"), "
-                    + "\(summary.events) event\(summary.events == 1 ? "" : "s") added or updated.\n")
-            }
-            if !json && orphans > 0 {
-                Output.write("\(orphans) stored entr\(orphans == 1 ? "y is" : "ies are") for items not in these notes: "
-                    + "`studydash status --orphans`\n")
-            }
-        }
+    /// 812 bytes, 12 KB, 3.4 MB: as `ls -h` counts (1 KB = 1024 bytes).
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return counted(bytes, "byte", "bytes") }
+        let units = ["KB", "MB", "GB"]
+        var value = Double(bytes) / 1024
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
+        let tenths = Int((value * 10).rounded())
+        let number = value >= 10 ? "\(Int(value.rounded()))" : tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+        return number + " " + units[unit]
     }
 }

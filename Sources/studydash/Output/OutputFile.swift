@@ -4,64 +4,168 @@ import Glibc
 import Darwin
 #endif
 
-/// A destination for a command's output: standard output, or a file written beside its final
-/// path and renamed into place at the end, so that a failed export never leaves half a file.
+/// A destination for a command's output that never destroys what its path names:
+/// - standard output (no path, or "-"): a failed write ends the command (see `Output`);
+/// - a device, FIFO or anything else that is not a regular file (`/dev/null`, a named pipe):
+///   opened and written through, never replaced;
+/// - a regular file or a new path: written to `NAME.partial-XXXXXX` beside it and renamed into
+///   place when complete, so that a failed export never leaves half a file. A symlink stays a
+///   symlink: its target is what gets replaced. The new file keeps the old one's mode and owner;
+///   a new one is private (0600), since an export holds the learner's notes.
+/// The progress store and its side files are refused whatever path names them.
 final class OutputFile {
-    private let path: String?
-    private let temporary: String?
-    private let descriptor: Int32
-    private var failed = false
+    private enum Kind { case standardOutput, device, replacing(target: String, partial: String) }
 
-    init(path: String?) throws {
+    private let path: String
+    private let kind: Kind
+    private let descriptor: Int32
+    private var failure: Int32?
+    private(set) var byteCount = 0
+
+    /// `store` is the progress store's path: no output may land on it or its side files.
+    init(path: String?, sparing store: String) throws {
         guard let path, path != "-" else {
-            self.path = nil
-            temporary = nil
+            // Closed (`>&-`) or read-only: say so now, before a file this command opens takes
+            // descriptor 1 and a write to it fails for a reason that names that file instead.
+            let flags = fcntl(STDOUT_FILENO, F_GETFL)
+            guard flags >= 0, flags & O_ACCMODE != O_RDONLY else {
+                throw CLIError("cannot write to standard output: \(String(cString: strerror(EBADF)))")
+            }
+            self.path = "standard output"
+            kind = .standardOutput
             descriptor = STDOUT_FILENO
             return
         }
         self.path = path
-        var template = Array((path + ".partial-XXXXXX").utf8CString)
-        let descriptor = mkstemp(&template)
-        guard descriptor >= 0 else {
-            throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))")
+        try StoreFiles(store).refuse(path)
+        var info = stat()
+        if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+            throw CLIError("cannot write \(path): it is a folder")
         }
-        fchmod(descriptor, 0o644)
+        if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+            let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            self.descriptor = PartialFile.awayFromStandardStreams(descriptor)
+            kind = .device
+            return
+        }
+        let target = try OutputPath.target(of: path)
+        let (descriptor, partial) = try PartialFile.create(for: target)
+        if stat(target, &info) == 0 {
+            // Owner first: changing it may clear the set-ID bits that the mode then restores.
+            if info.st_uid != geteuid() || info.st_gid != getegid() { _ = fchown(descriptor, info.st_uid, info.st_gid) }
+            _ = fchmod(descriptor, info.st_mode & 0o7777)
+        }
         self.descriptor = descriptor
-        temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        kind = .replacing(target: target, partial: partial)
     }
 
     func write(_ bytes: [UInt8]) {
-        guard !failed else { return }
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { failed = true; return }
-                offset += written
-            }
-        }
+        byteCount += bytes.count
+        if case .standardOutput = kind { return Output.write(bytes) }
+        guard failure == nil else { return }
+        failure = Output.write(bytes, to: descriptor)
     }
 
     func write(_ text: String) { write(Array(text.utf8)) }
 
-    /// Puts the file in place (or reports why not). Standard output needs nothing.
+    /// Puts the file in place, or reports the first thing that failed with its own reason.
     func finish() throws {
-        guard let path, let temporary else { return }
-        defer { if failed { unlink(temporary) } }
-        if failed || fsync(descriptor) != 0 {
-            failed = true
-            close(descriptor)
-            throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        close(descriptor)
-        if rename(temporary, path) != 0 {
-            failed = true
-            throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))")
+        switch kind {
+        case .standardOutput:
+            return
+        case .device:
+            if close(descriptor) != 0 && errno != EINTR && failure == nil { failure = errno }
+            if let failure { throw CLIError("cannot write \(path): \(String(cString: strerror(failure)))") }
+        case .replacing(let target, let partial):
+            defer { PartialFile.release() }
+            if failure == nil && fsync(descriptor) != 0 { failure = errno }
+            if close(descriptor) != 0 && errno != EINTR && failure == nil { failure = errno }
+            if failure == nil && rename(partial, target) != 0 { failure = errno }
+            if let failure {
+                unlink(partial)
+                throw CLIError("cannot write \(path): \(String(cString: strerror(failure)))")
+            }
+            syncFolder(of: target)
         }
     }
 
+    /// A rename is durable only once the folder holding it is on disk too.
+    private func syncFolder(of target: String) {
+        let folder = open(PartialFile.parent(of: target), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return }
+        _ = fsync(folder)
+        close(folder)
+    }
+
     deinit {
-        if let temporary, path != nil, access(temporary, F_OK) == 0 { unlink(temporary) }
+        // Dropped unfinished (the export failed): its partial file must not stay behind.
+        if case .replacing(_, let partial) = kind, access(partial, F_OK) == 0 {
+            close(descriptor)
+            unlink(partial)
+            PartialFile.release()
+        }
+    }
+}
+
+/// Where writing to a path really lands: the last component's symlinks followed (so that the
+/// link itself is kept), and the folder made canonical.
+enum OutputPath {
+    static func target(of path: String) throws(CLIError) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return canonical(current) }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &buffer, buffer.count - 1)
+            guard length > 0 else { throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            let link = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = link.hasPrefix("/") ? link : PartialFile.parent(of: current) + "/" + link
+        }
+        throw CLIError("cannot write \(path): \(String(cString: strerror(ELOOP)))")
+    }
+
+    /// The absolute, symlink-free form of a path whose last component may not exist yet.
+    static func canonical(_ path: String) -> String {
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        let folder = PartialFile.parent(of: path)
+        guard let real = realpath(folder, nil) else { return path }
+        defer { free(real) }
+        let prefix = String(cString: real)
+        return (prefix == "/" ? "" : prefix) + "/" + PartialFile.basename(of: path)
+    }
+}
+
+/// The progress store's files: the database and the journal files SQLite keeps beside it.
+struct StoreFiles {
+    static let sideSuffixes = ["-wal", "-shm", "-journal"]
+
+    let store: String
+
+    init(_ store: String) { self.store = store }
+
+    /// Throws when `path` names the store or one of its side files, by a resolved path (a symlink,
+    /// `x/../db`) or by being the same file (a hard link).
+    func refuse(_ path: String) throws(CLIError) {
+        let output = try OutputPath.target(of: path)
+        var outputInfo = stat()
+        let outputExists = stat(path, &outputInfo) == 0
+        // SQLite keeps the side files beside the database as named and as resolved.
+        let bases = [store, (try? OutputPath.target(of: store)) ?? store]
+        for suffix in [""] + Self.sideSuffixes {
+            for base in bases {
+                let candidate = base + suffix
+                var info = stat()
+                let sameFile = outputExists && stat(candidate, &info) == 0
+                    && info.st_dev == outputInfo.st_dev && info.st_ino == outputInfo.st_ino
+                if sameFile || (try? OutputPath.target(of: candidate)) == output {
+                    let what = suffix.isEmpty ? "the progress store" : "the progress store's \(suffix) file"
+                    throw CLIError("refusing to write \(path): it is \(what) (\(store)); nothing was written")
+                }
+            }
+        }
     }
 }

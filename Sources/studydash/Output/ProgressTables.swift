@@ -4,22 +4,27 @@ import StudyStore
 
 /// The CSV and Markdown exports: the notes' resources with their status and the learner's notes.
 /// Entries whose item has left the notes are included too, so an export never drops anything.
+/// No control character from the notes or the store is written, to a terminal or a file: each
+/// becomes a visible symbol (`TerminalSafe`), keeping only line breaks and tabs in text.
 enum ProgressTables {
     // MARK: CSV
 
-    static func csv(_ session: StudySession, into file: OutputFile) throws {
+    /// Returns the number of rows (resources) written.
+    static func csv(_ session: StudySession, into file: OutputFile) throws -> Int {
         let progress = try session.progress()
         let states = try storeCall { try session.store.states() }
         var updated: [String: Timestamp] = [:]
         for state in states { updated[state.itemID] = state.updatedAt }
         file.write("id,title,url,status,topic,note,updated_at,in_notes\r\n")
         var seen = Set<String>()
+        var rows = 0
         for root in session.tree.roots {
             for id in session.tree.resourceIDs(under: root) where seen.insert(id).inserted {
                 guard let resource = session.tree.resources[id] else { continue }
                 let place = (session.places[id] ?? []).joined(separator: " › ")
                 file.write(row([id, resource.title, resource.url ?? "", progress.status(of: resource).rawValue, place,
                                 progress.annotation(of: id)?.text ?? "", updated[id]?.description ?? "", "yes"]))
+                rows += 1
             }
         }
         for orphan in try storeCall({ try session.store.orphans(present: session.isPresent) })
@@ -27,25 +32,30 @@ enum ProgressTables {
             file.write(row([orphan.id, orphan.known?.title ?? "", orphan.known?.url ?? "", orphan.status?.rawValue ?? "",
                             orphan.known?.topicPath.joined(separator: " › ") ?? "", orphan.annotation?.text ?? "",
                             updated[orphan.id]?.description ?? "", "no"]))
+            rows += 1
         }
+        return rows
     }
 
     /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
     private static func row(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+        fields.map { raw in
+            let field = printable(raw)
+            return field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",") + "\r\n"
     }
 
     // MARK: Markdown
 
-    static func markdown(_ session: StudySession, into file: OutputFile) throws {
+    /// Returns the number of resources written.
+    static func markdown(_ session: StudySession, into file: OutputFile) throws -> Int {
         let progress = try session.progress()
         let rollup = ProgressRollup(tree: session.tree, progress: progress)
         let overall = rollup.overall
         let date = CivilDate(day: ProgressStore.now().day(utcOffsetSeconds: LocalTime.utcOffset()))
         file.write("# Study progress\n\n")
+        var resources = Set<String>()  // one resource may sit under several topics
         file.write("Exported by StudyDash on \(date): \(summary(overall)).\n")
         for root in session.tree.roots {
             root.forEach { topic, path in
@@ -59,6 +69,7 @@ enum ProgressTables {
                 for id in topic.resourceIDs {
                     guard let resource = session.tree.resources[id] else { continue }
                     out += item(resource, progress.status(of: resource), progress.annotation(of: id)?.text)
+                    resources.insert(id)
                 }
                 if tally.total == 0 && topic.resourceIDs.isEmpty && progress.annotation(of: topic.id) == nil {
                     return  // a topic with nothing to track would only add an empty heading
@@ -74,8 +85,10 @@ enum ProgressTables {
                 file.write(item(Resource(id: orphan.id, title: title, url: orphan.known?.url, description: "",
                                          source: SourceLocation(file: "", line: 0), checkbox: nil),
                                 orphan.status ?? .todo, orphan.annotation?.text))
+                resources.insert(orphan.id)
             }
         }
+        return resources.count
     }
 
     private static func summary(_ tally: Tally) -> String {
@@ -98,7 +111,7 @@ enum ProgressTables {
     }
 
     private static func quote(_ text: String, indent: String = "") -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        withoutCarriageReturns(text).split(separator: "\n", omittingEmptySubsequences: false)
             .map { indent + ($0.isEmpty ? ">" : "> " + escapeLine(String($0))) }.joined(separator: "\n") + "\n"
     }
 
@@ -114,11 +127,39 @@ enum ProgressTables {
 
     /// A note line stays Markdown the learner wrote, but raw HTML is neutralised.
     private static func escapeLine(_ text: String) -> String {
-        TerminalSafe.escape(text).replacingOccurrences(of: "<", with: "&lt;")
+        TerminalSafe.escape(text, keepTabs: true).replacingOccurrences(of: "<", with: "&lt;")
     }
 
-    private static func destination(_ url: String) -> String {
-        url.contains(where: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" })
+    /// A link target is percent-encoded where it holds a control, so that it stays a link.
+    private static func destination(_ raw: String) -> String {
+        let url = percentEncodingControls(raw)
+        return url.contains(where: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" })
             ? "<" + url.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E") + ">" : url
+    }
+
+    // MARK: Controls
+
+    /// Text as it may appear in a file or on a terminal: line breaks (a Windows CRLF becomes a
+    /// plain one) and tabs kept, every other control made visible.
+    private static func printable(_ text: String) -> String {
+        TerminalSafe.escape(withoutCarriageReturns(text), keepNewlines: true, keepTabs: true)
+    }
+
+    private static func withoutCarriageReturns(_ text: String) -> String {
+        text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    }
+
+    private static func percentEncodingControls(_ url: String) -> String {
+        guard url.unicodeScalars.contains(where: { TerminalSafe.escape(String($0)) != String($0) }) else { return url }
+        var out = ""
+        for scalar in url.unicodeScalars {
+            let text = String(scalar)
+            if TerminalSafe.escape(text) == text {
+                out.unicodeScalars.append(scalar)
+            } else {
+                for byte in text.utf8 { out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true) }
+            }
+        }
+        return out
     }
 }
