@@ -58,6 +58,20 @@ struct BrowserListTests {
     }
 }
 
+struct ClipboardTests {
+    @Test func aShortTextIsOneOSC52Sequence() throws {
+        let bytes = try #require(Clipboard.sequence(for: "https://semver.org/"))
+        #expect(String(decoding: bytes, as: UTF8.self) == "\u{1b}]52;c;aHR0cHM6Ly9zZW12ZXIub3JnLw==\u{07}")
+    }
+
+    @Test func aTextOverTheCapIsNotSent() {
+        let payload = Clipboard.maximumPayload / 4 * 3  // base64 of exactly this many bytes fits
+        #expect(Clipboard.sequence(for: String(repeating: "a", count: payload)) != nil)
+        #expect(Clipboard.sequence(for: String(repeating: "a", count: payload + 1)) == nil)
+        #expect(Clipboard.sequence(for: String(repeating: "a", count: 8_000_000)) == nil)
+    }
+}
+
 /// The same promises end to end, in a real pseudo-terminal (see `TUIProbe`).
 @Suite(.serialized) struct TerminalSafetyProbeTests {
     let scratch: TemporaryFolder
@@ -88,5 +102,14 @@ struct BrowserListTests {
         guard try probe("open-link-quoted", environment: ["BROWSER": browser]) != nil else { return }
         let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? "<not started>"
         #expect(logged == "2\n--new-tab\nhttps://semver.org/\n")
+    }
+
+    @Test func aLinkTooLongForTheClipboardIsNotSent() throws {
+        let huge = "https://e.com/" + String(repeating: "A", count: 200_000)
+        try scratch.write("long/README.md", "# Long\n\n- [Huge](\(huge))\n- [Short](https://e.com/short)\n")
+        guard let result = try probe("copy-link", content: scratch.url("long")) else { return }
+        let short = "\u{1b}]52;c;" + String(decoding: Clipboard.base64(Array("https://e.com/short".utf8)), as: UTF8.self)
+        #expect(result.raw.contains(short), "the short link is copied")
+        #expect(result.raw.count < 100_000, "\(result.raw.count) bytes written: the huge link went out")
     }
 }
