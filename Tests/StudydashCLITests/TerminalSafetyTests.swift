@@ -112,4 +112,24 @@ struct ClipboardTests {
         #expect(result.raw.contains(short), "the short link is copied")
         #expect(result.raw.count < 100_000, "\(result.raw.count) bytes written: the huge link went out")
     }
+
+    @Test(arguments: ["SIGUSR1", "SIGUSR2", "SIGALRM", "SIGVTALRM", "SIGXCPU", "SIGRTMIN"])
+    func aSignalThatEndsTheProgramRestoresTheTerminalFirst(signal: String) throws {
+        let script = "signal-" + signal.dropFirst(3).lowercased()
+        guard let result = try probe(script) else { return }
+        let exit = result.report["exit"] as? [String: Any]
+        #expect(exit?["signal"] as? String == signal, "died of \(signal), not \(String(describing: exit))")
+        #expect(result.sane)
+    }
+
+    @Test func sigpipeIsIgnored() throws {
+        guard let result = try probe("signal-pipe") else { return }
+        #expect(result.exitCode == 0)
+    }
+
+    @Test func fiveCtrlCInARowStillExit130() throws {
+        guard let result = try probe("signal-int-5") else { return }
+        #expect(result.exitCode == 130)
+        #expect(result.sane)
+    }
 }
