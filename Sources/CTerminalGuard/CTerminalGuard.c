@@ -1,6 +1,6 @@
 // The signal handlers behind CTerminalGuard.h. Everything a handler touches is either a
 // `volatile sig_atomic_t` or data written once before the handler was installed, and the only
-// calls are async-signal-safe ones (write, read, lseek, dup2, tcsetattr, sigaction,
+// calls are async-signal-safe ones (write, read, lseek, open, dup2, tcsetattr, sigaction,
 // sigprocmask, raise, _exit), apart from the previous crash handler a crash is handed on to.
 // The stderr capture at the end runs outside handlers and may use stdio.
 #include "CTerminalGuard.h"
@@ -31,7 +31,8 @@ static volatile sig_atomic_t capture_fd = -1;
 static char alternate_stack[64 * 1024];
 
 // The line written after the restore when the program crashes, and whether the crash is then
-// handed to the handler that was there before (the Swift runtime's backtracer).
+// handed to the handler that was there before (the Swift runtime's backtracer): 0 no, 1 yes,
+// 2 yes with stderr on /dev/null.
 static char crash_note[512];
 static volatile sig_atomic_t crash_note_length = 0;
 static volatile sig_atomic_t chain_crashes = 0;
@@ -134,6 +135,10 @@ static void on_crash(int sig, siginfo_t *info, void *context) {
     restore_terminal();
     if (crash_note_length > 0) write_all(STDERR_FILENO, crash_note, (size_t)crash_note_length);
     const struct sigaction *previous = previous_crash_action(sig);
+    if (chain_crashes == 2) {
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) (void)dup2(null, STDERR_FILENO);
+    }
     if (chain_crashes && previous != NULL) {
         if (previous->sa_flags & SA_SIGINFO) {
             if (previous->sa_sigaction != NULL) {
@@ -239,7 +244,7 @@ void sd_set_crash_note(const char *note, int chain) {
     crash_note_length = 0;
     if (length > 0) memcpy(crash_note, note, length);
     crash_note_length = (sig_atomic_t)length;
-    chain_crashes = chain ? 1 : 0;
+    chain_crashes = chain == 1 || chain == 2 ? chain : 0;
 }
 
 int sd_install_crash_handler(const char *reset, size_t len) {

@@ -72,6 +72,25 @@ struct ClipboardTests {
     }
 }
 
+struct CrashReportTests {
+    @Test func backtracesGoToAPrivateFolderUnderXDGStateHome() throws {
+        let scratch = try TemporaryFolder()
+        let folder = CrashReport.crashFolder(environment: ["XDG_STATE_HOME": scratch.url("state"), "HOME": "/nonexistent"])
+        #expect(folder == scratch.url("state") + "/studydash/crashes")
+        let mode = try FileManager.default.attributesOfItem(atPath: scratch.url("state/studydash/crashes"))[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+        let fallback = CrashReport.crashFolder(environment: ["XDG_STATE_HOME": "relative", "HOME": scratch.url("home")])
+        #expect(fallback == scratch.url("home") + "/.local/state/studydash/crashes", "a relative XDG_STATE_HOME is ignored")
+    }
+
+    @Test func noBacktraceFileWhenTheFolderCannotBeNamedSafely() throws {
+        let scratch = try TemporaryFolder()
+        #expect(CrashReport.crashFolder(environment: ["XDG_STATE_HOME": scratch.url("a,b")]) == nil, "a comma ends a setting")
+        #expect(CrashReport.crashFolder(environment: ["XDG_STATE_HOME": scratch.url("a\u{1b}]0;x")]) == nil)
+        #expect(CrashReport.crashFolder(environment: [:]) == nil)
+    }
+}
+
 /// The same promises end to end, in a real pseudo-terminal (see `TUIProbe`).
 @Suite(.serialized) struct TerminalSafetyProbeTests {
     let scratch: TemporaryFolder
@@ -131,5 +150,23 @@ struct ClipboardTests {
         guard let result = try probe("signal-int-5") else { return }
         #expect(result.exitCode == 130)
         #expect(result.sane)
+    }
+
+    /// A crash before the screen is up (loading hostile notes) and one while it is up: the
+    /// terminal as it was, one line naming the folder, the backtrace in a file there, and never
+    /// the runtime's interactive prompt holding the terminal.
+    @Test(arguments: [("crash-at-start", "STUDYDASH_DEBUG_CRASH_AT_START"), ("crash", "STUDYDASH_DEBUG_CRASH_KEY")])
+    func aCrashWritesTheBacktraceToAFileAndSaysWhere(script: String, hook: String) throws {
+        let state = scratch.url("state")
+        guard let result = try probe(script, environment: [hook: "!", "XDG_STATE_HOME": state]) else { return }
+        let folder = state + "/studydash/crashes"
+        #expect(result.sane)
+        #expect(!result.screen.contains("Press space"), "the interactive backtracer took the terminal:\n\(result.screen)")
+        let unwrapped = result.screen.split(separator: "\n").joined()  // the line is wider than the terminal
+        #expect(unwrapped.contains("studydash crashed; the backtrace is in \(folder)"), "\(result.screen)")
+        let logs = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(logs.count == 1, "one backtrace file: \(logs)")
+        let backtrace = logs.first.flatMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) } ?? ""
+        #expect(backtrace.contains("crashForTesting"), "the file holds the crashing thread's backtrace")
     }
 }

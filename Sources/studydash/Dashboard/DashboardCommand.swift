@@ -26,10 +26,18 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let environment = ProcessInfo.processInfo.environment
-            if let refusal = TerminalCheck.refusal(environment: environment) {
+            let started = ProcessInfo.processInfo.environment
+            if let refusal = TerminalCheck.refusal(environment: started) {
                 throw CLIError(refusal)
             }
+            // Before anything that could crash: a crash must not hand the terminal to the
+            // runtime's interactive backtracer (this may start the program again).
+            let environment = CrashReport.prepare(environment: started)
+            #if DEBUG
+            // A test hook in debug builds only: a crash before the screen is up, as a hostile
+            // notes file could cause while loading.
+            if environment["STUDYDASH_DEBUG_CRASH_AT_START"] != nil { DashboardLoop.crashForTesting() }
+            #endif
             let session = try StudySession(content: content, store: store)
             let progress = try session.progress()
             let useColor = (environment["NO_COLOR"] ?? "").isEmpty
