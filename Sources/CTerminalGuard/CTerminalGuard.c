@@ -1,7 +1,8 @@
 // The signal handlers behind CTerminalGuard.h. Everything a handler touches is either a
 // `volatile sig_atomic_t` or data written once before the handler was installed, and the only
-// calls are async-signal-safe ones (write, read, lseek, tcsetattr, sigaction, sigprocmask,
-// raise, _exit). The stderr capture at the end runs outside handlers and may use stdio.
+// calls are async-signal-safe ones (write, read, lseek, open, dup2, tcsetattr, sigaction,
+// sigprocmask, raise, _exit), apart from the previous crash handler a crash is handed on to.
+// The stderr capture at the end runs outside handlers and may use stdio.
 #include "CTerminalGuard.h"
 
 #include <errno.h>
@@ -26,10 +27,43 @@ static volatile sig_atomic_t reset_armed = 0;
 static volatile sig_atomic_t original_stderr = -1;
 static volatile sig_atomic_t capture_fd = -1;
 
-// A stack overflow faults on the guard page; the handler needs a stack of its own to run.
+// The alternate stack for the handlers, when nobody has set one up.
 static char alternate_stack[64 * 1024];
 
+// The line written after the restore when the program crashes, and whether the crash is then
+// handed to the handler that was there before (the Swift runtime's backtracer): 0 no, 1 yes,
+// 2 yes with stderr on /dev/null.
+static char crash_note[512];
+static volatile sig_atomic_t crash_note_length = 0;
+static volatile sig_atomic_t chain_crashes = 0;
+
 static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, SIGQUIT, SIGSYS };
+#define CRASH_SIGNAL_COUNT (sizeof crash_signals / sizeof crash_signals[0])
+static struct sigaction previous_crash_actions[CRASH_SIGNAL_COUNT];
+
+// Every other signal whose default action ends the process (the quit signals aside); the
+// real-time ones are added at run time, since SIGRTMIN is not a constant.
+static const int ending_signals[] = {
+    SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+#ifdef SIGIO
+    SIGIO,
+#endif
+#if defined(SIGPOLL) && (!defined(SIGIO) || SIGPOLL != SIGIO)
+    SIGPOLL,
+#endif
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+#ifdef SIGEMT
+    SIGEMT,
+#endif
+#ifdef SIGLOST
+    SIGLOST,
+#endif
+};
 
 static void write_all(int fd, const char *bytes, size_t length) {
     while (length > 0) {
@@ -57,8 +91,8 @@ static void replay_capture(void) {
     }
 }
 
-// Puts the terminal back as the shell had it, then shows what went to stderr meanwhile.
-// Async-signal-safe.
+// Puts the terminal back as the shell had it, then shows what went to stderr meanwhile and
+// points stderr at the terminal again, for whatever is written after. Async-signal-safe.
 static void restore_terminal(void) {
     int saved_errno = errno;
     if (reset_armed) {
@@ -66,6 +100,7 @@ static void restore_terminal(void) {
         if (have_termios) (void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_termios);
     }
     replay_capture();
+    if (capture_fd >= 0 && original_stderr >= 0) (void)dup2(original_stderr, STDERR_FILENO);
     errno = saved_errno;
 }
 
@@ -86,16 +121,51 @@ static void die_by_default(int sig) {
     _exit(128 + sig);
 }
 
-static void on_crash(int sig) {
+static const struct sigaction *previous_crash_action(int sig) {
+    for (size_t i = 0; i < CRASH_SIGNAL_COUNT; i++) {
+        if (crash_signals[i] == sig) return &previous_crash_actions[i];
+    }
+    return NULL;
+}
+
+// The terminal first, then one line, then (when asked for) the handler that was there before:
+// the Swift runtime's backtracer, set up by the program to write to a file. It returns after
+// the backtrace; the process then dies of the signal as it would have.
+static void on_crash(int sig, siginfo_t *info, void *context) {
+    restore_terminal();
+    if (crash_note_length > 0) write_all(STDERR_FILENO, crash_note, (size_t)crash_note_length);
+    const struct sigaction *previous = previous_crash_action(sig);
+    if (chain_crashes == 2) {
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) (void)dup2(null, STDERR_FILENO);
+    }
+    if (chain_crashes && previous != NULL) {
+        if (previous->sa_flags & SA_SIGINFO) {
+            if (previous->sa_sigaction != NULL) {
+                (void)sigaction(sig, previous, NULL);
+                previous->sa_sigaction(sig, info, context);
+            }
+        } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
+            (void)sigaction(sig, previous, NULL);
+            previous->sa_handler(sig);
+        }
+    }
+    die_by_default(sig);
+}
+
+static void on_ending_signal(int sig) {
     restore_terminal();
     die_by_default(sig);
 }
 
+static void on_pipe(int sig) { (void)sig; }
+
 static void on_quit(int sig) {
     if (quit_signal != 0) {
-        // The app has not reacted to the first one: it is stuck. Leave now, terminal restored.
+        // The app has not finished with the first one (it is stuck, or already leaving): leave
+        // now, terminal restored, with the status the first one would have given.
         restore_terminal();
-        die_by_default(sig);
+        _exit(128 + sig);
     }
     quit_signal = sig;
 }
@@ -118,6 +188,65 @@ int sd_quit_signal(void) { return quit_signal; }
 // terminal on the alternate screen with echo off: do what the crash handler does.
 static void on_exit_without_stop(void) { restore_terminal(); }
 
+static void install(int sig, void (*handler)(int), struct sigaction *previous) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigfillset(&action.sa_mask);  // one handler at a time: another signal waits until we are gone
+    action.sa_flags = SA_ONSTACK;
+    (void)sigaction(sig, &action, previous);
+}
+
+void sd_install_fatal_handlers(void) {
+    static int installed = 0;
+    if (installed) return;
+    installed = 1;
+
+    // A stack overflow faults on the guard page; the handler needs a stack of its own to run.
+    // One set up already (the Swift runtime's) is kept.
+    stack_t current;
+    if (sigaltstack(NULL, &current) == 0 && (current.ss_flags & SS_DISABLE)) {
+        stack_t stack;
+        memset(&stack, 0, sizeof stack);
+        stack.ss_sp = alternate_stack;
+        stack.ss_size = sizeof alternate_stack;
+        (void)sigaltstack(&stack, NULL);
+    }
+
+    for (size_t i = 0; i < CRASH_SIGNAL_COUNT; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_sigaction = on_crash;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+        (void)sigaction(crash_signals[i], &action, &previous_crash_actions[i]);
+    }
+    for (size_t i = 0; i < sizeof ending_signals / sizeof ending_signals[0]; i++) {
+        install(ending_signals[i], on_ending_signal, NULL);
+    }
+#if defined(SIGRTMIN) && defined(SIGRTMAX)
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++) install(sig, on_ending_signal, NULL);
+#endif
+    // SIGPIPE is caught and dropped, so a write to a closed pipe fails with EPIPE and the caller
+    // reports it. Caught rather than SIG_IGN: exec resets a caught signal, so an editor or a
+    // browser we start still gets the default.
+    struct sigaction pipe_action;
+    memset(&pipe_action, 0, sizeof pipe_action);
+    pipe_action.sa_handler = on_pipe;
+    sigemptyset(&pipe_action.sa_mask);
+    pipe_action.sa_flags = SA_RESTART;
+    (void)sigaction(SIGPIPE, &pipe_action, NULL);
+}
+
+void sd_set_crash_note(const char *note, int chain) {
+    size_t length = note == NULL ? 0 : strlen(note);
+    if (length > sizeof crash_note) length = sizeof crash_note;
+    crash_note_length = 0;
+    if (length > 0) memcpy(crash_note, note, length);
+    crash_note_length = (sig_atomic_t)length;
+    chain_crashes = chain == 1 || chain == 2 ? chain : 0;
+}
+
 int sd_install_crash_handler(const char *reset, size_t len) {
     static int registered = 0;
     if (!registered) registered = atexit(on_exit_without_stop) == 0;
@@ -126,22 +255,7 @@ int sd_install_crash_handler(const char *reset, size_t len) {
     reset_length = len;
     have_termios = tcgetattr(STDIN_FILENO, &saved_termios) == 0;
     reset_armed = 1;
-
-    stack_t stack;
-    memset(&stack, 0, sizeof stack);
-    stack.ss_sp = alternate_stack;
-    stack.ss_size = sizeof alternate_stack;
-    stack.ss_flags = 0;
-    int have_stack = sigaltstack(&stack, NULL) == 0;
-
-    for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
-        struct sigaction action;
-        memset(&action, 0, sizeof action);
-        action.sa_handler = on_crash;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = have_stack ? SA_ONSTACK : 0;
-        (void)sigaction(crash_signals[i], &action, NULL);
-    }
+    sd_install_fatal_handlers();
     return have_termios ? 0 : -1;
 }
 

@@ -2,9 +2,21 @@
 /// xterm, kitty, iTerm2, WezTerm, Windows Terminal and tmux (`set-clipboard on`) understand, and
 /// which also works over ssh. Terminals that do not know it ignore it.
 enum Clipboard {
-    /// `ESC ] 52 ; c ; <base64> BEL`: "c" is the clipboard selection.
-    static func sequence(for text: String) -> [UInt8] {
-        Array("\u{1b}]52;c;".utf8) + base64(Array(text.utf8)) + [0x07]
+    /// The most base64 sent in one sequence. Terminals drop longer ones anyway (xterm and tmux
+    /// cap theirs near 100 KB), and an 8 MB link would otherwise cost 11 MB of output.
+    static let maximumPayload = 100_000
+
+    /// `ESC ] 52 ; c ; <base64> BEL`: "c" is the clipboard selection. nil when the payload would
+    /// be longer than `maximumPayload`.
+    static func sequence(for text: String) -> [UInt8]? {
+        let bytes = Array(text.utf8)
+        guard (bytes.count + 2) / 3 * 4 <= maximumPayload else { return nil }
+        return Array("\u{1b}]52;c;".utf8) + base64(bytes) + [0x07]
+    }
+
+    /// What the status bar says instead of "copied" when `text` is too long for one sequence.
+    static func tooLong(_ text: String) -> String {
+        "not copied: the link is \(text.utf8.count / 1000) KB, and a terminal clipboard takes at most \(maximumPayload / 4 * 3 / 1000) KB"
     }
 
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)

@@ -1,7 +1,9 @@
 /// Opening a link in the user's browser without disturbing the dashboard: `$BROWSER` or the
-/// platform opener, started directly (never through a shell, the URL as one argument), with its
-/// standard streams on /dev/null so it cannot draw over the screen, in a process group of its
-/// own so that Ctrl-C and Ctrl-Z at the terminal do not reach it. It is not waited for.
+/// platform opener, started directly (never through a shell, the URL as one argument; see
+/// `BrowserList`), with its standard streams on /dev/null so it cannot draw over the screen, in
+/// a process group of its own so that Ctrl-C and Ctrl-Z at the terminal do not reach it. It is
+/// not waited for. Only links `LinkPolicy` allows are opened.
+import StudyTUI
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,27 +11,24 @@ import Darwin
 #endif
 
 public enum LinkOpener {
-    /// Defence in depth: the app's `LinkPolicy` already allows only these.
-    static let schemes: Set<String> = ["http", "https", "file"]
-
     /// Starts the opener for `url`. nil when it was started, else a message for the status bar.
     public static func open(_ url: String, environment: [String: String]) -> String? {
-        guard let colon = url.firstIndex(of: ":"), schemes.contains(url[..<colon].lowercased()),
-              !url.unicodeScalars.contains(where: { $0.value < 0x21 || (0x7f...0x9f).contains($0.value) }) else {
-            return "not opening the link: only http, https and file links are opened"
+        // The reducer asked the same policy; asking again here keeps a program from ever seeing
+        // a link it refuses, whoever calls this.
+        if let refusal = LinkPolicy.refusal(url) { return refusal }
+        let listed: [BrowserCommand]
+        switch BrowserList.parse(environment["BROWSER"] ?? "") {
+        case .success(let commands): listed = commands
+        case .failure(let error): return "cannot open the link: \(error)"
         }
-        let commands = candidates(environment: environment)
-        for words in commands {
-            let arguments = words.contains(where: { $0.contains("%s") })
-                ? words.map { $0.replacing("%s", with: url) }
-                : words + [url]
-            let status = spawn(arguments, environment: environment)
+        for command in listed.isEmpty ? [BrowserCommand(words: [platformOpener])] : listed {
+            let status = spawn(command.arguments(for: url), environment: environment)
             if status == 0 { return nil }
             // Not installed: try the next entry of $BROWSER.
             if status == ENOENT { continue }
-            return "cannot open \(url) with '\(words[0])': \(String(cString: strerror(status)))"
+            return "cannot open \(url) with '\(command.words[0])': \(String(cString: strerror(status)))"
         }
-        if environment["BROWSER"].map({ !$0.isEmpty }) ?? false {
+        if !listed.isEmpty {
             return "cannot open \(url): no program in $BROWSER was found"
         }
         return "cannot open \(url): no $BROWSER set and \(platformOpener) is not installed"
@@ -40,15 +39,6 @@ public enum LinkOpener {
     #else
     static let platformOpener = "xdg-open"
     #endif
-
-    /// `$BROWSER` is a ':'-separated list of commands, each split on spaces (like `$EDITOR`),
-    /// where `%s` stands for the URL; without it, the platform's opener.
-    static func candidates(environment: [String: String]) -> [[String]] {
-        let listed = (environment["BROWSER"] ?? "").split(separator: ":").map {
-            $0.split(separator: " ").map(String.init)
-        }.filter { !$0.isEmpty }
-        return listed.isEmpty ? [[platformOpener]] : listed
-    }
 
     /// posix_spawnp's result: 0, or the errno (ENOENT when the program is not on PATH).
     static func spawn(_ arguments: [String], environment: [String: String]) -> Int32 {

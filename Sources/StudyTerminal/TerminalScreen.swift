@@ -156,12 +156,13 @@ public final class TerminalScreen {
     }
 
     /// Puts `text` on the clipboard through the terminal (OSC 52), after ncurses' own output.
-    public func copyToClipboard(_ text: String) {
-        guard !stopped else { return }
+    /// nil when it was sent, else a message for the status bar (too long, or the write failed).
+    public func copyToClipboard(_ text: String) -> String? {
+        guard !stopped else { return nil }
+        guard let bytes = Clipboard.sequence(for: text) else { return Clipboard.tooLong(text) }
         studydash_flush_stdout()
-        let bytes = Clipboard.sequence(for: text)
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
+        return bytes.withUnsafeBytes { raw -> String? in
+            guard let base = raw.baseAddress else { return nil }
             var offset = 0
             while offset < raw.count {
                 let written = write(STDOUT_FILENO, base + offset, raw.count - offset)
@@ -170,9 +171,10 @@ public final class TerminalScreen {
                 } else if written < 0 && errno == EINTR {
                     continue
                 } else {
-                    return
+                    return "not copied: writing to the terminal failed (\(String(cString: strerror(errno))))"
                 }
             }
+            return nil
         }
     }
 

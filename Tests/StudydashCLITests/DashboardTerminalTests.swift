@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func aCrashRestoresTheTerminal() throws {
-        guard let result = try probe("crash", environment: ["STUDYDASH_DEBUG_CRASH_KEY": "!"]) else { return }
+        guard let result = try probe("crash", environment: ["STUDYDASH_DEBUG_CRASH_KEY": "!", "XDG_STATE_HOME": scratch.url("state")]) else { return }
         let exit = result.report["exit"] as? [String: Any]
         let signal = exit?["signal"] as? String
         #expect(signal == "SIGILL" || signal == "SIGTRAP", "died of a trap, not \(String(describing: exit))")

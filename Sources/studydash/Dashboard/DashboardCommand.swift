@@ -15,10 +15,13 @@ struct DashboardCommand: ParsableCommand {
             It needs a terminal: when standard input or output is not one, or TERM cannot move the \
             cursor (unset, unknown, dumb), it says so and exits 1 without touching the terminal; use \
             `studydash tree` or `studydash status` there. NO_COLOR (set to anything) turns colours \
-            off. Links open with $BROWSER, else xdg-open (open on macOS), only for http, https and \
-            file links.
+            off. Links open with $BROWSER (':'-separated commands, %s for the URL, words quoted as in \
+            a shell, never run by one), else xdg-open (open on macOS), only for http and https \
+            links with // and a host, and file: links with a path.
 
-            Exit status: 0 after q; 1 an error; 129, 130, 143 after SIGHUP, SIGINT, SIGTERM.
+            Exit status: 0 after q; 1 an error; 129, 130, 143 after SIGHUP, SIGINT, SIGTERM. Any \
+            other signal that ends a program restores the terminal first; SIGPIPE is ignored. A \
+            crash prints where its backtrace went ($XDG_STATE_HOME/studydash/crashes).
             """)
 
     @OptionGroup var content: ContentOptions
@@ -26,10 +29,18 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let environment = ProcessInfo.processInfo.environment
-            if let refusal = TerminalCheck.refusal(environment: environment) {
+            let started = ProcessInfo.processInfo.environment
+            if let refusal = TerminalCheck.refusal(environment: started) {
                 throw CLIError(refusal)
             }
+            // Before anything that could crash: a crash must not hand the terminal to the
+            // runtime's interactive backtracer (this may start the program again).
+            let environment = CrashReport.prepare(environment: started)
+            #if DEBUG
+            // A test hook in debug builds only: a crash before the screen is up, as a hostile
+            // notes file could cause while loading.
+            if environment["STUDYDASH_DEBUG_CRASH_AT_START"] != nil { DashboardLoop.crashForTesting() }
+            #endif
             let session = try StudySession(content: content, store: store)
             let progress = try session.progress()
             let useColor = (environment["NO_COLOR"] ?? "").isEmpty

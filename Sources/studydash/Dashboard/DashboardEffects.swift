@@ -23,7 +23,7 @@ struct DashboardEffects {
             case .openLink(let url):
                 if let failure = LinkOpener.open(url, environment: environment) { state.say(failure, error: true) }
             case .copy(let text):
-                screen.copyToClipboard(text)
+                if let failure = screen.copyToClipboard(text) { state.say(failure, error: true) }
             case .editInEditor(let id, let title, let text):
                 let edited = try screen.suspend { try ExternalEditor.edit(text, name: "note") }
                 let cleaned = edited.hasSuffix("\n") && !text.hasSuffix("\n") ? String(edited.dropLast()) : edited

@@ -1,0 +1,83 @@
+/// `$BROWSER` read the way the convention has it: entries separated by `:`, each a command tried
+/// in turn; in a command `%s` stands for the URL (without one, the URL is appended) and `%%` for
+/// a `%`. Words are split on blanks and may be quoted as a shell word would be (`'…'`, `"…"`,
+/// a backslash), so a path with a space can be named, but no shell ever reads the entry: `$`,
+/// backticks, `;` and the like are ordinary characters, and the URL is always one argument.
+enum BrowserList {
+    struct ParseError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The commands in `value`, in order; an empty list when it names none.
+    static func parse(_ value: String) -> Result<[BrowserCommand], ParseError> {
+        var commands: [BrowserCommand] = []
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        var inWord = false  // a word has begun, even one that stays empty ('')
+        var quote: Unicode.Scalar?
+        var escaped = false
+
+        func endWord() {
+            guard inWord else { return }
+            words.append(String(word))
+            word = String.UnicodeScalarView()
+            inWord = false
+        }
+        func endEntry() {
+            endWord()
+            if !words.isEmpty { commands.append(BrowserCommand(words: words)) }
+            words = []
+        }
+
+        for scalar in value.unicodeScalars {
+            if escaped {
+                // As in sh: within double quotes a backslash escapes only `"` and itself.
+                if quote == "\"" && scalar != "\"" && scalar != "\\" { word.append("\\") }
+                word.append(scalar)
+                escaped = false
+                continue
+            }
+            switch (quote, scalar) {
+            case ("'", "'"), ("\"", "\""): quote = nil
+            case ("\"", "\\"): escaped = true
+            case ("'", _), ("\"", _): word.append(scalar)
+            case (_, "'"), (_, "\""): quote = scalar; inWord = true
+            case (_, "\\"): escaped = true; inWord = true
+            case (_, ":"): endEntry()
+            case (_, " "), (_, "\t"), (_, "\n"): endWord()
+            default: word.append(scalar); inWord = true
+            }
+        }
+        if let quote { return .failure(ParseError(description: "$BROWSER has an unclosed \(quote) quote")) }
+        if escaped { return .failure(ParseError(description: "$BROWSER ends with a lone backslash")) }
+        endEntry()
+        return .success(commands)
+    }
+}
+
+/// One entry of `$BROWSER`: its words, `%s` and `%%` not yet replaced.
+struct BrowserCommand: Equatable {
+    let words: [String]
+
+    /// The argument vector that opens `url`: every `%s` replaced by it, `%%` by `%`, and the URL
+    /// appended when no word asked for it.
+    func arguments(for url: String) -> [String] {
+        var used = false
+        var arguments = words.map { word in
+            var result = ""
+            var percent = false
+            for character in word {
+                switch (percent, character) {
+                case (false, "%"): percent = true
+                case (true, "s"): result += url; used = true; percent = false
+                case (true, "%"): result += "%"; percent = false
+                case (true, _): result += "%" + String(character); percent = false
+                default: result.append(character)
+                }
+            }
+            return percent ? result + "%" : result
+        }
+        if !used { arguments.append(url) }
+        return arguments
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import StudyTestSupport
+@testable import StudyTerminal
+import Testing
+
+/// The pure parts of StudyTerminal that decide what reaches a program or the terminal: how
+/// `$BROWSER` becomes argument vectors, and how much goes into one clipboard sequence.
+struct BrowserListTests {
+    let url = "https://example.com/a;b&c|d$(e)`f` g'h\"i"
+
+    func commands(_ value: String) throws -> [[String]] {
+        try BrowserList.parse(value).get().map { $0.arguments(for: url) }
+    }
+
+    @Test func theURLIsAppendedAsOneArgumentWithoutPercentS() throws {
+        #expect(try commands("firefox") == [["firefox", url]])
+        #expect(try commands("firefox --new-tab") == [["firefox", "--new-tab", url]])
+    }
+
+    @Test func percentSIsReplacedAndPercentPercentIsAPercent() throws {
+        #expect(try commands("open-it %s --now") == [["open-it", url, "--now"]])
+        #expect(try commands("w3m --opt=100%% %s") == [["w3m", "--opt=100%", url]])
+        #expect(try commands("tool 100%%") == [["tool", "100%", url]], "%% alone is no %s: the URL is appended")
+        #expect(try commands("tool --url=%s") == [["tool", "--url=" + url]])
+    }
+
+    @Test func entriesAreSeparatedByColons() throws {
+        #expect(try commands("xdg-open:firefox %s::lynx") == [["xdg-open", url], ["firefox", url], ["lynx", url]])
+    }
+
+    @Test func aPathWithSpacesCanBeQuotedAsAShellWordWould() throws {
+        #expect(try commands("'/opt/My Browser/run' --flag") == [["/opt/My Browser/run", "--flag", url]])
+        #expect(try commands("\"/opt/My Browser/run\" \"%s\"") == [["/opt/My Browser/run", url]])
+        #expect(try commands("/opt/My\\ Browser/run") == [["/opt/My Browser/run", url]])
+        #expect(try commands("say \"a \\\"quoted\\\" word\"") == [["say", "a \"quoted\" word", url]])
+        #expect(try commands("say 'it''s'") == [["say", "its", url]], "adjacent quoted parts make one word")
+        #expect(try commands("'a:b' x") == [["a:b", "x", url]], "a quoted colon does not end the entry")
+        #expect(try commands("a\\:b") == [["a:b", url]])
+        #expect(try commands("tool ''") == [["tool", "", url]], "an empty quoted word is a word")
+    }
+
+    @Test func nothingIsLeftToAShell() throws {
+        // $, backticks, ;, | and & are ordinary characters: no shell ever reads the entry.
+        #expect(try commands("echo $HOME;rm `x`|y&") == [["echo", "$HOME;rm", "`x`|y&", url]])
+    }
+
+    @Test func anUnterminatedQuoteIsAnError() {
+        for value in ["'/opt/My Browser/run", "\"open", "tool \\"] {
+            if case .success(let parsed) = BrowserList.parse(value) {
+                Issue.record("\(value) parsed as \(parsed)")
+            }
+        }
+    }
+
+    @Test func emptyEntriesAreSkipped() throws {
+        #expect(try commands("") == [])
+        #expect(try commands(" : :") == [])
+    }
+}
+
+struct ClipboardTests {
+    @Test func aShortTextIsOneOSC52Sequence() throws {
+        let bytes = try #require(Clipboard.sequence(for: "https://semver.org/"))
+        #expect(String(decoding: bytes, as: UTF8.self) == "\u{1b}]52;c;aHR0cHM6Ly9zZW12ZXIub3JnLw==\u{07}")
+    }
+
+    @Test func aTextOverTheCapIsNotSent() {
+        let payload = Clipboard.maximumPayload / 4 * 3  // base64 of exactly this many bytes fits
+        #expect(Clipboard.sequence(for: String(repeating: "a", count: payload)) != nil)
+        #expect(Clipboard.sequence(for: String(repeating: "a", count: payload + 1)) == nil)
+        #expect(Clipboard.sequence(for: String(repeating: "a", count: 8_000_000)) == nil)
+    }
+}
+
+struct CrashReportTests {
+    @Test func backtracesGoToAPrivateFolderUnderXDGStateHome() throws {
+        let scratch = try TemporaryFolder()
+        let folder = CrashReport.crashFolder(environment: ["XDG_STATE_HOME": scratch.url("state"), "HOME": "/nonexistent"])
+        #expect(folder == scratch.url("state") + "/studydash/crashes")
+        let mode = try FileManager.default.attributesOfItem(atPath: scratch.url("state/studydash/crashes"))[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+        let fallback = CrashReport.crashFolder(environment: ["XDG_STATE_HOME": "relative", "HOME": scratch.url("home")])
+        #expect(fallback == scratch.url("home") + "/.local/state/studydash/crashes", "a relative XDG_STATE_HOME is ignored")
+    }
+
+    @Test func noBacktraceFileWhenTheFolderCannotBeNamedSafely() throws {
+        let scratch = try TemporaryFolder()
+        #expect(CrashReport.crashFolder(environment: ["XDG_STATE_HOME": scratch.url("a,b")]) == nil, "a comma ends a setting")
+        #expect(CrashReport.crashFolder(environment: ["XDG_STATE_HOME": scratch.url("a\u{1b}]0;x")]) == nil)
+        #expect(CrashReport.crashFolder(environment: [:]) == nil)
+    }
+}
+
+/// The same promises end to end, in a real pseudo-terminal (see `TUIProbe`).
+@Suite(.serialized) struct TerminalSafetyProbeTests {
+    let scratch: TemporaryFolder
+    let db: String
+
+    init() throws {
+        scratch = try TemporaryFolder()
+        db = scratch.url("progress.sqlite")
+    }
+
+    func probe(_ script: String, content: String = "notes", environment: [String: String] = [:],
+               sourceLocation: SourceLocation = #_sourceLocation) throws -> ProbeResult? {
+        guard TUIProbe.available else {
+            print("⚠︎ skipping \(script): \(TUIProbe.tool) is missing (it comes with ../shared)")
+            return nil
+        }
+        let result = try TUIProbe.run(script, ["--db", db, "--content", content], environment: environment, scratch: scratch)
+        let ok = result.ok, failure = result.failure
+        #expect(ok, "\(script): \(failure)", sourceLocation: sourceLocation)
+        return result
+    }
+
+    @Test func aBrowserPathWithASpaceCanBeQuoted() throws {
+        let log = scratch.url("browser.log")
+        try scratch.write("My Browser/open.sh", "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > '\(log)'\n")
+        chmod(scratch.url("My Browser/open.sh"), 0o755)
+        let browser = "/nonexistent/first:'\(scratch.url("My Browser/open.sh"))' --new-tab \"%s\""
+        guard try probe("open-link-quoted", environment: ["BROWSER": browser]) != nil else { return }
+        let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? "<not started>"
+        #expect(logged == "2\n--new-tab\nhttps://semver.org/\n")
+    }
+
+    @Test func aLinkTooLongForTheClipboardIsNotSent() throws {
+        let huge = "https://e.com/" + String(repeating: "A", count: 200_000)
+        try scratch.write("long/README.md", "# Long\n\n- [Huge](\(huge))\n- [Short](https://e.com/short)\n")
+        guard let result = try probe("copy-link", content: scratch.url("long")) else { return }
+        let short = "\u{1b}]52;c;" + String(decoding: Clipboard.base64(Array("https://e.com/short".utf8)), as: UTF8.self)
+        #expect(result.raw.contains(short), "the short link is copied")
+        #expect(result.raw.count < 100_000, "\(result.raw.count) bytes written: the huge link went out")
+    }
+
+    @Test(arguments: ["SIGUSR1", "SIGUSR2", "SIGALRM", "SIGVTALRM", "SIGXCPU", "SIGRTMIN"])
+    func aSignalThatEndsTheProgramRestoresTheTerminalFirst(signal: String) throws {
+        let script = "signal-" + signal.dropFirst(3).lowercased()
+        guard let result = try probe(script) else { return }
+        let exit = result.report["exit"] as? [String: Any]
+        #expect(exit?["signal"] as? String == signal, "died of \(signal), not \(String(describing: exit))")
+        #expect(result.sane)
+    }
+
+    @Test func sigpipeIsIgnored() throws {
+        guard let result = try probe("signal-pipe") else { return }
+        #expect(result.exitCode == 0)
+    }
+
+    @Test func fiveCtrlCInARowStillExit130() throws {
+        guard let result = try probe("signal-int-5") else { return }
+        #expect(result.exitCode == 130)
+        #expect(result.sane)
+    }
+
+    /// A crash before the screen is up (loading hostile notes) and one while it is up: the
+    /// terminal as it was, one line naming the folder, the backtrace in a file there, and never
+    /// the runtime's interactive prompt holding the terminal.
+    @Test(arguments: [("crash-at-start", "STUDYDASH_DEBUG_CRASH_AT_START"), ("crash", "STUDYDASH_DEBUG_CRASH_KEY")])
+    func aCrashWritesTheBacktraceToAFileAndSaysWhere(script: String, hook: String) throws {
+        let state = scratch.url("state")
+        guard let result = try probe(script, environment: [hook: "!", "XDG_STATE_HOME": state]) else { return }
+        let folder = state + "/studydash/crashes"
+        #expect(result.sane)
+        #expect(!result.screen.contains("Press space"), "the interactive backtracer took the terminal:\n\(result.screen)")
+        let unwrapped = result.screen.split(separator: "\n").joined()  // the line is wider than the terminal
+        #expect(unwrapped.contains("studydash crashed; the backtrace is in \(folder)"), "\(result.screen)")
+        let logs = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(logs.count == 1, "one backtrace file: \(logs)")
+        let backtrace = logs.first.flatMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) } ?? ""
+        #expect(backtrace.contains("crashForTesting"), "the file holds the crashing thread's backtrace")
+    }
+}
