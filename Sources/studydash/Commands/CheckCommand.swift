@@ -16,6 +16,9 @@ struct CheckCommand: ParsableCommand {
             """)
 
     @OptionGroup var content: ContentOptions
+    /// Accepted so that one alias (`studydash --db …`) serves every command; this command reads
+    /// only the notes and never opens or creates the store.
+    @OptionGroup var store: StoreOptions
 
     @Flag(help: "Print JSON instead of text.")
     var json = false

@@ -17,6 +17,9 @@ struct TreeCommand: ParsableCommand {
             """)
 
     @OptionGroup var content: ContentOptions
+    /// Accepted so that one alias (`studydash --db …`) serves every command; this command reads
+    /// only the notes and never opens or creates the store.
+    @OptionGroup var store: StoreOptions
 
     @Option(help: ArgumentHelp("Show only N levels below the content folders.", valueName: "n"))
     var depth: Int?
