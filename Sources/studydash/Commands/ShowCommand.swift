@@ -30,13 +30,13 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
-            let report = ShowReport(tree: session.tree, width: width ?? Self.defaultWidth(), progress: try session.progress())
+            let report = ShowReport(tree: session.tree, lookup: session.lookup, width: width ?? Self.defaultWidth(), progress: try session.progress())
             switch session.lookup.find(item) {
             case .found(let found):
                 Output.write(json ? report.json(found) : Array(report.text(found).utf8))
             case .ambiguous(let candidates):
                 if json { Output.write(report.candidatesJSON(candidates)) }
-                throw CLIError(StudySession.ambiguityMessage(item, candidates))
+                throw CLIError(session.ambiguityMessage(item, candidates))
             case .notFound:
                 throw CLIError("nothing matches '\(item)'; `studydash tree --ids` lists topics and IDs")
             }

@@ -5,12 +5,14 @@ import StudyCore
 /// resource (link, description, checkbox, where it is listed).
 struct ShowReport {
     let tree: ContentTree
+    let lookup: ItemLookup
     let width: Int
     let progress: LearnerProgress
     let rollup: ProgressRollup
 
-    init(tree: ContentTree, width: Int, progress: LearnerProgress) {
+    init(tree: ContentTree, lookup: ItemLookup, width: Int, progress: LearnerProgress) {
         self.tree = tree
+        self.lookup = lookup
         self.width = width
         self.progress = progress
         rollup = ProgressRollup(tree: tree, progress: progress)
@@ -181,6 +183,10 @@ struct ShowReport {
             writer.value("id", candidate.id)
             writer.value("kind", kind(candidate))
             writer.value("title", candidate.title)
+            writer.beginArray("place")
+            for title in lookup.place(of: candidate) { writer.value(nil, title) }
+            writer.endArray()
+            writer.value("url", candidate.url)
             writer.endObject()
         }
         writer.endArray()
