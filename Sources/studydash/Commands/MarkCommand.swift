@@ -66,7 +66,7 @@ struct MarkCommand: ParsableCommand {
                 : "\(status.mark) \(title) was already \(status.rawValue)\n"
         }
         let names = items.map { Output.safe($0.title) }.joined(separator: ", ")
-        var line = "Marked \(changed) of \(resources.count) resource\(resources.count == 1 ? "" : "s") \(status.rawValue)"
+        var line = "Marked \(changed) of \(Plural.count(resources.count, "resource")) \(status.rawValue)"
         line += " (\(names))"
         if already > 0 { line += "; \(already) already \(already == 1 ? "was" : "were")" }
         return line + "\n"

@@ -33,7 +33,7 @@ struct ShowReport {
             out += Output.safe((path + [topic]).map(\.title).joined(separator: " › ")) + "\n"
         }
         let count = tree.resourceIDs(under: topic).count
-        out += "\(topic.id) · \(Output.safe(topic.source.description)) · \(count) resource\(count == 1 ? "" : "s")\n"
+        out += "\(topic.id) · \(Output.safe(topic.source.description)) · \(Plural.count(count, "resource"))\n"
         let tally = rollup.tally(of: topic.id)
         if tally.total > 0 {
             out += ProgressBar.line(done: tally.done, of: tally.counted, width: 20) + "\n"

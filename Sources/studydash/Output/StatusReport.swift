@@ -37,7 +37,7 @@ struct StatusReport {
         out += "\n" + row("Overall", overall, countWidth: countWidth)
         out += "  " + counts(overall) + "\n"
         if orphanCount > 0 {
-            out += "  \(orphanCount) stored entr\(orphanCount == 1 ? "y has" : "ies have") left the notes: "
+            out += "  \(Plural.count(orphanCount, "stored entry", plural: "stored entries")) \(orphanCount == 1 ? "has" : "have") left the notes: "
                 + "`studydash status --orphans`\n"
         }
         return out
@@ -57,13 +57,13 @@ struct StatusReport {
     }
 
     private func counts(_ tally: Tally) -> String {
-        "\(tally.total) resource\(tally.total == 1 ? "" : "s"): "
+        Plural.count(tally.total, "resource") + ": "
             + Status.allCases.map { "\(tally[$0]) \($0.rawValue)" }.joined(separator: " · ")
     }
 
     func orphansText(_ orphans: [Orphan]) -> String {
         guard !orphans.isEmpty else { return "No orphans: every stored status and note belongs to an item in the notes.\n" }
-        var out = "\(orphans.count) stored entr\(orphans.count == 1 ? "y" : "ies") whose item is no longer in the notes "
+        var out = Plural.count(orphans.count, "stored entry", plural: "stored entries") + " whose item is no longer in the notes "
             + "(kept; move one with `studydash relink OLD NEW`):\n"
         for orphan in orphans {
             let title = orphan.known.map { $0.title.isEmpty ? "(title unknown)" : $0.title } ?? "(title unknown)"

@@ -63,8 +63,8 @@ struct TreeReport {
             out += "\n"
         }
         let warnings = tree.warnings.count
-        out += "\(tree.topicCount) topics, \(tree.resources.count) resources"
-        out += warnings > 0 ? ", \(warnings) warnings (run `studydash check`)\n" : "\n"
+        out += Plural.count(tree.topicCount, "topic") + ", " + Plural.count(tree.resources.count, "resource")
+        out += warnings > 0 ? ", \(Plural.count(warnings, "warning")) (run `studydash check`)\n" : "\n"
         return out
     }
 
