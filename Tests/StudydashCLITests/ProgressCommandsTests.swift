@@ -142,7 +142,7 @@ import StudyTestSupport
         #expect(result.status == 1)
         let lines = result.err.split(separator: "\n").map(String.init)
         #expect(lines.first?.contains("'\(prefix)' is the start of") == true, "\(result.err)")
-        #expect(lines.filter { $0.hasPrefix("      was in MLOps & ML Engineering › Python and Software Engineering") }.count >= 2,
+        #expect(lines.filter { $0.hasPrefix("      was under MLOps & ML Engineering › Python and Software Engineering") }.count >= 2,
                 "\(result.err)")
         #expect(lines.filter { $0.hasPrefix("      http") }.count >= 2, "\(result.err)")
     }

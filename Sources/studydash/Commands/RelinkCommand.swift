@@ -59,7 +59,7 @@ struct RelinkCommand: ParsableCommand {
         guard let item else { return ["  \(id)  (title unknown)"] }
         var lines = ["  \(id)  \(item.kind.rawValue.padding(8))  \(item.title.isEmpty ? "(title unknown)" : item.title)"]
         let place = item.kind == .topic ? item.topicPath.dropLast() : item.topicPath[...]
-        if !place.isEmpty { lines.append("      was in " + place.joined(separator: " › ")) }
+        if !place.isEmpty { lines.append("      was under " + place.joined(separator: " › ")) }
         if let url = item.url { lines.append("      " + url) }
         return lines
     }
