@@ -7,8 +7,9 @@ struct ShowCommand: ParsableCommand {
         abstract: "Show a topic's note as wrapped text, or a resource's details.",
         discussion: """
             ITEM is an ID, a unique ID prefix (3 characters or more), a resource's URL, or a title \
-            (exact, else a unique part of one; case does not matter). When a title matches several \
-            items, they are listed with their IDs and the exit status is 1.
+            (exact, else a unique part of one; case does not matter). A topic and a resource with the \
+            same exact title: the topic is meant. When a title or prefix matches several items, they \
+            are listed with their IDs, places and links, and the exit status is 1.
             """)
 
     @Argument(help: ArgumentHelp("The topic or resource: ID, ID prefix, URL or title.", valueName: "item"))

@@ -13,7 +13,8 @@ struct TreeCommand: ParsableCommand {
                            "resourceCount", "resources": [RESOURCE], "children": [TOPIC] }
               RESOURCE = { "id", "title", "url" (or null), "description", "source" ("file:line"),
                            "checkbox" (null, true or false) }
-            IDs are stable across edits of the notes: see README.md, "Stable IDs".
+            IDs are stable across edits of the notes: see README.md, "Stable IDs". --db is accepted, \
+            so that one alias serves every command, but tree reads only the notes.
             """)
 
     @OptionGroup var content: ContentOptions
