@@ -1,6 +1,7 @@
 import Testing
 @testable import StudyCore
 
+/// "1 resource", never "1 resources".
 @Suite struct PluralTests {
     @Test func oneIsSingularAndEveryOtherCountPlural() {
         #expect(Plural.count(1, "resource") == "1 resource")
