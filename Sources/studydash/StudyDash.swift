@@ -13,7 +13,9 @@ struct StudyDash: ParsableCommand {
             With no subcommand it opens the full-screen dashboard (`studydash help dashboard`). Content comes from --content DIR (repeatable), else the folders in \
             STUDYDASH_CONTENT (separated by ':'), else the bundled curriculum (see `studydash help tree`). \
             Progress is kept in --db PATH, else $STUDYDASH_DB, else \
-            $XDG_DATA_HOME/studydash/progress.sqlite (~/.local/share/studydash/progress.sqlite).
+            $XDG_DATA_HOME/studydash/progress.sqlite (~/.local/share/studydash/progress.sqlite). \
+            Both options may stand before the subcommand too (`studydash --db PATH status`), so that one \
+            shell alias serves every command.
 
             Exit status: 0 success; 1 an error (missing content folder, unknown or ambiguous item); \
             64 a usage error.
@@ -24,4 +26,27 @@ struct StudyDash: ParsableCommand {
                       UndoCommand.self, RelinkCommand.self, ExportCommand.self, ImportCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// Moves the shared options typed before the subcommand behind it (see LeadingOptions), then
+    /// parses as usual.
+    static func main() {
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+        switch LeadingOptions.arrange(Array(CommandLine.arguments.dropFirst()), commands: Set(commands + ["help"])) {
+        case .parse(let arguments):
+            main(arguments)
+        case .unknownCommand(let name):
+            Output.error(unknownCommandMessage(name))
+            exit(withError: ExitCode(64))
+        }
+    }
+
+    /// One line naming the word, then every command with what it does.
+    static func unknownCommandMessage(_ name: String) -> String {
+        let commands = configuration.subcommands.map { ($0.configuration.commandName ?? "", $0.configuration.abstract) }
+        let width = commands.map { $0.0.count }.max() ?? 0
+        var lines = ["unknown command '\(name)'; the commands are:"]
+        for (command, abstract) in commands { lines.append("  \(command.padding(width))  \(abstract)") }
+        lines.append("`studydash help COMMAND` shows one in full.")
+        return lines.joined(separator: "\n")
+    }
 }

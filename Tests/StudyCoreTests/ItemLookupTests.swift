@@ -61,4 +61,49 @@ import Testing
     @Test func unknownIsNotFound() {
         guard case .notFound = ItemLookup(tree: tree).find("quantum gravity") else { Issue.record("found"); return }
     }
+
+    /// A topic and a resource with the same title, as the bundled "Kubernetes" is both.
+    let shared: ContentTree = {
+        let docs = Resource(id: StableID.resource(normalizedURL: "https://kubernetes.io"), title: "Kubernetes",
+                            url: "https://kubernetes.io/", description: "", source: SourceLocation(file: "k.md", line: 3),
+                            checkbox: nil)
+        let topic = Topic(id: StableID.topic(path: ["Kubernetes"]), title: "Kubernetes", kind: .file,
+                          source: SourceLocation(file: "k.md", line: 1), resourceIDs: [docs.id])
+        let other = Topic(id: StableID.topic(path: ["Orchestration", "kubernetes"]), title: "kubernetes", kind: .heading,
+                          source: SourceLocation(file: "o.md", line: 1))
+        let orchestration = Topic(id: StableID.topic(path: ["Orchestration"]), title: "Orchestration", kind: .file,
+                                  source: SourceLocation(file: "o.md", line: 1), children: [other])
+        let root = Topic(id: "troot", title: "Notes", kind: .root, source: SourceLocation(file: "notes", line: 0),
+                         children: [topic, orchestration])
+        return ContentTree(roots: [root], resources: [docs.id: docs], warnings: [])
+    }()
+
+    @Test func aTopicWinsAnExactTieWithAResource() {
+        let onlyOne = ContentTree(roots: [Topic(id: "troot", title: "Notes", kind: .root,
+                                                source: SourceLocation(file: "notes", line: 0),
+                                                children: [shared.roots[0].children[0]])],
+                                  resources: shared.resources, warnings: [])
+        guard case .found(let item) = ItemLookup(tree: onlyOne).find("Kubernetes") else {
+            Issue.record("a topic and a resource of one title should resolve to the topic")
+            return
+        }
+        guard case .topic = item else { Issue.record("found the resource"); return }
+        #expect(item.id == StableID.topic(path: ["Kubernetes"]))
+    }
+
+    @Test func twoTopicsOfOneTitleStayAmbiguousWithoutTheResource() {
+        guard case .ambiguous(let candidates) = ItemLookup(tree: shared).find("kubernetes") else {
+            Issue.record("expected ambiguity")
+            return
+        }
+        #expect(candidates.map(\.id) == [StableID.topic(path: ["Kubernetes"]), StableID.topic(path: ["Orchestration", "kubernetes"])])
+    }
+
+    @Test func everyItemHasAPlace() {
+        let lookup = ItemLookup(tree: shared)
+        let docs = StableID.resource(normalizedURL: "https://kubernetes.io")
+        #expect(lookup.item(id: docs).map(lookup.place) == ["Notes", "Kubernetes"])
+        let heading = StableID.topic(path: ["Orchestration", "kubernetes"])
+        #expect(lookup.item(id: heading).map(lookup.place) == ["Notes", "Orchestration"])
+    }
 }

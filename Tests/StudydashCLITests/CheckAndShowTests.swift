@@ -62,6 +62,51 @@ import StudyTestSupport
         #expect(result.out.isEmpty)
     }
 
+    /// The README's own example: the bundled "Kubernetes" is a topic and a resource.
+    @Test func aTopicWinsATieWithAResourceOfTheSameTitle() throws {
+        let folder = try TemporaryFolder([
+            "kubernetes.md": "# Kubernetes\n\nOrchestration.\n\n- [Kubernetes](https://kubernetes.io/) — Official docs.\n",
+        ])
+        let result = try CLI.run(["show", "Kubernetes", "--content", folder.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.hasPrefix("Kubernetes\n"))
+        #expect(result.out.contains("\nResources\n"), "shows the topic, not the resource")
+        let bundled = try CLI.run(["show", "Kubernetes"])
+        #expect(bundled.status == 0, "\(bundled.err)")
+    }
+
+    @Test func ambiguousCandidatesShowTheirPlaceAndURL() throws {
+        let result = try CLI.run(["show", "rage", "--content", "notes"])
+        #expect(result.status == 1)
+        let lines = result.err.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("topic") && $0.hasSuffix("Hot storage") })
+        #expect(lines.contains("      in Fixture Notes › Basics › Storage"))
+        #expect(lines.contains("      https://cloud.google.com/storage/docs/storage-classes"))
+        let json = try CLI.run(["show", "rage", "--json", "--content", "notes"]).json()
+        let candidates = json["candidates"] as? [[String: Any]] ?? []
+        #expect(candidates.count == 4)
+        #expect(candidates.contains { ($0["place"] as? [String]) == ["Fixture Notes", "Basics", "Storage"] })
+        #expect(candidates.contains { $0["url"] as? String == "https://cloud.google.com/storage/docs/storage-classes" })
+    }
+
+    @Test func anAmbiguousIDPrefixListsPlacesToo() throws {
+        let tree = try CLI.run(["tree", "--json"]).json()
+        var ids: [String] = []
+        func collect(_ topic: [String: Any]) {
+            ids.append(topic["id"] as? String ?? "")
+            for resource in topic["resources"] as? [[String: Any]] ?? [] { ids.append(resource["id"] as? String ?? "") }
+            for child in topic["children"] as? [[String: Any]] ?? [] { collect(child) }
+        }
+        for root in tree["roots"] as? [[String: Any]] ?? [] { collect(root) }
+        let shared = Dictionary(grouping: Set(ids).filter { $0.hasPrefix("r") }, by: { String($0.prefix(3)) })
+        let prefix = try #require(shared.first { $0.value.count >= 2 }?.key)
+        let result = try CLI.run(["show", prefix])
+        #expect(result.status == 1)
+        let lines = result.err.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("      in ") }.count >= 2, "\(result.err)")
+        #expect(lines.filter { $0.hasPrefix("      http") }.count >= 2, "\(result.err)")
+    }
+
     @Test func unknownItemFails() throws {
         let result = try CLI.run(["show", "quantum gravity", "--content", "notes"])
         #expect(result.status == 1)

@@ -129,6 +129,24 @@ import StudyTestSupport
         #expect(text.contains("Pace: "))
     }
 
+    /// `relink` names stored IDs; when a prefix fits several, each is listed with its title, place
+    /// and link, as the item lookup lists its candidates.
+    @Test func anAmbiguousStoredPrefixListsWhatEachIs() throws {
+        let marked = try CLI.run(["mark", "Python and Software Engineering", "done", "--db", db])
+        #expect(marked.status == 0, "\(marked.err)")
+        let stored = (try CLI.run(["export", "--db", db]).json()["states"] as? [[String: Any]] ?? [])
+            .compactMap { $0["id"] as? String }
+        let shared = Dictionary(grouping: stored, by: { String($0.prefix(3)) })
+        let prefix = try #require(shared.first { $0.value.count >= 2 }?.key)
+        let result = try CLI.run(["relink", prefix, "Kubernetes", "--db", db])
+        #expect(result.status == 1)
+        let lines = result.err.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("'\(prefix)' is the start of") == true, "\(result.err)")
+        #expect(lines.filter { $0.hasPrefix("      was under MLOps & ML Engineering › Python and Software Engineering") }.count >= 2,
+                "\(result.err)")
+        #expect(lines.filter { $0.hasPrefix("      http") }.count >= 2, "\(result.err)")
+    }
+
     @Test func theDatabaseIsPrivate() throws {
         _ = try run(["mark", "S3 Standard", "done"])
         var info = stat()

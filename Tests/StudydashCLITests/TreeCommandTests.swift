@@ -55,6 +55,16 @@ import StudyTestSupport
         #expect(try CLI.run(["tree", "--depth", "-1", "--content", "notes"]).status != 0)
     }
 
+    /// One of each is said in the singular: "1 topic", not "1 topics".
+    @Test func summariesUseTheSingularForOne() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("README.md", Data("# One\n\n- [One](https://one.example/)\n".utf8) + Data([0xFF, 0x0A]))
+        let tree = try CLI.run(["tree", "--content", folder.path])
+        #expect(tree.out.hasSuffix("\n1 topic, 1 resource, 1 warning (run `studydash check`)\n"), "\(tree.out)")
+        let check = try CLI.run(["check", "--content", folder.path])
+        #expect(check.out.hasSuffix("check: 1 topic, 1 resource, 1 warning, 0 duplicate URLs, 0 empty topics\n"), "\(check.out)")
+    }
+
     @Test func missingFolderIsOneLineNamingIt() throws {
         let result = try CLI.run(["tree", "--content", "no-such-folder"])
         #expect(result.status == 1)

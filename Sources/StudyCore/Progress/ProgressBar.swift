@@ -24,11 +24,20 @@ public enum ProgressBar {
     }
 
     /// A bar followed by the counts and the percentage, e.g. `████░░░░░░░░  12/30   40%`.
-    /// The percentage is padded to three columns so stacked lines keep their `%` signs aligned.
-    public static func line(done: Int, of counted: Int, width: Int, ascii: Bool = false) -> String {
+    /// The counts are right-aligned to `countWidth` columns (see `countWidth(_:)`) and the
+    /// percentage padded to three digits, so that stacked lines keep their columns.
+    public static func line(done: Int, of counted: Int, width: Int, ascii: Bool = false, countWidth: Int = 0) -> String {
+        let count = "\(done)/\(counted)"
+        let countPadding = String(repeating: " ", count: max(0, countWidth - count.count))
         let percentText = String(percent(done: done, of: counted))
         let padding = String(repeating: " ", count: max(0, 3 - percentText.count))
-        return "\(bar(done: done, of: counted, width: width, ascii: ascii))  \(done)/\(counted)  \(padding)\(percentText)%"
+        return "\(bar(done: done, of: counted, width: width, ascii: ascii))  \(countPadding)\(count)  \(padding)\(percentText)%"
+    }
+
+    /// The columns the widest `done/counted` of a table can take, given each line's total (done
+    /// and counted never exceed it), so the column stays put as progress grows.
+    public static func countWidth(_ totals: [Int]) -> Int {
+        2 * (totals.map { String($0).count }.max() ?? 1) + 1
     }
 
     private static func filledCells(done: Int, of counted: Int, width: Int) -> Int {

@@ -1,4 +1,5 @@
-/// Finds the topic or resource a user means by an ID, a unique ID prefix, a URL, or a title.
+/// Finds the topic or resource a user means by an ID, a unique ID prefix, a URL, or a title:
+/// the one rule every command that takes an ITEM follows.
 public struct ItemLookup {
     public enum Item: Sendable {
         case topic(Topic, path: [Topic])
@@ -9,6 +10,17 @@ public struct ItemLookup {
             case .topic(let topic, _): topic.id
             case .resource(let resource): resource.id
             }
+        }
+
+        /// A resource's link; a topic has none.
+        public var url: String? {
+            if case .resource(let resource) = self { return resource.url }
+            return nil
+        }
+
+        public var isTopic: Bool {
+            if case .topic = self { return true }
+            return false
         }
 
         public var title: String {
@@ -28,12 +40,25 @@ public struct ItemLookup {
     private let tree: ContentTree
     private var topics: [(topic: Topic, path: [Topic])] = []
     private var topicIndex: [String: Int] = [:]
+    /// For each resource, the titles down to the first topic that lists it.
+    private var resourcePlaces: [String: [String]] = [:]
 
     public init(tree: ContentTree) {
         self.tree = tree
         tree.forEachTopic { topic, path in
             topicIndex[topic.id] = topics.count
             topics.append((topic, path))
+            let titles = path.map(\.title) + [topic.title]
+            for id in topic.resourceIDs where resourcePlaces[id] == nil { resourcePlaces[id] = titles }
+        }
+    }
+
+    /// Where an item sits, as titles from the root down: a topic's parents, or the topic that
+    /// first lists a resource (with its parents).
+    public func place(of item: Item) -> [String] {
+        switch item {
+        case .topic(_, let path): path.map(\.title)
+        case .resource(let resource): resourcePlaces[resource.id] ?? []
         }
     }
 
@@ -57,7 +82,10 @@ public struct ItemLookup {
             if byPrefix.count > 1 { return .ambiguous(byPrefix) }
         }
 
-        let exact = allItems().filter { $0.title.lowercased() == lower }
+        var exact = allItems().filter { $0.title.lowercased() == lower }
+        // A topic and the resource it is named after often share a title ("Kubernetes"); the
+        // topic is what a user means, and the resource stays reachable by its ID or URL.
+        if exact.contains(where: \.isTopic) { exact = exact.filter(\.isTopic) }
         if exact.count == 1 { return .found(exact[0]) }
         if exact.count > 1 { return .ambiguous(exact) }
         let partial = allItems().filter { $0.title.lowercased().contains(lower) }

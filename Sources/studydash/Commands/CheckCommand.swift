@@ -12,10 +12,14 @@ struct CheckCommand: ParsableCommand {
             missing or unreadable; 2 with --strict when there is any warning.
             --json prints { "schema": "studydash.check/1", "warnings": [{"file","line","reason"}], \
             "duplicates": [{"id","url","occurrences": ["file:line"]}], \
-            "emptyTopics": [{"id","title","source"}], "summary": {...} }.
+            "emptyTopics": [{"id","title","source"}], "summary": {...} }. \
+            --db is accepted, so that one alias serves every command, but check reads only the notes.
             """)
 
     @OptionGroup var content: ContentOptions
+    /// Accepted so that one alias (`studydash --db …`) serves every command; this command reads
+    /// only the notes and never opens or creates the store.
+    @OptionGroup var store: StoreOptions
 
     @Flag(help: "Print JSON instead of text.")
     var json = false

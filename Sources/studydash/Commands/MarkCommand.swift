@@ -7,8 +7,9 @@ struct MarkCommand: ParsableCommand {
         abstract: "Set the status of resources: todo, learning, done or skipped.",
         discussion: """
             Each ITEM is a resource or a topic: an ID, a unique ID prefix, a URL, or a title (exact, \
-            else a unique part of one). A topic stands for every resource under it. If any ITEM is \
-            unknown or ambiguous, the candidates are listed, nothing changes and the exit status is 1. \
+            else a unique part of one; on an exact tie between a topic and a resource, the topic). A topic \
+            stands for every resource under it. If any ITEM is unknown or ambiguous, the candidates \
+            are listed with their places and links, nothing changes and the exit status is 1. \
             All the changes of one command are one transaction and one step for `studydash undo`.
 
             Examples:
@@ -66,7 +67,7 @@ struct MarkCommand: ParsableCommand {
                 : "\(status.mark) \(title) was already \(status.rawValue)\n"
         }
         let names = items.map { Output.safe($0.title) }.joined(separator: ", ")
-        var line = "Marked \(changed) of \(resources.count) resource\(resources.count == 1 ? "" : "s") \(status.rawValue)"
+        var line = "Marked \(changed) of \(Plural.count(resources.count, "resource")) \(status.rawValue)"
         line += " (\(names))"
         if already > 0 { line += "; \(already) already \(already == 1 ? "was" : "were")" }
         return line + "\n"

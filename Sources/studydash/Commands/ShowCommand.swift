@@ -7,8 +7,9 @@ struct ShowCommand: ParsableCommand {
         abstract: "Show a topic's note as wrapped text, or a resource's details.",
         discussion: """
             ITEM is an ID, a unique ID prefix (3 characters or more), a resource's URL, or a title \
-            (exact, else a unique part of one; case does not matter). When a title matches several \
-            items, they are listed with their IDs and the exit status is 1.
+            (exact, else a unique part of one; case does not matter). A topic and a resource with the \
+            same exact title: the topic is meant. When a title or prefix matches several items, they \
+            are listed with their IDs, places and links, and the exit status is 1.
             """)
 
     @Argument(help: ArgumentHelp("The topic or resource: ID, ID prefix, URL or title.", valueName: "item"))
@@ -30,13 +31,13 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
-            let report = ShowReport(tree: session.tree, width: width ?? Self.defaultWidth(), progress: try session.progress())
+            let report = ShowReport(tree: session.tree, lookup: session.lookup, width: width ?? Self.defaultWidth(), progress: try session.progress())
             switch session.lookup.find(item) {
             case .found(let found):
                 Output.write(json ? report.json(found) : Array(report.text(found).utf8))
             case .ambiguous(let candidates):
                 if json { Output.write(report.candidatesJSON(candidates)) }
-                throw CLIError(StudySession.ambiguityMessage(item, candidates))
+                throw CLIError(session.ambiguityMessage(item, candidates))
             case .notFound:
                 throw CLIError("nothing matches '\(item)'; `studydash tree --ids` lists topics and IDs")
             }

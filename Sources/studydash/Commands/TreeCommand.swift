@@ -13,10 +13,14 @@ struct TreeCommand: ParsableCommand {
                            "resourceCount", "resources": [RESOURCE], "children": [TOPIC] }
               RESOURCE = { "id", "title", "url" (or null), "description", "source" ("file:line"),
                            "checkbox" (null, true or false) }
-            IDs are stable across edits of the notes: see README.md, "Stable IDs".
+            IDs are stable across edits of the notes: see README.md, "Stable IDs". --db is accepted, \
+            so that one alias serves every command, but tree reads only the notes.
             """)
 
     @OptionGroup var content: ContentOptions
+    /// Accepted so that one alias (`studydash --db …`) serves every command; this command reads
+    /// only the notes and never opens or creates the store.
+    @OptionGroup var store: StoreOptions
 
     @Option(help: ArgumentHelp("Show only N levels below the content folders.", valueName: "n"))
     var depth: Int?

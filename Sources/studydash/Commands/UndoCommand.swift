@@ -55,7 +55,7 @@ struct UndoCommand: ParsableCommand {
                 Output.write(writer.bytes)
                 return
             }
-            var out = "Undid \(result.events.count == 1 ? "1 change" : "\(result.events.count) changes"):\n"
+            var out = "Undid \(Plural.count(result.events.count, "change")):\n"
             for event in result.events.prefix(20) {
                 let name = Output.safe(title(event.itemID))
                 switch event.kind {

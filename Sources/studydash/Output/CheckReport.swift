@@ -19,8 +19,9 @@ struct CheckReport {
     var summary: String {
         let duplicateCount = duplicates.count
         let empty = emptyTopics.count
-        return "\(tree.topicCount) topics, \(tree.resources.count) resources, \(tree.warnings.count) warnings, "
-            + "\(duplicateCount) duplicate URL\(duplicateCount == 1 ? "" : "s"), \(empty) empty topic\(empty == 1 ? "" : "s")"
+        return [Plural.count(tree.topicCount, "topic"), Plural.count(tree.resources.count, "resource"),
+                Plural.count(tree.warnings.count, "warning"), Plural.count(duplicateCount, "duplicate URL"),
+                Plural.count(empty, "empty topic")].joined(separator: ", ")
     }
 
     func text() -> String {

@@ -5,12 +5,14 @@ import StudyCore
 /// resource (link, description, checkbox, where it is listed).
 struct ShowReport {
     let tree: ContentTree
+    let lookup: ItemLookup
     let width: Int
     let progress: LearnerProgress
     let rollup: ProgressRollup
 
-    init(tree: ContentTree, width: Int, progress: LearnerProgress) {
+    init(tree: ContentTree, lookup: ItemLookup, width: Int, progress: LearnerProgress) {
         self.tree = tree
+        self.lookup = lookup
         self.width = width
         self.progress = progress
         rollup = ProgressRollup(tree: tree, progress: progress)
@@ -31,7 +33,7 @@ struct ShowReport {
             out += Output.safe((path + [topic]).map(\.title).joined(separator: " › ")) + "\n"
         }
         let count = tree.resourceIDs(under: topic).count
-        out += "\(topic.id) · \(Output.safe(topic.source.description)) · \(count) resource\(count == 1 ? "" : "s")\n"
+        out += "\(topic.id) · \(Output.safe(topic.source.description)) · \(Plural.count(count, "resource"))\n"
         let tally = rollup.tally(of: topic.id)
         if tally.total > 0 {
             out += ProgressBar.line(done: tally.done, of: tally.counted, width: 20) + "\n"
@@ -181,6 +183,10 @@ struct ShowReport {
             writer.value("id", candidate.id)
             writer.value("kind", kind(candidate))
             writer.value("title", candidate.title)
+            writer.beginArray("place")
+            for title in lookup.place(of: candidate) { writer.value(nil, title) }
+            writer.endArray()
+            writer.value("url", candidate.url)
             writer.endObject()
         }
         writer.endArray()

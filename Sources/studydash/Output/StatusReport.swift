@@ -15,11 +15,12 @@ struct StatusReport {
 
     func text(focus: (Topic, [Topic])?, orphanCount: Int) -> String {
         var out = ""
-        let overall: Tally
+        let overall = focus.map { rollup.tally(of: $0.0.id) } ?? rollup.overall
+        let tableTopics = focus.map { $0.0.children } ?? session.tree.roots.flatMap { $0.children.isEmpty ? [$0] : $0.children }
+        let countWidth = ProgressBar.countWidth((tableTopics.map { rollup.tally(of: $0.id) } + [overall]).map(\.total))
         if let (topic, path) = focus {
             out += Output.safe((path + [topic]).map(\.title).joined(separator: " › ")) + "\n"
-            out += rows(topic.children)
-            overall = rollup.tally(of: topic.id)
+            out += rows(topic.children, countWidth: countWidth)
             if !topic.resourceIDs.isEmpty {
                 if !topic.children.isEmpty { out += "\n" }
                 for id in topic.resourceIDs {
@@ -30,45 +31,39 @@ struct StatusReport {
         } else {
             for root in session.tree.roots {
                 out += Output.safe(root.title) + "\n"
-                out += rows(root.children.isEmpty ? [root] : root.children)
+                out += rows(root.children.isEmpty ? [root] : root.children, countWidth: countWidth)
             }
-            overall = rollup.overall
         }
-        out += "\n" + row("Overall", overall)
+        out += "\n" + row("Overall", overall, countWidth: countWidth)
         out += "  " + counts(overall) + "\n"
         if orphanCount > 0 {
-            out += "  \(orphanCount) stored entr\(orphanCount == 1 ? "y has" : "ies have") left the notes: "
+            out += "  \(Plural.count(orphanCount, "stored entry", plural: "stored entries")) \(orphanCount == 1 ? "has" : "have") left the notes: "
                 + "`studydash status --orphans`\n"
         }
         return out
     }
 
     /// Topics with nothing to track (an introduction, say) would only add an empty bar.
-    private func rows(_ topics: [Topic]) -> String {
+    private func rows(_ topics: [Topic], countWidth: Int) -> String {
         topics.filter { rollup.tally(of: $0.id).total > 0 }
-            .map { row(Output.safe($0.title), rollup.tally(of: $0.id)) }.joined()
+            .map { row(Output.safe($0.title), rollup.tally(of: $0.id), countWidth: countWidth) }.joined()
     }
 
     /// `name  ████░░░░  12/30   40%`, with the counts right-aligned so that columns line up.
-    private func row(_ name: String, _ tally: Tally) -> String {
+    private func row(_ name: String, _ tally: Tally, countWidth: Int) -> String {
         let label = DisplayWidth.clip(name, to: Self.nameWidth)
-        let countWidth = 2 * String(rollup.overall.total).count + 1
-        let count = "\(tally.done)/\(tally.counted)"
-        let percent = String(ProgressBar.percent(done: tally.done, of: tally.counted)) + "%"
         return "  " + label.padding(Self.nameWidth) + "  "
-            + ProgressBar.bar(done: tally.done, of: tally.counted, width: Self.barWidth) + "  "
-            + String(repeating: " ", count: max(0, countWidth - count.count)) + count + "  "
-            + String(repeating: " ", count: max(0, 4 - percent.count)) + percent + "\n"
+            + ProgressBar.line(done: tally.done, of: tally.counted, width: Self.barWidth, countWidth: countWidth) + "\n"
     }
 
     private func counts(_ tally: Tally) -> String {
-        "\(tally.total) resource\(tally.total == 1 ? "" : "s"): "
+        Plural.count(tally.total, "resource") + ": "
             + Status.allCases.map { "\(tally[$0]) \($0.rawValue)" }.joined(separator: " · ")
     }
 
     func orphansText(_ orphans: [Orphan]) -> String {
         guard !orphans.isEmpty else { return "No orphans: every stored status and note belongs to an item in the notes.\n" }
-        var out = "\(orphans.count) stored entr\(orphans.count == 1 ? "y" : "ies") whose item is no longer in the notes "
+        var out = Plural.count(orphans.count, "stored entry", plural: "stored entries") + " whose item is no longer in the notes "
             + "(kept; move one with `studydash relink OLD NEW`):\n"
         for orphan in orphans {
             let title = orphan.known.map { $0.title.isEmpty ? "(title unknown)" : $0.title } ?? "(title unknown)"

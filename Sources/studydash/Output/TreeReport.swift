@@ -51,18 +51,20 @@ struct TreeReport {
         for root in tree.roots { visit(root, prefix: "", branch: "", level: 0) }
 
         let column = min(72, rows.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        let countWidth = rows.map(\.count.count).max() ?? 0
         var out = ""
         for row in rows {
             out += row.label
             if !row.count.isEmpty {
-                let pad = max(2, column - DisplayWidth.of(row.label) + 2)
+                // Right-aligned, so that units stand under units.
+                let pad = max(2, column - DisplayWidth.of(row.label) + 2) + countWidth - row.count.count
                 out += String(repeating: " ", count: pad) + row.count
             }
             out += "\n"
         }
         let warnings = tree.warnings.count
-        out += "\(tree.topicCount) topics, \(tree.resources.count) resources"
-        out += warnings > 0 ? ", \(warnings) warnings (run `studydash check`)\n" : "\n"
+        out += Plural.count(tree.topicCount, "topic") + ", " + Plural.count(tree.resources.count, "resource")
+        out += warnings > 0 ? ", \(Plural.count(warnings, "warning")) (run `studydash check`)\n" : "\n"
         return out
     }
 

@@ -46,7 +46,7 @@ struct StudySession {
     func resolve(_ query: String) throws -> ItemLookup.Item {
         switch lookup.find(query) {
         case .found(let item): return item
-        case .ambiguous(let candidates): throw CLIError(Self.ambiguityMessage(query, candidates))
+        case .ambiguous(let candidates): throw CLIError(ambiguityMessage(query, candidates))
         case .notFound: throw CLIError("nothing matches '\(query)'; `studydash tree --ids` lists topics and IDs")
         }
     }
@@ -76,10 +76,14 @@ struct StudySession {
 
     func isPresent(_ id: String) -> Bool { tree.resources[id] != nil || lookup.item(id: id) != nil }
 
-    static func ambiguityMessage(_ query: String, _ candidates: [ItemLookup.Item]) -> String {
+    /// The candidates with what tells them apart: ID, kind, title, where each sits, its link.
+    func ambiguityMessage(_ query: String, _ candidates: [ItemLookup.Item]) -> String {
         var lines = ["'\(query)' matches \(candidates.count) items; name one by its ID:"]
         for candidate in candidates.prefix(20) {
-            lines.append("  \(candidate.id)  \(kindName(candidate).padding(8))  \(candidate.title)")
+            lines.append("  \(candidate.id)  \(Self.kindName(candidate).padding(8))  \(candidate.title)")
+            let place = lookup.place(of: candidate)
+            if !place.isEmpty { lines.append("      in " + place.joined(separator: " › ")) }
+            if let url = candidate.url { lines.append("      " + url) }
         }
         if candidates.count > 20 { lines.append("  … and \(candidates.count - 20) more") }
         return lines.joined(separator: "\n")
