@@ -105,9 +105,20 @@ private struct Fields {
         result.reserveCapacity(array.count)
         for (index, element) in array.enumerated() {
             guard let entry = element as? [String: Any] else { throw .malformed("\(place)\(key)[\(index)] is not an object") }
-            result.append(Fields(entry, at: "\(key)[\(index)]."))
+            result.append(Fields(entry, at: "\(key)[\(index)]\(Self.itemName(entry))."))
         }
         return result
+    }
+
+    /// ` (item ID)` when the entry names one that can be shown, so that an error says which item
+    /// is wrong, not only where in the file.
+    private static func itemName(_ entry: [String: Any]) -> String {
+        guard let id = entry["id"] as? String, isValidID(id) else { return "" }
+        return " (item \(id))"
+    }
+
+    private static func isValidID(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.count <= 200 && value.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
     }
 
     func string(_ key: String) throws(ParseError) -> String {
@@ -124,7 +135,7 @@ private struct Fields {
     /// IDs are printable and short; anything else is not something StudyDash wrote.
     func id(_ key: String) throws(ParseError) -> String {
         let value = try string(key)
-        guard !value.isEmpty, value.utf8.count <= 200, value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
+        guard Self.isValidID(value) else {
             throw .malformed("\(place)\(key) is not a valid ID")
         }
         return value
@@ -133,7 +144,8 @@ private struct Fields {
     func time(_ key: String) throws(ParseError) -> Timestamp {
         let value = try string(key)
         guard let time = Timestamp(iso8601: value) else {
-            throw .malformed("\(place)\(key): '\(value)' is not an ISO 8601 time such as 2026-11-23T09:41:07.250Z")
+            throw .malformed("\(place)\(key): '\(value)' is not a real date and time in ISO 8601 form "
+                + "such as 2026-11-23T09:41:07.250Z")
         }
         return time
     }
