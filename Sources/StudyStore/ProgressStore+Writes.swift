@@ -30,7 +30,11 @@ extension ProgressStore {
     /// text was already that.
     @discardableResult
     public func setAnnotation(_ text: String?, item: KnownItem) throws(StoreError) -> Bool {
+        let name = item.title.isEmpty ? item.id : "'\(item.title)' (\(item.id))"
+        // Far beyond the limit, the text is refused before trimming it costs time and memory.
+        if let text, text.utf8.count > 4 * Self.maximumAnnotationBytes { try Self.checkNoteSize(text, of: name) }
         let text = text.flatMap(Self.normalizedNote)
+        try Self.checkNoteSize(text, of: name)
         return try write { db in
             let log = ChangeLog(db: db, at: clock())
             let current = try Self.storedNote(db, item.id)
@@ -106,7 +110,18 @@ extension ProgressStore {
             """, arguments: [id, status?.rawValue, at.milliseconds])
     }
 
+    /// The most a note may hold, in bytes of UTF-8: far more than anyone types, and small enough
+    /// that the dashboard stays quick with it. Every way in (the CLI, the dashboard's editor,
+    /// undo, import) is checked against it here, in the store.
+    public static let maximumAnnotationBytes = 1_048_576
+
+    static func checkNoteSize(_ text: String?, of item: String) throws(StoreError) {
+        guard let size = text?.utf8.count, size > maximumAnnotationBytes else { return }
+        throw .noteTooLarge(item: item, bytes: size, limit: maximumAnnotationBytes)
+    }
+
     static func putAnnotation(_ db: Database, _ id: String, _ text: String?, at: Timestamp) throws {
+        try checkNoteSize(text, of: id)
         try db.execute(sql: """
             INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,

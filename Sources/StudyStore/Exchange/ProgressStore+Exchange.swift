@@ -20,7 +20,13 @@ extension ProgressStore {
     /// local one stays), events are united by their unique ID, and nothing is ever deleted. The
     /// import itself writes no events, so importing the same file twice changes nothing.
     public func merge(_ document: ProgressDocument) throws(StoreError) -> MergeSummary {
-        try write { db in
+        // A note's text also lives in the log, where undo takes it back from: both are checked.
+        for annotation in document.annotations { try Self.checkNoteSize(annotation.text, of: annotation.itemID) }
+        for event in document.events where event.kind == .note {
+            try Self.checkNoteSize(event.old, of: event.itemID)
+            try Self.checkNoteSize(event.new, of: event.itemID)
+        }
+        return try write { db in
             var summary = MergeSummary()
             for state in document.states {
                 let local = try Row.fetchOne(db, sql: "SELECT updated_at FROM item_state WHERE item_id = ?",
