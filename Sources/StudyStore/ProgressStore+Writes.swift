@@ -63,14 +63,15 @@ extension ProgressStore {
     /// Returns nil when there is nothing to undo.
     public func undo() throws(StoreError) -> UndoResult? {
         try write { db -> UndoResult? in
-            guard let target = try String.fetchOne(db, sql: """
+            guard let targetRow = try Row.fetchOne(db, sql: """
                 SELECT change_id FROM event AS e
                 WHERE undoes IS NULL
                   AND NOT EXISTS (SELECT 1 FROM event AS u WHERE u.undoes = e.change_id)
                 ORDER BY at DESC, rowid DESC LIMIT 1
                 """) else { return nil }
+            let target = try StoredRow(targetRow, from: "event").text("change_id")
             let reverted = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE change_id = ? ORDER BY rowid DESC",
-                                            arguments: [target]).map(Self.event)
+                                            arguments: [target]).map { row throws(UnreadableValue) in try Self.event(row) }
             let log = ChangeLog(db: db, at: clock(), undoes: target)
             for event in reverted {
                 switch event.kind {
@@ -95,12 +96,14 @@ extension ProgressStore {
     // MARK: Building blocks (inside a transaction)
 
     static func storedStatus(_ db: Database, _ id: String) throws -> Status? {
-        let row = try Row.fetchOne(db, sql: "SELECT status FROM item_state WHERE item_id = ?", arguments: [id])
-        return (row?[0] as String?).flatMap(Status.init(rawValue:))
+        let row = try Row.fetchOne(db, sql: "SELECT item_id, status, updated_at FROM item_state WHERE item_id = ?", arguments: [id])
+        return try row.map(state)?.status
     }
 
     static func storedNote(_ db: Database, _ id: String) throws -> String? {
-        try Row.fetchOne(db, sql: "SELECT text FROM annotation WHERE item_id = ?", arguments: [id])?[0]
+        let row = try Row.fetchOne(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?",
+                                   arguments: [id])
+        return try row.map(annotation)?.text
     }
 
     static func putStatus(_ db: Database, _ id: String, _ status: Status?, at: Timestamp) throws {
@@ -143,10 +146,10 @@ extension ProgressStore {
             try putStatus(db, newID, status, at: at)
             try putStatus(db, oldID, nil, at: at)
         }
-        if let row = try Row.fetchOne(db, sql: "SELECT text, created_at FROM annotation WHERE item_id = ? AND text IS NOT NULL",
-                                      arguments: [oldID]) {
-            let text: String = row[0]
-            let created: Int64 = row[1]
+        if let row = try Row.fetchOne(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?",
+                                      arguments: [oldID]),
+           case let note = try annotation(row), let text = note.text {
+            let created = note.createdAt.milliseconds
             try db.execute(sql: """
                 INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, created_at = excluded.created_at,

@@ -13,6 +13,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case nothingStored(id: String)
     case badImport(path: String, reason: String)
     case noteTooLarge(item: String, bytes: Int, limit: Int)
+    case unreadable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -42,6 +43,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "the store holds nothing for \(id); `studydash status --orphans` lists the entries that can be relinked"
         case .badImport(let path, let reason):
             "cannot import \(path): \(reason); nothing was changed"
+        case .unreadable(let path, let reason):
+            "the progress database \(path) holds a value StudyDash never writes (\(reason)), so it cannot be read; "
+                + "it was left unchanged. Restore it from a backup or an export"
         case .noteTooLarge(let item, let bytes, let limit):
             "the note on \(item) is \(bytes) bytes (\(Self.megabytes(bytes)) MB); a note holds at most "
                 + "\(Self.megabytes(limit)) MB (\(limit) bytes) of UTF-8 text; nothing was changed"

@@ -11,8 +11,8 @@ extension ProgressStore {
                 schemaVersion: Schema.version, exportedAt: exportedAt,
                 states: try Self.fetchStates(db).sorted { $0.itemID < $1.itemID },
                 annotations: try Self.fetchAnnotations(db).sorted { $0.itemID < $1.itemID },
-                events: try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY at, rowid").map(Self.event),
-                items: try Row.fetchAll(db, sql: "SELECT * FROM known_item ORDER BY id").map(Self.knownItem))
+                events: try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY at, rowid").map { row throws(UnreadableValue) in try Self.event(row) },
+                items: try Row.fetchAll(db, sql: "SELECT * FROM known_item ORDER BY id").map { row throws(UnreadableValue) in try Self.knownItem(row) })
         }
     }
 
@@ -31,15 +31,16 @@ extension ProgressStore {
             for state in document.states {
                 let local = try Row.fetchOne(db, sql: "SELECT updated_at FROM item_state WHERE item_id = ?",
                                              arguments: [state.itemID])
-                if let local, state.updatedAt.milliseconds <= local[0] as Int64 { continue }
+                if let local, state.updatedAt <= (try StoredRow(local, from: "item_state").time("updated_at")) { continue }
                 try Self.putStatus(db, state.itemID, state.status, at: state.updatedAt)
                 summary.states += 1
             }
             for annotation in document.annotations {
-                let local = try Row.fetchOne(db, sql: "SELECT created_at, updated_at FROM annotation WHERE item_id = ?",
-                                             arguments: [annotation.itemID])
-                if let local, annotation.updatedAt.milliseconds <= local[1] as Int64 { continue }
-                let created = min(annotation.createdAt.milliseconds, local?[0] as Int64? ?? .max)
+                let row = try Row.fetchOne(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?",
+                                           arguments: [annotation.itemID])
+                let local = try row.map(Self.annotation)
+                if let local, annotation.updatedAt <= local.updatedAt { continue }
+                let created = min(annotation.createdAt.milliseconds, local?.createdAt.milliseconds ?? .max)
                 try db.execute(sql: """
                     INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, created_at = excluded.created_at,
@@ -58,7 +59,7 @@ extension ProgressStore {
             }
             for item in document.items {
                 let local = try Row.fetchOne(db, sql: "SELECT seen_at FROM known_item WHERE id = ?", arguments: [item.id])
-                if let local, item.seenAt.milliseconds <= local[0] as Int64 { continue }
+                if let local, item.seenAt <= (try StoredRow(local, from: "known_item").time("seen_at")) { continue }
                 try Self.remember(db, item, at: item.seenAt)
                 summary.items += 1
             }
