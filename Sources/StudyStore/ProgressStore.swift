@@ -7,9 +7,14 @@ import StudyCore
 ///
 /// SQLite in WAL mode with a busy timeout, so that a second StudyDash (the dashboard and a script,
 /// say) waits its turn instead of failing. Every command's change is one immediate transaction.
+///
+/// A store this process cannot write (a read-only file or folder, read-only media) is opened
+/// read-only: everything reads as usual, and every change is refused with `StoreError.readOnly`.
 public final class ProgressStore: Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// True when the store could only be opened for reading.
+    public let isReadOnly: Bool
+    let database: any DatabaseWriter
     let clock: @Sendable () -> Timestamp
 
     /// Opens the store at `path`, creating it (and its folder) when missing. An existing file that
@@ -21,9 +26,14 @@ public final class ProgressStore: Sendable {
         case .missing: _ = try StoreLocation.prepare(path)
         case .empty, .ours: break
         }
-        pool = try Self.openPool(path)
-        try claim()
-        try migrate()
+        isReadOnly = !StoreLocation.isWritable(path)
+        if isReadOnly {
+            database = try ReadOnlyStore.open(path)
+        } else {
+            database = try Self.openPool(path)
+            try claim()
+            try migrate()
+        }
     }
 
     /// Switching a new file to WAL needs a moment alone with it, and SQLite reports a second
@@ -54,7 +64,7 @@ public final class ProgressStore: Sendable {
     /// it half-made and take it for another program's database.
     private func claim() throws(StoreError) {
         do {
-            try pool.writeWithoutTransaction { db in
+            try database.writeWithoutTransaction { db in
                 let current = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if current == 0 { try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)") }
             }
@@ -69,11 +79,11 @@ public final class ProgressStore: Sendable {
         var lastError: Error?
         for _ in 0..<5 {
             do {
-                try Schema.migrator.migrate(pool)
+                try Schema.migrator.migrate(database)
                 return
             } catch {
                 lastError = error
-                if (try? pool.read({ try Schema.migrator.hasCompletedMigrations($0) })) == true { return }
+                if (try? database.read({ try Schema.migrator.hasCompletedMigrations($0) })) == true { return }
             }
         }
         throw .cannotOpen(path: path, reason: lastError.map(Self.describe) ?? "migration failed")
@@ -192,7 +202,7 @@ public final class ProgressStore: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try pool.read(body)
+            return try database.read(body)
         } catch {
             throw storeError(error)
         }
@@ -201,8 +211,9 @@ public final class ProgressStore: Sendable {
     /// One immediate transaction: the write lock is taken at BEGIN, so a busy database makes us
     /// wait (busy timeout) rather than fail half-way.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        guard !isReadOnly else { throw .readOnly(path: path) }
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try database.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -221,6 +232,8 @@ public final class ProgressStore: Sendable {
         switch error {
         case let error as StoreError: error
         case let error as UnreadableValue: .unreadable(path: path, reason: error.description)
+        // The file became read-only after it was opened (or SQLite knows better than access(2)).
+        case let error as DatabaseError where error.resultCode == .SQLITE_READONLY: .readOnly(path: path)
         default: .database(path: path, reason: Self.describe(error))
         }
     }

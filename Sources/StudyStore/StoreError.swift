@@ -14,6 +14,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case badImport(path: String, reason: String)
     case noteTooLarge(item: String, bytes: Int, limit: Int)
     case unreadable(path: String, reason: String)
+    case readOnly(path: String)
 
     public var description: String {
         switch self {
@@ -43,6 +44,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "the store holds nothing for \(id); `studydash status --orphans` lists the entries that can be relinked"
         case .badImport(let path, let reason):
             "cannot import \(path): \(reason); nothing was changed"
+        case .readOnly(let path):
+            "the progress database \(path) is read-only (the file or its folder cannot be written), so nothing "
+                + "was changed; make it writable, or pass --db with another file"
         case .unreadable(let path, let reason):
             "the progress database \(path) holds a value StudyDash never writes (\(reason)), so it cannot be read; "
                 + "it was left unchanged. Restore it from a backup or an export"
