@@ -46,6 +46,10 @@ import StudyTestSupport
         let result = try run(["note", "https://semver.org", "--edit"], environment: ["VISUAL": editor])
         expectRefused(result, bytes: Self.limit + 100)
         #expect(try storedNote() == "kept\n")
+        // What was typed in the editor is not thrown away: the message says where it is.
+        let kept = try #require(result.err.firstMatch(of: /your text is kept in (\S+\.md)/)).1
+        defer { unlink(String(kept)) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: String(kept))).count == Self.limit + 100)
     }
 
     @Test func anImportHoldingALargerNoteIsRefusedAndNothingChanges() throws {
