@@ -71,7 +71,7 @@ extension ProgressStore {
                 """) else { return nil }
             let target = try StoredRow(targetRow, from: "event").text("change_id")
             let reverted = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE change_id = ? ORDER BY rowid DESC",
-                                            arguments: [target]).map { row throws(UnreadableValue) in try Self.event(row) }
+                                            arguments: [target]).map(Self.event)
             let log = ChangeLog(db: db, at: clock(), undoes: target)
             for event in reverted {
                 switch event.kind {

@@ -11,8 +11,8 @@ extension ProgressStore {
                 schemaVersion: Schema.version, exportedAt: exportedAt,
                 states: try Self.fetchStates(db).sorted { $0.itemID < $1.itemID },
                 annotations: try Self.fetchAnnotations(db).sorted { $0.itemID < $1.itemID },
-                events: try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY at, rowid").map { row throws(UnreadableValue) in try Self.event(row) },
-                items: try Row.fetchAll(db, sql: "SELECT * FROM known_item ORDER BY id").map { row throws(UnreadableValue) in try Self.knownItem(row) })
+                events: try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY at, rowid").map(Self.event),
+                items: try Row.fetchAll(db, sql: "SELECT * FROM known_item ORDER BY id").map(Self.knownItem))
         }
     }
 
