@@ -47,6 +47,15 @@ struct ReadOnlyStoreCommandTests {
             #expect(result.err.hasPrefix("studydash: the progress database \(db) is read-only"), "\(command): \(result.err)")
             #expect(result.err.split(separator: "\n").count == 1, "\(command): \(result.err)")
         }
+        // The editor is not even opened for a note that could not be saved.
+        let marker = scratch.url("editor-ran")
+        try scratch.write("editor", Data("#!/bin/sh\ntouch \(marker)\necho typed > \"$1\"\n".utf8))
+        #expect(chmod(scratch.url("editor"), 0o755) == 0)
+        let edit = try CLI.run(["note", "https://semver.org", "--edit", "--content", "notes", "--db", db],
+                               environment: ["VISUAL": scratch.url("editor")])
+        #expect(edit.status == 1)
+        #expect(edit.err.hasPrefix("studydash: the progress database \(db) is read-only"), "\(edit.err)")
+        #expect(!FileManager.default.fileExists(atPath: marker))
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
     }
 

@@ -46,6 +46,12 @@ struct NoteCommand: ParsableCommand {
             let session = try StudySession(content: content, store: store)
             let found = try session.resolve(item)
             let current = try storeCall { try session.store.progress(of: [found.id]) }.annotation(of: found.id)
+            let writes = clear || edit || text != nil
+            // Said before anything is typed or read: an editor opened on a store that cannot take
+            // the note would only lose it.
+            if writes && session.store.isReadOnly {
+                throw CLIError(StoreError.readOnly(path: session.store.path).description)
+            }
             let newText: String?
             if clear {
                 newText = nil
@@ -65,8 +71,8 @@ struct NoteCommand: ParsableCommand {
             do throws(StoreError) {
                 changed = try session.store.setAnnotation(newText, item: session.known(found))
             } catch {
-                // A refused edit is not thrown away: what was typed in the editor is kept.
-                if edit, case .noteTooLarge = error, let newText, let kept = Self.keep(newText, name: found.id) {
+                // A refused edit (too large, say) is not thrown away: what was typed is kept.
+                if edit, let newText, let kept = Self.keep(newText, name: found.id) {
                     throw CLIError("\(error.description); your text is kept in \(kept)")
                 }
                 throw CLIError(error.description)
