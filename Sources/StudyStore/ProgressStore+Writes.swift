@@ -30,7 +30,11 @@ extension ProgressStore {
     /// text was already that.
     @discardableResult
     public func setAnnotation(_ text: String?, item: KnownItem) throws(StoreError) -> Bool {
+        let name = item.title.isEmpty ? item.id : "'\(item.title)' (\(item.id))"
+        // Far beyond the limit, the text is refused before trimming it costs time and memory.
+        if let text, text.utf8.count > 4 * Self.maximumAnnotationBytes { try Self.checkNoteSize(text, of: name) }
         let text = text.flatMap(Self.normalizedNote)
+        try Self.checkNoteSize(text, of: name)
         return try write { db in
             let log = ChangeLog(db: db, at: clock())
             let current = try Self.storedNote(db, item.id)
@@ -59,12 +63,13 @@ extension ProgressStore {
     /// Returns nil when there is nothing to undo.
     public func undo() throws(StoreError) -> UndoResult? {
         try write { db -> UndoResult? in
-            guard let target = try String.fetchOne(db, sql: """
+            guard let targetRow = try Row.fetchOne(db, sql: """
                 SELECT change_id FROM event AS e
                 WHERE undoes IS NULL
                   AND NOT EXISTS (SELECT 1 FROM event AS u WHERE u.undoes = e.change_id)
                 ORDER BY at DESC, rowid DESC LIMIT 1
                 """) else { return nil }
+            let target = try StoredRow(targetRow, from: "event").text("change_id")
             let reverted = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE change_id = ? ORDER BY rowid DESC",
                                             arguments: [target]).map(Self.event)
             let log = ChangeLog(db: db, at: clock(), undoes: target)
@@ -91,12 +96,14 @@ extension ProgressStore {
     // MARK: Building blocks (inside a transaction)
 
     static func storedStatus(_ db: Database, _ id: String) throws -> Status? {
-        let row = try Row.fetchOne(db, sql: "SELECT status FROM item_state WHERE item_id = ?", arguments: [id])
-        return (row?[0] as String?).flatMap(Status.init(rawValue:))
+        let row = try Row.fetchOne(db, sql: "SELECT item_id, status, updated_at FROM item_state WHERE item_id = ?", arguments: [id])
+        return try row.map(state)?.status
     }
 
     static func storedNote(_ db: Database, _ id: String) throws -> String? {
-        try Row.fetchOne(db, sql: "SELECT text FROM annotation WHERE item_id = ?", arguments: [id])?[0]
+        let row = try Row.fetchOne(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?",
+                                   arguments: [id])
+        return try row.map(annotation)?.text
     }
 
     static func putStatus(_ db: Database, _ id: String, _ status: Status?, at: Timestamp) throws {
@@ -106,7 +113,18 @@ extension ProgressStore {
             """, arguments: [id, status?.rawValue, at.milliseconds])
     }
 
+    /// The most a note may hold, in bytes of UTF-8: far more than anyone types, and small enough
+    /// that the dashboard stays quick with it. Every way in (the CLI, the dashboard's editor,
+    /// undo, import) is checked against it here, in the store.
+    public static let maximumAnnotationBytes = 1_048_576
+
+    static func checkNoteSize(_ text: String?, of item: String) throws(StoreError) {
+        guard let size = text?.utf8.count, size > maximumAnnotationBytes else { return }
+        throw .noteTooLarge(item: item, bytes: size, limit: maximumAnnotationBytes)
+    }
+
     static func putAnnotation(_ db: Database, _ id: String, _ text: String?, at: Timestamp) throws {
+        try checkNoteSize(text, of: id)
         try db.execute(sql: """
             INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,
@@ -128,10 +146,10 @@ extension ProgressStore {
             try putStatus(db, newID, status, at: at)
             try putStatus(db, oldID, nil, at: at)
         }
-        if let row = try Row.fetchOne(db, sql: "SELECT text, created_at FROM annotation WHERE item_id = ? AND text IS NOT NULL",
-                                      arguments: [oldID]) {
-            let text: String = row[0]
-            let created: Int64 = row[1]
+        if let row = try Row.fetchOne(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?",
+                                      arguments: [oldID]),
+           case let note = try annotation(row), let text = note.text {
+            let created = note.createdAt.milliseconds
             try db.execute(sql: """
                 INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, created_at = excluded.created_at,

@@ -7,9 +7,14 @@ import StudyCore
 ///
 /// SQLite in WAL mode with a busy timeout, so that a second StudyDash (the dashboard and a script,
 /// say) waits its turn instead of failing. Every command's change is one immediate transaction.
+///
+/// A store this process cannot write (a read-only file or folder, read-only media) is opened
+/// read-only: everything reads as usual, and every change is refused with `StoreError.readOnly`.
 public final class ProgressStore: Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// True when the store could only be opened for reading.
+    public let isReadOnly: Bool
+    let database: any DatabaseWriter
     let clock: @Sendable () -> Timestamp
 
     /// Opens the store at `path`, creating it (and its folder) when missing. An existing file that
@@ -21,9 +26,14 @@ public final class ProgressStore: Sendable {
         case .missing: _ = try StoreLocation.prepare(path)
         case .empty, .ours: break
         }
-        pool = try Self.openPool(path)
-        try claim()
-        try migrate()
+        isReadOnly = !StoreLocation.isWritable(path)
+        if isReadOnly {
+            database = try ReadOnlyStore.open(path)
+        } else {
+            database = try Self.openPool(path)
+            try claim()
+            try migrate()
+        }
     }
 
     /// Switching a new file to WAL needs a moment alone with it, and SQLite reports a second
@@ -54,7 +64,7 @@ public final class ProgressStore: Sendable {
     /// it half-made and take it for another program's database.
     private func claim() throws(StoreError) {
         do {
-            try pool.writeWithoutTransaction { db in
+            try database.writeWithoutTransaction { db in
                 let current = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if current == 0 { try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)") }
             }
@@ -69,11 +79,11 @@ public final class ProgressStore: Sendable {
         var lastError: Error?
         for _ in 0..<5 {
             do {
-                try Schema.migrator.migrate(pool)
+                try Schema.migrator.migrate(database)
                 return
             } catch {
                 lastError = error
-                if (try? pool.read({ try Schema.migrator.hasCompletedMigrations($0) })) == true { return }
+                if (try? database.read({ try Schema.migrator.hasCompletedMigrations($0) })) == true { return }
             }
         }
         throw .cannotOpen(path: path, reason: lastError.map(Self.describe) ?? "migration failed")
@@ -98,16 +108,16 @@ public final class ProgressStore: Sendable {
     /// primary key, so that its cost follows the notes rather than the size of the history.
     public func progress(of ids: some Sequence<String>) throws(StoreError) -> LearnerProgress {
         try read { db in
-            let stateQuery = try db.cachedStatement(sql: "SELECT status FROM item_state WHERE item_id = ?")
-            let noteQuery = try db.cachedStatement(sql: "SELECT text, created_at, updated_at FROM annotation WHERE item_id = ?")
+            let stateQuery = try db.cachedStatement(sql: "SELECT item_id, status, updated_at FROM item_state WHERE item_id = ?")
+            let noteQuery = try db.cachedStatement(sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?")
             var progress = LearnerProgress()
             for id in ids {
-                if let name = try String.fetchOne(stateQuery, arguments: [id]), let status = Status(rawValue: name) {
+                if let row = try Row.fetchOne(stateQuery, arguments: [id]), let status = try Self.state(row).status {
                     progress.statuses[id] = status
                 }
-                if let row = try Row.fetchOne(noteQuery, arguments: [id]), let text = row[0] as String? {
-                    progress.annotations[id] = Annotation(itemID: id, text: text, createdAt: Timestamp(milliseconds: row[1]),
-                                                          updatedAt: Timestamp(milliseconds: row[2]))
+                if let row = try Row.fetchOne(noteQuery, arguments: [id]) {
+                    let annotation = try Self.annotation(row)
+                    if annotation.text != nil { progress.annotations[id] = annotation }
                 }
             }
             return progress
@@ -142,10 +152,15 @@ public final class ProgressStore: Sendable {
     /// The time of every event, with whether it made a resource done: enough for activity stats.
     public func activity() throws(StoreError) -> [(at: Timestamp, madeDone: Bool)] {
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT at, kind = 'status' AND new_value = 'done' FROM event")
+            // The comparison is made here, not in SQL: `new_value = 'done'` is NULL for an undo
+            // back to "never set", and a NULL where a Bool is read trapped.
+            let cursor = try Row.fetchCursor(db, sql: "SELECT at, kind, new_value FROM event")
             var result: [(at: Timestamp, madeDone: Bool)] = []
             while let row = try cursor.next() {
-                result.append((Timestamp(milliseconds: row[0]), row[1]))
+                let stored = StoredRow(row, from: "event")
+                let madeDone = try stored.text("kind") == ProgressEvent.Kind.status.rawValue
+                    && stored.optionalText("new_value") == Status.done.rawValue
+                result.append((try stored.time("at"), madeDone))
             }
             return result
         }
@@ -155,7 +170,7 @@ public final class ProgressStore: Sendable {
         try read { db in
             var items: [String: KnownItem] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM known_item") {
-                let item = Self.knownItem(row)
+                let item = try Self.knownItem(row)
                 items[item.id] = item
             }
             return items
@@ -187,19 +202,18 @@ public final class ProgressStore: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try pool.read(body)
-        } catch let error as StoreError {
-            throw error
+            return try database.read(body)
         } catch {
-            throw .database(path: path, reason: Self.describe(error))
+            throw storeError(error)
         }
     }
 
     /// One immediate transaction: the write lock is taken at BEGIN, so a busy database makes us
     /// wait (busy timeout) rather than fail half-way.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        guard !isReadOnly else { throw .readOnly(path: path) }
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try database.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -208,10 +222,19 @@ public final class ProgressStore: Sendable {
                 guard let result else { throw StoreError.database(path: path, reason: "the transaction did not run") }
                 return result
             }
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw .database(path: path, reason: Self.describe(error))
+            throw storeError(error)
+        }
+    }
+
+    /// Any failure inside a read or a write, as the error a user reads.
+    private func storeError(_ error: any Error) -> StoreError {
+        switch error {
+        case let error as StoreError: error
+        case let error as UnreadableValue: .unreadable(path: path, reason: error.description)
+        // The file became read-only after it was opened (or SQLite knows better than access(2)).
+        case let error as DatabaseError where error.resultCode == .SQLITE_READONLY: .readOnly(path: path)
+        default: .database(path: path, reason: Self.describe(error))
         }
     }
 
@@ -222,35 +245,45 @@ public final class ProgressStore: Sendable {
         return String(describing: error)
     }
 
-    // MARK: Rows
+    // MARK: Rows (see StoredRow: nothing read from the file is trusted)
 
     static func fetchStates(_ db: Database) throws -> [ItemState] {
-        try Row.fetchAll(db, sql: "SELECT item_id, status, updated_at FROM item_state").map { row in
-            ItemState(itemID: row[0], status: (row[1] as String?).flatMap(Status.init(rawValue:)),
-                      updatedAt: Timestamp(milliseconds: row[2]))
-        }
+        try Row.fetchAll(db, sql: "SELECT item_id, status, updated_at FROM item_state").map(state)
     }
 
     static func fetchAnnotations(_ db: Database) throws -> [Annotation] {
-        try Row.fetchAll(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation").map { row in
-            Annotation(itemID: row[0], text: row[1], createdAt: Timestamp(milliseconds: row[2]),
-                       updatedAt: Timestamp(milliseconds: row[3]))
-        }
+        try Row.fetchAll(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation").map(annotation)
     }
 
-    static func event(_ row: Row) -> ProgressEvent {
-        ProgressEvent(uid: row["uid"], change: row["change_id"], itemID: row["item_id"],
-                      kind: ProgressEvent.Kind(rawValue: row["kind"]) ?? .status,
-                      old: row["old_value"], new: row["new_value"],
-                      at: Timestamp(milliseconds: row["at"]), undoes: row["undoes"])
+    static func state(_ row: Row) throws(UnreadableValue) -> ItemState {
+        let stored = StoredRow(row, from: "item_state")
+        let status: Status? = if try stored.optionalText("status") == nil { nil } else { try stored.name("status", as: Status.self) }
+        return ItemState(itemID: try stored.text("item_id"), status: status, updatedAt: try stored.time("updated_at"))
     }
 
-    static func knownItem(_ row: Row) -> KnownItem {
-        let pathText: String = row["topic_path"]
+    static func annotation(_ row: Row) throws(UnreadableValue) -> Annotation {
+        let stored = StoredRow(row, from: "annotation")
+        return Annotation(itemID: try stored.text("item_id"), text: try stored.optionalText("text"),
+                          createdAt: try stored.time("created_at"), updatedAt: try stored.time("updated_at"))
+    }
+
+    static func event(_ row: Row) throws(UnreadableValue) -> ProgressEvent {
+        let stored = StoredRow(row, from: "event")
+        return ProgressEvent(uid: try stored.text("uid"), change: try stored.text("change_id"), itemID: try stored.text("item_id"),
+                             kind: try stored.name("kind", as: ProgressEvent.Kind.self),
+                             old: try stored.optionalText("old_value"), new: try stored.optionalText("new_value"),
+                             at: try stored.time("at"), undoes: try stored.optionalText("undoes"))
+    }
+
+    /// A topic path that is not a JSON list of titles (another program's edit) reads as no place:
+    /// it only labels an orphan, so losing it is better than refusing the store.
+    static func knownItem(_ row: Row) throws(UnreadableValue) -> KnownItem {
+        let stored = StoredRow(row, from: "known_item")
+        let pathText = try stored.text("topic_path")
         let path = (try? JSONSerialization.jsonObject(with: Data(pathText.utf8))) as? [String] ?? []
-        return KnownItem(id: row["id"], kind: KnownItem.Kind(rawValue: row["kind"]) ?? .resource,
-                         title: row["title"], url: row["url"], topicPath: path,
-                         seenAt: Timestamp(milliseconds: row["seen_at"]))
+        return KnownItem(id: try stored.text("id"), kind: try stored.name("kind", as: KnownItem.Kind.self),
+                         title: try stored.text("title"), url: try stored.optionalText("url"), topicPath: path,
+                         seenAt: try stored.time("seen_at"))
     }
 }
 

@@ -12,6 +12,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case targetHasEntries(id: String)
     case nothingStored(id: String)
     case badImport(path: String, reason: String)
+    case noteTooLarge(item: String, bytes: Int, limit: Int)
+    case unreadable(path: String, reason: String)
+    case readOnly(path: String)
 
     public var description: String {
         switch self {
@@ -41,6 +44,21 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "the store holds nothing for \(id); `studydash status --orphans` lists the entries that can be relinked"
         case .badImport(let path, let reason):
             "cannot import \(path): \(reason); nothing was changed"
+        case .readOnly(let path):
+            "the progress database \(path) is read-only (the file or its folder cannot be written), so nothing "
+                + "was changed; make it writable, or pass --db with another file"
+        case .unreadable(let path, let reason):
+            "the progress database \(path) holds a value StudyDash never writes (\(reason)), so it cannot be read; "
+                + "it was left unchanged. Restore it from a backup or an export"
+        case .noteTooLarge(let item, let bytes, let limit):
+            "the note on \(item) is \(bytes) bytes (\(Self.megabytes(bytes)) MB); a note holds at most "
+                + "\(Self.megabytes(limit)) MB (\(limit) bytes) of UTF-8 text; nothing was changed"
         }
+    }
+
+    /// `1`, `1.2`, `200`: megabytes of 2^20 bytes with one decimal at most.
+    private static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
 }

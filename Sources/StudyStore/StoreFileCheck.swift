@@ -44,7 +44,7 @@ enum StoreFileCheck {
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: ReadOnlyStore.connectionPath(path), configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db -> Verdict in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0

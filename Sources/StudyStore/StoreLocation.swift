@@ -51,6 +51,13 @@ public enum StoreLocation {
         }
     }
 
+    /// Whether this process may change the store: the file and its folder, where SQLite keeps its
+    /// `-wal` and `-shm` files. The kernel answers (faccessat with the effective user), so an
+    /// immutable file or a read-only mount counts as read-only even for root.
+    static func isWritable(_ path: String) -> Bool {
+        faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 && faccessat(AT_FDCWD, parent(of: path), W_OK, AT_EACCESS) == 0
+    }
+
     static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])

@@ -8,6 +8,9 @@ private func day(_ month: Int, _ dayOfMonth: Int) -> Int {
     CivilDate(year: 2026, month: month, day: dayOfMonth).dayNumber
 }
 
+/// One event on each of the 28 days up to today: history enough for an estimate.
+private let fourWeeks = (0..<28).map { monday - $0 }
+
 private func stats(
     activity: [Int] = [], done: [Int] = [], today: Int = monday, weeks: Int = 4, remaining: Int = 0
 ) -> ActivityStats {
@@ -157,27 +160,66 @@ extension ActivityStatsTests {
 
         @Test func finishRoundsUpToAWholeDay() {
             // 3 done in 4 weeks = 0.75 a week; 1 left takes 9⅓ days, so it is finished on day 10.
-            let result = stats(done: [monday, monday - 3, monday - 10], weeks: 4, remaining: 1)
+            let result = stats(activity: fourWeeks, done: [monday, monday - 3, monday - 10], weeks: 4, remaining: 1)
             #expect(result.pacePerWeek == 0.75)
             #expect(result.estimatedFinish == monday + 10)
         }
 
         @Test func shortViewsMeasureAShortWindow() {
             // Two weeks: the window is 14 days (−13 … 0) and the divisor 2.
-            let result = stats(done: [monday - 13, monday - 14, monday - 2], weeks: 2, remaining: 2)
+            let result = stats(activity: fourWeeks, done: [monday - 13, monday - 14, monday - 2], weeks: 2, remaining: 2)
             #expect(result.pacePerWeek == 1)
             #expect(result.estimatedFinish == monday + 14)
         }
 
         @Test func noRecentPaceMeansNoFinishDate() {
-            let result = stats(done: [monday - 40], weeks: 4, remaining: 5)
+            let result = stats(activity: fourWeeks, done: [monday - 40], weeks: 4, remaining: 5)
             #expect(result.pacePerWeek == 0)
             #expect(result.estimatedFinish == nil)
+            #expect(result.noEstimateReason == .noRecentPace)
         }
 
         @Test func nothingLeftIsFinishedToday() {
             #expect(stats(done: [], remaining: 0).estimatedFinish == monday)
             #expect(stats(done: [monday], remaining: -3).estimatedFinish == monday)
+        }
+    }
+}
+
+extension ActivityStatsTests {
+    /// A new learner's first day must not extrapolate a pace measured over four weeks.
+    @Suite struct Estimate {
+        @Test func dayOneGivesNoFinishDateButNotEnoughHistory() {
+            let result = stats(activity: [monday, monday, monday], done: [monday, monday, monday], weeks: 12, remaining: 308)
+            #expect(result.estimatedFinish == nil)
+            #expect(result.noEstimateReason == .notEnoughHistory)
+            #expect(result.activeDays == 1)
+            #expect(result.pacePerWeek == 21)  // 3 in the one day there is, not 3 in 28 days
+        }
+
+        @Test func sixActiveDaysAreStillTooFewAndSevenAreEnough() {
+            let six = (0..<6).map { monday - $0 }
+            #expect(stats(activity: six, done: six, weeks: 12, remaining: 10).noEstimateReason == .notEnoughHistory)
+            let seven = (0..<7).map { monday - $0 * 2 }
+            let result = stats(activity: seven, done: seven, weeks: 12, remaining: 10)
+            #expect(result.activeDays == 7)
+            #expect(result.noEstimateReason == nil)
+            // 7 done in the 13 days since the first activity: 10 more take ⌈10 × 13 ÷ 7⌉ = 19 days.
+            #expect(result.estimatedFinish == monday + 19)
+            #expect(abs(result.pacePerWeek - 49.0 / 13.0) < 1e-9)
+        }
+
+        @Test func aLongHistoryStillMeasuresTheLast28Days() {
+            let days = (0..<60).map { monday - $0 }
+            let result = stats(activity: days, done: [monday - 3, monday - 30], weeks: 12, remaining: 4)
+            #expect(result.pacePerWeek == 0.25)
+            #expect(result.estimatedFinish == monday + 112)
+        }
+
+        @Test func finishedNeedsNoHistory() {
+            let result = stats(activity: [monday], done: [monday], remaining: 0)
+            #expect(result.estimatedFinish == monday)
+            #expect(result.noEstimateReason == nil)
         }
     }
 }

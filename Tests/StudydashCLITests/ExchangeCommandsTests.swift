@@ -66,7 +66,7 @@ import StudyTestSupport
             "garbage.json": "it is not valid JSON",
             "other.json": "it is not a StudyDash export",
             "future.json": "exported by a newer StudyDash (schema version 99",
-            "badstatus.json": "states[0].status: 'finished' is not todo, learning, done or skipped",
+            "badstatus.json": "states[0].status (item rabc): 'finished' is not todo, learning, done or skipped",
         ]
         for (file, message) in expectations {
             let result = try run(["import", scratch.url(file)], db: "a.sqlite")

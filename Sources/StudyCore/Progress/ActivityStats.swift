@@ -37,14 +37,31 @@ public struct ActivityStats: Sendable, Equatable {
     /// Resources finished in each of the last `weeks` ISO weeks, oldest first.
     public let donePerWeek: [WeekCount]
     /// Resources finished per week recently: the done events in the last 28 days (today − 27 …
-    /// today) divided by 4. With fewer than 4 weeks asked for, the window is `weeks` × 7 days and
-    /// the divisor `weeks`, so a short view measures a short pace.
+    /// today), per week of that window. The window never starts before the first recorded
+    /// activity, so a learner's first day is measured over that day rather than over four weeks
+    /// of nothing. With fewer than 4 weeks asked for, the window is at most `weeks` × 7 days, so a
+    /// short view measures a short pace.
     public let pacePerWeek: Double
     /// The day the remaining resources would be finished at `pacePerWeek`:
-    /// today + ⌈remaining ÷ pace × 7⌉. Today when nothing remains; nil when something remains but
-    /// nothing was finished recently (no pace to extrapolate), or when the date would be
-    /// impossibly far away.
+    /// today + ⌈remaining × window days ÷ done in the window⌉. Today when nothing remains; nil,
+    /// with `noEstimateReason` saying why, when something remains but the history cannot say.
     public let estimatedFinish: Int?
+    /// Why `estimatedFinish` is nil (nil when there is a date).
+    public let noEstimateReason: NoEstimateReason?
+    /// Days with at least one recorded activity, in the whole history.
+    public let activeDays: Int
+
+    /// Fewer active days than this give no finish date: a pace from a day or two says nothing.
+    public static let activeDaysForEstimate = 7
+
+    public enum NoEstimateReason: String, Sendable {
+        /// Fewer than `activeDaysForEstimate` active days so far.
+        case notEnoughHistory
+        /// Nothing finished in the pace window.
+        case noRecentPace
+        /// The date would be impossibly far away.
+        case tooFarAway
+    }
 
     /// - Parameters:
     ///   - activityDays: the local day of every change or annotation, one entry per event.
@@ -72,12 +89,27 @@ public struct ActivityStats: Sendable, Equatable {
 
         donePerWeek = Self.weeklyCounts(pastDone, firstWeekStart: firstWeekStart, weeks: weeks)
 
-        let paceWeeks = min(weeks, 4)
-        let windowStart = today - (paceWeeks * 7 - 1)
+        let allActiveDays = activeDays.union(pastDone)
+        self.activeDays = allActiveDays.count
+        let firstDay = allActiveDays.min() ?? today
+        let windowDays = min(min(weeks, 4) * 7, today - firstDay + 1)
+        let windowStart = today - (windowDays - 1)
         let recentDone = pastDone.reduce(0) { $0 + ($1 >= windowStart ? 1 : 0) }
-        pacePerWeek = Double(recentDone) / Double(paceWeeks)
-        estimatedFinish = Self.finishDay(
-            remaining: max(remaining, 0), doneInWindow: recentDone, windowWeeks: paceWeeks, today: today)
+        pacePerWeek = Double(recentDone) * 7 / Double(windowDays)
+
+        let remaining = max(remaining, 0)
+        if remaining == 0 {
+            (estimatedFinish, noEstimateReason) = (today, nil)
+        } else if self.activeDays < Self.activeDaysForEstimate {
+            (estimatedFinish, noEstimateReason) = (nil, .notEnoughHistory)
+        } else if recentDone == 0 {
+            (estimatedFinish, noEstimateReason) = (nil, .noRecentPace)
+        } else if let finish = Self.finishDay(remaining: remaining, doneInWindow: recentDone,
+                                              windowDays: windowDays, today: today) {
+            (estimatedFinish, noEstimateReason) = (finish, nil)
+        } else {
+            (estimatedFinish, noEstimateReason) = (nil, .tooFarAway)
+        }
     }
 
     /// The heatmap as text: 7 lines `Mon ` … `Sun ` followed by one cell per week, oldest first,
@@ -157,12 +189,11 @@ public struct ActivityStats: Sendable, Equatable {
         return longest
     }
 
-    /// Works in whole numbers (remaining × 7 × windowWeeks ÷ doneInWindow, rounded up) rather than
-    /// dividing by the Double pace, so an exact number of weeks never rounds up to an extra day.
-    private static func finishDay(remaining: Int, doneInWindow: Int, windowWeeks: Int, today: Int) -> Int? {
-        guard remaining > 0 else { return today }
-        guard doneInWindow > 0 else { return nil }
-        let (scaled, overflow) = remaining.multipliedReportingOverflow(by: 7 * windowWeeks)
+    /// Works in whole numbers (remaining × window days ÷ done, rounded up) rather than dividing
+    /// by the Double pace, so an exact number of weeks never rounds up to an extra day. Nil when
+    /// the date would be impossibly far away.
+    private static func finishDay(remaining: Int, doneInWindow: Int, windowDays: Int, today: Int) -> Int? {
+        let (scaled, overflow) = remaining.multipliedReportingOverflow(by: windowDays)
         guard !overflow else { return nil }
         let days = scaled / doneInWindow + (scaled % doneInWindow == 0 ? 0 : 1)
         guard days <= 2 * DayMath.limit else { return nil }

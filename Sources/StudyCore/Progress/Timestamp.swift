@@ -9,15 +9,20 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// The local calendar day (days since 1970-01-01) for a UTC offset in seconds.
     public func day(utcOffsetSeconds: Int) -> Int {
-        let local = milliseconds + Int64(utcOffsetSeconds) * 1000
-        return Int(local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000)
+        // A time read from a file may be any 64-bit number: the shift saturates instead of trapping.
+        let shift = Int64(clamping: utcOffsetSeconds).multipliedReportingOverflow(by: 1000)
+        let (sum, overflow) = milliseconds.addingReportingOverflow(shift.overflow ? 0 : shift.partialValue)
+        let local = overflow ? (milliseconds < 0 ? Int64.min : Int64.max) : sum
+        let days = local / 86_400_000
+        return Int(local % 86_400_000 < 0 ? days - 1 : days)
     }
 
     /// ISO 8601 in UTC with milliseconds, e.g. `2026-11-23T09:41:07.250Z`.
     public var description: String {
         let day = self.day(utcOffsetSeconds: 0)
         let date = CivilDate(day: day)
-        var rest = milliseconds - Int64(day) * 86_400_000
+        var rest = milliseconds % 86_400_000
+        if rest < 0 { rest += 86_400_000 }
         let millis = rest % 1000; rest /= 1000
         let seconds = rest % 60; rest /= 60
         let minutes = rest % 60
@@ -43,6 +48,10 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
               let hours = number(11, 2), let minutes = number(14, 2), let seconds = number(17, 2),
               (1...12).contains(month), (1...31).contains(dayOfMonth), hours < 24, minutes < 60, seconds < 61
         else { return nil }
+        // The day must exist in its month: converting back catches 02-30 and 04-31, which the
+        // day arithmetic below would silently roll over into the next month.
+        let civil = CivilDate(year: Int(year), month: Int(month), day: Int(dayOfMonth))
+        guard CivilDate(day: civil.dayNumber) == civil else { return nil }
         var index = 19
         var millis: Int64 = 0
         if index < bytes.count && bytes[index] == 46 {
@@ -60,12 +69,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         if index < bytes.count && bytes[index] == 90 && index + 1 == bytes.count {
             offset = 0
         } else if index + 6 == bytes.count, bytes[index] == 43 || bytes[index] == 45, bytes[index + 3] == 58,
-                  let offsetHours = number(index + 1, 2), let offsetMinutes = number(index + 4, 2) {
+                  let offsetHours = number(index + 1, 2), let offsetMinutes = number(index + 4, 2),
+                  offsetHours < 24, offsetMinutes < 60 {
             offset = (offsetHours * 60 + offsetMinutes) * 60 * (bytes[index] == 45 ? -1 : 1)
         } else {
             return nil
         }
-        let day = Int64(CivilDate(year: Int(year), month: Int(month), day: Int(dayOfMonth)).dayNumber)
+        let day = Int64(civil.dayNumber)
         milliseconds = ((day * 86_400 + hours * 3600 + minutes * 60 + seconds) - offset) * 1000 + millis
     }
 }

@@ -39,7 +39,7 @@ extension ProgressDocument {
             let status: Status?
             if let name = try entry.optionalString("status") {
                 guard let parsed = Status(rawValue: name) else {
-                    throw .malformed("\(entry.place)status: '\(name)' is not todo, learning, done or skipped")
+                    throw .malformed("\(entry.at("status")): '\(name)' is not todo, learning, done or skipped")
                 }
                 status = parsed
             } else {
@@ -56,7 +56,7 @@ extension ProgressDocument {
         for entry in try fields.list("events") {
             let kindName = try entry.string("kind")
             guard let kind = ProgressEvent.Kind(rawValue: kindName) else {
-                throw .malformed("\(entry.place)kind: '\(kindName)' is not status, note or relink")
+                throw .malformed("\(entry.at("kind")): '\(kindName)' is not status, note or relink")
             }
             document.events.append(ProgressEvent(
                 uid: try entry.id("uid"), change: try entry.id("change"), itemID: try entry.id("id"), kind: kind,
@@ -67,7 +67,7 @@ extension ProgressDocument {
         for entry in try fields.list("items", required: version >= 2) {
             let kindName = try entry.string("kind")
             guard let kind = KnownItem.Kind(rawValue: kindName) else {
-                throw .malformed("\(entry.place)kind: '\(kindName)' is not resource or topic")
+                throw .malformed("\(entry.at("kind")): '\(kindName)' is not resource or topic")
             }
             document.items.append(KnownItem(id: try entry.id("id"), kind: kind, title: try entry.string("title"),
                                             url: try entry.optionalString("url"),
@@ -87,45 +87,62 @@ extension ProgressDocument {
 private struct Fields {
     let object: [String: Any]
     let place: String
+    /// ` (item ID)`, or empty when the entry names no item.
+    let item: String
 
-    init(_ object: [String: Any], at place: String) {
+    init(_ object: [String: Any], at place: String, item: String = "") {
         self.object = object
         self.place = place
+        self.item = item
     }
+
+    /// Where a field is, for messages: `states[3].updatedAt (item r3k7q9)`.
+    func at(_ key: String) -> String { "\(place)\(key)\(item)" }
 
     typealias ParseError = ProgressDocument.ParseError
 
     func list(_ key: String, required: Bool = true) throws(ParseError) -> [Fields] {
         guard let value = object[key] else {
-            if required { throw .malformed("\(place)\(key) is missing") }
+            if required { throw .malformed("\(at(key)) is missing") }
             return []
         }
-        guard let array = value as? [Any] else { throw .malformed("\(place)\(key) is not a list") }
+        guard let array = value as? [Any] else { throw .malformed("\(at(key)) is not a list") }
         var result: [Fields] = []
         result.reserveCapacity(array.count)
         for (index, element) in array.enumerated() {
-            guard let entry = element as? [String: Any] else { throw .malformed("\(place)\(key)[\(index)] is not an object") }
-            result.append(Fields(entry, at: "\(key)[\(index)]."))
+            guard let entry = element as? [String: Any] else { throw .malformed("\(at(key))[\(index)] is not an object") }
+            result.append(Fields(entry, at: "\(key)[\(index)].", item: Self.itemName(entry)))
         }
         return result
     }
 
+    /// ` (item ID)` when the entry names one that can be shown, so that an error says which item
+    /// is wrong, not only where in the file.
+    private static func itemName(_ entry: [String: Any]) -> String {
+        guard let id = entry["id"] as? String, isValidID(id) else { return "" }
+        return " (item \(id))"
+    }
+
+    private static func isValidID(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.count <= 200 && value.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
+    }
+
     func string(_ key: String) throws(ParseError) -> String {
-        guard let value = object[key] as? String else { throw .malformed("\(place)\(key) is missing or not a string") }
+        guard let value = object[key] as? String else { throw .malformed("\(at(key)) is missing or not a string") }
         return value
     }
 
     func optionalString(_ key: String) throws(ParseError) -> String? {
         guard let value = object[key], !(value is NSNull) else { return nil }
-        guard let text = value as? String else { throw .malformed("\(place)\(key) is not a string or null") }
+        guard let text = value as? String else { throw .malformed("\(at(key)) is not a string or null") }
         return text
     }
 
     /// IDs are printable and short; anything else is not something StudyDash wrote.
     func id(_ key: String) throws(ParseError) -> String {
         let value = try string(key)
-        guard !value.isEmpty, value.utf8.count <= 200, value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
-            throw .malformed("\(place)\(key) is not a valid ID")
+        guard Self.isValidID(value) else {
+            throw .malformed("\(at(key)) is not a valid ID")
         }
         return value
     }
@@ -133,14 +150,15 @@ private struct Fields {
     func time(_ key: String) throws(ParseError) -> Timestamp {
         let value = try string(key)
         guard let time = Timestamp(iso8601: value) else {
-            throw .malformed("\(place)\(key): '\(value)' is not an ISO 8601 time such as 2026-11-23T09:41:07.250Z")
+            throw .malformed("\(at(key)): '\(value)' is not a real date and time in ISO 8601 form "
+                + "such as 2026-11-23T09:41:07.250Z")
         }
         return time
     }
 
     func strings(_ key: String) throws(ParseError) -> [String] {
         guard let value = object[key] else { return [] }
-        guard let array = value as? [String] else { throw .malformed("\(place)\(key) is not a list of strings") }
+        guard let array = value as? [String] else { throw .malformed("\(at(key)) is not a list of strings") }
         return array
     }
 }

@@ -20,20 +20,27 @@ extension ProgressStore {
     /// local one stays), events are united by their unique ID, and nothing is ever deleted. The
     /// import itself writes no events, so importing the same file twice changes nothing.
     public func merge(_ document: ProgressDocument) throws(StoreError) -> MergeSummary {
-        try write { db in
+        // A note's text also lives in the log, where undo takes it back from: both are checked.
+        for annotation in document.annotations { try Self.checkNoteSize(annotation.text, of: annotation.itemID) }
+        for event in document.events where event.kind == .note {
+            try Self.checkNoteSize(event.old, of: event.itemID)
+            try Self.checkNoteSize(event.new, of: event.itemID)
+        }
+        return try write { db in
             var summary = MergeSummary()
             for state in document.states {
                 let local = try Row.fetchOne(db, sql: "SELECT updated_at FROM item_state WHERE item_id = ?",
                                              arguments: [state.itemID])
-                if let local, state.updatedAt.milliseconds <= local[0] as Int64 { continue }
+                if let local, state.updatedAt <= (try StoredRow(local, from: "item_state").time("updated_at")) { continue }
                 try Self.putStatus(db, state.itemID, state.status, at: state.updatedAt)
                 summary.states += 1
             }
             for annotation in document.annotations {
-                let local = try Row.fetchOne(db, sql: "SELECT created_at, updated_at FROM annotation WHERE item_id = ?",
-                                             arguments: [annotation.itemID])
-                if let local, annotation.updatedAt.milliseconds <= local[1] as Int64 { continue }
-                let created = min(annotation.createdAt.milliseconds, local?[0] as Int64? ?? .max)
+                let row = try Row.fetchOne(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?",
+                                           arguments: [annotation.itemID])
+                let local = try row.map(Self.annotation)
+                if let local, annotation.updatedAt <= local.updatedAt { continue }
+                let created = min(annotation.createdAt.milliseconds, local?.createdAt.milliseconds ?? .max)
                 try db.execute(sql: """
                     INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, created_at = excluded.created_at,
@@ -52,7 +59,7 @@ extension ProgressStore {
             }
             for item in document.items {
                 let local = try Row.fetchOne(db, sql: "SELECT seen_at FROM known_item WHERE id = ?", arguments: [item.id])
-                if let local, item.seenAt.milliseconds <= local[0] as Int64 { continue }
+                if let local, item.seenAt <= (try StoredRow(local, from: "known_item").time("seen_at")) { continue }
                 try Self.remember(db, item, at: item.seenAt)
                 summary.items += 1
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StudyCore
+import StudyStore
 
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,6 +46,12 @@ struct NoteCommand: ParsableCommand {
             let session = try StudySession(content: content, store: store)
             let found = try session.resolve(item)
             let current = try storeCall { try session.store.progress(of: [found.id]) }.annotation(of: found.id)
+            let writes = clear || edit || text != nil
+            // Said before anything is typed or read: an editor opened on a store that cannot take
+            // the note would only lose it.
+            if writes && session.store.isReadOnly {
+                throw CLIError(StoreError.readOnly(path: session.store.path).description)
+            }
             let newText: String?
             if clear {
                 newText = nil
@@ -60,7 +67,16 @@ struct NoteCommand: ParsableCommand {
                 Output.write(json ? report(found, current) : Array(display(found, current).utf8))
                 return
             }
-            let changed = try storeCall { try session.store.setAnnotation(newText, item: session.known(found)) }
+            let changed: Bool
+            do throws(StoreError) {
+                changed = try session.store.setAnnotation(newText, item: session.known(found))
+            } catch {
+                // A refused edit (too large, say) is not thrown away: what was typed is kept.
+                if edit, let newText, let kept = Self.keep(newText, name: found.id) {
+                    throw CLIError("\(error.description); your text is kept in \(kept)")
+                }
+                throw CLIError(error.description)
+            }
             let after = try storeCall { try session.store.progress(of: [found.id]) }.annotation(of: found.id)
             if json {
                 Output.write(report(found, after, changed: changed))
@@ -72,6 +88,19 @@ struct NoteCommand: ParsableCommand {
                 Output.write("Saved the note on \(Output.safe(found.title)).\n")
             }
         }
+    }
+
+    /// Writes `text` to a new private file (0600) in the temporary folder; nil when that fails.
+    private static func keep(_ text: String, name: String) -> String? {
+        let template = (NSTemporaryDirectory() as NSString).appendingPathComponent("studydash-note-\(name)-XXXXXX.md")
+        var pathBytes = Array(template.utf8CString)
+        let descriptor = mkstemps(&pathBytes, 3)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { return nil }
+        return String(decoding: pathBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private func display(_ item: ItemLookup.Item, _ annotation: Annotation?) -> String {

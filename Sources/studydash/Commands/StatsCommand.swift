@@ -8,8 +8,9 @@ struct StatsCommand: ParsableCommand {
         abstract: "Show study activity: a heatmap of recent weeks, streaks, resources done per week, the finish date.",
         discussion: """
             A day counts towards a streak when at least one status change or note was recorded on it \
-            (local time). The finish date extrapolates the pace of the last four weeks to the \
-            resources neither done nor skipped.
+            (local time). The finish date extrapolates the pace of the last four weeks (or of the days \
+            since your first recorded activity, when that is shorter) to the resources neither done \
+            nor skipped; it needs \(ActivityStats.activeDaysForEstimate) active days of history.
             """)
 
     @Option(help: ArgumentHelp("How many weeks of history to show.", valueName: "n"))
@@ -63,9 +64,20 @@ struct StatsCommand: ParsableCommand {
         } else if let finish = stats.estimatedFinish {
             out += " → estimated finish \(CivilDate(day: finish)).\n"
         } else {
-            out += "; mark something done to see a finish date.\n"
+            out += "; \(noEstimateMessage(stats)).\n"
         }
         return out
+    }
+
+    /// Why there is no finish date, as a learner reads it.
+    static func noEstimateMessage(_ stats: ActivityStats) -> String {
+        switch stats.noEstimateReason {
+        case .notEnoughHistory:
+            "not enough history for an estimate yet (\(days(stats.activeDays)) with activity, "
+                + "\(ActivityStats.activeDaysForEstimate) needed)"
+        case .noRecentPace, nil: "mark something done to see a finish date"
+        case .tooFarAway: "at this pace the finish is too far away to date"
+        }
     }
 
     private static func days(_ count: Int) -> String { "\(count) day\(count == 1 ? "" : "s")" }
@@ -99,6 +111,9 @@ struct StatsCommand: ParsableCommand {
         writer.value("pacePerWeek", stats.pacePerWeek)
         writer.value("remaining", overall.remaining)
         writer.value("estimatedFinish", stats.estimatedFinish.map { CivilDate(day: $0).description })
+        writer.value("noEstimateReason", stats.estimatedFinish == nil ? stats.noEstimateReason?.rawValue : nil)
+        writer.value("noEstimateMessage", stats.estimatedFinish == nil ? noEstimateMessage(stats) : nil)
+        writer.value("activeDays", stats.activeDays)
         writer.endObject()
         return writer.bytes
     }

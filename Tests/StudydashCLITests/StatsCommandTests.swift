@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import StudyTestSupport
+
+/// `stats` as a new learner and a regular one see it: no finish date from a single day, a date
+/// from a pace measured over the days there are.
+@Suite struct StatsCommandTests {
+    let scratch: TemporaryFolder
+    let db: String
+
+    init() throws {
+        scratch = try TemporaryFolder()
+        db = scratch.url("progress.sqlite")
+    }
+
+    func run(_ arguments: [String]) throws -> CLIResult {
+        try CLI.run(arguments + ["--content", "notes", "--db", db])
+    }
+
+    @Test func dayOneSaysThereIsNotEnoughHistoryYet() throws {
+        #expect(try run(["mark", "https://semver.org", "done"]).status == 0)
+        #expect(try run(["mark", "git-cliff", "done"]).status == 0)
+        let text = try run(["stats"])
+        #expect(text.status == 0, "\(text.err)")
+        #expect(text.out.contains("; not enough history for an estimate yet (1 day with activity, 7 needed).\n"), "\(text.out)")
+        #expect(!text.out.contains("estimated finish"))
+        let json = try run(["stats", "--json"]).json()
+        #expect(json["estimatedFinish"] is NSNull)
+        #expect(json["noEstimateReason"] as? String == "notEnoughHistory")
+        #expect((json["noEstimateMessage"] as? String)?.hasPrefix("not enough history for an estimate yet") == true)
+        #expect(json["activeDays"] as? Int == 1)
+        // Two done today, measured over today alone: 14 a week, not 2 in four weeks.
+        #expect(json["pacePerWeek"] as? Double == 14)
+    }
+
+    /// A week of history written by another program (the events of a learner who marked one
+    /// resource done every other day): the pace is measured since the first of them.
+    @Test func aWeekOfHistoryGivesAFinishDate() throws {
+        #expect(try run(["mark", "https://semver.org", "todo"]).status == 0)  // makes the store
+        let day: Int64 = 86_400_000
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        var rows: [String] = []
+        for index in 0..<7 {
+            rows.append("('h\(index)', 'c\(index)', 'rsome\(index)', 'status', NULL, 'done', \(now - Int64(index) * 2 * day))")
+        }
+        try sqlite(db, "INSERT INTO event (uid, change_id, item_id, kind, old_value, new_value, at) VALUES "
+                       + rows.joined(separator: ", "))
+        let json = try run(["stats", "--json"]).json()
+        #expect(json["activeDays"] as? Int == 7)
+        #expect(json["noEstimateReason"] is NSNull)
+        // 7 done over the 13 days since the first: the 5 left take ⌈5 × 13 ÷ 7⌉ = 10 days.
+        let remaining = try #require(json["remaining"] as? Int)
+        let days = (remaining * 13 + 6) / 7
+        let today = try #require(json["today"] as? String)
+        let finish = try #require(json["estimatedFinish"] as? String)
+        #expect(dayNumber(finish) - dayNumber(today) == days)
+        #expect(try run(["stats"]).out.contains("→ estimated finish \(finish)."))
+    }
+
+    private func dayNumber(_ date: String) -> Int {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let value = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))!
+        return Int(value.timeIntervalSince1970 / 86_400)
+    }
+}
