@@ -31,13 +31,21 @@ import StudyTestSupport
         #expect(rightEdges(rows).count == 1, "\(rows)")
     }
 
-    /// Zoomed into a topic, the count column is as wide as that table needs, not the whole tree.
+    /// Zoomed into a topic, the count column is as wide as that table needs, not the whole tree
+    /// (here 0/13 beside a tree of 113).
     @Test func statusOfATopicSizesItsOwnCountColumn() throws {
+        let many = (1...100).map { "- [Big \($0)](https://big.example/\($0))" }.joined(separator: "\n")
+        let twelve = (1...12).map { "- [Part \($0)](https://part.example/\($0))" }.joined(separator: "\n")
+        let tree = try TemporaryFolder([
+            "01-big.md": "# Big\n\n\(many)\n",
+            "02-small/01-one.md": "# One\n\n- [Only](https://one.example/1)\n",
+            "02-small/02-twelve.md": "# Twelve\n\n\(twelve)\n",
+        ])
         let scratch = try TemporaryFolder()
-        let result = try CLI.run(["status", "Technical Foundations", "--db", scratch.url("db")])
+        let result = try CLI.run(["status", "small", "--content", tree.path, "--db", scratch.url("db")])
         #expect(result.status == 0, "\(result.err)")
         let rows = result.out.split(separator: "\n").map(String.init).filter { $0.hasSuffix("%") }
-        #expect(rows.contains("  Linear Algebra                        ░░░░░░░░░░░░░░░░░░░░    0/1    0%"), "\(rows)")
+        #expect(rows.contains("  One                                   ░░░░░░░░░░░░░░░░░░░░    0/1    0%"), "\(rows)")
         #expect(rows.contains("  Overall                               ░░░░░░░░░░░░░░░░░░░░   0/13    0%"), "\(rows)")
     }
 
