@@ -77,6 +77,7 @@ struct DashboardTerminalTests {
     @Test func resizeDownToOneByOneAndBack() throws {
         let result = try probe("resize", size: "100x30")
         #expect(result.exitCode == 0)
+        #expect(result.sane)
     }
 
     @Test(arguments: [("signal-term", 143), ("signal-int", 130), ("signal-hup", 129)])
