@@ -125,15 +125,6 @@ struct DashboardTerminalTests {
         #expect(result.screen.contains("studydash status"))
     }
 
-    @Test func notATerminalIsRefusedInOneLine() throws {
-        let result = try CLI.run(["--content", "notes", "--db", db])
-        #expect(result.status == 1)
-        #expect(result.out.isEmpty)
-        let lines = result.err.split(separator: "\n")
-        #expect(lines.count == 1, "\(result.err)")
-        #expect(result.err.contains("terminal") && result.err.contains("studydash tree"))
-    }
-
     @Test func hostileNotesNeverReachTheTerminalAsControls() throws {
         let hostile = "\u{1b}]0;pwned\u{07}\u{1b}]52;c;cHduZWQ=\u{07}\u{1b}[?1049l\u{9b}2J\u{08}"
         try scratch.write("evil/README.md", "# Evil \(hostile) notes\n\nIntro \(hostile).\n")
@@ -176,5 +167,18 @@ struct DashboardTerminalTests {
         #expect(result.screen.contains("keys: " + keys))
         let problems = (result.report["terminal"] as? [String: Any])?["problems"] as? [String] ?? []
         #expect(problems.count == 3, "alternate screen, hidden cursor, tty modes: \(problems)")
+    }
+}
+
+/// Without a terminal there is no dashboard: this needs no pseudo-terminal, so it runs everywhere.
+@Suite struct DashboardWithoutATerminalTests {
+    @Test func notATerminalIsRefusedInOneLine() throws {
+        let scratch = try TemporaryFolder()
+        let result = try CLI.run(["--content", "notes", "--db", scratch.url("progress.sqlite")])
+        #expect(result.status == 1)
+        #expect(result.out.isEmpty)
+        let lines = result.err.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.err)")
+        #expect(result.err.contains("terminal") && result.err.contains("studydash tree"))
     }
 }
