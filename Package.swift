@@ -46,7 +46,8 @@ let package = Package(
         .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore"]),
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyCore", "StudyContent", "StudyTestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "StudyContentTests", dependencies: ["StudyContent", "StudyCore", "StudyTestSupport"]),
+        .testTarget(name: "StudyContentTests", dependencies: ["StudyContent", "StudyCore", "StudyTestSupport"],
+                    exclude: ["Fixtures"]),
         // A test tool: loops of store writes in a separate process, for the concurrency and
         // SIGKILL tests (a real process of its own, using the real store).
         .executableTarget(name: "store-torture", dependencies: ["StudyStore", "StudyCore"], path: "Tests/StoreTorture"),

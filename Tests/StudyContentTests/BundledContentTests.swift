@@ -4,8 +4,8 @@ import StudyContent
 import StudyTestSupport
 @testable import StudyCore
 
-/// The curriculum shipped in Content/: loads cleanly, covers every seed link, and every
-/// area and topic comes with a real note.
+/// The curriculum shipped in Content/: loads cleanly, and every area and topic comes with a real
+/// note (SeedsTests checks that it covers every seed link).
 @Suite struct BundledContentTests {
     static let folder = (Repository.root as NSString).appendingPathComponent("Content")
 
@@ -14,17 +14,6 @@ import StudyTestSupport
         #expect(tree.warnings.map(\.description) == [])
         #expect(tree.emptyTopics.map(\.title) == [])
         #expect(tree.roots[0].title == "MLOps & ML Engineering")
-    }
-
-    @Test func everySeedLinkIsAResource() throws {
-        guard let seeds = Repository.seedsFolder else {
-            print("⚠️  SKIPPED: ../shared/seeds is absent beside the repository; seed coverage of Content/ not checked")
-            return
-        }
-        let tree = try ContentLoader.load(folders: [Self.folder])
-        let present = Set(tree.resources.values.compactMap { $0.url.map(URLNormalizer.normalize) })
-        let missing = try SeedLinks.all(in: seeds).filter { !present.contains(URLNormalizer.normalize($0)) }
-        #expect(missing == [], "seed links missing from Content/")
     }
 
     @Test func everyAreaAndTopicHasANoteWorthReading() throws {

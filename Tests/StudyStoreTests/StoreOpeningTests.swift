@@ -123,7 +123,9 @@ import Testing
     /// A folder the user may not write to: the error names the path and the system's reason.
     /// Root ignores permissions, so as root the store is opened by `store-torture` running as
     /// `nobody` (setpriv); otherwise in this process.
-    @Test(arguments: ["progress.sqlite", "sub/progress.sqlite"])
+    @Test(.disabled(if: geteuid() == 0 && !FileManager.default.isExecutableFile(atPath: Child.setpriv),
+                    "as root this needs /usr/bin/setpriv to open the store as another user"),
+          arguments: ["progress.sqlite", "sub/progress.sqlite"])
     func readOnlyFolderIsReported(relative: String) throws {
         let readOnly = temp.url("locked")
         try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: false)
@@ -134,9 +136,6 @@ import Testing
         let named = relative.contains("/") ? temp.url("locked/sub") : path
 
         if geteuid() == 0 {
-            // Without setpriv there is no portable way to drop root here; the in-process branch
-            // covers this case on machines where tests do not run as root.
-            guard FileManager.default.isExecutableFile(atPath: Child.setpriv) else { return }
             let result = try Child.run(Child.setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups",
                                                        Child.torture, path, "p", "1"])
             #expect(result.status == 1, "stderr: \(result.err)")

@@ -1,3 +1,4 @@
+import Foundation
 import StudyCore
 import Testing
 @testable import StudyTUI
@@ -98,15 +99,27 @@ import Testing
         let fixture = try Fixture()
         var state = fixture.state(width: 39, height: 12)
         Snapshot.check(state.screen, named: "too-small-39x12")
-        // Every size down to 1×1, in every view, renders without trapping.
-        for view in [[], [Key.enter], [.char("?")], [.tab, .char("a")]] as [[Key]] {
+        // Every size down to 0×0, in every view, renders without trapping: from 40×10 up the view
+        // itself (a row only it draws), below that the notice for this size and nothing else.
+        let views: [(keys: [Key], shows: String)] = [([], "▸ Foundations"), ([.enter], "Start with the basics"),
+                                                     ([.char("?")], "Keys · j/k scroll"), ([.tab, .char("a")], "Note on ")]
+        for view in views {
             var sized = fixture.state(width: 80, height: 24)
-            for key in view { sized.press(key) }
+            for key in view.keys { sized.press(key) }
             for width in [0, 1, 2, 5, 39, 40, 79, 80] {
                 for height in [0, 1, 2, 3, 9, 10, 23, 24] {
                     sized.press(.resize(width: width, height: height))
-                    let grid = Screen.render(sized).grid
-                    #expect(grid.width == width && grid.height == height)
+                    let screen = sized.screen, size = "\(view.keys) at \(width)×\(height)"
+                    if width >= 40 && height >= 10 {
+                        #expect(screen.contains(view.shows) && !screen.contains("too small"), "\(size):\n\(screen)")
+                        continue
+                    }
+                    let notice = ["Terminal too small", "\(width)×\(height); needs 40×10", "q quits"]
+                    if width >= 18 && height >= 3 { #expect(screen.contains(notice[0]), "\(size)") }
+                    for row in screen.split(separator: "\n") {
+                        let text = row.trimmingCharacters(in: .whitespaces)
+                        #expect(text.isEmpty || notice.contains { $0.contains(text) }, "\(size) shows \(text)")
+                    }
                 }
             }
         }

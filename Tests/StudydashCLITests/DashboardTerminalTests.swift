@@ -2,9 +2,10 @@ import Foundation
 import StudyTestSupport
 import Testing
 
-/// The dashboard end to end in a real pseudo-terminal (tuiprobe): what a learner sees and does,
-/// and that the terminal is left sane however the program ends.
-@Suite(.serialized) struct DashboardTerminalTests {
+/// The dashboard end to end in a real pseudo-terminal (Tests/Driver/ptydrive): what a learner sees
+/// and does, and that the terminal is left sane however the program ends.
+@Suite(.serialized, .enabled(if: TUIProbe.available, "the terminal driver needs python3 with pyte (scripts/test installs it)"))
+struct DashboardTerminalTests {
     let scratch: TemporaryFolder
     let db: String
 
@@ -14,11 +15,7 @@ import Testing
     }
 
     func probe(_ script: String, content: String = "notes", size: String = "80x24", term: String = "xterm-256color",
-               environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> ProbeResult? {
-        guard TUIProbe.available else {
-            print("⚠︎ skipping \(script): \(TUIProbe.tool) is missing (it comes with ../shared)")
-            return nil
-        }
+               environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> ProbeResult {
         var arguments = ["--db", db]
         if !content.isEmpty { arguments += ["--content", content] }
         let result = try TUIProbe.run(script, arguments, size: size, term: term, environment: environment, scratch: scratch)
@@ -28,19 +25,19 @@ import Testing
     }
 
     @Test func firstScreenShowsTheCurriculumsFirstArea() throws {
-        guard let result = try probe("first-screen", content: "", size: "100x30") else { return }
+        let result = try probe("first-screen", content: "", size: "100x30")
         let code = result.exitCode, sane = result.sane
         #expect(code == 0)
         #expect(sane)
     }
 
     @Test func navigateAndReadANote() throws {
-        guard let result = try probe("navigate") else { return }
+        let result = try probe("navigate")
         #expect(result.exitCode == 0)
     }
 
     @Test func markDoneUpdatesTheBarsAndTheStore() throws {
-        guard try probe("mark") != nil else { return }
+        _ = try probe("mark")
         let status = try CLI.run(["show", "Semantic Versioning", "--json", "--content", "notes", "--db", db]).json()
         #expect(status["status"] as? String == "done")
         let text = try CLI.run(["status", "--content", "notes", "--db", db]).out
@@ -48,7 +45,7 @@ import Testing
     }
 
     @Test func annotateInPlaceThenShowPrintsIt() throws {
-        guard try probe("annotate") != nil else { return }
+        _ = try probe("annotate")
         let shown = try CLI.run(["show", "Semantic Versioning", "--content", "notes", "--db", db]).out
         #expect(shown.contains("Read the spec twice"))
         #expect(shown.contains("第二行 👍"))
@@ -57,7 +54,7 @@ import Testing
     @Test func eEditsTheAnnotationInTheEditor() throws {
         try scratch.write("editor.sh", "#!/bin/sh\nprintf 'Edited in the editor\\nsecond line\\n' > \"$1\"\n")
         chmod(scratch.url("editor.sh"), 0o755)
-        guard try probe("external-editor", environment: ["EDITOR": scratch.url("editor.sh"), "VISUAL": ""]) != nil else { return }
+        _ = try probe("external-editor", environment: ["EDITOR": scratch.url("editor.sh"), "VISUAL": ""])
         let shown = try CLI.run(["show", "Semantic Versioning", "--content", "notes", "--db", db]).out
         #expect(shown.contains("Edited in the editor"))
         #expect(shown.contains("second line"))
@@ -67,30 +64,31 @@ import Testing
         let log = scratch.url("browser.log")
         try scratch.write("browser.sh", "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > '\(log)'\n")
         chmod(scratch.url("browser.sh"), 0o755)
-        guard try probe("open-link", environment: ["BROWSER": scratch.url("browser.sh")]) != nil else { return }
+        _ = try probe("open-link", environment: ["BROWSER": scratch.url("browser.sh")])
         let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? "<not started>"
         #expect(logged == "1\nhttps://semver.org/\n")
     }
 
     @Test func missingOpenerIsAMessageNotACrash() throws {
-        guard let result = try probe("open-link-missing", environment: ["BROWSER": "/nonexistent/browser", "PATH": "/nonexistent"]) else { return }
+        let result = try probe("open-link-missing", environment: ["BROWSER": "/nonexistent/browser", "PATH": "/nonexistent"])
         #expect(result.exitCode == 0)
     }
 
     @Test func resizeDownToOneByOneAndBack() throws {
-        guard let result = try probe("resize", size: "100x30") else { return }
+        let result = try probe("resize", size: "100x30")
         #expect(result.exitCode == 0)
+        #expect(result.sane)
     }
 
     @Test(arguments: [("signal-term", 143), ("signal-int", 130), ("signal-hup", 129)])
     func signalsLeaveTheTerminalSane(script: String, code: Int) throws {
-        guard let result = try probe(script) else { return }
+        let result = try probe(script)
         #expect(result.exitCode == code)
         #expect(result.sane)
     }
 
     @Test func aCrashRestoresTheTerminal() throws {
-        guard let result = try probe("crash", environment: ["STUDYDASH_DEBUG_CRASH_KEY": "!", "XDG_STATE_HOME": scratch.url("state")]) else { return }
+        let result = try probe("crash", environment: ["STUDYDASH_DEBUG_CRASH_KEY": "!", "XDG_STATE_HOME": scratch.url("state")])
         let exit = result.report["exit"] as? [String: Any]
         let signal = exit?["signal"] as? String
         #expect(signal == "SIGILL" || signal == "SIGTRAP", "died of a trap, not \(String(describing: exit))")
@@ -100,8 +98,8 @@ import Testing
     }
 
     @Test func noColorMeansNoColourSequences() throws {
-        guard let plain = try probe("no-color", environment: ["NO_COLOR": "1"]) else { return }
-        let colour = try #require(try probe("no-color"))
+        let plain = try probe("no-color", environment: ["NO_COLOR": "1"])
+        let colour = try probe("no-color")
         /// True when an SGR sequence (ESC [ … m) sets a foreground or background colour.
         func coloured(_ data: Data) -> Bool {
             let text = String(decoding: data, as: UTF8.self)
@@ -122,18 +120,9 @@ import Testing
 
     @Test(arguments: ["dumb", "unknown-terminal-xyz"])
     func terminalThatCannotAddressTheCursorIsRefused(term: String) throws {
-        guard let result = try probe("refused", term: term) else { return }
+        let result = try probe("refused", term: term)
         #expect(!result.raw.contains("\u{1b}"), "nothing was drawn")
         #expect(result.screen.contains("studydash status"))
-    }
-
-    @Test func notATerminalIsRefusedInOneLine() throws {
-        let result = try CLI.run(["--content", "notes", "--db", db])
-        #expect(result.status == 1)
-        #expect(result.out.isEmpty)
-        let lines = result.err.split(separator: "\n")
-        #expect(lines.count == 1, "\(result.err)")
-        #expect(result.err.contains("terminal") && result.err.contains("studydash tree"))
     }
 
     @Test func hostileNotesNeverReachTheTerminalAsControls() throws {
@@ -146,7 +135,7 @@ import Testing
 
             - [Res \(hostile)](https://example.com/evil) — desc \(hostile)
             """)
-        guard let result = try probe("hostile", content: scratch.url("evil")) else { return }
+        let result = try probe("hostile", content: scratch.url("evil"))
         for sequence in ["\u{1b}]0;pwned", "\u{1b}]52;c;cHduZWQ", "\u{07}"] {
             #expect(!result.raw.contains(sequence), "a raw control from the notes reached the terminal")
         }
@@ -154,5 +143,42 @@ import Testing
             let screen = (try? String(contentsOfFile: scratch.url(snap + ".txt"), encoding: .utf8)) ?? ""
             #expect(screen.contains("␛]0;pwned␇"), "\(snap) shows the escape visibly:\n\(screen)")
         }
+    }
+
+    /// The driver itself: keys reach the program as a terminal sends them, any signal can be
+    /// sent, and a program that leaves the terminal broken fails `expect-sane` (the check can fail).
+    @Test func theDriverCatchesATerminalLeftBroken() throws {
+        let program = """
+            import os, sys, tty
+            sys.stdout.write("\\x1b[?1049h\\x1b[?25lready"); sys.stdout.flush()
+            tty.setraw(0)
+            seen = b""
+            while True:
+                seen += os.read(0, 100)
+                os.write(1, b"\\x1b[Hkeys: " + seen.hex().encode())
+            """
+        let result = try TUIProbe.run("driver-self-check", ["python3", "-c", program], scratch: scratch, program: "/usr/bin/env")
+        #expect(!result.ok)
+        #expect(result.failure.hasPrefix("expect-sane"), "\(result.failure)")
+        let exit = result.report["exit"] as? [String: Any]
+        #expect(exit?["signal"] as? String == "SIGUSR1" && exit?["killed_by_driver"] as? Bool == false)
+        // x, Shift-Tab (ESC [ Z), F5 (ESC [ 1 5 ~), Ctrl-a, Up twice (ESC [ A)
+        let keys: String = ["78", "1b5b5a", "1b5b31357e", "01", "1b5b41", "1b5b41"].joined()
+        #expect(result.screen.contains("keys: " + keys))
+        let problems = (result.report["terminal"] as? [String: Any])?["problems"] as? [String] ?? []
+        #expect(problems.count == 3, "alternate screen, hidden cursor, tty modes: \(problems)")
+    }
+}
+
+/// Without a terminal there is no dashboard: this needs no pseudo-terminal, so it runs everywhere.
+@Suite struct DashboardWithoutATerminalTests {
+    @Test func notATerminalIsRefusedInOneLine() throws {
+        let scratch = try TemporaryFolder()
+        let result = try CLI.run(["--content", "notes", "--db", scratch.url("progress.sqlite")])
+        #expect(result.status == 1)
+        #expect(result.out.isEmpty)
+        let lines = result.err.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.err)")
+        #expect(result.err.contains("terminal") && result.err.contains("studydash tree"))
     }
 }

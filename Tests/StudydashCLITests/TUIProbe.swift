@@ -2,8 +2,9 @@ import Foundation
 import StudyTestSupport
 import Testing
 
-/// Drives the real `studydash` dashboard in a pseudo-terminal with `../shared/tools/tuiprobe`
-/// (Python + pyte), running a step script kept in `Tests/StudydashCLITests/Probes/`.
+/// Drives the real `studydash` dashboard in a pseudo-terminal with the repository's own driver,
+/// `Tests/Driver/ptydrive` (Python 3 + pyte), running a step script kept in
+/// `Tests/StudydashCLITests/Probes/`.
 struct ProbeResult {
     var report: [String: Any]
     var stderr: String
@@ -18,27 +19,36 @@ struct ProbeResult {
 }
 
 enum TUIProbe {
-    static let tool = ((Repository.root as NSString).deletingLastPathComponent as NSString)
-        .appendingPathComponent("shared/tools/tuiprobe")
+    static let tool = (Repository.root as NSString).appendingPathComponent("Tests/Driver/ptydrive")
     static let probes = (Repository.root as NSString).appendingPathComponent("Tests/StudydashCLITests/Probes")
 
-    static var available: Bool { FileManager.default.isExecutableFile(atPath: tool) }
+    /// Why the terminal tests cannot run on this machine, or nil when they can: the driver needs
+    /// python3 with pyte (scripts/test installs it).
+    static let unavailableReason: String? = {
+        guard let result = try? CLI.runProcess("/usr/bin/env", ["python3", "-c", "import pyte"], cwd: Repository.root,
+                                               environment: ProcessInfo.processInfo.environment) else {
+            return "python3 is not on PATH"
+        }
+        return result.status == 0 ? nil : "the Python module pyte is missing (python3 -m pip install pyte)"
+    }()
+    static var available: Bool { unavailableReason == nil }
 
-    /// Runs `script` (a file in Probes/) against `studydash ARGUMENTS`.
+    /// Runs `script` (a file in Probes/) against `studydash ARGUMENTS` (or another `program`).
     static func run(_ script: String, _ arguments: [String], size: String = "80x24", term: String = "xterm-256color",
-                    environment: [String: String] = [:], scratch: TemporaryFolder) throws -> ProbeResult {
+                    environment: [String: String] = [:], scratch: TemporaryFolder,
+                    program: String = CLI.binary) throws -> ProbeResult {
         let raw = scratch.url("\(script).raw")
-        var command = [tool, "--json", "--screen", "--timeout", "60", "--size", size, "--term", term,
+        var command = [tool, "--timeout", "60", "--size", size, "--term", term,
                        "--dump-raw", raw, "--snap-dir", scratch.path, "-e", "LANG=C.UTF-8", "-e", "XDG_DATA_HOME=\(scratch.url("xdg"))"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { command += ["-e", "\(key)=\(value)"] }
-        command += ["-f", (probes as NSString).appendingPathComponent(script + ".steps"), "--", CLI.binary] + arguments
+        command += ["-f", (probes as NSString).appendingPathComponent(script + ".steps"), "--", program] + arguments
         var env = ProcessInfo.processInfo.environment
         for name in ["STUDYDASH_CONTENT", "STUDYDASH_DB", "NO_COLOR", "BROWSER", "EDITOR", "VISUAL"] { env.removeValue(forKey: name) }
         let result = try CLI.runProcess("/usr/bin/env", ["python3"] + command, cwd: CLI.fixtures, environment: env)
         let stdout = result.stdout, stderr = result.err
         let report = (try? JSONSerialization.jsonObject(with: stdout)) as? [String: Any] ?? [:]
         if report.isEmpty {
-            Issue.record("tuiprobe gave no report (exit \(result.status)): \(stderr)")
+            Issue.record("ptydrive gave no report (exit \(result.status)): \(stderr)")
         }
         let bytes = (try? Data(contentsOf: URL(fileURLWithPath: raw))) ?? Data()
         return ProbeResult(report: report, stderr: stderr, raw: bytes)

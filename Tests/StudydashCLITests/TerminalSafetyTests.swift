@@ -92,7 +92,8 @@ struct CrashReportTests {
 }
 
 /// The same promises end to end, in a real pseudo-terminal (see `TUIProbe`).
-@Suite(.serialized) struct TerminalSafetyProbeTests {
+@Suite(.serialized, .enabled(if: TUIProbe.available, "the terminal driver needs python3 with pyte (scripts/test installs it)"))
+struct TerminalSafetyProbeTests {
     let scratch: TemporaryFolder
     let db: String
 
@@ -102,11 +103,7 @@ struct CrashReportTests {
     }
 
     func probe(_ script: String, content: String = "notes", environment: [String: String] = [:],
-               sourceLocation: SourceLocation = #_sourceLocation) throws -> ProbeResult? {
-        guard TUIProbe.available else {
-            print("⚠︎ skipping \(script): \(TUIProbe.tool) is missing (it comes with ../shared)")
-            return nil
-        }
+               sourceLocation: SourceLocation = #_sourceLocation) throws -> ProbeResult {
         let result = try TUIProbe.run(script, ["--db", db, "--content", content], environment: environment, scratch: scratch)
         let ok = result.ok, failure = result.failure
         #expect(ok, "\(script): \(failure)", sourceLocation: sourceLocation)
@@ -118,7 +115,7 @@ struct CrashReportTests {
         try scratch.write("My Browser/open.sh", "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > '\(log)'\n")
         chmod(scratch.url("My Browser/open.sh"), 0o755)
         let browser = "/nonexistent/first:'\(scratch.url("My Browser/open.sh"))' --new-tab \"%s\""
-        guard try probe("open-link-quoted", environment: ["BROWSER": browser]) != nil else { return }
+        _ = try probe("open-link-quoted", environment: ["BROWSER": browser])
         let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? "<not started>"
         #expect(logged == "2\n--new-tab\nhttps://semver.org/\n")
     }
@@ -126,7 +123,7 @@ struct CrashReportTests {
     @Test func aLinkTooLongForTheClipboardIsNotSent() throws {
         let huge = "https://e.com/" + String(repeating: "A", count: 200_000)
         try scratch.write("long/README.md", "# Long\n\n- [Huge](\(huge))\n- [Short](https://e.com/short)\n")
-        guard let result = try probe("copy-link", content: scratch.url("long")) else { return }
+        let result = try probe("copy-link", content: scratch.url("long"))
         let short = "\u{1b}]52;c;" + String(decoding: Clipboard.base64(Array("https://e.com/short".utf8)), as: UTF8.self)
         #expect(result.raw.contains(short), "the short link is copied")
         #expect(result.raw.count < 100_000, "\(result.raw.count) bytes written: the huge link went out")
@@ -135,19 +132,19 @@ struct CrashReportTests {
     @Test(arguments: ["SIGUSR1", "SIGUSR2", "SIGALRM", "SIGVTALRM", "SIGXCPU", "SIGRTMIN"])
     func aSignalThatEndsTheProgramRestoresTheTerminalFirst(signal: String) throws {
         let script = "signal-" + signal.dropFirst(3).lowercased()
-        guard let result = try probe(script) else { return }
+        let result = try probe(script)
         let exit = result.report["exit"] as? [String: Any]
         #expect(exit?["signal"] as? String == signal, "died of \(signal), not \(String(describing: exit))")
         #expect(result.sane)
     }
 
     @Test func sigpipeIsIgnored() throws {
-        guard let result = try probe("signal-pipe") else { return }
+        let result = try probe("signal-pipe")
         #expect(result.exitCode == 0)
     }
 
     @Test func fiveCtrlCInARowStillExit130() throws {
-        guard let result = try probe("signal-int-5") else { return }
+        let result = try probe("signal-int-5")
         #expect(result.exitCode == 130)
         #expect(result.sane)
     }
@@ -158,7 +155,7 @@ struct CrashReportTests {
     @Test(arguments: [("crash-at-start", "STUDYDASH_DEBUG_CRASH_AT_START"), ("crash", "STUDYDASH_DEBUG_CRASH_KEY")])
     func aCrashWritesTheBacktraceToAFileAndSaysWhere(script: String, hook: String) throws {
         let state = scratch.url("state")
-        guard let result = try probe(script, environment: [hook: "!", "XDG_STATE_HOME": state]) else { return }
+        let result = try probe(script, environment: [hook: "!", "XDG_STATE_HOME": state])
         let folder = state + "/studydash/crashes"
         #expect(result.sane)
         #expect(!result.screen.contains("Press space"), "the interactive backtracer took the terminal:\n\(result.screen)")

@@ -51,8 +51,8 @@ ensure_toolchain() {
     have_system_packages || install_system_packages
 }
 
-# The terminal tests drive the dashboard in a pseudo-terminal with ../shared/tools/tuiprobe, which
-# needs the Python module pyte. Installs it for the python3 on PATH (the one tuiprobe runs with).
+# The terminal tests drive the dashboard in a pseudo-terminal with Tests/Driver/ptydrive, which
+# needs the Python module pyte. Installs it for the python3 on PATH (the one the driver runs with).
 ensure_pyte() {
     python3 -c 'import pyte' >/dev/null 2>&1 && return 0
     say "installing the Python module pyte (once, for the terminal tests) ..."
