@@ -11,12 +11,16 @@ public enum Reducer {
             settleScroll(&state)
             return []
         }
+        if let pending = state.pending {
+            state.pending = nil
+            return answer(pending, key: key, state: &state)
+        }
         if state.overlay == nil || !isEditor(state.overlay) { state.message = nil }
         switch state.overlay {
         case .editor(var draft):
             return editorKey(key, draft: &draft, state: &state)
-        case .help(let scroll):
-            return helpKey(key, scroll: scroll, state: &state)
+        case .help(let scroll, let reader):
+            return helpKey(key, scroll: scroll, reader: reader, state: &state)
         case .reader(var reader):
             return readerKey(key, reader: &reader, state: &state)
         case nil:
@@ -42,15 +46,15 @@ public enum Reducer {
                 state.say("this topic lists no resources")
             }
         case .open: return open(&state)
-        case .toggleDone: return toggleDone(&state)
-        case .mark(let status): return mark(status, state: &state)
+        case .toggleDone: return toggleDone(targets: markTargets(state), state: &state)
+        case .mark(let status): return mark(status, targets: markTargets(state), state: &state)
         case .undo: return [.undo]
-        case .annotate: startAnnotation(&state)
-        case .editExternally: return editExternally(state)
+        case .annotate: startAnnotation(annotationTarget(state), state: &state)
+        case .editExternally: return editExternally(annotationTarget(state), state: state)
         case .openLink: return openSelectedLink(&state)
         case .openNoteLink(let number): return openNoteLink(number, state: &state)
         case .copyLink: return copySelectedLink(&state)
-        case .help: state.overlay = .help(scroll: 0)
+        case .help: state.overlay = .help(scroll: 0, under: nil)
         case .back: return [.quit]
         case .cancel: break
         }
@@ -123,76 +127,153 @@ public enum Reducer {
 
     // MARK: Marking
 
+    /// What a mark applies to: resource IDs and the name the message uses.
+    struct MarkTargets {
+        var ids: [String]
+        var label: String
+    }
+
     /// The resources a mark applies to: the selected one in the detail pane, every resource under
     /// the selected topic in the tree (as `studydash mark TOPIC` does).
-    static func markTargets(_ state: AppState) -> (ids: [String], label: String)? {
+    static func markTargets(_ state: AppState) -> MarkTargets? {
         switch state.focus {
         case .detail:
-            guard let resource = state.selectedResource else { return nil }
-            return ([resource.id], resource.title)
+            return state.selectedResource.map { MarkTargets(ids: [$0.id], label: $0.title) }
         case .tree:
-            guard let node = state.selectedNode else { return nil }
-            let ids = state.model.tree.resourceIDs(under: state.model.nodes[node].topic)
-            guard !ids.isEmpty else { return nil }
-            return (ids, state.model.nodes[node].topic.title)
+            return state.selectedNode.flatMap { markTargets(node: $0, state: state) }
         }
     }
 
-    static func mark(_ status: Status, state: inout AppState) -> [Effect] {
-        guard let targets = markTargets(state) else {
-            state.say("nothing to mark here: this topic lists no resources")
-            return []
-        }
-        return [.setStatus(status, resourceIDs: targets.ids, label: targets.label)]
+    static func markTargets(node: Int, state: AppState) -> MarkTargets? {
+        let ids = state.model.tree.resourceIDs(under: state.model.nodes[node].topic)
+        return ids.isEmpty ? nil : MarkTargets(ids: ids, label: state.model.nodes[node].topic.title)
     }
 
-    static func toggleDone(_ state: inout AppState) -> [Effect] {
-        guard let targets = markTargets(state) else {
+    /// What the reader shows: its topic (every resource below it) or its one resource.
+    static func markTargets(_ reader: AppState.Reader, state: AppState) -> MarkTargets? {
+        switch reader.subject {
+        case .topic(let node): markTargets(node: node, state: state)
+        case .resource(let id): state.model.tree.resources[id].map { MarkTargets(ids: [id], label: $0.title) }
+        }
+    }
+
+    static func mark(_ status: Status, targets: MarkTargets?, state: inout AppState) -> [Effect] {
+        guard let targets else {
             state.say("nothing to mark here: this topic lists no resources")
             return []
         }
+        let effect = Effect.setStatus(status, resourceIDs: targets.ids, label: targets.label)
+        // One key on an area would change dozens of resources: ask first.
+        if targets.ids.count > state.bulkMarkThreshold {
+            state.pending = AppState.Confirmation(
+                prompt: "mark \(Plural.count(targets.ids.count, "resource")) \(status.rawValue)? (y/n)",
+                action: .perform([effect]))
+            return []
+        }
+        return [effect]
+    }
+
+    /// Space: todo → done, or back to todo when every target is done already.
+    static func toggleDone(targets: MarkTargets?, state: inout AppState) -> [Effect] {
+        guard let targets else { return mark(.done, targets: nil, state: &state) }
         let allDone = targets.ids.allSatisfy { id in
             state.model.tree.resources[id].map { state.status(of: $0) == .done } ?? false
         }
-        return [.setStatus(allDone ? .todo : .done, resourceIDs: targets.ids, label: targets.label)]
+        return mark(allDone ? .todo : .done, targets: targets, state: &state)
+    }
+
+    /// The answer to a pending question: `y` goes ahead, any other key cancels and says so.
+    static func answer(_ pending: AppState.Confirmation, key: Key, state: inout AppState) -> [Effect] {
+        let yes = key == .character("y") || key == .character("Y")
+        switch pending.action {
+        case .perform(let effects):
+            if yes { return effects }
+            state.say("cancelled: nothing marked")
+        case .discardDraft:
+            guard case .editor(let draft) = state.overlay else { return [] }
+            if yes {
+                state.overlay = draft.returnTo.map(AppState.Overlay.reader)
+                state.say("annotation discarded")
+            } else {
+                state.say("still editing · Ctrl-S saves")
+            }
+        }
+        return []
     }
 
     // MARK: Annotations
 
-    static func annotationTarget(_ state: AppState) -> (id: String, title: String)? {
-        if state.focus == .detail, let resource = state.selectedResource { return (resource.id, resource.title) }
+    struct AnnotationTarget {
+        var id: String
+        var title: String
+    }
+
+    static func annotationTarget(_ state: AppState) -> AnnotationTarget? {
+        if state.focus == .detail, let resource = state.selectedResource {
+            return AnnotationTarget(id: resource.id, title: resource.title)
+        }
         guard let node = state.selectedNode else { return nil }
         let topic = state.model.nodes[node].topic
-        return (topic.id, topic.title)
+        return AnnotationTarget(id: topic.id, title: topic.title)
     }
 
-    static func startAnnotation(_ state: inout AppState) {
-        guard let target = annotationTarget(state) else { return }
+    static func annotationTarget(_ reader: AppState.Reader, state: AppState) -> AnnotationTarget? {
+        switch reader.subject {
+        case .topic(let node):
+            let topic = state.model.nodes[node].topic
+            return AnnotationTarget(id: topic.id, title: topic.title)
+        case .resource(let id):
+            return state.model.tree.resources[id].map { AnnotationTarget(id: id, title: $0.title) }
+        }
+    }
+
+    static func startAnnotation(_ target: AnnotationTarget?, returnTo reader: AppState.Reader? = nil,
+                                state: inout AppState) {
+        guard let target else { return }
         let text = state.progress.annotation(of: target.id)?.text ?? ""
         state.overlay = .editor(AppState.AnnotationDraft(itemID: target.id, title: target.title,
-                                                         editor: TextEditor(text: text), original: text))
+                                                         editor: TextEditor(text: text), original: text,
+                                                         returnTo: reader))
     }
 
-    static func editExternally(_ state: AppState) -> [Effect] {
-        guard let target = annotationTarget(state) else { return [] }
+    static func editExternally(_ target: AnnotationTarget?, state: AppState) -> [Effect] {
+        guard let target else { return [] }
         let text = state.progress.annotation(of: target.id)?.text ?? ""
         return [.editInEditor(itemID: target.id, title: target.title, text: text)]
+    }
+
+    /// True while the editor holds unsaved text and has not yet asked about it: then Ctrl-C
+    /// should reach the reducer as `.interrupt` (and ask) instead of quitting at once. A second
+    /// Ctrl-C, at the question, quits as usual.
+    public static func wantsInterrupt(_ state: AppState) -> Bool {
+        guard state.pending == nil, case .editor(let draft) = state.overlay else { return false }
+        return draft.isChanged
     }
 
     static func editorKey(_ key: Key, draft: inout AppState.AnnotationDraft, state: inout AppState) -> [Effect] {
         switch key {
         case .control("s"):
-            state.overlay = nil
             let text = draft.editor.text
             guard text != draft.original else {
+                state.overlay = draft.returnTo.map(AppState.Overlay.reader)
                 state.say("annotation unchanged")
                 return []
             }
+            // Too long to store: keep the editor open on it, so nothing typed is lost.
+            if let refusal = AnnotationLimit.refusal(text) {
+                state.say(refusal, error: true)
+                return []
+            }
+            state.overlay = draft.returnTo.map(AppState.Overlay.reader)
             let trimmed = text.allSatisfy(\.isWhitespace) ? nil : text
             return [.saveAnnotation(itemID: draft.itemID, text: trimmed)]
-        case .escape:
-            state.overlay = nil
-            state.say(draft.editor.text == draft.original ? "annotation unchanged" : "annotation discarded")
+        case .escape, .interrupt:
+            guard draft.isChanged else {
+                state.overlay = draft.returnTo.map(AppState.Overlay.reader)
+                state.say("annotation unchanged")
+                return []
+            }
+            state.pending = AppState.Confirmation(prompt: "discard changes? (y/n)", action: .discardDraft)
             return []
         default:
             state.message = nil
@@ -266,7 +347,7 @@ public enum Reducer {
             state.overlay = nil
             return []
         case .help:
-            state.overlay = .help(scroll: 0)
+            state.overlay = .help(scroll: 0, under: reader)
             return []
         case .openNoteLink(let number):
             if case .topic(let node) = reader.subject { effects = openNoteLink(number, state: &state, node: node) }
@@ -285,34 +366,35 @@ public enum Reducer {
             } else {
                 state.say("1–9 open the note's numbered links")
             }
-        case .mark, .toggleDone, .annotate, .editExternally:
-            // Marking from the reader acts on what it shows, as the browser would.
-            let focus = state.focus
-            if case .resource = reader.subject { state.focus = .detail } else { state.focus = .tree }
-            state.overlay = nil
-            effects = browseKey(key, state: &state)
-            state.focus = focus
-            if case .editor = state.overlay { return effects }
+        // Marking from the reader acts on what it shows, never on the browser's cursor.
+        case .mark(let status): effects = mark(status, targets: markTargets(reader, state: state), state: &state)
+        case .toggleDone: effects = toggleDone(targets: markTargets(reader, state: state), state: &state)
+        case .undo: effects = [.undo]
+        case .annotate:
+            startAnnotation(annotationTarget(reader, state: state), returnTo: reader, state: &state)
+            return []
+        case .editExternally: effects = editExternally(annotationTarget(reader, state: state), state: state)
         default:
             break
         }
-        if case .editor = state.overlay { return effects }
         state.overlay = .reader(reader)
         return effects
     }
 
     // MARK: Help
 
-    static func helpKey(_ key: Key, scroll: Int, state: inout AppState) -> [Effect] {
+    static func helpKey(_ key: Key, scroll: Int, reader: AppState.Reader?, state: inout AppState) -> [Effect] {
         let body = Layout(width: state.width, height: state.height).body
         let total = HelpOverlay.rowCount(in: body)
         let page = max(1, HelpOverlay.box(in: body).height - 2)
         switch key {
-        case .down, .character("j"): state.overlay = .help(scroll: min(scroll + 1, max(0, total - page)))
-        case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1))
-        case .pageDown, .character(" "): state.overlay = .help(scroll: min(scroll + page, max(0, total - page)))
-        case .pageUp: state.overlay = .help(scroll: max(0, scroll - page))
-        default: state.overlay = nil
+        case .down, .character("j"): state.overlay = .help(scroll: min(scroll + 1, max(0, total - page)), under: reader)
+        case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1), under: reader)
+        case .pageDown, .character(" "):
+            state.overlay = .help(scroll: min(scroll + page, max(0, total - page)), under: reader)
+        case .pageUp: state.overlay = .help(scroll: max(0, scroll - page), under: reader)
+        // Back to where the help was opened: the reader at its scroll, or the browser.
+        default: state.overlay = reader.map(AppState.Overlay.reader)
         }
         return []
     }
