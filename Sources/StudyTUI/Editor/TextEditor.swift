@@ -306,24 +306,48 @@ public struct TextEditor: Hashable, Sendable {
         return DisplayWidth.of(TerminalSafe.escape(String(character)))
     }
 
-    /// Splits a line into rows of at most `width` columns, never inside a grapheme: a character
-    /// that does not fit what is left of a row starts the next one. A character wider than the
-    /// whole box still gets a row of its own (the view clips it), so wrapping always progresses.
-    /// Zero-width characters stay on the row of the character they follow. Always at least one
-    /// row, so an empty line still takes one.
+    /// Splits a line into rows of at most `width` columns, never inside a grapheme, breaking
+    /// after the last blank that fits (so words stay whole) and inside a word only when the word
+    /// alone is wider than the row. A character that does not fit what is left of a row starts
+    /// the next one; one wider than the whole box still gets a row of its own (the view clips
+    /// it), so wrapping always progresses. Zero-width characters stay on the row of the
+    /// character they follow. Always at least one row, so an empty line still takes one.
     static func wrap(_ characters: [Character], width: Int) -> [Row] {
         var rows: [Row] = []
         var start = 0
         var used = 0
+        // Where the row may end to keep the next word whole (after a blank that follows a
+        // word), and the columns used up to there; `breakAt == start` means nowhere yet.
+        var breakAt = 0
+        var usedAtBreak = 0
+        var sawWord = false
         for (index, character) in characters.enumerated() {
             let columns = cellWidth(character)
             // Written as a subtraction so an unlimited width (.max) cannot overflow.
             if used > 0 && columns > 0 && columns > width - used {
-                rows.append(Row(start: start, end: index, width: used))
-                start = index
-                used = 0
+                if breakAt > start {
+                    rows.append(Row(start: start, end: breakAt, width: usedAtBreak))
+                    start = breakAt
+                    used -= usedAtBreak
+                }
+                // The carried part of a word may still leave no room for this character.
+                if used > 0 && columns > width - used {
+                    rows.append(Row(start: start, end: index, width: used))
+                    start = index
+                    used = 0
+                }
+                breakAt = start
+                sawWord = used > 0
             }
             used += columns
+            if character.isWhitespace {
+                if sawWord {
+                    breakAt = index + 1
+                    usedAtBreak = used
+                }
+            } else {
+                sawWord = true
+            }
         }
         rows.append(Row(start: start, end: characters.count, width: used))
         return rows
