@@ -314,7 +314,8 @@ public enum Reducer {
         guard let node = node ?? state.selectedNode else { return [] }
         let links = state.model.noteLinks(of: node)
         guard links.indices.contains(number - 1) else {
-            state.say(links.isEmpty ? "this note has no links" : "this note has links 1–\(links.count) only")
+            state.say(links.isEmpty ? "this note has no links"
+                      : links.count == 1 ? "this note has one link only: 1" : "this note has links 1–\(links.count) only")
             return []
         }
         return openChecked(links[number - 1], state: &state)
