@@ -83,8 +83,8 @@ enum DetailPane {
         if rect.height > 1 {
             var x = rect.x
             if tally.total > 0 {
-                x += Drawing.progress(tally, into: &grid, x: x, y: rect.y + 1, barWidth: min(20, rect.width / 4),
-                                      countWidth: Drawing.countWidth(forTotal: state.rollup.overall.total))
+                // The pane's one bar starts at its left edge: nothing beside it to line up with.
+                x += Drawing.progress(tally, into: &grid, x: x, y: rect.y + 1, barWidth: min(20, rect.width / 4))
                 let extra = [tally.learning > 0 ? "\(tally.learning) learning" : nil,
                              tally.skipped > 0 ? "\(tally.skipped) skipped" : nil].compactMap { $0 }
                 if !extra.isEmpty {
