@@ -528,3 +528,28 @@ private extension String {
         return text
     }
 }
+
+@Test func editsKeepTheKeptRowCountsTrue() {
+    // The editor counts each line's rows once and updates them as it edits: after any run of
+    // edits, what it shows must be what a fresh editor on the same text and cursor shows.
+    var editor = TextEditor(text: "one two\nthree")
+    var seed: UInt64 = 42
+    func next(_ bound: Int) -> Int {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return Int((seed >> 33) % UInt64(bound))
+    }
+    let keys: [Key] = [.enter, .backspace, .delete, .left, .right, .up, .down, .character(" "), .character("w"),
+                       .character("漢"), .character("x"), .home, .end]
+    for step in 0..<400 {
+        let width = step < 200 ? 7 : 5  // and once re-counted for a new width
+        _ = render(&editor, width: width, height: 300)
+        _ = editor.handle(keys[next(keys.count)])
+        let shown = render(&editor, width: width, height: 300)
+        var fresh = TextEditor(text: editor.text)
+        fresh.cursor = editor.cursor
+        let expected = render(&fresh, width: width, height: 300)
+        #expect(shown.rows == expected.rows, "after step \(step)")
+        #expect(shown.cursor == expected.cursor, "after step \(step)")
+        if shown.rows != expected.rows { break }
+    }
+}
