@@ -145,8 +145,11 @@ import Testing
             Issue.record("d in the tree marks the topic"); return
         }
         #expect(ids.count == 4, "Foundations and Statistics list four resources")
+        let closed = state.visible.count
         let effects150 = state.press(.char("l"))
         #expect(effects150.isEmpty, "l in the tree expands instead")
+        #expect(state.visible.count == closed + 1, "Foundations opened, showing Statistics")
+        #expect(state.selectedTitle == "Foundations")
     }
 
     @Test func barsFollowTheProgress() throws {
@@ -180,7 +183,7 @@ import Testing
         let effects178 = state.press(.control("s"))
         #expect(effects178 == [.saveAnnotation(itemID: id, text: "Hi\n漢")])
         #expect(state.overlay == nil)
-        state.press(.char("a"), .char("x"), .escape)
+        state.press(.char("a"), .char("x"), .escape, .char("y"))
         #expect(state.overlay == nil)
         #expect(state.message?.text == "annotation discarded")
         // The tree's `a` annotates the topic; saving it empty deletes it.
@@ -236,6 +239,10 @@ import Testing
         let effects231 = state.press(.char("4"))
         #expect(effects231.isEmpty)
         #expect(state.message?.text == "this note has links 1–3 only")
+        let one = try? Fixture(files: ["Course/README.md": "# Course\n", "Course/a.md": "# A\n\nSee [one](https://example.com/1).\n"])
+        var single = one?.state()
+        single?.press(.char("2"))
+        #expect(single?.message?.text == "this note has one link only: 1", "not 'links 1–1'")
         state.press(.enter)
         #expect(state.screen.contains("[1]"), "the reader numbers links in the text")
         let effects236 = state.press(.char("2"))

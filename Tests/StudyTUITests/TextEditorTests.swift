@@ -330,6 +330,26 @@ private func cursorOf(_ editor: TextEditor) -> [Int] { [editor.cursor.line, edit
     #expect(render(&editor, width: 3, height: 8).rows == ["hel", "lo", "wor", "ld", "漢", "字", "か", "な"])
 }
 
+@Test func rowsBreakAtWordBoundaries() {
+    var editor = TextEditor(text: "the quick brown fox")
+    #expect(render(&editor, width: 10, height: 3).rows.map { $0.trimmingTrailingSpaces } == ["the quick", "brown fox", ""])
+    #expect(render(&editor, width: 12, height: 3).rows.map { $0.trimmingTrailingSpaces } == ["the quick", "brown fox", ""])
+    // A word longer than the row still breaks inside, and the rest wraps at words again.
+    var long = TextEditor(text: "a verylongword b")
+    #expect(render(&long, width: 6, height: 5).rows.map { $0.trimmingTrailingSpaces } == ["a", "verylo", "ngword", " b", ""])
+}
+
+@Test func upAndDownFollowWordWrappedRows() {
+    var editor = TextEditor(text: "the quick brown fox")
+    editor.cursor = (line: 0, column: 1)
+    _ = render(&editor, width: 12, height: 3)
+    press(.down, on: &editor)
+    #expect(cursorOf(editor) == [0, 11], "column 1 of the row 'brown fox', after its b")
+    #expect(render(&editor, width: 12, height: 3).cursor == At(1, 1))
+    typeText("X", into: &editor)
+    #expect(editor.text == "the quick bXrown fox")
+}
+
 @Test func aWideCharacterThatDoesNotFitMovesToTheNextRow() {
     var editor = TextEditor(text: "ab漢c")
     let frame = render(&editor, width: 3, height: 3)
@@ -437,7 +457,7 @@ private func cursorOf(_ editor: TextEditor) -> [Int] { [editor.cursor.line, edit
     var editor = TextEditor(text: "one two three four five six")
     #expect(render(&editor, width: 30, height: 2).cursor == At(27, 0))
     let frame = render(&editor, width: 6, height: 2)
-    #expect(frame.rows == [" five", "six"])
+    #expect(frame.rows == ["five", "six"], "rows break after the blank, words whole")
     #expect(frame.cursor == At(3, 1))
     // Drawing without scrolling first (a caller that forgot) still keeps the cursor inside.
     var grid = Grid(width: 3, height: 2)
@@ -499,4 +519,37 @@ private func cursorOf(_ editor: TextEditor) -> [Int] { [editor.cursor.line, edit
     let cursor = TextEditorView.draw(editor, into: &grid, x: 2, y: -1, width: 10, height: 5, style: .plain)
     #expect(grid.line(0) == "  wo")
     #expect(cursor.map { At($0.x, $0.y) } == At(7, 0))
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
+
+@Test func editsKeepTheKeptRowCountsTrue() {
+    // The editor counts each line's rows once and updates them as it edits: after any run of
+    // edits, what it shows must be what a fresh editor on the same text and cursor shows.
+    var editor = TextEditor(text: "one two\nthree")
+    var seed: UInt64 = 42
+    func next(_ bound: Int) -> Int {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return Int((seed >> 33) % UInt64(bound))
+    }
+    let keys: [Key] = [.enter, .backspace, .delete, .left, .right, .up, .down, .character(" "), .character("w"),
+                       .character("漢"), .character("x"), .home, .end]
+    for step in 0..<400 {
+        let width = step < 200 ? 7 : 5  // and once re-counted for a new width
+        _ = render(&editor, width: width, height: 300)
+        _ = editor.handle(keys[next(keys.count)])
+        let shown = render(&editor, width: width, height: 300)
+        var fresh = TextEditor(text: editor.text)
+        fresh.cursor = editor.cursor
+        let expected = render(&fresh, width: width, height: 300)
+        #expect(shown.rows == expected.rows, "after step \(step)")
+        #expect(shown.cursor == expected.cursor, "after step \(step)")
+        if shown.rows != expected.rows { break }
+    }
 }

@@ -8,7 +8,8 @@ public struct AppState: Sendable {
     /// What covers the browser, if anything. Later views (search, dashboard) join this list.
     public enum Overlay: Sendable {
         case reader(Reader)
-        case help(scroll: Int)
+        /// `under` is the reader the help was opened from: closing the help returns to it.
+        case help(scroll: Int, under: Reader?)
         case editor(AnnotationDraft)
     }
 
@@ -27,6 +28,29 @@ public struct AppState: Sendable {
         public var title: String
         public var editor: TextEditor
         public var original: String
+        /// The reader the editor was opened from: closing the editor returns to it.
+        public var returnTo: Reader?
+
+        public init(itemID: String, title: String, editor: TextEditor, original: String, returnTo: Reader? = nil) {
+            self.itemID = itemID
+            self.title = title
+            self.editor = editor
+            self.original = original
+            self.returnTo = returnTo
+        }
+
+        public var isChanged: Bool { editor.text != original }
+    }
+
+    /// A question in the status row that the next key answers: `y` does it, any other key
+    /// cancels. Asked before a key would change many resources at once or throw away typing.
+    public struct Confirmation: Sendable {
+        public enum Action: Sendable {
+            case perform([Effect])
+            case discardDraft
+        }
+        public var prompt: String
+        public var action: Action
     }
 
     public struct Message: Sendable, Hashable {
@@ -51,6 +75,9 @@ public struct AppState: Sendable {
     public var detailScroll = 0
     public var overlay: Overlay?
     public var message: Message?
+    public var pending: Confirmation?
+    /// A mark that one key would apply to more resources than this asks first.
+    public var bulkMarkThreshold = 10
 
     public init(model: DashboardModel, progress: LearnerProgress, width: Int, height: Int) {
         self.model = model
@@ -77,6 +104,16 @@ public struct AppState: Sendable {
     public var selectedResource: Resource? {
         let resources = selectedResources
         return resources.indices.contains(detailCursor) ? resources[detailCursor] : nil
+    }
+
+    /// The reader on screen: open itself, or beneath the help or the editor opened from it.
+    public var reader: Reader? {
+        switch overlay {
+        case .reader(let reader): reader
+        case .help(_, let under): under
+        case .editor(let draft): draft.returnTo
+        case nil: nil
+        }
     }
 
     public func status(of resource: Resource) -> Status { progress.status(of: resource) }
@@ -109,6 +146,13 @@ public struct AppState: Sendable {
             progress.statuses[id] = fresh.statuses[id]
             progress.annotations[id] = fresh.annotations[id]
         }
+        rollup = ProgressRollup(tree: model.tree, progress: progress)
+        progressVersion += 1
+    }
+
+    /// Takes the whole progress afresh (another process wrote to the store).
+    public mutating func replace(_ fresh: LearnerProgress) {
+        progress = fresh
         rollup = ProgressRollup(tree: model.tree, progress: progress)
         progressVersion += 1
     }

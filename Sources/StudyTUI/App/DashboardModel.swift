@@ -26,6 +26,7 @@ public final class DashboardModel: @unchecked Sendable {
     let titleBars = DrawCache<Bars.TitleKey>()
     let statusBars = DrawCache<Bars.StatusKey>()
     let rules = DrawCache<Int>()
+    let readerLines = ReaderView.LineCache()
     // Single-threaded use (the UI loop); a cache, so unchecked Sendable is sound here.
     private var noteCache: [NoteKey: RenderedNote] = [:]
     private var resourcesUnder: [Int: [Resource]] = [:]

@@ -8,6 +8,9 @@ public enum Key: Hashable, Sendable {
     case home, end, pageUp, pageDown
     case enter, tab, backTab, backspace, delete, insert, escape
     case function(Int)
+    /// Ctrl-C as the terminal layer reports it when the app asks for it (`Reducer.wantsInterrupt`):
+    /// SIGINT otherwise quits at once.
+    case interrupt
     /// The terminal changed size; the new size comes with it.
     case resize(width: Int, height: Int)
 }

@@ -1,8 +1,8 @@
 import StudyCore
 
-/// Key → action → new state and effects. The whole keyboard model of the dashboard lives here and
-/// in `Keymap`: what a key means depends only on what is open (editor, help, reader, browser)
-/// and which pane has the focus.
+/// Key → action → new state and effects. The whole keyboard model of the dashboard lives here
+/// (with Reducer+Marking and Reducer+Annotations) and in `Keymap`: what a key means depends only
+/// on what is open (a question, editor, help, reader, browser) and which pane has the focus.
 public enum Reducer {
     public static func handle(_ key: Key, state: inout AppState) -> [Effect] {
         if case .resize(let width, let height) = key {
@@ -11,12 +11,16 @@ public enum Reducer {
             settleScroll(&state)
             return []
         }
+        if let pending = state.pending {
+            state.pending = nil
+            return answer(pending, key: key, state: &state)
+        }
         if state.overlay == nil || !isEditor(state.overlay) { state.message = nil }
         switch state.overlay {
         case .editor(var draft):
             return editorKey(key, draft: &draft, state: &state)
-        case .help(let scroll):
-            return helpKey(key, scroll: scroll, state: &state)
+        case .help(let scroll, let reader):
+            return helpKey(key, scroll: scroll, reader: reader, state: &state)
         case .reader(var reader):
             return readerKey(key, reader: &reader, state: &state)
         case nil:
@@ -42,15 +46,15 @@ public enum Reducer {
                 state.say("this topic lists no resources")
             }
         case .open: return open(&state)
-        case .toggleDone: return toggleDone(&state)
-        case .mark(let status): return mark(status, state: &state)
+        case .toggleDone: return toggleDone(targets: markTargets(state), state: &state)
+        case .mark(let status): return mark(status, targets: markTargets(state), state: &state)
         case .undo: return [.undo]
-        case .annotate: startAnnotation(&state)
-        case .editExternally: return editExternally(state)
+        case .annotate: startAnnotation(annotationTarget(state), state: &state)
+        case .editExternally: return editExternally(annotationTarget(state), state: state)
         case .openLink: return openSelectedLink(&state)
         case .openNoteLink(let number): return openNoteLink(number, state: &state)
         case .copyLink: return copySelectedLink(&state)
-        case .help: state.overlay = .help(scroll: 0)
+        case .help: state.overlay = .help(scroll: 0, under: nil)
         case .back: return [.quit]
         case .cancel: break
         }
@@ -121,89 +125,6 @@ public enum Reducer {
         return []
     }
 
-    // MARK: Marking
-
-    /// The resources a mark applies to: the selected one in the detail pane, every resource under
-    /// the selected topic in the tree (as `studydash mark TOPIC` does).
-    static func markTargets(_ state: AppState) -> (ids: [String], label: String)? {
-        switch state.focus {
-        case .detail:
-            guard let resource = state.selectedResource else { return nil }
-            return ([resource.id], resource.title)
-        case .tree:
-            guard let node = state.selectedNode else { return nil }
-            let ids = state.model.tree.resourceIDs(under: state.model.nodes[node].topic)
-            guard !ids.isEmpty else { return nil }
-            return (ids, state.model.nodes[node].topic.title)
-        }
-    }
-
-    static func mark(_ status: Status, state: inout AppState) -> [Effect] {
-        guard let targets = markTargets(state) else {
-            state.say("nothing to mark here: this topic lists no resources")
-            return []
-        }
-        return [.setStatus(status, resourceIDs: targets.ids, label: targets.label)]
-    }
-
-    static func toggleDone(_ state: inout AppState) -> [Effect] {
-        guard let targets = markTargets(state) else {
-            state.say("nothing to mark here: this topic lists no resources")
-            return []
-        }
-        let allDone = targets.ids.allSatisfy { id in
-            state.model.tree.resources[id].map { state.status(of: $0) == .done } ?? false
-        }
-        return [.setStatus(allDone ? .todo : .done, resourceIDs: targets.ids, label: targets.label)]
-    }
-
-    // MARK: Annotations
-
-    static func annotationTarget(_ state: AppState) -> (id: String, title: String)? {
-        if state.focus == .detail, let resource = state.selectedResource { return (resource.id, resource.title) }
-        guard let node = state.selectedNode else { return nil }
-        let topic = state.model.nodes[node].topic
-        return (topic.id, topic.title)
-    }
-
-    static func startAnnotation(_ state: inout AppState) {
-        guard let target = annotationTarget(state) else { return }
-        let text = state.progress.annotation(of: target.id)?.text ?? ""
-        state.overlay = .editor(AppState.AnnotationDraft(itemID: target.id, title: target.title,
-                                                         editor: TextEditor(text: text), original: text))
-    }
-
-    static func editExternally(_ state: AppState) -> [Effect] {
-        guard let target = annotationTarget(state) else { return [] }
-        let text = state.progress.annotation(of: target.id)?.text ?? ""
-        return [.editInEditor(itemID: target.id, title: target.title, text: text)]
-    }
-
-    static func editorKey(_ key: Key, draft: inout AppState.AnnotationDraft, state: inout AppState) -> [Effect] {
-        switch key {
-        case .control("s"):
-            state.overlay = nil
-            let text = draft.editor.text
-            guard text != draft.original else {
-                state.say("annotation unchanged")
-                return []
-            }
-            let trimmed = text.allSatisfy(\.isWhitespace) ? nil : text
-            return [.saveAnnotation(itemID: draft.itemID, text: trimmed)]
-        case .escape:
-            state.overlay = nil
-            state.say(draft.editor.text == draft.original ? "annotation unchanged" : "annotation discarded")
-            return []
-        default:
-            state.message = nil
-            _ = draft.editor.handle(key)
-            let size = EditorOverlay.textSize(in: Layout(width: state.width, height: state.height).body)
-            draft.editor.scrollToCursor(width: size.width, height: size.height)
-            state.overlay = .editor(draft)
-            return []
-        }
-    }
-
     // MARK: Links
 
     static func selectedLink(_ state: inout AppState) -> String? {
@@ -233,7 +154,8 @@ public enum Reducer {
         guard let node = node ?? state.selectedNode else { return [] }
         let links = state.model.noteLinks(of: node)
         guard links.indices.contains(number - 1) else {
-            state.say(links.isEmpty ? "this note has no links" : "this note has links 1–\(links.count) only")
+            state.say(links.isEmpty ? "this note has no links"
+                      : links.count == 1 ? "this note has one link only: 1" : "this note has links 1–\(links.count) only")
             return []
         }
         return openChecked(links[number - 1], state: &state)
@@ -266,7 +188,7 @@ public enum Reducer {
             state.overlay = nil
             return []
         case .help:
-            state.overlay = .help(scroll: 0)
+            state.overlay = .help(scroll: 0, under: reader)
             return []
         case .openNoteLink(let number):
             if case .topic(let node) = reader.subject { effects = openNoteLink(number, state: &state, node: node) }
@@ -285,34 +207,35 @@ public enum Reducer {
             } else {
                 state.say("1–9 open the note's numbered links")
             }
-        case .mark, .toggleDone, .annotate, .editExternally:
-            // Marking from the reader acts on what it shows, as the browser would.
-            let focus = state.focus
-            if case .resource = reader.subject { state.focus = .detail } else { state.focus = .tree }
-            state.overlay = nil
-            effects = browseKey(key, state: &state)
-            state.focus = focus
-            if case .editor = state.overlay { return effects }
+        // Marking from the reader acts on what it shows, never on the browser's cursor.
+        case .mark(let status): effects = mark(status, targets: markTargets(reader, state: state), state: &state)
+        case .toggleDone: effects = toggleDone(targets: markTargets(reader, state: state), state: &state)
+        case .undo: effects = [.undo]
+        case .annotate:
+            startAnnotation(annotationTarget(reader, state: state), returnTo: reader, state: &state)
+            return []
+        case .editExternally: effects = editExternally(annotationTarget(reader, state: state), state: state)
         default:
             break
         }
-        if case .editor = state.overlay { return effects }
         state.overlay = .reader(reader)
         return effects
     }
 
     // MARK: Help
 
-    static func helpKey(_ key: Key, scroll: Int, state: inout AppState) -> [Effect] {
+    static func helpKey(_ key: Key, scroll: Int, reader: AppState.Reader?, state: inout AppState) -> [Effect] {
         let body = Layout(width: state.width, height: state.height).body
         let total = HelpOverlay.rowCount(in: body)
         let page = max(1, HelpOverlay.box(in: body).height - 2)
         switch key {
-        case .down, .character("j"): state.overlay = .help(scroll: min(scroll + 1, max(0, total - page)))
-        case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1))
-        case .pageDown, .character(" "): state.overlay = .help(scroll: min(scroll + page, max(0, total - page)))
-        case .pageUp: state.overlay = .help(scroll: max(0, scroll - page))
-        default: state.overlay = nil
+        case .down, .character("j"): state.overlay = .help(scroll: min(scroll + 1, max(0, total - page)), under: reader)
+        case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1), under: reader)
+        case .pageDown, .character(" "):
+            state.overlay = .help(scroll: min(scroll + page, max(0, total - page)), under: reader)
+        case .pageUp: state.overlay = .help(scroll: max(0, scroll - page), under: reader)
+        // Back to where the help was opened: the reader at its scroll, or the browser.
+        default: state.overlay = reader.map(AppState.Overlay.reader)
         }
         return []
     }

@@ -32,6 +32,12 @@ public struct TextEditor: Hashable, Sendable {
     public private(set) var viewWidth: Int = 0
     public private(set) var viewHeight: Int = 0
 
+    /// How many rows each line wraps to at `countedWidth` (0: not counted), kept up to date by
+    /// every edit, so that a key costs what the lines it touches cost rather than a relayout of
+    /// the whole text (a note may be a megabyte).
+    private var rowCounts: [Int] = []
+    private var countedWidth = 0
+
     /// Starts with the cursor after the last character. `\r\n` becomes a line break; any other
     /// control character is kept as it is (the grid shows it escaped, and the text is the user's).
     public init(text: String) {
@@ -111,7 +117,28 @@ public struct TextEditor: Hashable, Sendable {
     public mutating func scrollToCursor(width: Int, height: Int) {
         viewWidth = max(0, width)
         viewHeight = max(0, height)
+        if width > 0 && width != countedWidth {
+            rowCounts = lines.map { Self.wrap($0, width: width).count }
+            countedWidth = width
+        }
         topRow = scrollTop(width: width, height: height)
+    }
+
+    /// Re-counts the rows of lines that an edit changed.
+    private mutating func recount(_ range: ClosedRange<Int>) {
+        guard countedWidth > 0 else { return }
+        for line in range { rowCounts[line] = Self.wrap(lines[line], width: countedWidth).count }
+    }
+
+    private mutating func insertLine(_ characters: [Character], at index: Int) {
+        lines.insert(characters, at: index)
+        if countedWidth > 0 { rowCounts.insert(0, at: index) }
+        recount(index...index)
+    }
+
+    private mutating func removeLine(at index: Int) {
+        lines.remove(at: index)
+        if countedWidth > 0 { rowCounts.remove(at: index) }
     }
 
     // MARK: - Editing
@@ -148,7 +175,8 @@ public struct TextEditor: Hashable, Sendable {
     private mutating func splitLine() {
         let line = lines[cursorLine]
         lines[cursorLine] = Array(line[..<cursorIndex])
-        lines.insert(Array(line[cursorIndex...]), at: cursorLine + 1)
+        recount(cursorLine...cursorLine)
+        insertLine(Array(line[cursorIndex...]), at: cursorLine + 1)
         cursorLine += 1
         cursorIndex = 0
         goalColumn = nil
@@ -161,7 +189,7 @@ public struct TextEditor: Hashable, Sendable {
             replaceLine(before: String(line[..<(cursorIndex - 1)]), after: String(line[cursorIndex...]))
         } else if cursorLine > 0 {
             let previous = lines[cursorLine - 1]
-            lines.remove(at: cursorLine)
+            removeLine(at: cursorLine)
             cursorLine -= 1
             replaceLine(before: String(previous), after: String(line))
         }
@@ -174,7 +202,7 @@ public struct TextEditor: Hashable, Sendable {
             replaceLine(before: String(line[..<cursorIndex]), after: String(line[(cursorIndex + 1)...]))
         } else if cursorLine + 1 < lines.count {
             let next = lines[cursorLine + 1]
-            lines.remove(at: cursorLine + 1)
+            removeLine(at: cursorLine + 1)
             replaceLine(before: String(line), after: String(next))
         }
     }
@@ -194,6 +222,7 @@ public struct TextEditor: Hashable, Sendable {
             index += 1
         }
         lines[cursorLine] = characters
+        recount(cursorLine...cursorLine)
         cursorIndex = index
     }
 
@@ -306,24 +335,48 @@ public struct TextEditor: Hashable, Sendable {
         return DisplayWidth.of(TerminalSafe.escape(String(character)))
     }
 
-    /// Splits a line into rows of at most `width` columns, never inside a grapheme: a character
-    /// that does not fit what is left of a row starts the next one. A character wider than the
-    /// whole box still gets a row of its own (the view clips it), so wrapping always progresses.
-    /// Zero-width characters stay on the row of the character they follow. Always at least one
-    /// row, so an empty line still takes one.
+    /// Splits a line into rows of at most `width` columns, never inside a grapheme, breaking
+    /// after the last blank that fits (so words stay whole) and inside a word only when the word
+    /// alone is wider than the row. A character that does not fit what is left of a row starts
+    /// the next one; one wider than the whole box still gets a row of its own (the view clips
+    /// it), so wrapping always progresses. Zero-width characters stay on the row of the
+    /// character they follow. Always at least one row, so an empty line still takes one.
     static func wrap(_ characters: [Character], width: Int) -> [Row] {
         var rows: [Row] = []
         var start = 0
         var used = 0
+        // Where the row may end to keep the next word whole (after a blank that follows a
+        // word), and the columns used up to there; `breakAt == start` means nowhere yet.
+        var breakAt = 0
+        var usedAtBreak = 0
+        var sawWord = false
         for (index, character) in characters.enumerated() {
             let columns = cellWidth(character)
             // Written as a subtraction so an unlimited width (.max) cannot overflow.
             if used > 0 && columns > 0 && columns > width - used {
-                rows.append(Row(start: start, end: index, width: used))
-                start = index
-                used = 0
+                if breakAt > start {
+                    rows.append(Row(start: start, end: breakAt, width: usedAtBreak))
+                    start = breakAt
+                    used -= usedAtBreak
+                }
+                // The carried part of a word may still leave no room for this character.
+                if used > 0 && columns > width - used {
+                    rows.append(Row(start: start, end: index, width: used))
+                    start = index
+                    used = 0
+                }
+                breakAt = start
+                sawWord = used > 0
             }
             used += columns
+            if character.isWhitespace {
+                if sawWord {
+                    breakAt = index + 1
+                    usedAtBreak = used
+                }
+            } else {
+                sawWord = true
+            }
         }
         rows.append(Row(start: start, end: characters.count, width: used))
         return rows
@@ -367,26 +420,46 @@ public struct TextEditor: Hashable, Sendable {
         return max(row.start, row.end - 1)
     }
 
-    /// Every visual row at `width`, with the cursor's row index in that list and its column.
-    func layout(width: Int) -> (rows: [VisualRow], cursorRow: Int, cursorColumn: Int) {
-        var rows: [VisualRow] = []
-        var cursorRow = 0
-        var cursorColumn = 0
-        for (lineIndex, characters) in lines.enumerated() {
-            if lineIndex == cursorLine {
-                let place = Self.placement(of: cursorIndex, in: characters, width: width)
-                cursorRow = rows.count + place.row
-                cursorColumn = place.column
-                rows += place.rows.map { VisualRow(line: lineIndex, row: $0) }
-                if place.row == place.rows.count {
-                    let end = characters.count
-                    rows.append(VisualRow(line: lineIndex, row: Row(start: end, end: end, width: 0)))
-                }
-            } else {
-                rows += Self.wrap(characters, width: width).map { VisualRow(line: lineIndex, row: $0) }
-            }
+    /// Where the cursor is among the visual rows at `width`, and how many rows there are.
+    struct Layout {
+        var rowCount: Int
+        var cursorRow: Int
+        var cursorColumn: Int
+        /// Rows per line, the cursor's line counting the extra row after a full last row.
+        var counts: [Int]
+    }
+
+    /// The layout at `width`, from the kept row counts when they are for this width: only the
+    /// cursor's line is wrapped here.
+    func layout(width: Int) -> Layout {
+        var counts = width == countedWidth ? rowCounts : lines.map { Self.wrap($0, width: width).count }
+        let place = Self.placement(of: cursorIndex, in: lines[cursorLine], width: width)
+        if place.row == place.rows.count { counts[cursorLine] += 1 }
+        let cursorRow = counts[..<cursorLine].reduce(0, +) + place.row
+        return Layout(rowCount: counts.reduce(0, +), cursorRow: cursorRow, cursorColumn: place.column, counts: counts)
+    }
+
+    /// Up to `limit` visual rows from row `top`: only the lines they belong to are wrapped.
+    func rows(from top: Int, limit: Int, layout: Layout, width: Int) -> [VisualRow] {
+        var line = 0
+        var first = 0
+        while line < lines.count && first + layout.counts[line] <= top {
+            first += layout.counts[line]
+            line += 1
         }
-        return (rows, cursorRow, cursorColumn)
+        var rows: [VisualRow] = []
+        var skip = top - first
+        while line < lines.count && rows.count < limit {
+            var lineRows = Self.wrap(lines[line], width: width).map { VisualRow(line: line, row: $0) }
+            if lineRows.count < layout.counts[line] {
+                let end = lines[line].count
+                lineRows.append(VisualRow(line: line, row: Row(start: end, end: end, width: 0)))
+            }
+            for row in lineRows.dropFirst(skip) where rows.count < limit { rows.append(row) }
+            skip = 0
+            line += 1
+        }
+        return rows
     }
 
     /// The first row to show in a box of this size: the stored `topRow`, moved the least needed
@@ -398,9 +471,9 @@ public struct TextEditor: Hashable, Sendable {
     }
 
     /// `scrollTop(width:height:)` for a layout already computed (the view needs it anyway).
-    func scrollTop(for layout: (rows: [VisualRow], cursorRow: Int, cursorColumn: Int), height: Int) -> Int {
+    func scrollTop(for layout: Layout, height: Int) -> Int {
         guard height > 0 else { return 0 }
-        var top = min(topRow, max(0, layout.rows.count - height))
+        var top = min(topRow, max(0, layout.rowCount - height))
         if layout.cursorRow < top {
             top = layout.cursorRow
         } else if layout.cursorRow - top >= height {

@@ -18,12 +18,9 @@ public enum TextEditorView {
 
         let layout = editor.layout(width: width)
         let top = editor.scrollTop(for: layout, height: height)
-        var screenRow = 0
-        var rowIndex = top
-        // Compared as `screenRow < height` rather than `rowIndex < top + height` so a huge height
-        // cannot overflow.
-        while screenRow < height && rowIndex < layout.rows.count {
-            let visual = layout.rows[rowIndex]
+        // Only the rows on screen are laid out; a huge height is bounded by the text's rows.
+        for (screenRow, visual) in editor.rows(from: top, limit: min(height, layout.rowCount), layout: layout,
+                                               width: width).enumerated() {
             let characters = editor.lines[visual.line]
             var column = 0
             for position in visual.row.start..<visual.row.end {
@@ -36,8 +33,6 @@ public enum TextEditorView {
                 }
                 column += TextEditor.cellWidth(character)
             }
-            screenRow += 1
-            rowIndex += 1
         }
         // The cursor's column is always inside the box: `placement` moves a cursor at the right
         // edge to the start of the next row.

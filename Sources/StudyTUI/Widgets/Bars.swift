@@ -13,7 +13,7 @@ enum Bars {
         guard grid.height > 0 else { return }
         let name = state.model.nodes.first?.topic.title ?? "StudyDash"
         var label = " StudyDash · " + name
-        if case .reader(let reader) = state.overlay { label = " " + ReaderView.title(reader, state: state) }
+        if let reader = state.reader { label = " " + ReaderView.title(reader, state: state) }
         let key = TitleKey(label: label, width: grid.width, overall: state.rollup.overall)
         let piece = state.model.titleBars.piece(key, width: grid.width, height: 1) { row in
             drawTitle(label, overall: key.overall, into: &row)
@@ -44,9 +44,11 @@ enum Bars {
     static func status(_ state: AppState, into grid: inout Grid) {
         let y = grid.height - 1
         guard y > 0 else { return }
-        let key = StatusKey(width: grid.width, message: state.message,
-                            crumb: state.message == nil ? " " + breadcrumb(state) : "",
-                            hints: state.message == nil ? hints(state) : [])
+        // A question waiting for y/n takes the row until it is answered.
+        let message = state.pending.map { AppState.Message(text: $0.prompt, isError: false) } ?? state.message
+        let key = StatusKey(width: grid.width, message: message,
+                            crumb: message == nil ? " " + breadcrumb(state) : "",
+                            hints: message == nil ? hints(state) : [])
         let piece = state.model.statusBars.piece(key, width: grid.width, height: 1) { row in
             drawStatus(key, into: &row)
         }

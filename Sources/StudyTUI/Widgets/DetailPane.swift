@@ -83,6 +83,7 @@ enum DetailPane {
         if rect.height > 1 {
             var x = rect.x
             if tally.total > 0 {
+                // The pane's one bar starts at its left edge: nothing beside it to line up with.
                 x += Drawing.progress(tally, into: &grid, x: x, y: rect.y + 1, barWidth: min(20, rect.width / 4))
                 let extra = [tally.learning > 0 ? "\(tally.learning) learning" : nil,
                              tally.skipped > 0 ? "\(tally.skipped) skipped" : nil].compactMap { $0 }
@@ -94,7 +95,7 @@ enum DetailPane {
             }
         }
         if let note = state.progress.annotation(of: entry.topic.id), note.text != nil, rect.height > 2 {
-            grid.put("✎ " + Drawing.clip(note.firstLine, max(0, rect.width - 2)), x: rect.x, y: rect.y + 2,
+            grid.put("✎ " + Drawing.clip(AnnotationText.firstLine(note.text), max(0, rect.width - 2)), x: rect.x, y: rect.y + 2,
                      style: CellStyle([.dim, .italic]), limit: rect.width)
         }
         var y = rect.y + headerLines(state, node: node)
@@ -132,7 +133,7 @@ enum DetailPane {
             }
             y += 1
             if let note = state.progress.annotation(of: resource.id), note.text != nil, y < rect.y + rect.height {
-                grid.put("    ✎ " + Drawing.clip(note.firstLine, max(0, rect.width - 6)), x: rect.x, y: y,
+                grid.put("    ✎ " + Drawing.clip(AnnotationText.firstLine(note.text), max(0, rect.width - 6)), x: rect.x, y: y,
                          style: CellStyle([.dim, .italic]), limit: rect.width)
                 y += 1
             }

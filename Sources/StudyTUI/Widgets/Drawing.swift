@@ -32,22 +32,33 @@ enum Drawing {
     }
 
     /// `████░░░░  12/40   30%`, the bar's filled part in the "done" colour. Returns columns used.
+    /// `countWidth` right-aligns `done/counted` in that many columns, so that bars above one
+    /// another keep one column whatever their counts' widths (`0/6` beside `0/13`).
     @discardableResult
-    static func progress(_ tally: Tally, into grid: inout Grid, x: Int, y: Int, barWidth: Int, style: CellStyle = .plain) -> Int {
+    static func progress(_ tally: Tally, into grid: inout Grid, x: Int, y: Int, barWidth: Int, countWidth: Int = 0,
+                         style: CellStyle = .plain) -> Int {
         let bar = ProgressBar.bar(done: tally.done, of: tally.counted, width: barWidth)
         let filled = bar.prefix { $0 == "█" }
         var used = grid.put(filled, x: x, y: y, style: CellStyle(style.attributes, role: .done))
         used += grid.put(bar.dropFirst(filled.count), x: x + used, y: y, style: style.adding(.dim))
-        let percent = ProgressBar.percent(done: tally.done, of: tally.counted)
-        let numbers = (barWidth > 0 ? " " : "") + "\(tally.done)/\(tally.counted) " + pad(percent)
+        let numbers = (barWidth > 0 ? " " : "") + counts(tally, width: countWidth)
         used += grid.put(numbers, x: x + used, y: y, style: style)
         return used
     }
 
-    static func progressWidth(_ tally: Tally, barWidth: Int) -> Int {
-        let percent = ProgressBar.percent(done: tally.done, of: tally.counted)
-        return barWidth + (barWidth > 0 ? 1 : 0) + "\(tally.done)/\(tally.counted) ".count + pad(percent).count
+    static func progressWidth(_ tally: Tally, barWidth: Int, countWidth: Int = 0) -> Int {
+        barWidth + (barWidth > 0 ? 1 : 0) + counts(tally, width: countWidth).count
     }
+
+    /// `done/counted` padded on the left to `width` columns, then the percent in four.
+    static func counts(_ tally: Tally, width: Int) -> String {
+        let fraction = "\(tally.done)/\(tally.counted)"
+        let padding = String(repeating: " ", count: max(0, width - fraction.count))
+        return padding + fraction + " " + pad(ProgressBar.percent(done: tally.done, of: tally.counted))
+    }
+
+    /// Columns that fit `done/counted` for any tally of at most `total` resources.
+    static func countWidth(forTotal total: Int) -> Int { 2 * String(max(0, total)).count + 1 }
 
     static func pad(_ percent: Int) -> String {
         let text = "\(percent)%"

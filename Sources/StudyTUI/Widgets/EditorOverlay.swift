@@ -22,8 +22,11 @@ enum EditorOverlay {
         let hint = hints.first { DisplayWidth.of($0) <= box.width - 2 } ?? hints[hints.count - 1]
         grid.put(hint, x: box.x + 1, y: box.y + box.height - 1, style: CellStyle(.dim, role: .accent), limit: box.width - 1)
         var editor = draft.editor
-        // The reducer keeps the scroll; this only matters right after a resize.
-        editor.scrollToCursor(width: box.width - 2, height: box.height - 2)
+        // The reducer keeps the scroll for this size; only after a resize is it laid out again
+        // here (laying out a long note costs as much as the key itself).
+        if editor.viewWidth != box.width - 2 || editor.viewHeight != box.height - 2 {
+            editor.scrollToCursor(width: box.width - 2, height: box.height - 2)
+        }
         return TextEditorView.draw(editor, into: &grid, x: box.x + 1, y: box.y, width: box.width - 2,
                                    height: box.height - 2, style: .plain)
     }

@@ -12,7 +12,8 @@ enum HelpOverlay {
         ("PgUp PgDn ^u ^d", "page / half page"),
         ("Space", "toggle the selection between todo and done"),
         ("d l s r", "mark done / learning / skipped / todo"),
-        ("", "  (in the tree: every resource below; l expands)"),
+        ("", "  (in the tree: every resource below; l expands;"),
+        ("", "   over 10 resources asks y/n first)"),
         ("u", "undo the last change"),
         ("a  e", "annotate here, in place / in $EDITOR"),
         ("o  1–9", "open the resource's link / link N of the note"),
@@ -23,13 +24,14 @@ enum HelpOverlay {
         ("", "Reader"),
         ("j k PgUp PgDn", "scroll; g G top / bottom"),
         ("1–9  o  y", "open link N / the resource's link, copy it"),
-        ("d l s r Space a", "mark or annotate what it shows"),
+        ("d l s r Space", "mark what it shows"),
+        ("a  e  u", "annotate it (in place / $EDITOR), undo"),
         ("q Esc h", "back to the browser"),
         ("", ""),
         ("", "Annotation editor"),
         ("arrows Home End", "move; Enter starts a new line"),
         ("Ctrl-S", "save"),
-        ("Esc", "cancel"),
+        ("Esc", "cancel (asks y/n when the text changed)"),
     ]
 
     static let keyWidth = 18

@@ -16,10 +16,35 @@ public enum ReaderView {
         }
     }
 
+    /// The reader's lines at `width`, laid out once per subject, width and progress (a key only
+    /// scrolls them): an annotation of a megabyte takes a noticeable moment to wrap.
     static func content(_ reader: AppState.Reader, state: AppState, width: Int) -> [StyledLine] {
-        switch reader.subject {
-        case .topic(let node): topicContent(node, state: state, width: width)
-        case .resource(let id): resourceContent(id, state: state, width: width)
+        let key = ContentKey(subject: reader.subject, width: width, progressVersion: state.progressVersion)
+        return state.model.readerLines.lines(key) {
+            switch reader.subject {
+            case .topic(let node): topicContent(node, state: state, width: width)
+            case .resource(let id): resourceContent(id, state: state, width: width)
+            }
+        }
+    }
+
+    struct ContentKey: Equatable {
+        var subject: AppState.Reader.Subject
+        var width: Int
+        var progressVersion: Int
+    }
+
+    /// The last laid-out reader only: one is open at a time.
+    final class LineCache: @unchecked Sendable {
+        private var key: ContentKey?
+        private var cached: [StyledLine] = []
+
+        func lines(_ key: ContentKey, make: () -> [StyledLine]) -> [StyledLine] {
+            if key != self.key {
+                cached = make()
+                self.key = key
+            }
+            return cached
         }
     }
 
@@ -71,11 +96,19 @@ public enum ReaderView {
         return lines
     }
 
-    /// Multi-line text (an annotation) wrapped by width, its own line breaks kept.
+    /// Multi-line text (an annotation) wrapped by width, its own line breaks kept; past
+    /// `AnnotationLimit.bytes` (an old store's) it is cut, and says so.
     static func wrapped(_ text: String, width: Int, style: TextStyle) -> [StyledLine] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+        let shown = AnnotationText.forReading(text)
+        var lines = shown.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
             StyledWrap.wrap([StyledSpan(TerminalSafe.escape(String(line)), style)], width: width)
         }
+        if shown.cut {
+            let size = AnnotationLimit.megabytes(text.utf8.count)
+            lines += StyledWrap.wrap([StyledSpan("… cut here for display: this note is \(size), over the 1 MB limit", .dim)],
+                                     width: width)
+        }
+        return lines
     }
 
     static func draw(_ reader: AppState.Reader, state: AppState, into grid: inout Grid, rect: Rect) {

@@ -15,14 +15,13 @@ public enum Screen {
         }
         Bars.title(state, into: &grid)
         var cursor: (x: Int, y: Int)?
-        switch state.overlay {
-        case .reader(let reader):
+        if let reader = state.reader {
             ReaderView.draw(reader, state: state, into: &grid, rect: layout.body)
-        default:
+        } else {
             browser(state, layout: layout, into: &grid)
         }
         switch state.overlay {
-        case .help(let scroll): HelpOverlay.draw(scroll: scroll, into: &grid, area: layout.body)
+        case .help(let scroll, _): HelpOverlay.draw(scroll: scroll, into: &grid, area: layout.body)
         case .editor(let draft): cursor = EditorOverlay.draw(draft, into: &grid, area: layout.body)
         default: break
         }

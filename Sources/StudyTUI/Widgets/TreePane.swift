@@ -38,7 +38,9 @@ enum TreePane {
         let base: CellStyle = entry.depth <= 1 ? .bold : .plain
         let indent = min(entry.depth * 2, width / 3)
         let marker = entry.children.isEmpty ? "  " : open ? "▾ " : "▸ "
-        let statsWidth = tally.total > 0 ? Drawing.progressWidth(tally, barWidth: barWidth) : 0
+        // One width for every row's counts, from the largest total in the tree: the bars line up.
+        let countWidth = Drawing.countWidth(forTotal: state.rollup.overall.total)
+        let statsWidth = tally.total > 0 ? Drawing.progressWidth(tally, barWidth: barWidth, countWidth: countWidth) : 0
         let showStats = statsWidth > 0 && width - indent - 2 - statsWidth >= 8
         let titleRoom = width - indent - 2 - (showStats ? statsWidth + 1 : 0)
         var x = indent
@@ -47,7 +49,7 @@ enum TreePane {
                  style: tally.total > 0 && tally.remaining == 0 ? CellStyle(base.attributes, role: .done) : base,
                  limit: titleRoom)
         if showStats {
-            Drawing.progress(tally, into: &grid, x: width - statsWidth, y: 0, barWidth: barWidth)
+            Drawing.progress(tally, into: &grid, x: width - statsWidth, y: 0, barWidth: barWidth, countWidth: countWidth)
         }
     }
 }

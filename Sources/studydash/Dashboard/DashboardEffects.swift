@@ -29,6 +29,12 @@ struct DashboardEffects {
                 let cleaned = edited.hasSuffix("\n") && !text.hasSuffix("\n") ? String(edited.dropLast()) : edited
                 if cleaned == text {
                     state.say("note on '\(title)' unchanged")
+                } else if let refusal = AnnotationLimit.refusal(cleaned) {
+                    // Too long to store: open it in place, so what was written there is not lost.
+                    state.overlay = .editor(AppState.AnnotationDraft(itemID: id, title: title,
+                                                                     editor: TextEditor(text: cleaned),
+                                                                     original: text, returnTo: state.reader))
+                    state.say(refusal, error: true)
                 } else {
                     try saveAnnotation(cleaned.allSatisfy(\.isWhitespace) ? nil : cleaned, id: id, state: &state)
                 }
@@ -74,6 +80,24 @@ struct DashboardEffects {
         }
         let ids = Set(result.events.map(\.itemID))
         state.update(try session.store.progress(of: ids), for: ids)
-        state.say(result.events.count == 1 ? "undid 1 change" : "undid \(result.events.count) changes")
+        state.say(describe(result))
+    }
+
+    /// What an undo reverted, named as `studydash undo` names it: the change may have been made
+    /// by another process (the command line beside the dashboard), so "undid 1 change" is not
+    /// enough to tell.
+    func describe(_ result: UndoResult) -> String {
+        func title(_ id: String) -> String { session.lookup.item(id: id)?.title ?? id }
+        let changes = result.events.map { event -> String in
+            let name = "'\(title(event.itemID))'"
+            switch event.kind {
+            case .status: return "\(name) \(event.new ?? "unset") → \(event.old ?? "as in the notes")"
+            case .note: return "note on \(name) \(event.old == nil ? "removed" : "restored")"
+            case .relink: return "\(name) moved back to \(event.old ?? "?")"
+            }
+        }
+        guard changes.count > 1 else { return "undid " + (changes.first ?? "nothing") }
+        let shown = changes.prefix(3).joined(separator: ", ")
+        return "undid \(changes.count) changes: " + shown + (changes.count > 3 ? ", …" : "")
     }
 }

@@ -1,4 +1,5 @@
 import StudyCore
+import StudyStore
 import StudyTerminal
 import StudyTUI
 
@@ -24,13 +25,18 @@ enum DashboardLoop {
         // to check that the crash handler leaves the terminal sane.
         let crashKey = environment["STUDYDASH_DEBUG_CRASH_KEY"].flatMap(\.first)
         #endif
+        var watcher = StoreWatcher(store: session.store)
         draw(state, on: screen)
         while true {
             if let signal = screen.quitSignal {
                 screen.stop()
                 return TerminalScreen.exitCode(forSignal: signal)
             }
-            guard let key = screen.nextKey(timeoutMilliseconds: 250) else {
+            // The idle tick (a key or 250 ms, whichever comes first) also looks for another
+            // process's writes, so the bars follow `studydash mark` within a second.
+            let key = screen.nextKey(timeoutMilliseconds: 250)
+            if watcher.refresh(&state) && key == nil { draw(state, on: screen) }
+            guard let key else {
                 LinkOpener.reapFinished()
                 continue
             }
@@ -44,6 +50,31 @@ enum DashboardLoop {
             // annotation makes a row taller) needs settling again.
             if !requested.isEmpty { Reducer.settleScroll(&state) }
             draw(state, on: screen)
+        }
+    }
+
+    /// Re-reads the progress when another process has committed to the store since the last look
+    /// (`PRAGMA data_version`), so the dashboard never acts on, or shows, a stale state.
+    struct StoreWatcher {
+        let store: ProgressStore
+        private var version: Int?
+
+        init(store: ProgressStore) {
+            self.store = store
+            version = try? store.othersChangeVersion()
+        }
+
+        /// True when the state was refreshed.
+        mutating func refresh(_ state: inout AppState) -> Bool {
+            guard let now = try? store.othersChangeVersion(), now != version else { return false }
+            version = now
+            do {
+                state.replace(try store.progress())
+                Reducer.settleScroll(&state)
+            } catch {
+                state.say(error.description, error: true)
+            }
+            return true
         }
     }
 

@@ -1,0 +1,80 @@
+import StudyCore
+
+/// Marking from the browser and the reader: what a key marks (the selected resource, every
+/// resource under a topic, or what the reader shows), and the y/n question before a key changes
+/// many resources at once.
+extension Reducer {
+    /// What a mark applies to: resource IDs and the name the message uses.
+    struct MarkTargets {
+        var ids: [String]
+        var label: String
+    }
+
+    /// The resources a mark applies to: the selected one in the detail pane, every resource under
+    /// the selected topic in the tree (as `studydash mark TOPIC` does).
+    static func markTargets(_ state: AppState) -> MarkTargets? {
+        switch state.focus {
+        case .detail:
+            return state.selectedResource.map { MarkTargets(ids: [$0.id], label: $0.title) }
+        case .tree:
+            return state.selectedNode.flatMap { markTargets(node: $0, state: state) }
+        }
+    }
+
+    static func markTargets(node: Int, state: AppState) -> MarkTargets? {
+        let ids = state.model.tree.resourceIDs(under: state.model.nodes[node].topic)
+        return ids.isEmpty ? nil : MarkTargets(ids: ids, label: state.model.nodes[node].topic.title)
+    }
+
+    /// What the reader shows: its topic (every resource below it) or its one resource.
+    static func markTargets(_ reader: AppState.Reader, state: AppState) -> MarkTargets? {
+        switch reader.subject {
+        case .topic(let node): markTargets(node: node, state: state)
+        case .resource(let id): state.model.tree.resources[id].map { MarkTargets(ids: [id], label: $0.title) }
+        }
+    }
+
+    static func mark(_ status: Status, targets: MarkTargets?, state: inout AppState) -> [Effect] {
+        guard let targets else {
+            state.say("nothing to mark here: this topic lists no resources")
+            return []
+        }
+        let effect = Effect.setStatus(status, resourceIDs: targets.ids, label: targets.label)
+        // One key on an area would change dozens of resources: ask first.
+        if targets.ids.count > state.bulkMarkThreshold {
+            state.pending = AppState.Confirmation(
+                prompt: "mark \(Plural.count(targets.ids.count, "resource")) \(status.rawValue)? (y/n)",
+                action: .perform([effect]))
+            return []
+        }
+        return [effect]
+    }
+
+    /// Space: todo → done, or back to todo when every target is done already.
+    static func toggleDone(targets: MarkTargets?, state: inout AppState) -> [Effect] {
+        guard let targets else { return mark(.done, targets: nil, state: &state) }
+        let allDone = targets.ids.allSatisfy { id in
+            state.model.tree.resources[id].map { state.status(of: $0) == .done } ?? false
+        }
+        return mark(allDone ? .todo : .done, targets: targets, state: &state)
+    }
+
+    /// The answer to a pending question: `y` goes ahead, any other key cancels and says so.
+    static func answer(_ pending: AppState.Confirmation, key: Key, state: inout AppState) -> [Effect] {
+        let yes = key == .character("y") || key == .character("Y")
+        switch pending.action {
+        case .perform(let effects):
+            if yes { return effects }
+            state.say("cancelled: nothing marked")
+        case .discardDraft:
+            guard case .editor(let draft) = state.overlay else { return [] }
+            if yes {
+                state.overlay = draft.returnTo.map(AppState.Overlay.reader)
+                state.say("annotation discarded")
+            } else {
+                state.say("still editing · Ctrl-S saves")
+            }
+        }
+        return []
+    }
+}
