@@ -6,11 +6,11 @@ extension ProgressStore {
     /// A number that changes whenever another connection (another process, or another store
     /// object on the same file) has committed since the last call; this store's own writes do
     /// not change it. SQLite's `PRAGMA data_version` is per connection, so it is always asked on
-    /// the pool's one writer connection: values from different reader connections could not be
+    /// the one writer connection: values from different reader connections could not be
     /// compared. It reads no table and takes no lock, so polling it every idle tick is cheap.
     public func othersChangeVersion() throws(StoreError) -> Int {
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try database.writeWithoutTransaction { db in
                 try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
             }
         } catch {

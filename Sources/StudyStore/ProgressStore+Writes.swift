@@ -113,10 +113,9 @@ extension ProgressStore {
             """, arguments: [id, status?.rawValue, at.milliseconds])
     }
 
-    /// The most a note may hold, in bytes of UTF-8: far more than anyone types, and small enough
-    /// that the dashboard stays quick with it. Every way in (the CLI, the dashboard's editor,
-    /// undo, import) is checked against it here, in the store.
-    public static let maximumAnnotationBytes = 1_048_576
+    /// The most a note may hold (`Annotation.maximumBytes`). Every way in (the CLI, the
+    /// dashboard's editor, undo, import) is checked against it here, in the store.
+    public static let maximumAnnotationBytes = Annotation.maximumBytes
 
     static func checkNoteSize(_ text: String?, of item: String) throws(StoreError) {
         guard let size = text?.utf8.count, size > maximumAnnotationBytes else { return }

@@ -23,6 +23,11 @@ public struct Annotation: Hashable, Sendable {
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
+    /// The most an annotation may hold, in bytes of UTF-8: far more than anyone types, and small
+    /// enough that the dashboard stays quick with it. One number for the store, which enforces
+    /// it on every way in, and for the dashboard's editor, which refuses before it asks.
+    public static let maximumBytes = 1_048_576
+
     public init(itemID: String, text: String?, createdAt: Timestamp, updatedAt: Timestamp) {
         self.itemID = itemID
         self.text = text

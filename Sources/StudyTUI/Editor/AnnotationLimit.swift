@@ -1,9 +1,10 @@
+import StudyCore
+
 /// The largest annotation the dashboard saves, as the store accepts on every path in. A text
 /// over it is refused with a message and kept where it is (the editor stays open on it).
 public enum AnnotationLimit {
-    /// 1 MiB of UTF-8. The store's own cap is the one that counts; this is the same number, kept
-    /// here because the TUI module does not depend on the store.
-    public static let bytes = 1_048_576
+    /// 1 MiB of UTF-8: the core's number, which the store enforces too.
+    public static let bytes = Annotation.maximumBytes
 
     /// Why `text` cannot be saved, or nil when it can.
     public static func refusal(_ text: String) -> String? {
