@@ -184,6 +184,13 @@ void sd_install_quit_handlers(void) {
 
 int sd_quit_signal(void) { return quit_signal; }
 
+int sd_take_interrupt(void) {
+    // Only a pending SIGINT is taken back; a TERM or HUP that arrived since still ends the app.
+    if (quit_signal != SIGINT) return 0;
+    quit_signal = 0;
+    return 1;
+}
+
 // exit() without the screen's stop() (an early return, a library calling exit) would leave the
 // terminal on the alternate screen with echo off: do what the crash handler does.
 static void on_exit_without_stop(void) { restore_terminal(); }

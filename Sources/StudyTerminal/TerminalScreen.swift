@@ -89,6 +89,10 @@ public final class TerminalScreen {
         return signal == 0 ? nil : signal
     }
 
+    /// Takes back a pending Ctrl-C (SIGINT) so the app can answer it itself; false when the
+    /// pending quit signal is another one, which still ends the app.
+    public func takeInterrupt() -> Bool { sd_take_interrupt() == 1 }
+
     /// The conventional exit status of a program ended by `signal`.
     public static func exitCode(forSignal signal: Int32) -> Int32 { 128 + signal }
 

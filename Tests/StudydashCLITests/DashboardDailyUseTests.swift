@@ -4,7 +4,8 @@ import Testing
 
 /// The dashboard beside the command line: a change made by `studydash mark` in another terminal
 /// shows in the open dashboard, and the dashboard's `u` says what it undid.
-@Suite(.serialized) struct DashboardDailyUseTests {
+@Suite(.serialized, .enabled(if: TUIProbe.available, "the terminal driver needs python3 with pyte (scripts/test installs it)"))
+struct DashboardDailyUseTests {
     let scratch: TemporaryFolder
     let db: String
 
@@ -26,10 +27,6 @@ import Testing
     }
 
     @Test func aMarkFromAnotherProcessShowsWithinASecondAndUNamesIt() throws {
-        guard TUIProbe.available else {
-            print("⚠︎ skipping other-writer: \(TUIProbe.tool) is missing (it comes with ../shared)")
-            return
-        }
         let box = Box(scratch: scratch)
         let finished = DispatchSemaphore(value: 0)
         let arguments = ["--db", db, "--content", "notes"]
@@ -54,11 +51,7 @@ import Testing
         #expect(try status(of: "Semantic Versioning") == "done")
     }
 
-    func probe(_ script: String, environment: [String: String] = [:]) throws -> ProbeResult? {
-        guard TUIProbe.available else {
-            print("⚠︎ skipping \(script): \(TUIProbe.tool) is missing (it comes with ../shared)")
-            return nil
-        }
+    func probe(_ script: String, environment: [String: String] = [:]) throws -> ProbeResult {
         let result = try TUIProbe.run(script, ["--db", db, "--content", "notes"], environment: environment, scratch: scratch)
         #expect(result.ok, "\(script): \(result.failure)")
         return result
@@ -79,15 +72,31 @@ import Testing
         let update = try CLI.runProcess("/usr/bin/env", ["python3", "-c", script, db], cwd: CLI.fixtures,
                                         environment: ProcessInfo.processInfo.environment)
         try #require(update.status == 0, "\(update.err)")
-        guard let result = try probe("huge-annotation") else { return }
+        let result = try probe("huge-annotation")
         #expect(result.exitCode == 0)
     }
 
     @Test func anOverLongTextFromTheEditorIsRefusedAndKept() throws {
         try scratch.write("editor.sh", "#!/bin/sh\nhead -c 1100000 /dev/zero | tr '\\0' x > \"$1\"\n")
         chmod(scratch.url("editor.sh"), 0o755)
-        guard try probe("editor-too-long", environment: ["EDITOR": scratch.url("editor.sh"), "VISUAL": ""]) != nil else { return }
+        _ = try probe("editor-too-long", environment: ["EDITOR": scratch.url("editor.sh"), "VISUAL": ""])
         let shown = try CLI.run(["show", "Semantic Versioning", "--json", "--content", "notes", "--db", db]).json()
         #expect(shown["annotation"] == nil || shown["annotation"] is NSNull, "nothing was saved")
+    }
+
+    /// Ctrl-C over unsaved text in the editor asks before anything is lost; `n` goes back to
+    /// the text, which Ctrl-S then saves.
+    @Test func ctrlCInTheEditorAsksAndKeepsTheText() throws {
+        let result = try probe("editor-interrupt")
+        #expect(result.exitCode == 0)
+        let shown = try CLI.run(["show", "Semantic Versioning", "--json", "--content", "notes", "--db", db]).json()
+        #expect(shown["annotation"] as? String == "Kept after Ctrl-C", "\(shown)")
+    }
+
+    /// A second Ctrl-C, at the question, quits as Ctrl-C always does, terminal restored.
+    @Test func asecondCtrlCAtTheQuestionQuits() throws {
+        let result = try probe("editor-interrupt-twice")
+        #expect(result.exitCode == 130)
+        #expect(result.sane)
     }
 }

@@ -18,6 +18,10 @@ void sd_install_quit_handlers(void);
 /// The signal number recorded by a quit handler, or 0.
 int sd_quit_signal(void);
 
+/// Takes back a pending SIGINT (returns 1) so that the app can answer Ctrl-C itself, e.g. ask
+/// before an editor's unsaved text is lost; any other pending quit signal is left (returns 0).
+int sd_take_interrupt(void);
+
 /// Installs, once, the handlers for every signal whose default is to end the process, apart
 /// from the quit signals: the crashes (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT,
 /// SIGQUIT, SIGSYS) and the rest (SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,

@@ -29,6 +29,12 @@ enum DashboardLoop {
         draw(state, on: screen)
         while true {
             if let signal = screen.quitSignal {
+                // Ctrl-C over unsaved text asks first; a second one, at the question, quits.
+                if Reducer.wantsInterrupt(state), screen.takeInterrupt() {
+                    _ = Reducer.handle(.interrupt, state: &state)
+                    draw(state, on: screen)
+                    continue
+                }
                 screen.stop()
                 return TerminalScreen.exitCode(forSignal: signal)
             }
