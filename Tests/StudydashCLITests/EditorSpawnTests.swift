@@ -16,7 +16,16 @@ import StudyTestSupport
     @Test func theEditorStartsWithDefaultSignals() throws {
         let scratch = try TemporaryFolder()
         let log = scratch.url("signals.log")
-        try scratch.write("editor.sh", "#!/bin/sh\ngrep -E '^Sig(Ign|Blk):' /proc/$$/status > '\(log)'\nprintf 'edited\\n' > \"$1\"\n")
+        // Read with the shell's builtins only: a forked grep would see the mask the shell sets
+        // around its own forks, not the one the editor was started with.
+        try scratch.write("editor.sh", """
+            #!/bin/sh
+            while read -r name value; do
+              case $name in SigIgn:|SigBlk:) echo "$name\t$value" ;; esac
+            done < /proc/$$/status > '\(log)'
+            echo edited > "$1"
+
+            """)
         chmod(scratch.url("editor.sh"), 0o755)
         let command = "trap '' PIPE INT; exec '\(CLI.binary)' note https://semver.org --edit --content notes --db '\(scratch.url("db"))'"
         var environment = ProcessInfo.processInfo.environment
