@@ -400,3 +400,39 @@ final class Flag: @unchecked Sendable {
     func set() { lock.lock(); value = true; lock.unlock() }
     var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
+
+/// Two exports to one path at once: the second's sweep of stale partial files must not take the
+/// first's, even in the moment between its last write and its rename (held open here by strace
+/// delaying the first export's rename by two seconds).
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace"), "needs strace to hold a rename back"))
+struct ConcurrentExportTests {
+    @Test func aSecondExportLeavesTheFirstOnesFileAlone() throws {
+        let scratch = try TemporaryFolder()
+        let target = scratch.url("t.json"), db = scratch.url("progress.sqlite")
+        let arguments = ["export", "-o", target, "--content", "notes", "--db", db]
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_DATA_HOME"] = CLI.scratchData
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        first.arguments = ["-f", "-o", "/dev/null", "-e", "inject=rename:delay_enter=2000000", CLI.binary] + arguments
+        first.currentDirectoryURL = URL(fileURLWithPath: CLI.fixtures)
+        first.environment = environment
+        first.standardError = FileHandle(forWritingAtPath: scratch.url("first.err")) ?? FileHandle.nullDevice
+        first.standardOutput = FileHandle.nullDevice
+        try first.run()
+        // Wait until the first export's partial file is written and it sits in the delayed rename.
+        var waited = 0
+        while waited < 100, (try? FileManager.default.contentsOfDirectory(atPath: scratch.path))?
+                .contains(where: { $0.hasPrefix("t.json.partial-") }) != true {
+            usleep(50_000)
+            waited += 1
+        }
+        usleep(300_000)
+        let second = try CLI.run(arguments)
+        #expect(second.status == 0, "\(second.err)")
+        first.waitUntilExit()
+        let firstErr = (try? String(contentsOfFile: scratch.url("first.err"), encoding: .utf8)) ?? ""
+        #expect(first.terminationStatus == 0, "the first export failed: \(firstErr)")
+        #expect(FileManager.default.fileExists(atPath: target))
+    }
+}

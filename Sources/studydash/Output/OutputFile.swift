@@ -80,12 +80,13 @@ final class OutputFile {
         case .replacing(let target, let partial):
             defer { PartialFile.release() }
             if failure == nil && fsync(descriptor) != 0 { failure = errno }
-            if close(descriptor) != 0 && errno != EINTR && failure == nil { failure = errno }
+            // Renamed before it is closed: the lock goes with the descriptor, and a second export
+            // to the same folder must never see this file unlocked under its partial name, or its
+            // sweep would take it for a killed export's leftover.
             if failure == nil && rename(partial, target) != 0 { failure = errno }
-            if let failure {
-                unlink(partial)
-                throw CLIError("cannot write \(path): \(String(cString: strerror(failure)))")
-            }
+            if failure != nil { unlink(partial) }
+            if close(descriptor) != 0 && errno != EINTR && failure == nil { failure = errno }
+            if let failure { throw CLIError("cannot write \(path): \(String(cString: strerror(failure)))") }
             syncFolder(of: target)
         }
     }
