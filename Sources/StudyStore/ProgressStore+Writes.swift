@@ -32,9 +32,9 @@ extension ProgressStore {
     public func setAnnotation(_ text: String?, item: KnownItem) throws(StoreError) -> Bool {
         let name = item.title.isEmpty ? item.id : "'\(item.title)' (\(item.id))"
         // Far beyond the limit, the text is refused before trimming it costs time and memory.
-        if let text, text.utf8.count > 4 * Self.maximumAnnotationBytes { try Self.checkNoteSize(text, of: name) }
+        if let text, text.utf8.count > 4 * Self.maximumAnnotationBytes { try Self.checkNoteText(text, of: name) }
         let text = text.flatMap(Self.normalizedNote)
-        try Self.checkNoteSize(text, of: name)
+        try Self.checkNoteText(text, of: name)
         return try write { db in
             let log = ChangeLog(db: db, at: clock())
             let current = try Self.storedNote(db, item.id)
@@ -117,13 +117,17 @@ extension ProgressStore {
     /// dashboard's editor, undo, import) is checked against it here, in the store.
     public static let maximumAnnotationBytes = Annotation.maximumBytes
 
-    static func checkNoteSize(_ text: String?, of item: String) throws(StoreError) {
-        guard let size = text?.utf8.count, size > maximumAnnotationBytes else { return }
-        throw .noteTooLarge(item: item, bytes: size, limit: maximumAnnotationBytes)
+    /// A note must fit the limit, and hold no NUL: SQLite would keep only the text before it,
+    /// so "saved" would silently lose the rest.
+    static func checkNoteText(_ text: String?, of item: String) throws(StoreError) {
+        guard let text else { return }
+        let size = text.utf8.count
+        if size > maximumAnnotationBytes { throw .noteTooLarge(item: item, bytes: size, limit: maximumAnnotationBytes) }
+        if text.utf8.contains(0) { throw .noteHoldsNUL(item: item) }
     }
 
     static func putAnnotation(_ db: Database, _ id: String, _ text: String?, at: Timestamp) throws {
-        try checkNoteSize(text, of: id)
+        try checkNoteText(text, of: id)
         try db.execute(sql: """
             INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,

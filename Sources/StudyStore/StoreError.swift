@@ -13,6 +13,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case nothingStored(id: String)
     case badImport(path: String, reason: String)
     case noteTooLarge(item: String, bytes: Int, limit: Int)
+    case noteHoldsNUL(item: String)
     case unreadable(path: String, reason: String)
     case readOnly(path: String)
 
@@ -53,6 +54,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .noteTooLarge(let item, let bytes, let limit):
             "the note on \(item) is \(bytes) bytes (\(Self.megabytes(bytes)) MB); a note holds at most "
                 + "\(Self.megabytes(limit)) MB (\(limit) bytes) of UTF-8 text; nothing was changed"
+        case .noteHoldsNUL(let item):
+            "the note on \(item) holds a NUL byte, which a note cannot keep (everything after it would be lost); "
+                + "nothing was changed"
         }
     }
 

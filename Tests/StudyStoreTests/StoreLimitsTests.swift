@@ -52,6 +52,24 @@ import Testing
         }
     }
 
+    /// SQLite keeps a text only up to a NUL: a note holding one is refused rather than saved cut,
+    /// whether typed or imported.
+    @Test func aNoteWithANULIsRefusedNotCut() throws {
+        let store = try ProgressStore(path: temp.url("s.sqlite"))
+        let paper = item("rPaper", title: "A long paper")
+        let error = try #require(throws: StoreError.self) { try store.setAnnotation("abc\u{0}def", item: paper) }
+        #expect(error.description.contains("A long paper") && error.description.contains("NUL"), "\(error)")
+        #expect(try store.progress().annotation(of: "rPaper") == nil)
+
+        let source = try ProgressStore(path: temp.url("source.sqlite"))
+        try source.setAnnotation("small", item: item("rPaper"))
+        let document = try exported(source).replacingOccurrences(of: "\"text\": \"small\"", with: "\"text\": \"abc\\u0000def\"")
+        let parsed = try ProgressDocument.parse(Data(document.utf8))
+        let refused = try #require(throws: StoreError.self) { try store.merge(parsed) }
+        #expect(refused.description.contains("NUL"), "\(refused)")
+        #expect(try store.eventCount() == 0)
+    }
+
     @Test(arguments: ["updatedAt", "createdAt", "at", "seenAt", "exportedAt"])
     func anImportWithAnImpossibleDateIsRefusedNamingTheItemAndField(field: String) throws {
         let source = try ProgressStore(path: temp.url("source.sqlite"))

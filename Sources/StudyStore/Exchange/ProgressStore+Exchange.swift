@@ -21,10 +21,10 @@ extension ProgressStore {
     /// import itself writes no events, so importing the same file twice changes nothing.
     public func merge(_ document: ProgressDocument) throws(StoreError) -> MergeSummary {
         // A note's text also lives in the log, where undo takes it back from: both are checked.
-        for annotation in document.annotations { try Self.checkNoteSize(annotation.text, of: annotation.itemID) }
+        for annotation in document.annotations { try Self.checkNoteText(annotation.text, of: annotation.itemID) }
         for event in document.events where event.kind == .note {
-            try Self.checkNoteSize(event.old, of: event.itemID)
-            try Self.checkNoteSize(event.new, of: event.itemID)
+            try Self.checkNoteText(event.old, of: event.itemID)
+            try Self.checkNoteText(event.new, of: event.itemID)
         }
         return try write { db in
             var summary = MergeSummary()
