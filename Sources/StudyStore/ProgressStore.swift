@@ -150,15 +150,23 @@ public final class ProgressStore: Sendable {
     }
 
     /// The time of every event, with whether it made a resource done: enough for activity stats.
+    /// A mark that was undone finished nothing, and neither did an undo that put a `done` back,
+    /// so neither counts as done (both still count as a day's activity).
     public func activity() throws(StoreError) -> [(at: Timestamp, madeDone: Bool)] {
         try read { db in
             // The comparison is made here, not in SQL: `new_value = 'done'` is NULL for an undo
             // back to "never set", and a NULL where a Bool is read trapped.
-            let cursor = try Row.fetchCursor(db, sql: "SELECT at, kind, new_value FROM event")
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT at, kind, new_value,
+                       CASE WHEN undoes IS NULL AND NOT EXISTS (SELECT 1 FROM event AS undo WHERE undo.undoes = event.change_id)
+                            THEN 1 ELSE 0 END AS stands
+                FROM event
+                """)
             var result: [(at: Timestamp, madeDone: Bool)] = []
             while let row = try cursor.next() {
                 let stored = StoredRow(row, from: "event")
-                let madeDone = try stored.text("kind") == ProgressEvent.Kind.status.rawValue
+                let madeDone = try stored.integer("stands") == 1
+                    && stored.text("kind") == ProgressEvent.Kind.status.rawValue
                     && stored.optionalText("new_value") == Status.done.rawValue
                 result.append((try stored.time("at"), madeDone))
             }

@@ -33,6 +33,19 @@ import StudyTestSupport
         #expect(json["pacePerWeek"] as? Double == 14)
     }
 
+    /// A mark that was undone finished nothing: it is not "done this week" and sets no pace,
+    /// though the day still counts as a day with activity.
+    @Test func anUndoneMarkIsNotCountedAsDone() throws {
+        #expect(try run(["mark", "https://semver.org", "done"]).status == 0)
+        #expect(try run(["mark", "git-cliff", "done"]).status == 0)
+        #expect(try run(["undo"]).status == 0)
+        let json = try run(["stats", "--json"]).json()
+        let weeks = try #require(json["donePerWeek"] as? [[String: Any]])
+        #expect(weeks.last?["done"] as? Int == 1, "\(weeks.last ?? [:])")
+        #expect(json["pacePerWeek"] as? Double == 7)
+        #expect(json["activeDays"] as? Int == 1)
+    }
+
     /// A week of history written by another program (the events of a learner who marked one
     /// resource done every other day): the pace is measured since the first of them.
     @Test func aWeekOfHistoryGivesAFinishDate() throws {
