@@ -129,16 +129,12 @@ static const struct sigaction *previous_crash_action(int sig) {
 }
 
 // The terminal first, then one line, then (when asked for) the handler that was there before:
-// the Swift runtime's backtracer, set up by the program to write to a file. It returns after
+// the Swift runtime's backtracer, as the user's SWIFT_BACKTRACE set it up. It returns after
 // the backtrace; the process then dies of the signal as it would have.
 static void on_crash(int sig, siginfo_t *info, void *context) {
     restore_terminal();
     if (crash_note_length > 0) write_all(STDERR_FILENO, crash_note, (size_t)crash_note_length);
     const struct sigaction *previous = previous_crash_action(sig);
-    if (chain_crashes == 2) {
-        int null = open("/dev/null", O_WRONLY);
-        if (null >= 0) (void)dup2(null, STDERR_FILENO);
-    }
     if (chain_crashes && previous != NULL) {
         if (previous->sa_flags & SA_SIGINFO) {
             if (previous->sa_sigaction != NULL) {
@@ -251,7 +247,7 @@ void sd_set_crash_note(const char *note, int chain) {
     crash_note_length = 0;
     if (length > 0) memcpy(crash_note, note, length);
     crash_note_length = (sig_atomic_t)length;
-    chain_crashes = chain == 1 || chain == 2 ? chain : 0;
+    chain_crashes = chain == 1 ? 1 : 0;
 }
 
 int sd_install_crash_handler(const char *reset, size_t len) {

@@ -88,7 +88,7 @@ struct DashboardTerminalTests {
     }
 
     @Test func aCrashRestoresTheTerminal() throws {
-        let result = try probe("crash", environment: ["STUDYDASH_DEBUG_CRASH_KEY": "!", "XDG_STATE_HOME": scratch.url("state")])
+        let result = try probe("crash", environment: ["STUDYDASH_DEBUG_CRASH_KEY": "!"])
         let exit = result.report["exit"] as? [String: Any]
         let signal = exit?["signal"] as? String
         #expect(signal == "SIGILL" || signal == "SIGTRAP", "died of a trap, not \(String(describing: exit))")

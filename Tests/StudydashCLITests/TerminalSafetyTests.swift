@@ -72,25 +72,6 @@ struct ClipboardTests {
     }
 }
 
-struct CrashReportTests {
-    @Test func backtracesGoToAPrivateFolderUnderXDGStateHome() throws {
-        let scratch = try TemporaryFolder()
-        let folder = CrashReport.crashFolder(environment: ["XDG_STATE_HOME": scratch.url("state"), "HOME": "/nonexistent"])
-        #expect(folder == scratch.url("state") + "/studydash/crashes")
-        let mode = try FileManager.default.attributesOfItem(atPath: scratch.url("state/studydash/crashes"))[.posixPermissions] as? Int
-        #expect(mode == 0o700)
-        let fallback = CrashReport.crashFolder(environment: ["XDG_STATE_HOME": "relative", "HOME": scratch.url("home")])
-        #expect(fallback == scratch.url("home") + "/.local/state/studydash/crashes", "a relative XDG_STATE_HOME is ignored")
-    }
-
-    @Test func noBacktraceFileWhenTheFolderCannotBeNamedSafely() throws {
-        let scratch = try TemporaryFolder()
-        #expect(CrashReport.crashFolder(environment: ["XDG_STATE_HOME": scratch.url("a,b")]) == nil, "a comma ends a setting")
-        #expect(CrashReport.crashFolder(environment: ["XDG_STATE_HOME": scratch.url("a\u{1b}]0;x")]) == nil)
-        #expect(CrashReport.crashFolder(environment: [:]) == nil)
-    }
-}
-
 /// The same promises end to end, in a real pseudo-terminal (see `TUIProbe`).
 @Suite(.serialized, .enabled(if: TUIProbe.available, "the terminal driver needs python3 with pyte (scripts/test installs it)"))
 struct TerminalSafetyProbeTests {
@@ -150,17 +131,26 @@ struct TerminalSafetyProbeTests {
     }
 
     /// A crash before the screen is up (loading hostile notes) and one while it is up: the
-    /// terminal as it was, one line naming the folder, the backtrace in a file there, and never
-    /// the runtime's interactive prompt holding the terminal.
+    /// terminal as it was, one line, and never the runtime's interactive prompt holding the
+    /// terminal.
     @Test(arguments: [("crash-at-start", "STUDYDASH_DEBUG_CRASH_AT_START"), ("crash", "STUDYDASH_DEBUG_CRASH_KEY")])
-    func aCrashWritesTheBacktraceToAFileAndSaysWhere(script: String, hook: String) throws {
-        let state = scratch.url("state")
-        let result = try probe(script, environment: [hook: "!", "XDG_STATE_HOME": state])
-        let folder = state + "/studydash/crashes"
+    func aCrashRestoresTheTerminalAndSaysSoInOneLine(script: String, hook: String) throws {
+        let result = try probe(script, environment: [hook: "!"])
         #expect(result.sane)
         #expect(!result.screen.contains("Press space"), "the interactive backtracer took the terminal:\n\(result.screen)")
         let unwrapped = result.screen.split(separator: "\n").joined()  // the line is wider than the terminal
-        #expect(unwrapped.contains("studydash crashed; the backtrace is in \(folder)"), "\(result.screen)")
+        #expect(unwrapped.contains("studydash crashed. To keep a backtrace next time"), "\(result.screen)")
+    }
+
+    /// Asked for with SWIFT_BACKTRACE, the backtrace is written to a file, after the terminal is
+    /// restored, and the terminal stays sane.
+    @Test(arguments: [("crash-at-start", "STUDYDASH_DEBUG_CRASH_AT_START"), ("crash", "STUDYDASH_DEBUG_CRASH_KEY")])
+    func aBacktraceAskedForGoesToAFile(script: String, hook: String) throws {
+        let folder = scratch.url("crashes")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let result = try probe(script, environment: [hook: "!", "SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,output-to=\(folder)"])
+        #expect(result.sane)
+        #expect(!result.screen.contains("Press space"), "\(result.screen)")
         let logs = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(logs.count == 1, "one backtrace file: \(logs)")
         let backtrace = logs.first.flatMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) } ?? ""

@@ -36,8 +36,7 @@ void sd_install_fatal_handlers(void);
 /// The line (at most 512 bytes, with its newline) written to stderr after the terminal is
 /// restored when the process crashes; NULL or "" for none. With `chain` = 1 the crash is then
 /// handed to the handler that was installed before ours (the Swift runtime's backtracer) before
-/// the process dies; 2 does the same with stderr on /dev/null (when the note already says where
-/// the backtrace goes); 0 does not hand it on.
+/// the process dies; 0 does not hand it on.
 void sd_set_crash_note(const char *note, int chain);
 
 /// Stores a copy of `reset` (at most 255 bytes) and the current termios of stdin, arms the

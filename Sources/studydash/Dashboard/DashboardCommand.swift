@@ -21,7 +21,8 @@ struct DashboardCommand: ParsableCommand {
 
             Exit status: 0 after q; 1 an error; 129, 130, 143 after SIGHUP, SIGINT, SIGTERM. Any \
             other signal that ends a program restores the terminal first; SIGPIPE is ignored. A \
-            crash prints where its backtrace went ($XDG_STATE_HOME/studydash/crashes).
+            crash restores the terminal and prints one line; to keep a backtrace, run with \
+            SWIFT_BACKTRACE=enable=yes,interactive=no,output-to=DIR.
             """)
 
     @OptionGroup var content: ContentOptions
@@ -34,8 +35,9 @@ struct DashboardCommand: ParsableCommand {
                 throw CLIError(refusal)
             }
             // Before anything that could crash: a crash must not hand the terminal to the
-            // runtime's interactive backtracer (this may start the program again).
-            let environment = CrashReport.prepare(environment: started)
+            // runtime's interactive backtracer.
+            CrashReport.prepare(environment: started)
+            let environment = started
             #if DEBUG
             // A test hook in debug builds only: a crash before the screen is up, as a hostile
             // notes file could cause while loading.
