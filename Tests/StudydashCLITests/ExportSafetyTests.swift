@@ -390,6 +390,10 @@ import Glibc
         #expect(markdown.err.hasPrefix("wrote 6 resources to \(scratch.url("t.md")) (markdown, "), "\(markdown.err)")
         // Standard output carries only the export.
         #expect(try run(["export"]).err.isEmpty)
+        // A path with a newline or an escape is named on one line, its controls shown.
+        let odd = try run(["export", "-o", scratch.url("a\nb\u{1b}[2J.json")])
+        #expect(odd.status == 0, "\(odd.err)")
+        #expect(odd.err.split(separator: "\n").count == 1 && odd.err.contains("a␊b␛[2J.json"), "\(odd.err)")
     }
 }
 

@@ -61,7 +61,7 @@ struct ExportCommand: ParsableCommand {
             }
             try file.finish()
             if let output, output != "-" {
-                Output.note("wrote \(what) to \(output) (\(format.rawValue), \(Self.size(file.byteCount)))")
+                Output.note("wrote \(what) to \(Output.safe(output)) (\(format.rawValue), \(Self.size(file.byteCount)))")
             }
         }
     }
