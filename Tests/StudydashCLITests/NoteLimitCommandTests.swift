@@ -31,6 +31,14 @@ import StudyTestSupport
         try run(["note", "https://semver.org"]).out
     }
 
+    /// Far more than a note holds is refused before it is all read (a wrong file piped in).
+    @Test func aFloodOnStandardInputIsRefusedEarly() throws {
+        let flood = Data(repeating: UInt8(ascii: "a"), count: 5 * Self.limit)
+        let result = try run(["note", "https://semver.org", "-"], stdin: flood)
+        #expect(result.status == 1)
+        #expect(result.err == "studydash: standard input holds more than 4 MB; a note holds at most 1 MB; nothing was changed\n", "\(result.err)")
+    }
+
     @Test func standardInputAtTheLimitIsSavedAndOneByteMoreIsRefused() throws {
         let largest = String(repeating: "a", count: Self.limit)
         #expect(try run(["note", "https://semver.org", "-"], stdin: Data(largest.utf8)).status == 0)

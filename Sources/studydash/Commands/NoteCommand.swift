@@ -62,7 +62,7 @@ struct NoteCommand: ParsableCommand {
                     throw CLIError(String(describing: error))
                 }
             } else if let text {
-                newText = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
+                newText = text == "-" ? try Self.readStandardInput() : text
             } else {
                 Output.write(json ? report(found, current) : Array(display(found, current).utf8))
                 return
@@ -122,5 +122,15 @@ struct NoteCommand: ParsableCommand {
         if let changed { writer.value("changed", changed) }
         writer.endObject()
         return writer.bytes
+    }
+
+    /// The note typed or piped in. Trailing blank lines are trimmed later, so a little more than
+    /// the limit may still fit; far more is refused before it is all read.
+    static func readStandardInput() throws -> String {
+        let ceiling = 4 * Annotation.maximumBytes
+        guard let data = StandardInput.read(atMost: ceiling) else {
+            throw CLIError("standard input holds more than \(ceiling / 1_048_576) MB; a note holds at most 1 MB; nothing was changed")
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -7,7 +7,12 @@ enum ImportFile {
     static let limit = 1 << 30
 
     static func read(_ path: String) throws -> Data {
-        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        if path == "-" {
+            guard let data = StandardInput.read(atMost: limit) else {
+                throw CLIError("cannot import standard input: more than \(limit) bytes is too large for an export")
+            }
+            return data
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CLIError("cannot import \(path): no such file")
