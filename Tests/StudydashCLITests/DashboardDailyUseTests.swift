@@ -99,4 +99,18 @@ struct DashboardDailyUseTests {
         #expect(result.exitCode == 130)
         #expect(result.sane)
     }
+
+    /// Closing the terminal over unsaved text keeps it in a private draft file.
+    @Test func aHangUpInTheEditorKeepsADraft() throws {
+        let state = scratch.url("state")
+        let result = try probe("editor-hangup", environment: ["XDG_STATE_HOME": state])
+        #expect(result.exitCode == 129)
+        let folder = state + "/studydash/drafts"
+        let drafts = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(drafts.count == 1, "\(drafts)")
+        let text = drafts.first.flatMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+        #expect(text == "Half a paragraph")
+        let mode = drafts.first.flatMap { try? FileManager.default.attributesOfItem(atPath: folder + "/" + $0)[.posixPermissions] as? Int }
+        #expect(mode == 0o600)
+    }
 }

@@ -35,7 +35,9 @@ enum DashboardLoop {
                     draw(state, on: screen)
                     continue
                 }
+                let kept = DraftFile.keep(state, environment: environment)
                 screen.stop()
+                if let kept { Output.note("your unsaved annotation was kept in \(Output.safe(kept))") }
                 return TerminalScreen.exitCode(forSignal: signal)
             }
             // The idle tick (a key or 250 ms, whichever comes first) also looks for another
