@@ -24,7 +24,7 @@ public enum ContentLoader {
 
     public static func load(folders: [String]) throws(LoadError) -> ContentTree {
         _ = CmarkDocument.extensionsRegistered
-        var walker = FolderWalker()
+        var walker = FolderWalker(roots: folders)
         var plans: [FolderPlan] = []
         for folder in folders {
             do {

@@ -7,8 +7,9 @@ import StudyCore
 
 /// A notes folder on disk as a plan of what to read: sub-folders, note files, and the folder's
 /// own note file (`README.md` or `index.md`). Hidden entries (`.git`, `.obsidian`) are skipped,
-/// symlinks are followed but a folder is never entered twice (so loops end), and anything that
-/// cannot be read becomes a warning while the rest is walked.
+/// a symlink is followed only when its target lies inside one of the content folders (a notes
+/// folder must not pull in `/etc` or the folder around it), a folder is never entered twice
+/// (so loops end), and anything that cannot be read becomes a warning while the rest is walked.
 struct FolderPlan {
     var path: String
     var displayPath: String
@@ -40,6 +41,12 @@ struct FolderWalker {
     private var visited = Set<FileIdentity>()
     private(set) var warnings: [ContentWarning] = []
     private(set) var files: [FilePlan] = []
+    /// The content folders with every symlink in them resolved: where a symlink may lead.
+    private let resolvedRoots: [String]
+
+    init(roots: [String]) {
+        resolvedRoots = roots.compactMap(Self.resolved)
+    }
 
     struct FileIdentity: Hashable {
         var device: UInt64
@@ -87,6 +94,15 @@ struct FolderWalker {
             let entryPath = path.hasSuffix("/") ? path + entryName : path + "/" + entryName
             let entryDisplay = displayPath.hasSuffix("/") ? displayPath + entryName : displayPath + "/" + entryName
             var info = stat()
+            guard lstat(entryPath, &info) == 0 else {
+                warnings.append(ContentWarning(SourceLocation(file: entryDisplay, line: 0),
+                                               "cannot read: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFLNK, let target = Self.resolved(entryPath), !isInsideRoots(target) {
+                warnings.append(ContentWarning(SourceLocation(file: entryDisplay, line: 0), "symlink leaves the notes"))
+                continue
+            }
             guard stat(entryPath, &info) == 0 else {
                 warnings.append(ContentWarning(SourceLocation(file: entryDisplay, line: 0),
                                                "cannot read: \(String(cString: strerror(errno)))"))
@@ -125,6 +141,20 @@ struct FolderWalker {
         }
         plan.files = plan.files.map { register($0) }
         return plan
+    }
+
+    /// The path with every symlink resolved; nil when it leads nowhere (the caller's `stat`
+    /// then reports why).
+    private static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    private func isInsideRoots(_ path: String) -> Bool {
+        resolvedRoots.contains { root in
+            path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        }
     }
 
     private static func noteRank(_ name: String) -> Int {
