@@ -1,0 +1,253 @@
+/// Markdown → Markdown that cmark-gfm, and every walk over the tree it builds, handles in time
+/// and stack linear in the input. Debian's cmark-gfm (0.29.0.gfm.6) is quadratic on a few
+/// constructs, and nesting as deep as a file allows would make any tree walk as deep. Those
+/// constructs are rewritten before parsing, with the number of lines unchanged (line numbers
+/// stay true), and each rewrite is reported with its line:
+///   - list and quote markers past column `maxPrefixColumns` of a line are dropped, which caps
+///     nesting: every level of a list or quote takes at least one column of a line's prefix;
+///   - past the `maxHTMLOpeners`-th `<?` or `<!` in one run of non-blank lines, the `<` is
+///     escaped (cmark-gfm rescans the rest of the paragraph for each one);
+///   - a table that would be padded to far more cells than it has bytes (a header of thousands
+///     of columns over short rows) is read as text.
+/// Text that needs none of this is passed on untouched.
+enum MarkdownGuard {
+    struct Limit: Equatable {
+        var line: Int
+        var reason: String
+    }
+
+    static let maxPrefixColumns = 128
+    static let maxHTMLOpeners = 32
+    /// Cells a table may have beyond one per byte of its lines.
+    static let spareTableCells = 100_000
+
+    static func apply(_ text: String) -> (text: String, limits: [Limit]) {
+        let bytes = Array(text.utf8)
+        let lines = LineTable(bytes)
+        var out: [UInt8]?
+        var found = Findings()
+        var openers = 0
+        for number in 1...lines.count {
+            let line = lines[number]
+            var rewritten: [UInt8]?
+            if lines.isBlank(number) {
+                openers = 0
+            } else {
+                if let capped = capNesting(Array(line)) {
+                    rewritten = capped
+                    found.add(.nesting, line: number)
+                }
+                if isOversizedTableDelimiter(number, in: lines), let plain = breakDelimiterRow(rewritten ?? Array(line)) {
+                    rewritten = plain
+                    found.add(.table, line: number)
+                }
+                if let escaped = escapeOpeners(rewritten ?? Array(line), seen: &openers) {
+                    rewritten = escaped
+                    found.add(.htmlOpeners, line: number)
+                }
+            }
+            if rewritten != nil && out == nil { out = Array(bytes[..<lines.start(of: number)]) }
+            out? += rewritten ?? Array(line)
+            if number < lines.count { out?.append(10) }
+        }
+        guard let out else { return (text, []) }
+        return (String(decoding: out, as: UTF8.self), found.limits)
+    }
+
+    private enum Kind: CaseIterable {
+        case nesting, table, htmlOpeners
+
+        var reason: String {
+            switch self {
+            case .nesting: "nested deeper than \(maxPrefixColumns) columns of list and quote markers: "
+                + "the deeper markers are ignored"
+            case .table: "table too large for its size (short rows padded to many columns): read as text"
+            case .htmlOpeners: "more than \(maxHTMLOpeners) '<?' or '<!' in one paragraph: the rest are read as text"
+            }
+        }
+    }
+
+    /// The first line of each kind of rewrite and how many lines had it: one warning per kind,
+    /// however many lines a hostile file repeats it on.
+    private struct Findings {
+        private var first: [Kind: Int] = [:]
+        private var count: [Kind: Int] = [:]
+
+        mutating func add(_ kind: Kind, line: Int) {
+            if first[kind] == nil { first[kind] = line }
+            count[kind, default: 0] += 1
+        }
+
+        var limits: [Limit] {
+            Kind.allCases.compactMap { kind in
+                guard let line = first[kind], let lines = count[kind] else { return nil }
+                let more = lines > 1 ? " (and \(lines - 1) more line\(lines == 2 ? "" : "s"))" : ""
+                return Limit(line: line, reason: kind.reason + more)
+            }.sorted { $0.line < $1.line }
+        }
+    }
+
+    // MARK: Nesting
+
+    /// The line without the list and quote markers that start past `maxPrefixColumns`, or nil
+    /// when it has none.
+    static func capNesting(_ line: [UInt8]) -> [UInt8]? {
+        var index = 0
+        var column = 0
+        var keptEnd = 0
+        var cut = false
+        while index < line.count {
+            let byte = line[index]
+            var isMarker = false
+            if byte == space {
+                column += 1
+                index += 1
+            } else if byte == tab {
+                column += 4 - column % 4
+                index += 1
+            } else if byte == UInt8(ascii: ">") {
+                column += 1
+                index += 1
+                isMarker = true
+            } else if let end = listMarkerEnd(line, at: index) {
+                column += end - index
+                index = end
+                isMarker = true
+            } else {
+                break
+            }
+            if column <= maxPrefixColumns {
+                keptEnd = index
+            } else if isMarker {
+                cut = true
+            }
+        }
+        guard cut else { return nil }
+        return Array(line[..<keptEnd] + line[index...])
+    }
+
+    /// `-`, `+`, `*` or up to nine digits and `.` or `)`, followed by white space or the line's end.
+    private static func listMarkerEnd(_ line: [UInt8], at start: Int) -> Int? {
+        var end = start
+        if line[start] == UInt8(ascii: "-") || line[start] == UInt8(ascii: "+") || line[start] == UInt8(ascii: "*") {
+            end += 1
+        } else {
+            while end < line.count, end - start < 9, isDigit(line[end]) { end += 1 }
+            guard end > start, end < line.count, line[end] == UInt8(ascii: ".") || line[end] == UInt8(ascii: ")") else {
+                return nil
+            }
+            end += 1
+        }
+        guard end == line.count || line[end] == space || line[end] == tab else { return nil }
+        return end
+    }
+
+    // MARK: Tables
+
+    /// A line like `| --- | :-: |` under a line with a `|`, whose table (to the next blank line)
+    /// would have more cells than `spareTableCells` plus one per byte.
+    private static func isOversizedTableDelimiter(_ number: Int, in lines: LineTable) -> Bool {
+        guard number > 1, !lines.isBlank(number - 1), lines[number - 1].contains(pipe) else { return false }
+        let line = lines[number]
+        var columns = 0
+        var inCell = false
+        var sawPipe = false
+        for byte in line {
+            switch byte {
+            case pipe:
+                sawPipe = true
+                inCell = false
+            case UInt8(ascii: "-"), UInt8(ascii: ":"):
+                if !inCell { columns += 1 }
+                inCell = true
+            case space, tab, UInt8(ascii: ">"):
+                continue
+            default:
+                return false
+            }
+        }
+        guard sawPipe, columns > 0 else { return false }
+        let end = lines.nextBlank(after: number)
+        let rows = end - (number - 1)
+        let size = lines.start(of: end) - lines.start(of: number - 1)
+        return rows * columns > size + spareTableCells
+    }
+
+    /// The delimiter row with its first `-` or `:` escaped, so that it no longer makes a table.
+    private static func breakDelimiterRow(_ line: [UInt8]) -> [UInt8]? {
+        guard let first = line.firstIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") }) else { return nil }
+        var result = line
+        result.insert(backslash, at: first)
+        return result
+    }
+
+    // MARK: Inline HTML
+
+    /// The line with a backslash before every `<?` and `<!` past the first `maxHTMLOpeners` of
+    /// its paragraph (`seen` counts them across the paragraph's lines), or nil when none is past.
+    private static func escapeOpeners(_ line: [UInt8], seen: inout Int) -> [UInt8]? {
+        var result: [UInt8]?
+        var index = 0
+        while index + 1 < line.count {
+            if line[index] == UInt8(ascii: "<"), line[index + 1] == UInt8(ascii: "?") || line[index + 1] == UInt8(ascii: "!") {
+                seen += 1
+                if seen > maxHTMLOpeners {
+                    if result == nil { result = Array(line[..<index]) }
+                    result?.append(backslash)
+                }
+            }
+            result?.append(line[index])
+            index += 1
+        }
+        if index < line.count { result?.append(line[index]) }
+        return result
+    }
+
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
+    private static let pipe = UInt8(ascii: "|")
+    private static let backslash = UInt8(ascii: "\\")
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+}
+
+/// Where each line of a text starts, which lines are blank, and the next blank line after each,
+/// all found in one pass so that looking ahead costs nothing per line.
+private struct LineTable {
+    private let bytes: [UInt8]
+    private var starts: [Int] = [0]
+    private var blank: [Bool] = []
+    /// For line `n` (1-based), the first blank line after it, or `count + 1`.
+    private var nextBlankLine: [Int] = []
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        for (offset, byte) in bytes.enumerated() where byte == 10 { starts.append(offset + 1) }
+        blank = (1...starts.count).map { number in
+            let start = starts[number - 1]
+            let end = number < starts.count ? starts[number] - 1 : bytes.count
+            return bytes[start..<end].allSatisfy { $0 == 32 || $0 == 9 }
+        }
+        nextBlankLine = [Int](repeating: starts.count + 1, count: starts.count + 1)
+        var next = starts.count + 1
+        for number in stride(from: starts.count, through: 1, by: -1) {
+            nextBlankLine[number] = next
+            if blank[number - 1] { next = number }
+        }
+    }
+
+    var count: Int { starts.count }
+
+    /// Line `number` (1-based) without its line feed.
+    subscript(number: Int) -> ArraySlice<UInt8> {
+        let end = number < starts.count ? starts[number] - 1 : bytes.count
+        return bytes[starts[number - 1]..<end]
+    }
+
+    /// The byte offset where line `number` starts; `count + 1` is the end of the text.
+    func start(of number: Int) -> Int { number <= starts.count ? starts[number - 1] : bytes.count }
+
+    func isBlank(_ number: Int) -> Bool { blank[number - 1] }
+
+    func nextBlank(after number: Int) -> Int { nextBlankLine[number] }
+}
