@@ -72,7 +72,7 @@ private struct RenderState {
             list(node, prefix: prefix, restPrefix: restPrefix)
         case CMARK_NODE_BLOCK_QUOTE:
             let bar = StyledSpan("│ ", [.quote, .dim])
-            blocks(node.children, prefix: prefix + [bar], restPrefix: restPrefix + [bar])
+            blocks(node.children, prefix: deeper(prefix, bar), restPrefix: deeper(restPrefix, bar))
         case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
             var literal = node.literal
             if literal.hasSuffix("\n") { literal.removeLast() }
@@ -92,6 +92,12 @@ private struct RenderState {
         }
     }
 
+    /// `prefix` one level deeper; past half the width, nesting adds no more indentation, so a
+    /// note nested deeper still wraps in the columns left instead of one letter a line.
+    func deeper(_ prefix: [StyledSpan], _ level: StyledSpan) -> [StyledSpan] {
+        StyledLine(prefix).width < width / 2 ? prefix + [level] : prefix
+    }
+
     mutating func list(_ node: CmarkNode, prefix: [StyledSpan], restPrefix: [StyledSpan]) {
         let tight = cmark_node_get_list_tight(node.raw) != 0
         var number = node.listStart
@@ -100,11 +106,12 @@ private struct RenderState {
             if item.isTaskItem { marker += item.isTaskChecked ? "[x] " : "[ ] " }
             number += 1
             let indent = StyledSpan(String(repeating: " ", count: DisplayWidth.of(marker)))
-            let first = (index == 0 ? prefix : restPrefix) + [StyledSpan(marker, .dim)]
+            let outer = index == 0 ? prefix : restPrefix
+            let first = (StyledLine(outer).width < width / 2 ? outer : restPrefix) + [StyledSpan(marker, .dim)]
             if item.children.isEmpty {
                 lines.append(StyledLine(first))
             } else {
-                blocks(item.children, prefix: first, restPrefix: restPrefix + [indent], tight: tight)
+                blocks(item.children, prefix: first, restPrefix: deeper(restPrefix, indent), tight: tight)
             }
             if !tight && index < node.children.count - 1 { separate(restPrefix) }
         }
