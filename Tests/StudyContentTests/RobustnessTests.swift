@@ -59,6 +59,21 @@ import StudyTestSupport
         #expect(loaded.warnings.filter { $0.contains("already read") }.count == 2)
     }
 
+    @Test func foldersNestedTooDeepAreSkippedWithAWarning() throws {
+        let deep = (1...40).map { "d\($0)" }.joined(separator: "/")
+        let loaded = try Loaded([deep + "/bottom.md": "# Bottom\n", "d1/top.md": "# Top\n"])
+        var depth = 0
+        var node = loaded.root
+        while let next = node.children.first(where: { $0.kind == .folder }) {
+            depth += 1
+            node = next
+        }
+        #expect(depth == 32)
+        #expect(loaded.topic("d1", "Top") != nil)
+        let skipped = (1...33).map { "d\($0)" }.joined(separator: "/")
+        #expect(loaded.warnings == [loaded.folder.url(skipped) + ": skipped: folders nested deeper than 32 levels"])
+    }
+
     @Test func unreadableEntriesAreWarningsAndTheRestLoads() throws {
         let folder = try TemporaryFolder(["ok.md": "# OK\n"])
         try folder.symlink("dangling.md", to: folder.url("nowhere.md"))

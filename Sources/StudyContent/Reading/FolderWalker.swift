@@ -37,6 +37,8 @@ enum FolderWalkError: Error {
 struct FolderWalker {
     static let noteExtensions: Set<String> = ["md", "markdown", "txt"]
     static let folderNoteNames = ["readme", "index"]
+    /// Notes are rarely nested ten deep; a cap keeps every walk over the topic tree shallow.
+    static let maxFolderDepth = 32
 
     private var visited = Set<FileIdentity>()
     private(set) var warnings: [ContentWarning] = []
@@ -63,14 +65,15 @@ struct FolderWalker {
         guard let dir = opendir(path) else { throw .unreadable(path, String(cString: strerror(errno))) }
         closedir(dir)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return walk(path: path, displayPath: path, name: name, identity: identity(of: info))
+        return walk(path: path, displayPath: path, name: name, identity: identity(of: info), depth: 0)
     }
 
     private func identity(of info: stat) -> FileIdentity {
         FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
-    private mutating func walk(path: String, displayPath: String, name: String, identity: FileIdentity) -> FolderPlan {
+    private mutating func walk(path: String, displayPath: String, name: String, identity: FileIdentity,
+                               depth: Int) -> FolderPlan {
         visited.insert(identity)
         var plan = FolderPlan(path: path, displayPath: displayPath, name: name)
         guard let dir = opendir(path) else {
@@ -116,7 +119,13 @@ struct FolderWalker {
                                                    "skipped: folder already read (symlink loop or repeated link)"))
                     continue
                 }
-                plan.folders.append(walk(path: entryPath, displayPath: entryDisplay, name: entryName, identity: id))
+                guard depth < Self.maxFolderDepth else {
+                    warnings.append(ContentWarning(SourceLocation(file: entryDisplay, line: 0),
+                                                   "skipped: folders nested deeper than \(Self.maxFolderDepth) levels"))
+                    continue
+                }
+                plan.folders.append(walk(path: entryPath, displayPath: entryDisplay, name: entryName, identity: id,
+                                         depth: depth + 1))
             case S_IFREG:
                 guard let ext = entryName.split(separator: ".").last.map({ $0.lowercased() }),
                       entryName.contains("."), Self.noteExtensions.contains(ext) else { continue }
