@@ -28,27 +28,32 @@ enum MarkdownGuard {
         var found = Findings()
         var openers = 0
         for number in 1...lines.count {
-            let line = lines[number]
+            let traits = lines.traits(of: number)
+            if traits.isBlank { openers = 0 }
             var rewritten: [UInt8]?
-            if lines.isBlank(number) {
-                openers = 0
-            } else {
-                if let capped = capNesting(Array(line)) {
-                    rewritten = capped
-                    found.add(.nesting, line: number)
-                }
-                if isOversizedTableDelimiter(number, in: lines), let plain = breakDelimiterRow(rewritten ?? Array(line)) {
-                    rewritten = plain
-                    found.add(.table, line: number)
-                }
-                if let escaped = escapeOpeners(rewritten ?? Array(line), seen: &openers) {
+            if traits.mayNestDeep, let capped = capNesting(Array(lines[number])) {
+                rewritten = capped
+                found.add(.nesting, line: number)
+            }
+            if traits.mayBeDelimiterRow, isOversizedTableDelimiter(number, in: lines),
+               let plain = breakDelimiterRow(rewritten ?? Array(lines[number])) {
+                rewritten = plain
+                found.add(.table, line: number)
+            }
+            if traits.htmlOpeners > 0 {
+                if openers + traits.htmlOpeners > maxHTMLOpeners,
+                   let escaped = escapeOpeners(rewritten ?? Array(lines[number]), seen: &openers) {
                     rewritten = escaped
                     found.add(.htmlOpeners, line: number)
+                } else {
+                    openers += traits.htmlOpeners
                 }
             }
             if rewritten != nil && out == nil { out = Array(bytes[..<lines.start(of: number)]) }
-            out? += rewritten ?? Array(line)
-            if number < lines.count { out?.append(10) }
+            if out != nil {
+                out? += rewritten ?? Array(lines[number])
+                if number < lines.count { out?.append(10) }
+            }
         }
         guard let out else { return (text, []) }
         return (String(decoding: out, as: UTF8.self), found.limits)
@@ -147,7 +152,7 @@ enum MarkdownGuard {
     /// A line like `| --- | :-: |` under a line with a `|`, whose table (to the next blank line)
     /// would have more cells than `spareTableCells` plus one per byte.
     private static func isOversizedTableDelimiter(_ number: Int, in lines: LineTable) -> Bool {
-        guard number > 1, !lines.isBlank(number - 1), lines[number - 1].contains(pipe) else { return false }
+        guard number > 1, !lines.isBlank(number - 1), lines.contains(pipe, onLine: number - 1) else { return false }
         let line = lines[number]
         var columns = 0
         var inCell = false
@@ -211,28 +216,83 @@ enum MarkdownGuard {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 }
 
-/// Where each line of a text starts, which lines are blank, and the next blank line after each,
-/// all found in one pass so that looking ahead costs nothing per line.
+/// Where each line of a text starts, what may need a closer look in it, and the next blank line
+/// after each, all found in one pass so that neither looking ahead nor an ordinary line costs
+/// more than reading its bytes once.
 private struct LineTable {
+    struct Traits {
+        var isBlank = true
+        /// The line opens with more than `minimumDeepPrefix` bytes of white space and markers.
+        var mayNestDeep = false
+        /// Only `|`, `-`, `:`, `>` and white space, with a `|` and a `-` or `:`.
+        var mayBeDelimiterRow = false
+        /// How many `<?` and `<!` the line holds.
+        var htmlOpeners = 0
+    }
+
+    /// A prefix must be at least this long to reach past `maxPrefixColumns` (a tab is 4 columns).
+    static let minimumDeepPrefix = MarkdownGuard.maxPrefixColumns / 4
+
     private let bytes: [UInt8]
     private var starts: [Int] = [0]
-    private var blank: [Bool] = []
+    private var lineTraits: [Traits] = []
     /// For line `n` (1-based), the first blank line after it, or `count + 1`.
     private var nextBlankLine: [Int] = []
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        for (offset, byte) in bytes.enumerated() where byte == 10 { starts.append(offset + 1) }
-        blank = (1...starts.count).map { number in
-            let start = starts[number - 1]
-            let end = number < starts.count ? starts[number] - 1 : bytes.count
-            return bytes[start..<end].allSatisfy { $0 == 32 || $0 == 9 }
+        bytes.withUnsafeBufferPointer { buffer in
+            var traits = Traits()
+            var inPrefix = true
+            var prefixLength = 0
+            var delimiterBytesOnly = true
+            var sawPipe = false
+            var sawDash = false
+            var previous: UInt8 = 10
+            for offset in 0..<buffer.count {
+                let byte = buffer[offset]
+                if byte == 10 {
+                    traits.mayBeDelimiterRow = delimiterBytesOnly && sawPipe && sawDash
+                    lineTraits.append(traits)
+                    starts.append(offset + 1)
+                    traits = Traits()
+                    inPrefix = true
+                    prefixLength = 0
+                    delimiterBytesOnly = true
+                    sawPipe = false
+                    sawDash = false
+                    previous = 10
+                    continue
+                }
+                let isSpace = byte == 32 || byte == 9
+                if !isSpace { traits.isBlank = false }
+                if inPrefix {
+                    // White space, `>`, bullets, digits, `.` and `)`: all a container prefix may hold.
+                    if isSpace || byte == 62 || byte == 45 || byte == 43 || byte == 42 || (byte >= 48 && byte <= 57)
+                        || byte == 46 || byte == 41 {
+                        prefixLength += 1
+                        if prefixLength > Self.minimumDeepPrefix { traits.mayNestDeep = true }
+                    } else {
+                        inPrefix = false
+                    }
+                }
+                switch byte {
+                case 124: sawPipe = true
+                case 45, 58: sawDash = true
+                case 32, 9, 62: break
+                default: delimiterBytesOnly = false
+                }
+                if previous == 60 && (byte == 63 || byte == 33) { traits.htmlOpeners += 1 }
+                previous = byte
+            }
+            traits.mayBeDelimiterRow = delimiterBytesOnly && sawPipe && sawDash
+            lineTraits.append(traits)
         }
         nextBlankLine = [Int](repeating: starts.count + 1, count: starts.count + 1)
         var next = starts.count + 1
         for number in stride(from: starts.count, through: 1, by: -1) {
             nextBlankLine[number] = next
-            if blank[number - 1] { next = number }
+            if lineTraits[number - 1].isBlank { next = number }
         }
     }
 
@@ -244,10 +304,14 @@ private struct LineTable {
         return bytes[starts[number - 1]..<end]
     }
 
+    func traits(of number: Int) -> Traits { lineTraits[number - 1] }
+
     /// The byte offset where line `number` starts; `count + 1` is the end of the text.
     func start(of number: Int) -> Int { number <= starts.count ? starts[number - 1] : bytes.count }
 
-    func isBlank(_ number: Int) -> Bool { blank[number - 1] }
+    func isBlank(_ number: Int) -> Bool { lineTraits[number - 1].isBlank }
 
     func nextBlank(after number: Int) -> Int { nextBlankLine[number] }
+
+    func contains(_ byte: UInt8, onLine number: Int) -> Bool { self[number].contains(byte) }
 }

@@ -18,7 +18,9 @@ struct OutlineBuilder {
         bytes = Array(text.utf8)
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
-        for (offset, byte) in bytes.enumerated() where byte == 10 { starts.append(offset + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in 0..<buffer.count where buffer[offset] == 10 { starts.append(offset + 1) }
+        }
         lineStarts = starts
     }
 
