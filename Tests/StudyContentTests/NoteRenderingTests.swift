@@ -23,4 +23,11 @@ import StudyContent
         #expect(styles["[1]"] == [.italic, .bold, .link, .dim])
         #expect(styles["x"] == [.dim, .italic])
     }
+
+    /// A loose list of 100,000 items (the fuzzer's case 519 took 32 s of CPU in `show`: each item
+    /// listed the list's items again). Not timed: it must simply finish and keep every item.
+    @Test func aLooseListOfAHundredThousandItemsRenders() {
+        let note = NoteRenderer.render(String(repeating: "- a\n\n", count: 100_000), width: 80)
+        #expect(note.lines.filter { $0.text == "• a" }.count == 100_000)
+    }
 }

@@ -101,7 +101,8 @@ private struct RenderState {
     mutating func list(_ node: CmarkNode, prefix: [StyledSpan], restPrefix: [StyledSpan]) {
         let tight = cmark_node_get_list_tight(node.raw) != 0
         var number = node.listStart
-        for (index, item) in node.children.enumerated() {
+        let items = node.children
+        for (index, item) in items.enumerated() {
             var marker = node.isOrderedList ? "\(number). " : "• "
             if item.isTaskItem { marker += item.isTaskChecked ? "[x] " : "[ ] " }
             number += 1
@@ -113,7 +114,7 @@ private struct RenderState {
             } else {
                 blocks(item.children, prefix: first, restPrefix: deeper(restPrefix, indent), tight: tight)
             }
-            if !tight && index < node.children.count - 1 { separate(restPrefix) }
+            if !tight && index < items.count - 1 { separate(restPrefix) }
         }
     }
 
