@@ -8,7 +8,8 @@
 ///   - past the `maxHTMLOpeners`-th `<?` or `<!` in one run of non-blank lines, the `<` is
 ///     escaped (cmark-gfm rescans the rest of the paragraph for each one);
 ///   - a table that would be padded to far more cells than it has bytes (a header of thousands
-///     of columns over short rows) is read as text.
+///     of columns over short rows) is read as text, and past the `maxPipes`-th `|` of a line the
+///     pipes are escaped (cmark-gfm splits a row into cells in quadratic time).
 /// Text that needs none of this is passed on untouched.
 enum MarkdownGuard {
     struct Limit: Equatable {
@@ -18,6 +19,8 @@ enum MarkdownGuard {
 
     static let maxPrefixColumns = 128
     static let maxHTMLOpeners = 32
+    /// cmark-gfm splits a table row into cells in time quadratic in their number.
+    static let maxPipes = 200
     /// Cells a table may have beyond one per byte of its lines.
     static let spareTableCells = 100_000
 
@@ -40,6 +43,10 @@ enum MarkdownGuard {
                 rewritten = plain
                 found.add(.table, line: number)
             }
+            if traits.pipes > maxPipes, let escaped = escapePipes(rewritten ?? Array(lines[number])) {
+                rewritten = escaped
+                found.add(.pipes, line: number)
+            }
             if traits.htmlOpeners > 0 {
                 if openers + traits.htmlOpeners > maxHTMLOpeners,
                    let escaped = escapeOpeners(rewritten ?? Array(lines[number]), seen: &openers) {
@@ -60,13 +67,14 @@ enum MarkdownGuard {
     }
 
     private enum Kind: CaseIterable {
-        case nesting, table, htmlOpeners
+        case nesting, table, pipes, htmlOpeners
 
         var reason: String {
             switch self {
             case .nesting: "nested deeper than \(maxPrefixColumns) columns of list and quote markers: "
                 + "the deeper markers are ignored"
             case .table: "table too large for its size (short rows padded to many columns): read as text"
+            case .pipes: "more than \(maxPipes) '|' on a line: the rest are read as text"
             case .htmlOpeners: "more than \(maxHTMLOpeners) '<?' or '<!' in one paragraph: the rest are read as text"
             }
         }
@@ -186,6 +194,24 @@ enum MarkdownGuard {
         return result
     }
 
+    // MARK: Pipes
+
+    /// The line with a backslash before every unescaped `|` past the first `maxPipes`, so that
+    /// no table row has more cells than that; nil when none is past.
+    private static func escapePipes(_ line: [UInt8]) -> [UInt8]? {
+        var result: [UInt8] = []
+        result.reserveCapacity(line.count + line.count / 2)
+        var seen = 0
+        for (index, byte) in zip(line.indices, line) {
+            if byte == pipe && (index == 0 || line[index - 1] != backslash) {
+                seen += 1
+                if seen > maxPipes { result.append(backslash) }
+            }
+            result.append(byte)
+        }
+        return seen > maxPipes ? result : nil
+    }
+
     // MARK: Inline HTML
 
     /// The line with a backslash before every `<?` and `<!` past the first `maxHTMLOpeners` of
@@ -228,6 +254,7 @@ private struct LineTable {
         var mayBeDelimiterRow = false
         /// How many `<?` and `<!` the line holds.
         var htmlOpeners = 0
+        var pipes = 0
     }
 
     /// A prefix must be at least this long to reach past `maxPrefixColumns` (a tab is 4 columns).
@@ -277,7 +304,9 @@ private struct LineTable {
                     }
                 }
                 switch byte {
-                case 124: sawPipe = true
+                case 124:
+                    sawPipe = true
+                    traits.pipes += 1
                 case 45, 58: sawDash = true
                 case 32, 9, 62: break
                 default: delimiterBytesOnly = false
