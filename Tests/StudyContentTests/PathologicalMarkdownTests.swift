@@ -84,6 +84,14 @@ import StudyContent
         #expect(renders(loaded.topic("T")))
     }
 
+    /// Fuzz case 989: a resource whose description was 100 KB of `|` and spaces took 22 s, its
+    /// separators being trimmed one re-slice at a time.
+    @Test func aDescriptionOfOnlySeparatorsIsTrimmedToNothing() throws {
+        let separators = String(repeating: "||||| ", count: 20_000)
+        let loaded = try Loaded(["t.md": "# T\n- [R](https://e.com/r) \(separators)\n  \(separators)\n"])
+        #expect(loaded.resources(of: loaded.topic("T")).map(\.description) == [""])
+    }
+
     @Test func anOrdinaryTableAndFewOpeningsAreLeftAlone() throws {
         let loaded = try Loaded(["t.md": """
             # T
