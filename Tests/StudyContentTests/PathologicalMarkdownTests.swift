@@ -92,6 +92,22 @@ import StudyContent
         #expect(loaded.resources(of: loaded.topic("T")).map(\.description) == [""])
     }
 
+    /// Fuzz case 46: emphasis on 123,000 lines of one paragraph, then links, took minutes in
+    /// cmark-gfm (each link walks every pending `*`).
+    @Test func emphasisInAParagraphWithManyLinksIsReadAsTextPastALimit() throws {
+        let text = "# T\n" + String(repeating: "*a*\n", count: 30_000) + String(repeating: "[r](https://e.com/r)\n", count: 1_000)
+        let loaded = try Loaded(["t.md": text])
+        #expect(loaded.warnings.count == 1)
+        #expect(loaded.warnings.first?.contains("t.md:34: more than 64 runs of '*', '_' or '~' in a paragraph") == true)
+        #expect(loaded.resources(of: loaded.topic("T")).map(\.url) == ["https://e.com/r"])
+    }
+
+    @Test func aLongListWithEmphasisAndLinksInEveryItemIsLeftAlone() throws {
+        let loaded = try Loaded(["t.md": "# T\n" + (0..<3_000).map { "- *new* [r\($0)](https://e.com/\($0)) _fast_\n" }.joined()])
+        #expect(loaded.warnings.isEmpty)
+        #expect(loaded.resources(of: loaded.topic("T")).count == 3_000)
+    }
+
     @Test func anOrdinaryTableAndFewOpeningsAreLeftAlone() throws {
         let loaded = try Loaded(["t.md": """
             # T

@@ -19,6 +19,12 @@ enum MarkdownGuard {
 
     static let maxPrefixColumns = 128
     static let maxHTMLOpeners = 32
+    /// cmark-gfm walks every pending `*`, `_` and `~` of a paragraph at each link it closes, so
+    /// a paragraph's cost grows with their product: past this many steps (plus a budget per
+    /// byte) the runs past the `maxEmphasisRuns`-th are read as text.
+    static let maxEmphasisWork = 10_000_000
+    static let emphasisWorkPerByte = 64
+    static let maxEmphasisRuns = 64
     /// cmark-gfm splits a table row into cells in time quadratic in their number.
     static let maxPipes = 200
     /// Cells a table may have beyond one per byte of its lines.
@@ -30,9 +36,12 @@ enum MarkdownGuard {
         var out: [UInt8]?
         var found = Findings()
         var openers = 0
+        let heavy = emphasisHeavyParagraphs(lines)
+        var emphasisSeen = 0
         for number in 1...lines.count {
             let traits = lines.traits(of: number)
             if traits.isBlank { openers = 0 }
+            if heavy.starts.contains(number) { emphasisSeen = 0 }
             var rewritten: [UInt8]?
             if traits.mayNestDeep, let capped = capNesting(Array(lines[number])) {
                 rewritten = capped
@@ -46,6 +55,11 @@ enum MarkdownGuard {
             if traits.pipes > maxPipes, let escaped = escapePipes(rewritten ?? Array(lines[number])) {
                 rewritten = escaped
                 found.add(.pipes, line: number)
+            }
+            if heavy.lines.contains(number), traits.emphasisRuns > 0,
+               let escaped = escapeEmphasis(rewritten ?? Array(lines[number]), seen: &emphasisSeen) {
+                rewritten = escaped
+                found.add(.emphasis, line: number)
             }
             if traits.htmlOpeners > 0 {
                 if openers + traits.htmlOpeners > maxHTMLOpeners,
@@ -67,7 +81,7 @@ enum MarkdownGuard {
     }
 
     private enum Kind: CaseIterable {
-        case nesting, table, pipes, htmlOpeners
+        case nesting, table, pipes, emphasis, htmlOpeners
 
         var reason: String {
             switch self {
@@ -75,6 +89,8 @@ enum MarkdownGuard {
                 + "the deeper markers are ignored"
             case .table: "table too large for its size (short rows padded to many columns): read as text"
             case .pipes: "more than \(maxPipes) '|' on a line: the rest are read as text"
+            case .emphasis: "more than \(maxEmphasisRuns) runs of '*', '_' or '~' in a paragraph with many "
+                + "links: the rest are read as text"
             case .htmlOpeners: "more than \(maxHTMLOpeners) '<?' or '<!' in one paragraph: the rest are read as text"
             }
         }
@@ -194,6 +210,79 @@ enum MarkdownGuard {
         return result
     }
 
+    // MARK: Emphasis and links
+
+    /// Paragraphs (runs of non-blank lines, a new one at each list item or heading) whose
+    /// emphasis runs times closing brackets exceed the budget: their first lines and all lines.
+    private static func emphasisHeavyParagraphs(_ lines: LineTable) -> (starts: Set<Int>, lines: Set<Int>) {
+        var starts = Set<Int>()
+        var heavy = Set<Int>()
+        var first = 1
+        var runs = 0
+        var brackets = 0
+        var bytes = 0
+        func close(before end: Int) {
+            if runs * brackets > maxEmphasisWork + emphasisWorkPerByte * bytes, first < end {
+                starts.insert(first)
+                heavy.formUnion(first..<end)
+            }
+        }
+        for number in 1...lines.count {
+            let traits = lines.traits(of: number)
+            if traits.isBlank || startsBlock(lines[number]) {
+                close(before: number)
+                first = traits.isBlank ? number + 1 : number
+                runs = 0
+                brackets = 0
+                bytes = 0
+            }
+            runs += traits.emphasisRuns
+            brackets += traits.closingBrackets
+            bytes += lines[number].count
+        }
+        close(before: lines.count + 1)
+        return (starts, heavy)
+    }
+
+    /// A list item or a heading: in cmark each starts a paragraph of its own.
+    private static func startsBlock(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.firstIndex(where: { $0 != space && $0 != tab && $0 != UInt8(ascii: ">") }) else {
+            return false
+        }
+        if line[first] == UInt8(ascii: "#") { return true }
+        return listMarkerEnd(Array(line[first..<min(line.endIndex, first + 11)]), at: 0) != nil
+    }
+
+    /// The line with a backslash before each `*`, `_` and `~` of the runs past the first
+    /// `maxEmphasisRuns` of its paragraph (`seen` counts them), leaving the line's own list
+    /// and quote markers alone; nil when no run is past.
+    private static func escapeEmphasis(_ line: [UInt8], seen: inout Int) -> [UInt8]? {
+        var prefixEnd = 0
+        while prefixEnd < line.count {
+            if line[prefixEnd] == space || line[prefixEnd] == tab || line[prefixEnd] == UInt8(ascii: ">") {
+                prefixEnd += 1
+            } else if let end = listMarkerEnd(line, at: prefixEnd) {
+                prefixEnd = end
+            } else {
+                break
+            }
+        }
+        var result = Array(line[..<prefixEnd])
+        var changed = false
+        for index in prefixEnd..<line.count {
+            let byte = line[index]
+            if LineTable.isEmphasis(byte), index == 0 || line[index - 1] != backslash {
+                if index == prefixEnd || !LineTable.isEmphasis(line[index - 1]) { seen += 1 }
+                if seen > maxEmphasisRuns {
+                    result.append(backslash)
+                    changed = true
+                }
+            }
+            result.append(byte)
+        }
+        return changed ? result : nil
+    }
+
     // MARK: Pipes
 
     /// The line with a backslash before every unescaped `|` past the first `maxPipes`, so that
@@ -255,6 +344,9 @@ private struct LineTable {
         /// How many `<?` and `<!` the line holds.
         var htmlOpeners = 0
         var pipes = 0
+        /// Runs of `*`, `_` or `~`, and `]`: see `MarkdownGuard.maxEmphasisWork`.
+        var emphasisRuns = 0
+        var closingBrackets = 0
     }
 
     /// A prefix must be at least this long to reach past `maxPrefixColumns` (a tab is 4 columns).
@@ -312,6 +404,8 @@ private struct LineTable {
                 default: delimiterBytesOnly = false
                 }
                 if previous == 60 && (byte == 63 || byte == 33) { traits.htmlOpeners += 1 }
+                if byte == 93 { traits.closingBrackets += 1 }
+                if Self.isEmphasis(byte) && !Self.isEmphasis(previous) { traits.emphasisRuns += 1 }
                 previous = byte
             }
             traits.mayBeDelimiterRow = delimiterBytesOnly && sawPipe && sawDash
@@ -326,6 +420,8 @@ private struct LineTable {
     }
 
     var count: Int { starts.count }
+
+    static func isEmphasis(_ byte: UInt8) -> Bool { byte == 42 || byte == 95 || byte == 126 }
 
     /// Line `number` (1-based) without its line feed.
     subscript(number: Int) -> ArraySlice<UInt8> {
