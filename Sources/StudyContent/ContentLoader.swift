@@ -24,7 +24,7 @@ public enum ContentLoader {
 
     public static func load(folders: [String]) throws(LoadError) -> ContentTree {
         _ = CmarkDocument.extensionsRegistered
-        var walker = FolderWalker()
+        var walker = FolderWalker(roots: folders)
         var plans: [FolderPlan] = []
         for folder in folders {
             do {
@@ -46,7 +46,7 @@ public enum ContentLoader {
 
     /// Parses every file, spread over the machine's cores; slot `i` holds file `i`'s outline.
     private static func parseAll(_ files: [FilePlan]) -> [FileOutline] {
-        let slots = Slots(count: files.count)
+        let slots = Slots(files)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             slots.set(index, FileReader.outline(of: files[index]))
         }
@@ -55,11 +55,14 @@ public enum ContentLoader {
 
     /// Each concurrent iteration writes only its own slot, so no two writers touch the same memory.
     private final class Slots: @unchecked Sendable {
-        private let buffer: UnsafeMutableBufferPointer<FileOutline?>
+        private let buffer: UnsafeMutableBufferPointer<FileOutline>
 
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
+        /// Every slot starts as a skipped file, so that no slot is ever empty.
+        init(_ files: [FilePlan]) {
+            buffer = .allocate(capacity: files.count)
+            _ = buffer.initialize(from: files.map {
+                FileOutline.skipped(ContentWarning(SourceLocation(file: $0.displayPath, line: 0), "not read"))
+            })
         }
 
         deinit {
@@ -68,6 +71,6 @@ public enum ContentLoader {
         }
 
         func set(_ index: Int, _ value: FileOutline) { buffer[index] = value }
-        func values() -> [FileOutline] { buffer.map { $0! } }
+        func values() -> [FileOutline] { Array(buffer) }
     }
 }

@@ -59,6 +59,21 @@ import StudyTestSupport
         #expect(loaded.warnings.filter { $0.contains("already read") }.count == 2)
     }
 
+    @Test func foldersNestedTooDeepAreSkippedWithAWarning() throws {
+        let deep = (1...40).map { "d\($0)" }.joined(separator: "/")
+        let loaded = try Loaded([deep + "/bottom.md": "# Bottom\n", "d1/top.md": "# Top\n"])
+        var depth = 0
+        var node = loaded.root
+        while let next = node.children.first(where: { $0.kind == .folder }) {
+            depth += 1
+            node = next
+        }
+        #expect(depth == 32)
+        #expect(loaded.topic("d1", "Top") != nil)
+        let skipped = (1...33).map { "d\($0)" }.joined(separator: "/")
+        #expect(loaded.warnings == [loaded.folder.url(skipped) + ": skipped: folders nested deeper than 32 levels"])
+    }
+
     @Test func unreadableEntriesAreWarningsAndTheRestLoads() throws {
         let folder = try TemporaryFolder(["ok.md": "# OK\n"])
         try folder.symlink("dangling.md", to: folder.url("nowhere.md"))
@@ -81,7 +96,9 @@ import StudyTestSupport
         for (index, text) in nasty.enumerated() { files["f\(index).md"] = text }
         let loaded = try Loaded(files)
         // The one with a NUL byte is taken for binary and skipped; every other file is a topic.
+        // The two deep ones are read only to 128 columns of markers, and say so.
         #expect(loaded.root.children.count == nasty.count - 1)
-        #expect(loaded.warnings.count == 1)
+        #expect(loaded.warnings.count == 3)
+        #expect(loaded.warnings.filter { $0.contains("nested deeper than") }.count == 2)
     }
 }

@@ -7,6 +7,8 @@ struct TreeAssembler {
     private(set) var warnings: [ContentWarning] = []
     private var normalizedURLByID: [String: String] = [:]
     private var usedTopicIDs = Set<String>()
+    /// For a path of titles met more than once: the first rank not yet tried for it.
+    private var nextRank: [[String]: Int] = [:]
 
     init(outlines: [FileOutline]) {
         self.outlines = outlines
@@ -66,9 +68,10 @@ struct TreeAssembler {
     /// Note, resources and heading sub-topics of a section go into `topic`.
     private mutating func fill(_ topic: inout Topic, from section: OutlineSection, file: String, path: [String]) {
         topic.note = section.note
+        var listed = Set(topic.resourceIDs)
         for raw in section.resources {
             let id = register(raw, file: file, topicPath: path)
-            if !topic.resourceIDs.contains(id) { topic.resourceIDs.append(id) }
+            if listed.insert(id).inserted { topic.resourceIDs.append(id) }
         }
         for child in section.children {
             let childPath = path + [child.title]
@@ -80,14 +83,23 @@ struct TreeAssembler {
     }
 
     /// Two topics with the same path of titles (two "Resources" headings in one file) get
-    /// distinct IDs by their rank: the second is keyed as "Resources #2".
+    /// distinct IDs by their rank: the second is keyed as "Resources #2", or the next rank whose
+    /// ID is still free (a heading may be titled "Resources #2" itself).
     private mutating func topicID(_ path: [String]) -> String {
         var id = StableID.topic(path: path)
-        var rank = 2
-        while usedTopicIDs.contains(id), let last = path.last {
+        guard usedTopicIDs.contains(id), let last = path.last else {
+            usedTopicIDs.insert(id)
+            return id
+        }
+        // Every rank below `nextRank[path]` was tried for this path and found taken, and taken
+        // IDs stay taken, so the search resumes there: the same IDs as trying 2, 3, … each time,
+        // without re-hashing the path once per earlier copy.
+        var rank = nextRank[path] ?? 2
+        repeat {
             id = StableID.topic(path: path.dropLast() + ["\(last) #\(rank)"])
             rank += 1
-        }
+        } while usedTopicIDs.contains(id)
+        nextRank[path] = rank
         usedTopicIDs.insert(id)
         return id
     }
@@ -107,7 +119,7 @@ struct TreeAssembler {
             id = StableID.task(topicPath: topicPath, title: raw.title)
         }
         if resources[id] != nil {
-            resources[id]!.occurrences.append(location)
+            resources[id]?.occurrences.append(location)
         } else {
             resources[id] = Resource(id: id, title: raw.title, url: raw.url, description: raw.description,
                                      source: location, checkbox: raw.checkbox)

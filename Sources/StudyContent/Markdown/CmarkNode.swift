@@ -28,6 +28,35 @@ struct CmarkNode {
     var isTaskChecked: Bool { cmark_gfm_extensions_get_tasklist_item_checked(raw) }
     var isTableRowHeader: Bool { cmark_gfm_extensions_get_table_row_is_header(raw) != 0 }
 
+    /// Calls `enter` for each node below this one in document order and `exit` after all of
+    /// that node's own descendants, by following sibling and parent links, so that however deep
+    /// the tree is, the walk takes no stack.
+    func walkDescendants(enter: (CmarkNode) -> Void, exit: (CmarkNode) -> Void) {
+        var next = firstChild
+        while let node = next {
+            enter(node)
+            if let child = node.firstChild {
+                next = child
+                continue
+            }
+            // A leaf: leave it, then every ancestor whose last child it ends, up to this node.
+            exit(node)
+            var done = node
+            next = nil
+            while done.raw != raw {
+                if let sibling = done.next {
+                    next = sibling
+                    break
+                }
+                guard let parent = done.parent, parent.raw != raw else { break }
+                exit(parent)
+                done = parent
+            }
+        }
+    }
+
+    var parent: CmarkNode? { cmark_node_parent(raw).map(CmarkNode.init) }
+
     var children: [CmarkNode] {
         var result: [CmarkNode] = []
         var child = firstChild
@@ -52,16 +81,18 @@ enum CmarkDocument {
 
     static let extensionNames = ["table", "tasklist", "autolink", "strikethrough"]
 
-    static func parse<T>(_ text: String, _ body: (CmarkNode) -> T) -> T {
-        precondition(extensionsRegistered)
-        let parser = cmark_parser_new(studydash_cmark_options())!
+    /// Parses `text` (after `MarkdownGuard` has made it safe to parse) and hands the document
+    /// to `body`. Nil only when cmark cannot allocate a parser or a document.
+    static func parse<T>(_ text: String, _ body: (CmarkNode) -> T) -> (value: T, limits: [MarkdownGuard.Limit])? {
+        guard extensionsRegistered, let parser = cmark_parser_new(studydash_cmark_options()) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var text = text
+        let guarded = MarkdownGuard.apply(text)
+        var text = guarded.text
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
@@ -71,10 +102,11 @@ enum CmarkDocument {
         // off (cmark-gfm's `cmark_manage_extensions_special_characters`), so two finishes must
         // never overlap; block parsing (`feed`) has no such state and runs in parallel.
         finishLock.lock()
-        let root = cmark_parser_finish(parser)!
+        let finished = cmark_parser_finish(parser)
         finishLock.unlock()
+        guard let root = finished else { return nil }
         defer { cmark_node_free(root) }
-        return body(CmarkNode(raw: root))
+        return (body(CmarkNode(raw: root)), guarded.limits)
     }
 }
 

@@ -17,44 +17,58 @@ enum InlinePiece: Equatable {
 
 struct InlineLines {
     private(set) var lines: [[InlinePiece]] = [[]]
+    /// Text not yet added to the last line: runs of text nodes are joined here, in place.
+    private var pending = ""
 
+    /// Emphasis, strong, strikethrough and images (their alt text) count by the text inside;
+    /// a link's text is collected apart, as the link's own lines. The walk is iterative, so
+    /// emphasis nested a million deep costs no stack.
     init(_ block: CmarkNode) {
-        for child in block.children { add(child) }
+        // Links do not nest in CommonMark, but a stack keeps any nesting correct.
+        var open: [InlineLines] = []
+        var current = InlineLines(empty: ())
+        block.walkDescendants(enter: { node in
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                current.pending += node.literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                current.newLine()
+            case CMARK_NODE_LINK:
+                open.append(current)
+                current = InlineLines(empty: ())
+            default:
+                break
+            }
+        }, exit: { node in
+            guard node.type == CMARK_NODE_LINK, var outer = open.popLast() else { return }
+            // `outer` is changed while it is the only reference to its lines, so they are never
+            // copied: a paragraph of 100,000 lines with 1,000 links would copy them per link.
+            current.flush()
+            outer.flush()
+            outer.lines[outer.lines.count - 1].append(.link(url: node.url, text: current.plainText))
+            // A link whose text spans lines still moves the following text down.
+            for _ in 1..<current.lines.count { outer.lines.append([]) }
+            current = outer
+        })
+        current.flush()
+        self = current
     }
+
+    private init(empty: ()) {}
 
     /// All text on one line, links as their text, soft breaks as spaces.
     var plainText: String {
         lines.map { $0.map(\.text).joined() }.joined(separator: " ").trimmingWhitespace()
     }
 
-    private mutating func append(_ piece: InlinePiece) {
-        if case .text(let new) = piece, case .text(let old)? = lines[lines.count - 1].last {
-            lines[lines.count - 1][lines[lines.count - 1].count - 1] = .text(old + new)
-        } else {
-            lines[lines.count - 1].append(piece)
-        }
+    private mutating func flush() {
+        guard !pending.isEmpty else { return }
+        lines[lines.count - 1].append(.text(pending))
+        pending = ""
     }
 
-    private mutating func add(_ node: CmarkNode) {
-        switch node.type {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-            append(.text(node.literal))
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            lines.append([])
-        case CMARK_NODE_LINK:
-            var inner = InlineLines(node)
-            let text = inner.plainText
-            append(.link(url: node.url, text: text))
-            // A link whose text spans lines still moves the following text down.
-            while inner.lines.count > 1 {
-                inner.lines.removeLast()
-                lines.append([])
-            }
-        case CMARK_NODE_FOOTNOTE_REFERENCE:
-            break
-        default:
-            // Emphasis, strong, strikethrough, images (their alt text): the text inside counts.
-            for child in node.children { add(child) }
-        }
+    private mutating func newLine() {
+        flush()
+        lines.append([])
     }
 }

@@ -107,9 +107,16 @@ enum LinkLine {
 
     /// Trims separators and white space from both ends, and one pair of enclosing parentheses.
     static func cleanEdges(_ text: String) -> String {
-        var result = Substring(text)
-        while let first = result.first, edgeCharacters.contains(first) { result = result.dropFirst() }
-        while let last = result.last, edgeCharacters.contains(last) { result = result.dropLast() }
+        // Moving two indices, not re-slicing per character: a description may be 100 KB of `|`.
+        var start = text.startIndex
+        var end = text.endIndex
+        while start < end, edgeCharacters.contains(text[start]) { start = text.index(after: start) }
+        while start < end {
+            let before = text.index(before: end)
+            guard edgeCharacters.contains(text[before]) else { break }
+            end = before
+        }
+        var result = text[start..<end]
         if result.hasPrefix("("), result.hasSuffix(")"), !result.dropFirst().contains("(") {
             result = result.dropFirst().dropLast()
         }

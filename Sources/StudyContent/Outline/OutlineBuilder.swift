@@ -18,7 +18,9 @@ struct OutlineBuilder {
         bytes = Array(text.utf8)
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
-        for (offset, byte) in bytes.enumerated() where byte == 10 { starts.append(offset + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in 0..<buffer.count where buffer[offset] == 10 { starts.append(offset + 1) }
+        }
         lineStarts = starts
     }
 
@@ -45,8 +47,10 @@ struct OutlineBuilder {
         }
     }
 
-    func build(text: String) -> (title: String?, root: OutlineSection) {
-        CmarkDocument.parse(text) { document in
+    /// The file's H1 title (when it opens with one) and its sections; `warnings` say where the
+    /// Markdown had to be limited to parse safely (see `MarkdownGuard`).
+    func build(text: String) -> (title: String?, root: OutlineSection, warnings: [ContentWarning]) {
+        let parsed = CmarkDocument.parse(text) { document in
             let blocks = document.children
             let firstHeading = blocks.first { $0.type == CMARK_NODE_HEADING }
             let absorbed = firstHeading.flatMap { $0.headingLevel == 1 ? $0 : nil }
@@ -68,6 +72,12 @@ struct OutlineBuilder {
             let title = absorbed.map { InlineLines($0).plainText }.flatMap { $0.isEmpty ? nil : $0 }
             return (title, finish(root))
         }
+        guard let parsed else {
+            return (nil, OutlineSection(title: "", level: 0, line: 1),
+                    [ContentWarning(SourceLocation(file: file, line: 0), "cannot parse: out of memory")])
+        }
+        let warnings = parsed.limits.map { ContentWarning(SourceLocation(file: file, line: $0.line), $0.reason) }
+        return (parsed.value.0, parsed.value.1, warnings)
     }
 
     private func finish(_ draft: Draft) -> OutlineSection {
@@ -222,8 +232,9 @@ struct OutlineBuilder {
             }
             previousEnd = range.upperBound
         }
-        while out.last?.allSatisfy(\.isWhitespace) == true { out.removeLast() }
-        while out.first?.allSatisfy(\.isWhitespace) == true { out.removeFirst() }
-        return out.joined(separator: "\n")
+        let isBlank = { (line: Substring) in line.allSatisfy(\.isWhitespace) }
+        guard let first = out.firstIndex(where: { !isBlank($0) }),
+              let last = out.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return out[first...last].joined(separator: "\n")
     }
 }

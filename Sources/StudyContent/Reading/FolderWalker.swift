@@ -7,8 +7,9 @@ import StudyCore
 
 /// A notes folder on disk as a plan of what to read: sub-folders, note files, and the folder's
 /// own note file (`README.md` or `index.md`). Hidden entries (`.git`, `.obsidian`) are skipped,
-/// symlinks are followed but a folder is never entered twice (so loops end), and anything that
-/// cannot be read becomes a warning while the rest is walked.
+/// a symlink is followed only when its target lies inside one of the content folders (a notes
+/// folder must not pull in `/etc` or the folder around it), a folder is never entered twice
+/// (so loops end), and anything that cannot be read becomes a warning while the rest is walked.
 struct FolderPlan {
     var path: String
     var displayPath: String
@@ -36,10 +37,18 @@ enum FolderWalkError: Error {
 struct FolderWalker {
     static let noteExtensions: Set<String> = ["md", "markdown", "txt"]
     static let folderNoteNames = ["readme", "index"]
+    /// Notes are rarely nested ten deep; a cap keeps every walk over the topic tree shallow.
+    static let maxFolderDepth = 32
 
     private var visited = Set<FileIdentity>()
     private(set) var warnings: [ContentWarning] = []
     private(set) var files: [FilePlan] = []
+    /// The content folders with every symlink in them resolved: where a symlink may lead.
+    private let resolvedRoots: [String]
+
+    init(roots: [String]) {
+        resolvedRoots = roots.compactMap(Self.resolved)
+    }
 
     struct FileIdentity: Hashable {
         var device: UInt64
@@ -56,14 +65,15 @@ struct FolderWalker {
         guard let dir = opendir(path) else { throw .unreadable(path, String(cString: strerror(errno))) }
         closedir(dir)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return walk(path: path, displayPath: path, name: name, identity: identity(of: info))
+        return walk(path: path, displayPath: path, name: name, identity: identity(of: info), depth: 0)
     }
 
     private func identity(of info: stat) -> FileIdentity {
         FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
-    private mutating func walk(path: String, displayPath: String, name: String, identity: FileIdentity) -> FolderPlan {
+    private mutating func walk(path: String, displayPath: String, name: String, identity: FileIdentity,
+                               depth: Int) -> FolderPlan {
         visited.insert(identity)
         var plan = FolderPlan(path: path, displayPath: displayPath, name: name)
         guard let dir = opendir(path) else {
@@ -87,6 +97,15 @@ struct FolderWalker {
             let entryPath = path.hasSuffix("/") ? path + entryName : path + "/" + entryName
             let entryDisplay = displayPath.hasSuffix("/") ? displayPath + entryName : displayPath + "/" + entryName
             var info = stat()
+            guard lstat(entryPath, &info) == 0 else {
+                warnings.append(ContentWarning(SourceLocation(file: entryDisplay, line: 0),
+                                               "cannot read: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFLNK, let target = Self.resolved(entryPath), !isInsideRoots(target) {
+                warnings.append(ContentWarning(SourceLocation(file: entryDisplay, line: 0), "symlink leaves the notes"))
+                continue
+            }
             guard stat(entryPath, &info) == 0 else {
                 warnings.append(ContentWarning(SourceLocation(file: entryDisplay, line: 0),
                                                "cannot read: \(String(cString: strerror(errno)))"))
@@ -100,7 +119,13 @@ struct FolderWalker {
                                                    "skipped: folder already read (symlink loop or repeated link)"))
                     continue
                 }
-                plan.folders.append(walk(path: entryPath, displayPath: entryDisplay, name: entryName, identity: id))
+                guard depth < Self.maxFolderDepth else {
+                    warnings.append(ContentWarning(SourceLocation(file: entryDisplay, line: 0),
+                                                   "skipped: folders nested deeper than \(Self.maxFolderDepth) levels"))
+                    continue
+                }
+                plan.folders.append(walk(path: entryPath, displayPath: entryDisplay, name: entryName, identity: id,
+                                         depth: depth + 1))
             case S_IFREG:
                 guard let ext = entryName.split(separator: ".").last.map({ $0.lowercased() }),
                       entryName.contains("."), Self.noteExtensions.contains(ext) else { continue }
@@ -125,6 +150,20 @@ struct FolderWalker {
         }
         plan.files = plan.files.map { register($0) }
         return plan
+    }
+
+    /// The path with every symlink resolved; nil when it leads nowhere (the caller's `stat`
+    /// then reports why).
+    private static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    private func isInsideRoots(_ path: String) -> Bool {
+        resolvedRoots.contains { root in
+            path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        }
     }
 
     private static func noteRank(_ name: String) -> Int {

@@ -15,13 +15,17 @@ public struct RenderedNote: Sendable {
 
 public enum NoteRenderer {
     public static func render(_ markdown: String, width: Int) -> RenderedNote {
-        _ = CmarkDocument.extensionsRegistered
-        return CmarkDocument.parse(markdown) { document in
+        let parsed = CmarkDocument.parse(markdown) { document in
             var state = RenderState(width: max(8, width))
             state.blocks(document.children, prefix: [], restPrefix: [])
             while state.lines.last?.spans.isEmpty == true { state.lines.removeLast() }
             return RenderedNote(lines: state.lines, links: state.links)
         }
+        // Only when cmark cannot allocate: the note as plain, safe lines is still readable.
+        return parsed?.value ?? RenderedNote(
+            lines: markdown.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { StyledLine([StyledSpan(TerminalSafe.escape(String($0)))]) },
+            links: [])
     }
 }
 
@@ -68,7 +72,7 @@ private struct RenderState {
             list(node, prefix: prefix, restPrefix: restPrefix)
         case CMARK_NODE_BLOCK_QUOTE:
             let bar = StyledSpan("│ ", [.quote, .dim])
-            blocks(node.children, prefix: prefix + [bar], restPrefix: restPrefix + [bar])
+            blocks(node.children, prefix: deeper(prefix, bar), restPrefix: deeper(restPrefix, bar))
         case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
             var literal = node.literal
             if literal.hasSuffix("\n") { literal.removeLast() }
@@ -88,21 +92,29 @@ private struct RenderState {
         }
     }
 
+    /// `prefix` one level deeper; past half the width, nesting adds no more indentation, so a
+    /// note nested deeper still wraps in the columns left instead of one letter a line.
+    func deeper(_ prefix: [StyledSpan], _ level: StyledSpan) -> [StyledSpan] {
+        StyledLine(prefix).width < width / 2 ? prefix + [level] : prefix
+    }
+
     mutating func list(_ node: CmarkNode, prefix: [StyledSpan], restPrefix: [StyledSpan]) {
         let tight = cmark_node_get_list_tight(node.raw) != 0
         var number = node.listStart
-        for (index, item) in node.children.enumerated() {
+        let items = node.children
+        for (index, item) in items.enumerated() {
             var marker = node.isOrderedList ? "\(number). " : "• "
             if item.isTaskItem { marker += item.isTaskChecked ? "[x] " : "[ ] " }
             number += 1
             let indent = StyledSpan(String(repeating: " ", count: DisplayWidth.of(marker)))
-            let first = (index == 0 ? prefix : restPrefix) + [StyledSpan(marker, .dim)]
+            let outer = index == 0 ? prefix : restPrefix
+            let first = (StyledLine(outer).width < width / 2 ? outer : restPrefix) + [StyledSpan(marker, .dim)]
             if item.children.isEmpty {
                 lines.append(StyledLine(first))
             } else {
-                blocks(item.children, prefix: first, restPrefix: restPrefix + [indent], tight: tight)
+                blocks(item.children, prefix: first, restPrefix: deeper(restPrefix, indent), tight: tight)
             }
-            if !tight && index < node.children.count - 1 { separate(restPrefix) }
+            if !tight && index < items.count - 1 { separate(restPrefix) }
         }
     }
 
@@ -147,39 +159,58 @@ private struct RenderState {
 
     // MARK: Inlines
 
+    /// The inline content of `node` as styled spans. Emphasis may nest as deep as a line is
+    /// long, so the walk is iterative: `styles` holds the style of each open inline node.
     mutating func inlines(_ node: CmarkNode, style: TextStyle = []) -> [StyledSpan] {
         var spans: [StyledSpan] = []
-        for child in node.children {
+        var styles: [TextStyle] = [style]
+        var links = self.links
+        node.walkDescendants(enter: { child in
+            let current = styles.last ?? style
             switch child.type {
             case CMARK_NODE_TEXT:
-                spans.append(StyledSpan(safe(child.literal), style))
+                spans.append(StyledSpan(safe(child.literal), current))
             case CMARK_NODE_CODE:
-                spans.append(StyledSpan(safe(child.literal), style.union(.code)))
+                spans.append(StyledSpan(safe(child.literal), current.union(.code)))
             case CMARK_NODE_HTML_INLINE:
-                spans.append(StyledSpan(safe(child.literal), style.union(.dim)))
-            case CMARK_NODE_SOFTBREAK:
-                spans.append(StyledSpan(" ", style))
-            case CMARK_NODE_LINEBREAK:
-                spans.append(StyledSpan(" ", style))
+                spans.append(StyledSpan(safe(child.literal), current.union(.dim)))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                spans.append(StyledSpan(" ", current))
             case CMARK_NODE_EMPH:
-                spans += inlines(child, style: style.union(.italic))
+                styles.append(current.union(.italic))
             case CMARK_NODE_STRONG:
-                spans += inlines(child, style: style.union(.bold))
+                styles.append(current.union(.bold))
             case CMARK_NODE_LINK:
-                spans += inlines(child, style: style.union(.link))
-                links.append(child.url)
-                spans.append(StyledSpan("[\(links.count)]", style.union([.link, .dim])))
+                styles.append(current.union(.link))
             case CMARK_NODE_IMAGE:
-                spans.append(StyledSpan("[image: ", style.union(.dim)))
-                spans += inlines(child, style: style.union(.dim))
-                spans.append(StyledSpan("]", style.union(.dim)))
+                spans.append(StyledSpan("[image: ", current.union(.dim)))
+                styles.append(current.union(.dim))
             case CMARK_NODE_FOOTNOTE_REFERENCE:
-                spans.append(StyledSpan("[^" + safe(child.literal) + "]", style.union(.dim)))
+                spans.append(StyledSpan("[^" + safe(child.literal) + "]", current.union(.dim)))
+                styles.append(current)
             default:
-                let extra: TextStyle = child.typeString == "strikethrough" ? .strike : []
-                spans += inlines(child, style: style.union(extra))
+                styles.append(current.union(child.typeString == "strikethrough" ? .strike : []))
             }
-        }
+        }, exit: { child in
+            switch child.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                return
+            default:
+                break
+            }
+            if styles.count > 1 { styles.removeLast() }
+            let outer = styles.last ?? style
+            switch child.type {
+            case CMARK_NODE_LINK:
+                links.append(child.url)
+                spans.append(StyledSpan("[\(links.count)]", outer.union([.link, .dim])))
+            case CMARK_NODE_IMAGE:
+                spans.append(StyledSpan("]", outer.union(.dim)))
+            default:
+                break
+            }
+        })
+        self.links = links
         return spans
     }
 
