@@ -75,6 +75,20 @@ import StudyContent
         #expect(renders(loaded.topic("T")))
     }
 
+    /// Fuzz case 1091: tens of thousands of link reference definitions running straight into a
+    /// table's delimiter row took cmark-gfm 10 s (it re-reads the paragraph above the row once
+    /// per line of it). Past 500 lines of one paragraph the table is text; a table after a blank
+    /// line is still a table.
+    @Test func aTableUnderAVeryLongParagraphIsReadAsText() throws {
+        let definitions = (0..<20_000).map { "[a\($0)]: https://e.com/\($0)\n" }.joined()
+        let loaded = try Loaded(["t.md": "# T\n" + definitions + "| x | y |\n|---|---|\n| 1 | 2 |\n",
+                                 "u.md": "# U\n" + String(repeating: "text\n", count: 600) + "\n| x | y |\n|---|---|\n"])
+        #expect(loaded.warnings.count == 1, "\(loaded.warnings)")
+        #expect(loaded.warnings.first?.hasSuffix("t.md:20003: table directly under more than 500 lines of one paragraph: "
+            + "read as text (a blank line before it makes it a table)") == true, "\(loaded.warnings)")
+        #expect(renders(loaded.topic("U")))
+    }
+
     /// Fuzz case 200: a table row of 124,000 cells took seconds (cmark-gfm appends each cell
     /// by walking the row's list of cells).
     @Test func pipesPastTwoHundredOnALineAreReadAsText() throws {

@@ -9,7 +9,10 @@
 ///     escaped (cmark-gfm rescans the rest of the paragraph for each one);
 ///   - a table that would be padded to far more cells than it has bytes (a header of thousands
 ///     of columns over short rows) is read as text, and past the `maxPipes`-th `|` of a line the
-///     pipes are escaped (cmark-gfm splits a row into cells in quadratic time).
+///     pipes are escaped (cmark-gfm splits a row into cells in quadratic time);
+///   - a table under more than `maxParagraphLinesBeforeTable` lines of one paragraph is read
+///     as text (cmark-gfm re-reads the paragraph above a delimiter row, link reference
+///     definitions most slowly, once per line of it).
 /// Text that needs none of this is passed on untouched.
 enum MarkdownGuard {
     struct Limit: Equatable {
@@ -29,6 +32,8 @@ enum MarkdownGuard {
     static let maxPipes = 200
     /// Cells a table may have beyond one per byte of its lines.
     static let spareTableCells = 100_000
+    /// Lines of one paragraph a table's delimiter row may follow.
+    static let maxParagraphLinesBeforeTable = 500
 
     static func apply(_ text: String) -> (text: String, limits: [Limit]) {
         let bytes = Array(text.utf8)
@@ -38,9 +43,11 @@ enum MarkdownGuard {
         var openers = 0
         let heavy = emphasisHeavyParagraphs(lines)
         var emphasisSeen = 0
+        var paragraphLines = 0
         for number in 1...lines.count {
             let traits = lines.traits(of: number)
             if traits.isBlank { openers = 0 }
+            defer { paragraphLines = traits.isBlank ? 0 : paragraphLines + 1 }
             if heavy.starts.contains(number) { emphasisSeen = 0 }
             var rewritten: [UInt8]?
             if traits.mayNestDeep, let capped = capNesting(Array(lines[number])) {
@@ -51,6 +58,10 @@ enum MarkdownGuard {
                let plain = breakDelimiterRow(rewritten ?? Array(lines[number])) {
                 rewritten = plain
                 found.add(.table, line: number)
+            } else if traits.mayBeDelimiterRow, paragraphLines > maxParagraphLinesBeforeTable,
+                      let plain = breakDelimiterRow(rewritten ?? Array(lines[number])) {
+                rewritten = plain
+                found.add(.tableAfterLongParagraph, line: number)
             }
             if traits.pipes > maxPipes, let escaped = escapePipes(rewritten ?? Array(lines[number])) {
                 rewritten = escaped
@@ -81,13 +92,15 @@ enum MarkdownGuard {
     }
 
     private enum Kind: CaseIterable {
-        case nesting, table, pipes, emphasis, htmlOpeners
+        case nesting, table, tableAfterLongParagraph, pipes, emphasis, htmlOpeners
 
         var reason: String {
             switch self {
             case .nesting: "nested deeper than \(maxPrefixColumns) columns of list and quote markers: "
                 + "the deeper markers are ignored"
             case .table: "table too large for its size (short rows padded to many columns): read as text"
+            case .tableAfterLongParagraph: "table directly under more than \(maxParagraphLinesBeforeTable) lines of one "
+                + "paragraph: read as text (a blank line before it makes it a table)"
             case .pipes: "more than \(maxPipes) '|' on a line: the rest are read as text"
             case .emphasis: "more than \(maxEmphasisRuns) runs of '*', '_' or '~' in a paragraph with many "
                 + "links: the rest are read as text"
