@@ -24,7 +24,7 @@ public enum DisplayWidth {
     }
 
     public static func of(_ character: Character) -> Int {
-        if character.isASCII { return character.asciiValue! < 0x20 || character.asciiValue! == 0x7f ? 0 : 1 }
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7f ? 0 : 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         // An emoji presentation selector turns a text symbol into a two-column emoji.
