@@ -9,6 +9,22 @@ import Testing
         #expect(StableID.task(topicPath: ["Reading"], title: "Finish chapter 3") == "rjb4nxzadre")
     }
 
+    /// A path key extended title by title hashes exactly the bytes the joined path did, for
+    /// topics and task items, at any depth (the root's empty first title included).
+    @Test func aGrowingPathKeyGivesTheSameIDsAsTheWholePath() {
+        func joined(_ prefix: String, _ titles: [String]) -> String {
+            StableID.encode(StableID.hash(prefix + titles.map(StableID.fold).joined(separator: "/")))
+        }
+        let paths: [[String]] = [[], [""], ["", "Root"], ["A"], ["Technical Foundations", "Linear  Algebra"],
+                                 [String(repeating: "t", count: 30_000), "Ünïcode  Title", "x #2"]]
+        for path in paths {
+            var key = StableID.PathKey.empty
+            for title in path { key = key.appending(title) }
+            #expect(key.topicID == "t" + joined("topic ", path), "\(path.map(\.count))")
+            #expect(key.taskID(title: "Finish  Chapter 3") == "r" + joined("task ", path + ["Finish  Chapter 3"]))
+        }
+    }
+
     @Test func shape() {
         let id = StableID.resource(normalizedURL: "https://example.com")
         #expect(id.count == 11)

@@ -8,7 +8,7 @@ struct TreeAssembler {
     private var normalizedURLByID: [String: String] = [:]
     private var usedTopicIDs = Set<String>()
     /// For a path of titles met more than once: the first rank not yet tried for it.
-    private var nextRank: [[String]: Int] = [:]
+    private var nextRank: [StableID.PathKey: Int] = [:]
 
     init(outlines: [FileOutline]) {
         self.outlines = outlines
@@ -16,18 +16,21 @@ struct TreeAssembler {
     }
 
     mutating func root(_ plan: FolderPlan) -> Topic {
-        folder(plan, path: [], isRoot: true)
+        folder(plan, path: .empty, isRoot: true)
     }
 
     // MARK: Topics
 
-    private mutating func folder(_ plan: FolderPlan, path: [String], isRoot: Bool) -> Topic {
+    // A topic's path of titles travels as a `StableID.PathKey`: each child extends its parent's,
+    // so a long title above many sub-topics is folded and hashed once.
+    private mutating func folder(_ plan: FolderPlan, path: StableID.PathKey, isRoot: Bool) -> Topic {
         let note = plan.noteFile.map { outlines[$0.index] }
         let title = note?.title ?? TopicNaming.title(fromName: plan.name, isFile: false)
         // The content folder's own title is not part of its topics' paths: moving or renaming
         // the folder keeps every ID below it.
-        let ownPath = isRoot ? [] : path + [title]
-        var topic = Topic(id: topicID(isRoot ? ["", title] : ownPath), title: title, kind: isRoot ? .root : .folder,
+        let ownPath = isRoot ? .empty : path.appending(title)
+        let id = isRoot ? topicID(parent: StableID.PathKey.empty.appending(""), title: title) : topicID(parent: path, title: title)
+        var topic = Topic(id: id, title: title, kind: isRoot ? .root : .folder,
                           source: SourceLocation(file: plan.noteFile?.displayPath ?? plan.displayPath,
                                                  line: note.map { $0.root.line } ?? 0))
         if let note, let file = plan.noteFile {
@@ -55,18 +58,18 @@ struct TreeAssembler {
         return topic
     }
 
-    private mutating func file(_ plan: FilePlan, path: [String]) -> Topic {
+    private mutating func file(_ plan: FilePlan, path: StableID.PathKey) -> Topic {
         let outline = outlines[plan.index]
         let title = outline.title ?? TopicNaming.title(fromName: plan.name, isFile: true)
-        let ownPath = path + [title]
-        var topic = Topic(id: topicID(ownPath), title: title, kind: .file,
+        let ownPath = path.appending(title)
+        var topic = Topic(id: topicID(parent: path, title: title), title: title, kind: .file,
                           source: SourceLocation(file: plan.displayPath, line: outline.root.line))
         fill(&topic, from: outline.root, file: plan.displayPath, path: ownPath)
         return topic
     }
 
     /// Note, resources and heading sub-topics of a section go into `topic`.
-    private mutating func fill(_ topic: inout Topic, from section: OutlineSection, file: String, path: [String]) {
+    private mutating func fill(_ topic: inout Topic, from section: OutlineSection, file: String, path: StableID.PathKey) {
         topic.note = section.note
         var listed = Set(topic.resourceIDs)
         for raw in section.resources {
@@ -74,8 +77,8 @@ struct TreeAssembler {
             if listed.insert(id).inserted { topic.resourceIDs.append(id) }
         }
         for child in section.children {
-            let childPath = path + [child.title]
-            var sub = Topic(id: topicID(childPath), title: child.title, kind: .heading,
+            let childPath = path.appending(child.title)
+            var sub = Topic(id: topicID(parent: path, title: child.title), title: child.title, kind: .heading,
                             source: SourceLocation(file: file, line: child.line))
             fill(&sub, from: child, file: file, path: childPath)
             topic.children.append(sub)
@@ -85,9 +88,10 @@ struct TreeAssembler {
     /// Two topics with the same path of titles (two "Resources" headings in one file) get
     /// distinct IDs by their rank: the second is keyed as "Resources #2", or the next rank whose
     /// ID is still free (a heading may be titled "Resources #2" itself).
-    private mutating func topicID(_ path: [String]) -> String {
-        var id = StableID.topic(path: path)
-        guard usedTopicIDs.contains(id), let last = path.last else {
+    private mutating func topicID(parent: StableID.PathKey, title last: String) -> String {
+        let path = parent.appending(last)
+        var id = path.topicID
+        guard usedTopicIDs.contains(id) else {
             usedTopicIDs.insert(id)
             return id
         }
@@ -96,7 +100,7 @@ struct TreeAssembler {
         // without re-hashing the path once per earlier copy.
         var rank = nextRank[path] ?? 2
         repeat {
-            id = StableID.topic(path: path.dropLast() + ["\(last) #\(rank)"])
+            id = parent.appending("\(last) #\(rank)").topicID
             rank += 1
         } while usedTopicIDs.contains(id)
         nextRank[path] = rank
@@ -106,7 +110,7 @@ struct TreeAssembler {
 
     // MARK: Resources
 
-    private mutating func register(_ raw: RawResource, file: String, topicPath: [String]) -> String {
+    private mutating func register(_ raw: RawResource, file: String, topicPath: StableID.PathKey) -> String {
         let location = SourceLocation(file: file, line: raw.line)
         let id: String
         if let linked = raw.id, let normalized = raw.normalizedURL {
@@ -116,7 +120,7 @@ struct TreeAssembler {
             }
             normalizedURLByID[id] = normalized
         } else {
-            id = StableID.task(topicPath: topicPath, title: raw.title)
+            id = topicPath.taskID(title: raw.title)
         }
         if resources[id] != nil {
             resources[id]?.occurrences.append(location)

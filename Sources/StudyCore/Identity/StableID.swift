@@ -14,11 +14,60 @@ public enum StableID {
     }
 
     public static func task(topicPath: [String], title: String) -> String {
-        "r" + encode(hash("task " + (topicPath + [title]).map(fold).joined(separator: "/")))
+        PathKey(topicPath).taskID(title: title)
     }
 
     public static func topic(path: [String]) -> String {
-        "t" + encode(hash("topic " + path.map(fold).joined(separator: "/")))
+        PathKey(path).topicID
+    }
+
+    /// A topic's path of titles, hashed as it grows: a child's key extends its parent's instead
+    /// of folding and hashing the whole path again, so a long title above many sub-topics costs
+    /// once, not once per sub-topic. The same bytes are hashed as `topic(path:)` and
+    /// `task(topicPath:title:)` always did (`"topic "` or `"task "`, then the folded titles
+    /// joined by `/`), so the IDs are the same.
+    public struct PathKey: Hashable, Sendable {
+        private var topic: UInt64
+        private var task: UInt64
+        private var isEmpty: Bool
+
+        public static let empty = PathKey(topic: feed(offsetBasis, "topic ".utf8), task: feed(offsetBasis, "task ".utf8), isEmpty: true)
+
+        private init(topic: UInt64, task: UInt64, isEmpty: Bool) {
+            self.topic = topic
+            self.task = task
+            self.isEmpty = isEmpty
+        }
+
+        public init(_ path: [String]) {
+            self = path.reduce(.empty) { $0.appending($1) }
+        }
+
+        public func appending(_ title: String) -> PathKey {
+            var next = self
+            next.append(fold(title))
+            return next
+        }
+
+        private mutating func append(_ folded: String) {
+            if !isEmpty {
+                topic = StableID.feed(topic, CollectionOfOne(UInt8(ascii: "/")))
+                task = StableID.feed(task, CollectionOfOne(UInt8(ascii: "/")))
+            }
+            topic = StableID.feed(topic, folded.utf8)
+            task = StableID.feed(task, folded.utf8)
+            isEmpty = false
+        }
+
+        /// The ID of the topic at this path.
+        public var topicID: String { "t" + encode(finish(topic)) }
+
+        /// The ID of a task item (a resource without a link) titled `title` in this topic.
+        public func taskID(title: String) -> String {
+            var key = self
+            key.append(fold(title))
+            return "r" + encode(finish(key.task))
+        }
     }
 
     /// Case- and white-space-insensitive form of a title, so that cosmetic edits keep IDs.
@@ -43,12 +92,24 @@ public enum StableID {
     }
 
     static func hash(_ key: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
+        finish(feed(offsetBasis, key.utf8))
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// FNV-1a over `bytes`, continuing from `state`.
+    private static func feed(_ state: UInt64, _ bytes: some Sequence<UInt8>) -> UInt64 {
+        var h = state
+        for byte in bytes {
             h ^= UInt64(byte)
             h = h &* 0x0000_0100_0000_01b3
         }
-        // SplitMix64 finaliser: spreads near-identical keys across all bits.
+        return h
+    }
+
+    /// SplitMix64 finaliser: spreads near-identical keys across all bits.
+    private static func finish(_ state: UInt64) -> UInt64 {
+        var h = state
         h = (h ^ (h >> 30)) &* 0xbf58_476d_1ce4_e5b9
         h = (h ^ (h >> 27)) &* 0x94d0_49bb_1331_11eb
         return h ^ (h >> 31)
