@@ -33,10 +33,30 @@ struct StudyDash: ParsableCommand {
         let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
         switch LeadingOptions.arrange(Array(CommandLine.arguments.dropFirst()), commands: Set(commands + ["help"])) {
         case .parse(let arguments):
-            main(arguments)
+            run(arguments)
         case .unknownCommand(let name):
             Output.error(unknownCommandMessage(name))
             exit(withError: ExitCode(64))
+        }
+    }
+
+    /// swift-argument-parser's `main`, but help, usage and the version go out through `Output`,
+    /// so that a failed write (`--help > /dev/full`) is an error as for every other output.
+    private static func run(_ arguments: [String]) {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success {
+                    Output.write(message + "\n")
+                } else {
+                    Output.usage(message)
+                }
+            }
+            exit(withError: code)  // prints nothing more for an ExitCode
         }
     }
 

@@ -88,4 +88,13 @@ import StudyTestSupport
         #expect(result.status == 64)
         #expect(try CLI.run(["--db"]).status == 64)
     }
+
+    /// Help, usage and the version are output like any other: a write that fails is an error.
+    @Test(arguments: [["--help"], ["--version"], ["help", "mark"], ["status", "--help"]])
+    func helpAndVersionReportAFailedWrite(arguments: [String]) throws {
+        let result = try CLI.runProcess("/bin/sh", ["-c", "\"$0\" \"$@\" > /dev/full", CLI.binary] + arguments,
+                                        cwd: CLI.fixtures, environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 1, "\(arguments)")
+        #expect(result.err == "studydash: cannot write to standard output: No space left on device\n", "\(result.err)")
+    }
 }

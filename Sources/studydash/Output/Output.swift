@@ -29,6 +29,11 @@ enum Output {
         }
     }
 
+    /// The parser's own messages (usage errors) on standard error, as it formats them.
+    static func usage(_ message: String) {
+        _ = write(Array((message.hasSuffix("\n") ? message : message + "\n").utf8), to: STDERR_FILENO)
+    }
+
     static func error(_ message: String) {
         note("studydash: \(message)")
     }
