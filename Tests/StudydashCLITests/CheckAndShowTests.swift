@@ -94,7 +94,10 @@ import StudyTestSupport
         var ids: [String] = []
         func collect(_ topic: [String: Any]) {
             ids.append(topic["id"] as? String ?? "")
-            for resource in topic["resources"] as? [[String: Any]] ?? [] { ids.append(resource["id"] as? String ?? "") }
+            // Linked resources only: a task item (a capstone step) has no URL line to list.
+            for resource in topic["resources"] as? [[String: Any]] ?? [] where resource["url"] is String {
+                ids.append(resource["id"] as? String ?? "")
+            }
             for child in topic["children"] as? [[String: Any]] ?? [] { collect(child) }
         }
         for root in tree["roots"] as? [[String: Any]] ?? [] { collect(root) }
