@@ -44,30 +44,14 @@ public enum LinkOpener {
     static func spawn(_ arguments: [String], environment: [String: String]) -> Int32 {
         #if os(Linux)
         var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
         #else
         var actions: posix_spawn_file_actions_t?
-        var attributes: posix_spawnattr_t?
         #endif
         posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
+        defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
-        // Its own process group (0: a new one, led by the child); default signal handling and
-        // nothing blocked, whatever this process has set up.
-        var defaults = sigset_t(), empty = sigset_t()
-        sigemptyset(&empty)
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -76,7 +60,10 @@ public enum LinkOpener {
             for pointer in envp { free(pointer) }
         }
         var pid = pid_t()
-        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, &envp)
+        // Its own process group, so that a Ctrl-C at the dashboard never reaches the browser.
+        let status = ChildSignals.withCleanAttributes(ownProcessGroup: true) { attributes in
+            posix_spawnp(&pid, arguments[0], &actions, attributes, &argv, &envp)
+        }
         if status == 0 { children.add(pid) }
         return status
     }

@@ -1,4 +1,5 @@
 import Foundation
+import StudyTerminal
 
 /// Edits text in the user's editor: `$VISUAL`, else `$EDITOR`, else `vi`, on a private temporary
 /// file. The editor is started directly (posix_spawn, no shell); its command line is split on
@@ -30,7 +31,10 @@ enum ExternalEditor {
         let arguments = words + [path]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
-        let status = withDefaultSignals { attributes in posix_spawnp(&pid, words[0], nil, attributes, &argv, environ) }
+        // Default signals, none blocked (ChildSignals); the editor shares our terminal and group.
+        let status = ChildSignals.withCleanAttributes(ownProcessGroup: false) { attributes in
+            posix_spawnp(&pid, words[0], nil, attributes, &argv, environ)
+        }
         guard status == 0 else {
             throw Failure(description: "cannot start the editor '\(words[0])': \(String(cString: strerror(status))); "
                 + "set EDITOR to an editor on your PATH")
@@ -46,22 +50,5 @@ enum ExternalEditor {
             throw Failure(description: "the edited file \(path) could not be read back; the note was left unchanged")
         }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// The editor starts with every signal at its default and none blocked: a CLI that ignores
-    /// SIGPIPE (to report a broken pipe) or a dashboard that blocks signals must not pass that on
-    /// to a program that never asked for it.
-    private static func withDefaultSignals(_ spawn: (UnsafePointer<posix_spawnattr_t>) -> Int32) -> Int32 {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t(), empty = sigset_t()
-        sigemptyset(&empty)
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        return spawn(&attributes)
     }
 }
