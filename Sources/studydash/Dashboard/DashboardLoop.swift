@@ -25,7 +25,7 @@ enum DashboardLoop {
         // to check that the crash handler leaves the terminal sane.
         let crashKey = environment["STUDYDASH_DEBUG_CRASH_KEY"].flatMap(\.first)
         #endif
-        var watcher = StoreWatcher(store: session.store)
+        var watcher = StoreWatcher(session: session)
         draw(state, on: screen)
         while true {
             if let signal = screen.quitSignal {
@@ -64,23 +64,24 @@ enum DashboardLoop {
     /// Re-reads the progress when another process has committed to the store since the last look
     /// (`PRAGMA data_version`), so the dashboard never acts on, or shows, a stale state.
     struct StoreWatcher {
-        let store: ProgressStore
+        let session: StudySession
         private var version: Int?
 
-        init(store: ProgressStore) {
-            self.store = store
-            version = try? store.othersChangeVersion()
+        init(session: StudySession) {
+            self.session = session
+            version = try? session.store.othersChangeVersion()
         }
 
         /// True when the state was refreshed.
         mutating func refresh(_ state: inout AppState) -> Bool {
-            guard let now = try? store.othersChangeVersion(), now != version else { return false }
+            guard let now = try? session.store.othersChangeVersion(), now != version else { return false }
             version = now
             do {
-                state.replace(try store.progress())
+                // Read as at start-up: only the items in the notes, by the cheaper of two ways.
+                state.replace(try session.progress())
                 Reducer.settleScroll(&state)
             } catch {
-                state.say(error.description, error: true)
+                state.say(String(describing: error), error: true)
             }
             return true
         }
