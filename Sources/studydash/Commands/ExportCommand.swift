@@ -49,15 +49,15 @@ struct ExportCommand: ParsableCommand {
                 var writer = JSONWriter(pretty: output == nil && Output.isTerminal, sink: file.write)
                 document.write(into: &writer)
                 file.write("\n")
-                what = Self.counted(document.states.count, "status", "statuses") + ", "
-                    + Self.counted(document.annotations.count, "note", "notes") + " and "
-                    + Self.counted(document.events.count, "event", "events")
+                what = Plural.count(document.states.count, "status", plural: "statuses") + ", "
+                    + Plural.count(document.annotations.count, "note") + " and "
+                    + Plural.count(document.events.count, "event")
             case .csv:
                 let session = try StudySession(content: content, store: store)
-                what = Self.counted(try ProgressTables.csv(session, into: file), "resource", "resources")
+                what = Plural.count(try ProgressTables.csv(session, into: file), "resource")
             case .markdown:
                 let session = try StudySession(content: content, store: store)
-                what = Self.counted(try ProgressTables.markdown(session, into: file), "resource", "resources")
+                what = Plural.count(try ProgressTables.markdown(session, into: file), "resource")
             }
             try file.finish()
             if let output, output != "-" {
@@ -66,13 +66,9 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    private static func counted(_ count: Int, _ one: String, _ many: String) -> String {
-        "\(count) \(count == 1 ? one : many)"
-    }
-
     /// 812 bytes, 12 KB, 3.4 MB: as `ls -h` counts (1 KB = 1024 bytes).
     static func size(_ bytes: Int) -> String {
-        if bytes < 1024 { return counted(bytes, "byte", "bytes") }
+        if bytes < 1024 { return Plural.count(bytes, "byte") }
         let units = ["KB", "MB", "GB"]
         var value = Double(bytes) / 1024
         var unit = 0

@@ -48,12 +48,13 @@ struct ImportCommand: ParsableCommand {
             } else if summary.isEmpty {
                 Output.write("Nothing new in \(Output.safe(file)): the store already had all of it.\n")
             } else {
-                Output.write("Imported \(Output.safe(file)): \(summary.states) status\(summary.states == 1 ? "" : "es"), "
-                    + "\(summary.annotations) note\(summary.annotations == 1 ? "" : "s"), "
-                    + "\(summary.events) event\(summary.events == 1 ? "" : "s") added or updated.\n")
+                Output.write("Imported \(Output.safe(file)): \(Plural.count(summary.states, "status", plural: "statuses")), "
+                    + "\(Plural.count(summary.annotations, "note")), "
+                    + "\(Plural.count(summary.events, "event")) added or updated.\n")
             }
             if !json && orphans > 0 {
-                Output.write("\(orphans) stored entr\(orphans == 1 ? "y is" : "ies are") for items not in these notes: "
+                Output.write(Plural.count(orphans, "stored entry", plural: "stored entries") + (orphans == 1 ? " is" : " are")
+                    + " for items not in these notes: "
                     + "`studydash status --orphans`\n")
             }
         }

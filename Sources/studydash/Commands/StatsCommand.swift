@@ -46,7 +46,7 @@ struct StatsCommand: ParsableCommand {
 
     static func text(_ stats: ActivityStats, _ overall: Tally) -> String {
         let first = stats.today - CivilDate(day: stats.today).weekday - 7 * (stats.weeks - 1)
-        var out = "Activity, last \(stats.weeks) week\(stats.weeks == 1 ? "" : "s") "
+        var out = "Activity, last \(Plural.count(stats.weeks, "week")) "
             + "(\(CivilDate(day: first)) – \(CivilDate(day: stats.today)))\n"
         out += stats.heatmapLines().map { "  " + $0 + "\n" }.joined()
         out += "\nStreak: \(days(stats.currentStreak)) (longest \(days(stats.longestStreak)))\n"
@@ -80,7 +80,7 @@ struct StatsCommand: ParsableCommand {
         }
     }
 
-    private static func days(_ count: Int) -> String { "\(count) day\(count == 1 ? "" : "s")" }
+    private static func days(_ count: Int) -> String { Plural.count(count, "day") }
 
     static func json(_ stats: ActivityStats, _ overall: Tally) -> [UInt8] {
         var writer = JSONWriter(pretty: Output.isTerminal)
