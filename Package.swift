@@ -24,27 +24,40 @@ let package = Package(
         // Async-signal-safe handlers in C: the quit flag for SIGINT/SIGTERM/SIGHUP and the crash
         // handler that restores the terminal before the process dies.
         .target(name: "CTerminalGuard"),
+        // Text for a terminal, knowing no application: display width, control-safe text, styled
+        // spans and their one word wrap, counted nouns, a rendered note.
+        .target(name: "StudyText"),
         // The shared core model: no terminal, no SQL, no Markdown parser.
-        .target(name: "StudyCore"),
-        // A notes folder on disk -> the core model.
-        .target(name: "StudyContent", dependencies: ["StudyCore", "CCmarkGFM"]),
+        .target(name: "StudyCore", dependencies: ["StudyText"]),
+        // A notes folder on disk -> the core model; the note renderer.
+        .target(name: "StudyContent", dependencies: ["StudyCore", "StudyText", "CCmarkGFM"]),
         // Progress, annotations and the event log in SQLite (GRDB): the only code that speaks SQL.
         .target(name: "StudyStore", dependencies: ["StudyCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        // The dashboard as pure Swift: app state, key -> action -> state reducer, widgets drawn
-        // into a cell grid. Testable without a terminal.
-        .target(name: "StudyTUI", dependencies: ["StudyCore", "StudyContent"]),
+        // What both front ends share: the session (notes + store), the actions that change
+        // progress with typed results, and the ports to a browser and an editor.
+        .target(name: "StudyApp", dependencies: ["StudyCore", "StudyText", "StudyContent", "StudyStore"]),
+        // A screen as cells, and what a terminal reports (key, resize, tick): knows no application.
+        .target(name: "TermGrid", dependencies: ["StudyText"]),
+        // The dashboard as pure Swift: app state, message -> state + effects reducers, widgets
+        // drawn into a cell grid. Testable without a terminal.
+        .target(name: "StudyTUI", dependencies: ["StudyCore", "StudyText", "TermGrid"]),
         // The only code that calls ncurses: setup and teardown, signals, keys, drawing the grid.
-        .target(name: "StudyTerminal", dependencies: ["StudyTUI", "CNcursesw", "CTerminalGuard"]),
+        .target(name: "StudyTerminal", dependencies: ["TermGrid", "CNcursesw", "CTerminalGuard"]),
         .executableTarget(
             name: "studydash",
             dependencies: [
-                "StudyCore", "StudyContent", "StudyStore", "StudyTUI", "StudyTerminal",
+                "StudyText", "StudyCore", "StudyContent", "StudyStore", "StudyApp", "TermGrid", "StudyTUI",
+                "StudyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "StudyTestSupport", path: "Tests/StudyTestSupport"),
-        .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore"]),
-        .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "StudyCore", "StudyContent", "StudyTestSupport"],
+        .testTarget(name: "StudyTextTests", dependencies: ["StudyText"]),
+        .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "StudyText"]),
+        .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyCore", "StudyContent", "StudyStore",
+                                                           "StudyTestSupport"]),
+        .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "TermGrid", "StudyText", "StudyCore", "StudyContent",
+                                                          "StudyTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "StudyContentTests", dependencies: ["StudyContent", "StudyCore", "StudyTestSupport"],
                     exclude: ["Fixtures"]),

@@ -2,7 +2,7 @@
 /// grid it drew. ncurses then diffs stdscr against the screen again, so a key that changes a
 /// line costs a few cells of work here and a few bytes on the wire.
 import CNcursesw
-import StudyTUI
+import TermGrid
 
 final class GridPainter {
     /// What stdscr holds now; nil when unknown (first draw, after a resize or a suspend).

@@ -2,7 +2,7 @@
 /// as a colour pair when colour is on, or as attributes alone when it is off (`NO_COLOR`, or a
 /// monochrome terminal), so that roles stay distinguishable either way.
 import CNcursesw
-import StudyTUI
+import TermGrid
 
 struct Palette {
     /// Indexed by `CellStyle.Attributes.rawValue` (5 bits).

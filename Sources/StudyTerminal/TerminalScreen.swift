@@ -3,7 +3,7 @@
 /// the terminal; one instance at a time, used from one thread.
 import CNcursesw
 import CTerminalGuard
-import StudyTUI
+import TermGrid
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -96,10 +96,11 @@ public final class TerminalScreen {
     /// The conventional exit status of a program ended by `signal`.
     public static func exitCode(forSignal signal: Int32) -> Int32 { 128 + signal }
 
-    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key. nil on timeout, when a
-    /// signal interrupted the wait (check `quitSignal`), or for input that means nothing.
-    public func nextKey(timeoutMilliseconds: Int32) -> Key? {
-        guard !stopped, quitSignal == nil else { return nil }
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key or a resize. `.tick` on
+    /// timeout, when a signal interrupted the wait (check `quitSignal`), or for input that means
+    /// nothing.
+    public func nextEvent(timeoutMilliseconds: Int32) -> Event {
+        guard !stopped, quitSignal == nil else { return .tick }
         if currentTimeout != timeoutMilliseconds {
             wtimeout(studydash_stdscr(), timeoutMilliseconds)
             currentTimeout = timeoutMilliseconds
@@ -107,16 +108,16 @@ public final class TerminalScreen {
         var value: Int32 = 0
         switch studydash_get_wch(&value) {
         case OK:
-            return KeyDecoder.character(value)
+            return KeyDecoder.character(value).map(Event.key) ?? .tick
         case KEY_CODE_YES where value == KEY_RESIZE:
             // ncurses has already resized its windows; what the terminal shows is unknown now.
             painter.forget()
             let size = size
             return .resize(width: size.width, height: size.height)
         case KEY_CODE_YES:
-            return KeyDecoder.code(value)
+            return KeyDecoder.code(value).map(Event.key) ?? .tick
         default:
-            return nil
+            return .tick
         }
     }
 

@@ -1,6 +1,7 @@
 import Testing
 import StudyContent
 @testable import StudyCore
+import StudyText
 
 /// Markdown built to break a parser (found by fuzzing, issue 11): every one of these loads, its
 /// note renders, and what had to be limited is a warning with `file:line`. None of these cases

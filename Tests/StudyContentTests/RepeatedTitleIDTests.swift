@@ -1,6 +1,7 @@
 import Testing
 import StudyContent
 @testable import StudyCore
+import StudyText
 
 /// Topics that share a path of titles are told apart by rank ("Resources", "Resources #2", …).
 /// Stored progress is keyed by these IDs, so the values below are pinned: they were produced by

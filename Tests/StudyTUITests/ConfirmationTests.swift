@@ -93,7 +93,7 @@ import Testing
         #expect(!Reducer.wantsInterrupt(state), "nothing typed: Ctrl-C may quit at once")
         state.press(.char("x"))
         #expect(Reducer.wantsInterrupt(state), "unsaved text: Ctrl-C must reach the editor")
-        #expect(state.press(.interrupt).isEmpty)
+        #expect(state.send(.interrupt).isEmpty)
         #expect(state.screen.contains("discard changes? (y/n)"))
         #expect(!Reducer.wantsInterrupt(state), "a second Ctrl-C at the question quits")
         state.press(.char("n"))

@@ -1,5 +1,6 @@
 import Testing
 @testable import StudyTUI
+import TermGrid
 
 /// The cell grid: what lands in it is safe for a terminal and laid out by display width.
 @Suite struct GridTests {

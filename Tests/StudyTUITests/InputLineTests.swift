@@ -1,5 +1,6 @@
 import Testing
 @testable import StudyTUI
+import TermGrid
 
 /// The one-line input: editing, what it leaves to the caller, and sideways scrolling by width.
 @Suite struct InputLineTests {

@@ -276,10 +276,10 @@ import Testing
     @Test func resizeKeepsTheCursorVisible() {
         var state = fixture.state(width: 120, height: 40)
         state.press(.char("G"))
-        state.press(.resize(width: 40, height: 12))
+        state.send(.resize(width: 40, height: 12))
         #expect(state.width == 40 && state.height == 12)
         #expect(state.screen.contains("日本語"), "the selected row is still on screen")
-        state.press(.resize(width: 20, height: 5))
+        state.send(.resize(width: 20, height: 5))
         #expect(state.screen.contains("small"))
     }
 }

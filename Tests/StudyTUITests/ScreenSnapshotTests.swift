@@ -2,6 +2,8 @@ import Foundation
 import StudyCore
 import Testing
 @testable import StudyTUI
+import StudyText
+import TermGrid
 
 /// Whole screens as a user sees them, at the three sizes the dashboard promises to handle:
 /// two panes (80×24, 120×40) and one pane (40×12).
@@ -108,7 +110,7 @@ import Testing
             for key in view.keys { sized.press(key) }
             for width in [0, 1, 2, 5, 39, 40, 79, 80] {
                 for height in [0, 1, 2, 3, 9, 10, 23, 24] {
-                    sized.press(.resize(width: width, height: height))
+                    sized.send(.resize(width: width, height: height))
                     let screen = sized.screen, size = "\(view.keys) at \(width)×\(height)"
                     if width >= 40 && height >= 10 {
                         #expect(screen.contains(view.shows) && !screen.contains("too small"), "\(size):\n\(screen)")
@@ -123,7 +125,7 @@ import Testing
                 }
             }
         }
-        state.press(.resize(width: 80, height: 24))
+        state.send(.resize(width: 80, height: 24))
         #expect(state.screen.contains("Foundations"))
     }
 }

@@ -4,6 +4,7 @@
 /// i.e. what a user would see.
 import Testing
 import StudyTUI
+import TermGrid
 
 /// A screen position, Equatable so a failed expectation prints both sides.
 private struct At: Equatable, CustomStringConvertible {
@@ -170,7 +171,7 @@ private func cursorOf(_ editor: TextEditor) -> [Int] { [editor.cursor.line, edit
 @Test func keysTheEditorDoesNotUseAreLeftToTheCaller() {
     var editor = TextEditor(text: "keep")
     let before = editor
-    for key: Key in [.escape, .control("s"), .control("q"), .function(2), .resize(width: 80, height: 24),
+    for key: Key in [.escape, .control("s"), .control("q"), .function(2),
                      .backTab, .insert] {
         #expect(editor.handle(key) == false, "\(key)")
     }

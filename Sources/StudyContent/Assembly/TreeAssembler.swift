@@ -1,4 +1,5 @@
 import StudyCore
+import StudyText
 
 /// Folder plans + file outlines → topics with stable IDs, and each resource once.
 struct TreeAssembler {

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import StudyCore
+import StudyText
 
 /// The inline content of a block, split into the source lines it was written on, with links
 /// kept apart from text. This is what decides whether a link "stands on its own line".

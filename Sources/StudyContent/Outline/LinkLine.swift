@@ -1,4 +1,5 @@
 import StudyCore
+import StudyText
 
 /// Decides whether a line of inline content is a resource, and if so what its title and
 /// description are. Two shapes are recognised:

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import StudyCore
+import StudyText
 
 /// Markdown text of one file → its outline. Only top-level headings make sub-topics (nested by
 /// level; a skipped level nests under the nearest shallower heading). Resources come from list

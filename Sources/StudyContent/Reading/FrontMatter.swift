@@ -1,4 +1,5 @@
 import StudyCore
+import StudyText
 
 /// YAML-style front matter at the very top of a file, between `---` lines. StudyDash reads two
 /// keys, `title` and `order`; other keys are left alone. The block is blanked out (not removed)

@@ -1,3 +1,5 @@
+import StudyText
+
 /// The normal form of a link, which a resource's identity is derived from.
 ///
 /// Rules: scheme and host lower-cased; default port (80 for http, 443 for https) dropped; a

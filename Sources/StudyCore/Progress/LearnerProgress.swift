@@ -19,7 +19,22 @@ public struct LearnerProgress: Sendable {
     }
 
     public func status(of resource: Resource) -> Status {
-        statuses[resource.id] ?? (resource.checkbox == true ? .done : .todo)
+        statuses[resource.id] ?? Self.statusInNotes(of: resource)
+    }
+
+    /// What a resource counts as while the learner has set no status: `[x]` done, else todo.
+    public static func statusInNotes(of resource: Resource) -> Status {
+        resource.checkbox == true ? .done : .todo
+    }
+
+    /// The notes' statuses of those resources that differ from todo, as the store needs them
+    /// to tell a real change (and record the status it replaces).
+    public static func statusesInNotes(of resources: [Resource]) -> [String: Status] {
+        var statuses: [String: Status] = [:]
+        for resource in resources where statusInNotes(of: resource) != .todo {
+            statuses[resource.id] = statusInNotes(of: resource)
+        }
+        return statuses
     }
 
     public func annotation(of itemID: String) -> Annotation? { annotations[itemID] }

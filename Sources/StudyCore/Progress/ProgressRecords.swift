@@ -1,3 +1,5 @@
+import StudyText
+
 /// The values the progress store keeps, as the core sees them: per-item state, annotations, the
 /// append-only event log and what was last known about each item. No SQL here; the store maps
 /// these to tables.

@@ -1,3 +1,5 @@
+import StudyText
+
 /// Finds the topic or resource a user means by an ID, a unique ID prefix, a URL, or a title:
 /// the one rule every command that takes an ITEM follows.
 public struct ItemLookup {

@@ -53,7 +53,8 @@ public struct AppState: Sendable {
         public var action: Action
     }
 
-    public struct Message: Sendable, Hashable {
+    /// A line in the status bar: what the last key or change did, or why it could not.
+    public struct Notice: Sendable, Hashable {
         public var text: String
         public var isError: Bool
     }
@@ -74,7 +75,7 @@ public struct AppState: Sendable {
     public var detailCursor = 0
     public var detailScroll = 0
     public var overlay: Overlay?
-    public var message: Message?
+    public var message: Notice?
     public var pending: Confirmation?
     /// A mark that one key would apply to more resources than this asks first.
     public var bulkMarkThreshold = 10
@@ -118,6 +119,13 @@ public struct AppState: Sendable {
 
     public func status(of resource: Resource) -> Status { progress.status(of: resource) }
 
+    /// The annotation being typed, when it holds text not yet saved: what must be kept if the
+    /// dashboard is ended from outside.
+    public var unsavedAnnotation: (itemID: String, text: String)? {
+        guard case .editor(let draft) = overlay, draft.isChanged else { return nil }
+        return (draft.itemID, draft.editor.text)
+    }
+
     public func tally(of node: Int) -> Tally { rollup.tally(of: model.nodes[node].topic.id) }
 
     // MARK: Changes
@@ -157,7 +165,7 @@ public struct AppState: Sendable {
         progressVersion += 1
     }
 
-    public mutating func say(_ text: String, error: Bool = false) { message = Message(text: text, isError: error) }
+    public mutating func say(_ text: String, error: Bool = false) { message = Notice(text: text, isError: error) }
 
     private mutating func rebuildVisible() {
         var rows: [Int] = []

@@ -1,5 +1,5 @@
-import StudyContent
 import StudyCore
+import StudyText
 
 /// The loaded notes indexed for the dashboard: every topic as a numbered node (parent, depth,
 /// children) so that the tree view moves by integers, and rendered notes cached per width so a
@@ -14,7 +14,12 @@ public final class DashboardModel: @unchecked Sendable {
         public var path: [String]
     }
 
+    /// Renders a topic's Markdown note for a width: given by the front end (StudyContent's
+    /// renderer), so that the dashboard knows no Markdown parser.
+    public typealias NoteRendering = @Sendable (_ markdown: String, _ width: Int) -> RenderedNote
+
     public let tree: ContentTree
+    private let renderNote: NoteRendering
     public let nodes: [Node]
     public let roots: [Int]
     private let indexByID: [String: Int]
@@ -36,8 +41,9 @@ public final class DashboardModel: @unchecked Sendable {
         var width: Int
     }
 
-    public init(tree: ContentTree) {
+    public init(tree: ContentTree, renderNote: @escaping NoteRendering) {
         self.tree = tree
+        self.renderNote = renderNote
         var nodes: [Node] = []
         var roots: [Int] = []
         var home: [String: Int] = [:]
@@ -80,11 +86,18 @@ public final class DashboardModel: @unchecked Sendable {
     public func note(of node: Int, width: Int) -> RenderedNote {
         let key = NoteKey(node: node, width: width)
         if let cached = noteCache[key] { return cached }
-        let rendered = NoteRenderer.render(nodes[node].topic.note, width: width)
+        let rendered = renderNote(nodes[node].topic.note, width)
         noteCache[key] = rendered
         return rendered
     }
 
     /// The links of a topic's note, numbered as the rendered note numbers them.
     public func noteLinks(of node: Int) -> [String] { note(of: node, width: 80).links }
+}
+
+extension DashboardModel {
+    /// The title of a resource or topic in the notes, nil for an ID they no longer hold.
+    public func title(of id: String) -> String? {
+        tree.resources[id]?.title ?? index(ofTopic: id).map { nodes[$0].topic.title }
+    }
 }

@@ -1,4 +1,5 @@
 import StudyCore
+import TermGrid
 
 /// One table from keys to actions per view (after nnn's single key table): the reducer asks
 /// "what does this key mean here?", and the help overlay lists the same bindings.

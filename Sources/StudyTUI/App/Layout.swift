@@ -1,20 +1,8 @@
+import TermGrid
+
 /// Where things go on a screen of a given size: a title row, a status row, and between them two
 /// panes side by side from 80×24 up, one pane below that, and only a "too small" notice below
 /// 40×10. Pure arithmetic, shared by the reducer (page sizes) and the widgets (drawing).
-public struct Rect: Hashable, Sendable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
-
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
-        self.width = max(0, width)
-        self.height = max(0, height)
-    }
-}
-
 public struct Layout: Hashable, Sendable {
     public enum Kind: Sendable { case tooSmall, single, split }
 

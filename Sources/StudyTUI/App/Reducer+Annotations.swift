@@ -1,4 +1,5 @@
 import StudyCore
+import TermGrid
 
 /// Annotating: what `a` and `e` annotate, and the in-place editor's keys (save, cancel, and the
 /// question before unsaved text is thrown away).
@@ -50,7 +51,11 @@ extension Reducer {
         return draft.isChanged
     }
 
-    static func editorKey(_ key: Key, draft: inout AppState.AnnotationDraft, state: inout AppState) -> [Effect] {
+    static func editorInput(_ input: Event, draft: inout AppState.AnnotationDraft, state: inout AppState) -> [Effect] {
+        guard case .key(let key) = input else {
+            // Ctrl-C: as Esc.
+            return editorInput(.key(.escape), draft: &draft, state: &state)
+        }
         switch key {
         case .control("s"):
             let text = draft.editor.text
@@ -67,7 +72,7 @@ extension Reducer {
             state.overlay = draft.returnTo.map(AppState.Overlay.reader)
             let trimmed = text.allSatisfy(\.isWhitespace) ? nil : text
             return [.saveAnnotation(itemID: draft.itemID, text: trimmed)]
-        case .escape, .interrupt:
+        case .escape:
             guard draft.isChanged else {
                 state.overlay = draft.returnTo.map(AppState.Overlay.reader)
                 state.say("annotation unchanged")

@@ -1,4 +1,6 @@
 import StudyCore
+import StudyText
+import TermGrid
 
 /// Marking from the browser and the reader: what a key marks (the selected resource, every
 /// resource under a topic, or what the reader shows), and the y/n question before a key changes
@@ -60,8 +62,8 @@ extension Reducer {
     }
 
     /// The answer to a pending question: `y` goes ahead, any other key cancels and says so.
-    static func answer(_ pending: AppState.Confirmation, key: Key, state: inout AppState) -> [Effect] {
-        let yes = key == .character("y") || key == .character("Y")
+    static func answer(_ pending: AppState.Confirmation, input: Event, state: inout AppState) -> [Effect] {
+        let yes = input == .key(.character("y")) || input == .key(.character("Y"))
         switch pending.action {
         case .perform(let effects):
             if yes { return effects }

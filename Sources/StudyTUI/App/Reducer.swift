@@ -1,29 +1,50 @@
 import StudyCore
+import TermGrid
 
 /// Key → action → new state and effects. The whole keyboard model of the dashboard lives here
 /// (with Reducer+Marking and Reducer+Annotations) and in `Keymap`: what a key means depends only
 /// on what is open (a question, editor, help, reader, browser) and which pane has the focus.
 public enum Reducer {
-    public static func handle(_ key: Key, state: inout AppState) -> [Effect] {
-        if case .resize(let width, let height) = key {
+    /// One message in, the new state and what to do next out.
+    public static func handle(_ message: Message, state: inout AppState) -> [Effect] {
+        switch message {
+        case .event(.resize(let width, let height)):
             state.width = width
             state.height = height
             settleScroll(&state)
             return []
+        case .event(.tick): return []
+        case .event(let input): return handle(input: input, state: &state)
+        default:
+            let effects = outcome(message, state: &state)
+            // What a change did can alter a row's height (a new annotation): settle again.
+            settleScroll(&state)
+            return effects
         }
+    }
+
+    /// A key, for tests and callers that have one.
+    public static func handle(_ key: Key, state: inout AppState) -> [Effect] {
+        handle(.key(key), state: &state)
+    }
+
+    /// A key or Ctrl-C: what it means depends only on what is open (a question, editor, help,
+    /// reader, browser) and which pane has the focus. Ctrl-C arrives only when the editor asked
+    /// for it (see `wantsInterrupt`).
+    static func handle(input: Event, state: inout AppState) -> [Effect] {
         if let pending = state.pending {
             state.pending = nil
-            return answer(pending, key: key, state: &state)
+            return answer(pending, input: input, state: &state)
         }
         if state.overlay == nil || !isEditor(state.overlay) { state.message = nil }
+        if case .editor(var draft) = state.overlay { return editorInput(input, draft: &draft, state: &state) }
+        guard case .key(let key) = input else { return [] }
         switch state.overlay {
-        case .editor(var draft):
-            return editorKey(key, draft: &draft, state: &state)
         case .help(let scroll, let reader):
             return helpKey(key, scroll: scroll, reader: reader, state: &state)
         case .reader(var reader):
             return readerKey(key, reader: &reader, state: &state)
-        case nil:
+        case .editor, nil:
             return browseKey(key, state: &state)
         }
     }

@@ -1,4 +1,6 @@
 import StudyCore
+import StudyText
+import TermGrid
 
 /// A one-line text field with a prompt, for the status row (search and other prompts use it):
 /// the annotation editor's editing rules held to a single line, scrolled sideways so the cursor

@@ -3,6 +3,8 @@
 /// and height, the scroll offset, the sticky goal column). Pure Swift and terminal-free;
 /// `TextEditorView` draws it into a `Grid`, and key handling lives here so it can be tested.
 import StudyCore
+import StudyText
+import TermGrid
 
 public struct TextEditor: Hashable, Sendable {
     /// A tab inserts spaces up to the next multiple of this many display columns. Spaces, not a

@@ -1,3 +1,5 @@
+import TermGrid
+
 /// Draws a `TextEditor` into a box of a `Grid`: soft-wrapped rows, scrolled so the cursor is
 /// visible, and where the terminal cursor should go. Layout (wrapping, the cursor's row) comes
 /// from the editor itself so that drawing and up/down movement always agree.

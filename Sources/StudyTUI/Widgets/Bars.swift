@@ -1,4 +1,6 @@
 import StudyCore
+import StudyText
+import TermGrid
 
 /// The title row (the notes' name and overall progress) and the status row (where you are,
 /// counts, key hints, or the last message).
@@ -36,7 +38,7 @@ enum Bars {
 
     struct StatusKey: Hashable {
         var width: Int
-        var message: AppState.Message?
+        var message: AppState.Notice?
         var crumb: String
         var hints: [String]
     }
@@ -45,7 +47,7 @@ enum Bars {
         let y = grid.height - 1
         guard y > 0 else { return }
         // A question waiting for y/n takes the row until it is answered.
-        let message = state.pending.map { AppState.Message(text: $0.prompt, isError: false) } ?? state.message
+        let message = state.pending.map { AppState.Notice(text: $0.prompt, isError: false) } ?? state.message
         let key = StatusKey(width: grid.width, message: message,
                             crumb: message == nil ? " " + breadcrumb(state) : "",
                             hints: message == nil ? hints(state) : [])

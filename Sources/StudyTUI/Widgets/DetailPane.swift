@@ -1,4 +1,6 @@
 import StudyCore
+import StudyText
+import TermGrid
 
 /// The selected topic: its title and bar, the start of its rendered note, then its resources,
 /// each with a status mark and the first line of the learner's annotation.

@@ -1,3 +1,5 @@
+import TermGrid
+
 /// Pieces of the screen already drawn, by what they depend on: a tree row, say, is the same
 /// cells as long as its topic, width, open state and tally are. Drawing text by display width
 /// costs far more than copying cells, and most keys change only a few pieces, so this is what

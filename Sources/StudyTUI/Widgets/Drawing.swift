@@ -1,4 +1,6 @@
 import StudyCore
+import StudyText
+import TermGrid
 
 /// Small drawing helpers the widgets share: styled lines from rendered notes, progress bars with
 /// their filled part coloured, status marks, boxes.

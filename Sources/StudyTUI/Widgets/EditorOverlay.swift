@@ -1,4 +1,6 @@
 import StudyCore
+import StudyText
+import TermGrid
 
 /// The in-place annotation editor: a box over the browser with the text being edited and, on its
 /// last row, the keys that save and cancel.

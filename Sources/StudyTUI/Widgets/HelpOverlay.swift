@@ -1,4 +1,6 @@
 import StudyCore
+import StudyText
+import TermGrid
 
 /// The `?` overlay: every key of the dashboard, grouped by where it works.
 enum HelpOverlay {

@@ -1,4 +1,6 @@
 import StudyCore
+import StudyText
+import TermGrid
 
 /// The full-screen reader: a topic's whole rendered note (links numbered, `1`–`9` open them) and
 /// its resources, or one resource's details with the learner's whole annotation.

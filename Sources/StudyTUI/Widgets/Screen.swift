@@ -1,3 +1,6 @@
+import StudyText
+import TermGrid
+
 /// Draws the whole state into a grid of the state's size: the composition root of the widgets.
 public enum Screen {
     public struct Frame: Sendable {

@@ -1,4 +1,5 @@
 import StudyCore
+import TermGrid
 
 /// The topic tree: one row per visible topic, indented by depth, with ▸/▾ for collapsed and
 /// expanded topics and, right-aligned, its progress bar, done/counted and percent.

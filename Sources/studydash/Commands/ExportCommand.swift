@@ -1,6 +1,8 @@
 import ArgumentParser
+import StudyApp
 import StudyCore
 import StudyStore
+import StudyText
 
 struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -1,6 +1,8 @@
 import ArgumentParser
+import StudyApp
 import StudyCore
 import StudyStore
+import StudyText
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +35,7 @@ struct ImportCommand: ParsableCommand {
             }
             let session = try StudySession(content: content, store: store)
             let summary = try storeCall { try session.store.merge(document) }
-            let orphans = try session.orphanCount(try session.progress())
+            let orphans = try storeCall { try session.orphanCount(try session.progress()) }
             if json {
                 var writer = JSONWriter(pretty: Output.isTerminal)
                 writer.beginObject()

@@ -1,5 +1,7 @@
 import ArgumentParser
+import StudyApp
 import StudyCore
+import StudyText
 
 struct MarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StudyApp
 import StudyCore
 
 struct NextCommand: ParsableCommand {
@@ -25,7 +26,7 @@ struct NextCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
-            let progress = try session.progress()
+            let progress = try storeCall { try session.progress() }
             var scope: Topic?
             if let topic {
                 guard case .topic(let found, _) = try session.resolve(topic) else {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import StudyApp
 import StudyCore
 import StudyStore
+import StudyText
 
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StudyApp
 import StudyCore
 import StudyStore
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StudyApp
 import StudyCore
 
 struct ShowCommand: ParsableCommand {
@@ -31,7 +32,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
-            let report = ShowReport(tree: session.tree, lookup: session.lookup, width: width ?? Self.defaultWidth(), progress: try session.progress())
+            let report = ShowReport(tree: session.tree, lookup: session.lookup, width: width ?? Self.defaultWidth(), progress: try storeCall { try session.progress() })
             switch session.lookup.find(item) {
             case .found(let found):
                 Output.write(json ? report.json(found) : Array(report.text(found).utf8))

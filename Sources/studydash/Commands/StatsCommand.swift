@@ -1,6 +1,8 @@
 import ArgumentParser
+import StudyApp
 import StudyCore
 import StudyStore
+import StudyText
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +33,7 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
-            let progress = try session.progress()
+            let progress = try storeCall { try session.progress() }
             let rollup = ProgressRollup(tree: session.tree, progress: progress)
             let activity = try storeCall { try session.store.activity() }
             // One offset for the whole history: a DST shift moves an event by an hour at most.

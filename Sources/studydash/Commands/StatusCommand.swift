@@ -1,4 +1,5 @@
 import ArgumentParser
+import StudyApp
 import StudyCore
 import StudyStore
 
@@ -28,7 +29,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
-            let progress = try session.progress()
+            let progress = try storeCall { try session.progress() }
             let rollup = ProgressRollup(tree: session.tree, progress: progress)
             let report = StatusReport(session: session, progress: progress, rollup: rollup)
             if orphans {
@@ -36,7 +37,7 @@ struct StatusCommand: ParsableCommand {
                 Output.write(json ? report.orphansJSON(list) : Array(report.orphansText(list).utf8))
                 return
             }
-            let orphanCount = try session.orphanCount(progress)
+            let orphanCount = try storeCall { try session.orphanCount(progress) }
             var focus: (Topic, [Topic])?
             if let topic {
                 guard case .topic(let found, let path) = try session.resolve(topic) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StudyApp
 import StudyTerminal
 
 /// `studydash` with no subcommand (or `studydash dashboard`): the full-screen dashboard.
@@ -44,7 +45,7 @@ struct DashboardCommand: ParsableCommand {
             if environment["STUDYDASH_DEBUG_CRASH_AT_START"] != nil { DashboardLoop.crashForTesting() }
             #endif
             let session = try StudySession(content: content, store: store)
-            let progress = try session.progress()
+            let progress = try storeCall { try session.progress() }
             let useColor = (environment["NO_COLOR"] ?? "").isEmpty
             let code = try DashboardLoop.run(session: session, progress: progress, useColor: useColor,
                                              environment: environment)

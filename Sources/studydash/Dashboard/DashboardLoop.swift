@@ -1,5 +1,6 @@
+import StudyApp
+import StudyContent
 import StudyCore
-import StudyStore
 import StudyTerminal
 import StudyTUI
 
@@ -8,7 +9,7 @@ import StudyTUI
 enum DashboardLoop {
     static func run(session: StudySession, progress: LearnerProgress, useColor: Bool,
                     environment: [String: String]) throws -> Int32 {
-        let model = DashboardModel(tree: session.tree)
+        let model = DashboardModel(tree: session.tree, renderNote: NoteRenderer.render)
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen(useColor: useColor)
@@ -31,59 +32,42 @@ enum DashboardLoop {
             if let signal = screen.quitSignal {
                 // Ctrl-C over unsaved text asks first; a second one, at the question, quits.
                 if Reducer.wantsInterrupt(state), screen.takeInterrupt() {
-                    _ = Reducer.handle(.interrupt, state: &state)
+                    _ = Reducer.handle(.event(.interrupt), state: &state)
                     draw(state, on: screen)
                     continue
                 }
-                let kept = DraftFile.keep(state, environment: environment)
+                let kept = state.unsavedAnnotation.flatMap {
+                    DraftFile.keep($0.text, itemID: $0.itemID, environment: environment)
+                }
                 screen.stop()
                 if let kept { Output.note("your unsaved annotation was kept in \(Output.safe(kept))") }
                 return TerminalScreen.exitCode(forSignal: signal)
             }
             // The idle tick (a key or 250 ms, whichever comes first) also looks for another
             // process's writes, so the bars follow `studydash mark` within a second.
-            let key = screen.nextKey(timeoutMilliseconds: 250)
-            if watcher.refresh(&state) && key == nil { draw(state, on: screen) }
-            guard let key else {
-                LinkOpener.reapFinished()
-                continue
+            let event = screen.nextEvent(timeoutMilliseconds: 250)
+            var messages: [Message] = []
+            if let changes = watcher.changes() {
+                switch changes {
+                case .success(let progress): messages.append(.reloaded(progress))
+                case .failure(let error): messages.append(.failed(error.description))
+                }
             }
+            if event == .tick { LinkOpener.reapFinished() }
             #if DEBUG
-            if let crashKey, key == .character(crashKey) { crashForTesting() }
+            if let crashKey, event == .key(.character(crashKey)) { crashForTesting() }
             #endif
-            let requested = Reducer.handle(key, state: &state)
-            if requested.contains(.quit) { return 0 }
-            for effect in requested { effects.perform(effect, state: &state) }
-            // The reducer leaves the cursors on screen; only what an effect changed (a new
-            // annotation makes a row taller) needs settling again.
-            if !requested.isEmpty { Reducer.settleScroll(&state) }
-            draw(state, on: screen)
-        }
-    }
-
-    /// Re-reads the progress when another process has committed to the store since the last look
-    /// (`PRAGMA data_version`), so the dashboard never acts on, or shows, a stale state.
-    struct StoreWatcher {
-        let session: StudySession
-        private var version: Int?
-
-        init(session: StudySession) {
-            self.session = session
-            version = try? session.store.othersChangeVersion()
-        }
-
-        /// True when the state was refreshed.
-        mutating func refresh(_ state: inout AppState) -> Bool {
-            guard let now = try? session.store.othersChangeVersion(), now != version else { return false }
-            version = now
-            do {
-                // Read as at start-up: only the items in the notes, by the cheaper of two ways.
-                state.replace(try session.progress())
-                Reducer.settleScroll(&state)
-            } catch {
-                state.say(String(describing: error), error: true)
+            // Another process's changes are drawn even when no key came.
+            var changed = event != .tick || !messages.isEmpty
+            messages.append(.event(event))
+            // Each message may ask for effects; what they come to goes back in, in order.
+            while !messages.isEmpty {
+                let message = messages.removeFirst()
+                let requested = Reducer.handle(message, state: &state)
+                if requested.contains(.quit) { return 0 }
+                messages.append(contentsOf: requested.compactMap(effects.perform))
             }
-            return true
+            if changed { draw(state, on: screen) }
         }
     }
 

@@ -1,4 +1,5 @@
 import StudyCore
+import StudyText
 
 /// What `check` prints: warnings, duplicate URLs, empty topics and a summary.
 struct CheckReport {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import StudyCore
+import StudyText
 
 /// Writes command output. Text that came from notes goes through `safe`, so that no control
 /// character from a notes folder reaches the terminal.

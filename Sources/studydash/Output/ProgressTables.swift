@@ -1,6 +1,8 @@
 import Foundation
+import StudyApp
 import StudyCore
 import StudyStore
+import StudyText
 
 /// The CSV and Markdown exports: the notes' resources with their status and the learner's notes.
 /// Entries whose item has left the notes are included too, so an export never drops anything.

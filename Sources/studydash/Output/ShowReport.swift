@@ -1,5 +1,7 @@
 import StudyContent
+import StudyApp
 import StudyCore
+import StudyText
 
 /// What `show` prints for a topic (breadcrumb, rendered note, resources, sub-topics) or a
 /// resource (link, description, checkbox, where it is listed).

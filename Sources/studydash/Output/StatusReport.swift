@@ -1,5 +1,7 @@
+import StudyApp
 import StudyCore
 import StudyStore
+import StudyText
 
 /// What `status` prints: progress bars per area (or per sub-topic of a chosen topic), the
 /// overall bar, counts per status, and the orphans list.

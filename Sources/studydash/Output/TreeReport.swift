@@ -1,4 +1,5 @@
 import StudyCore
+import StudyText
 
 /// The topic tree as text (box-drawing branches, counts in a column) or as JSON.
 struct TreeReport {

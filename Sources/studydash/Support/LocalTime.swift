@@ -1,4 +1,5 @@
 import Foundation
+import StudyApp
 import StudyCore
 import StudyStore
 

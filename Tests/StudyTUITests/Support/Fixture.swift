@@ -2,6 +2,7 @@ import StudyContent
 import StudyCore
 import StudyTestSupport
 @testable import StudyTUI
+import TermGrid
 
 /// A small course on disk, loaded as the dashboard would load it: three files with notes,
 /// resources, a done checkbox, links in the prose, and one file of wide (CJK, emoji) text.
@@ -66,7 +67,7 @@ struct Fixture {
 
     init(files: [String: String] = Fixture.files, function: String = #function) throws {
         folder = try TemporaryFolder(files, function: function)
-        model = DashboardModel(tree: try ContentLoader.load(folders: [folder.url("Course")]))
+        model = DashboardModel(tree: try ContentLoader.load(folders: [folder.url("Course")]), renderNote: NoteRenderer.render)
     }
 
     func state(width: Int = 80, height: Int = 24, progress: LearnerProgress = LearnerProgress()) -> AppState {
@@ -84,6 +85,14 @@ extension AppState {
         for key in keys { effects += Reducer.handle(key, state: &self) }
         return effects
     }
+
+    /// What the terminal reports besides keys: a resize, Ctrl-C, the idle tick.
+    @discardableResult
+    mutating func send(_ event: Event) -> [Effect] { Reducer.handle(.event(event), state: &self) }
+
+    /// What an effect came to, fed back as the run loop feeds it.
+    @discardableResult
+    mutating func receive(_ message: Message) -> [Effect] { Reducer.handle(message, state: &self) }
 
     var selectedTitle: String? { selectedNode.map { model.nodes[$0].topic.title } }
 

@@ -1,4 +1,4 @@
-import StudyTUI
+import StudyCore
 import Testing
 
 /// The one check every link passes before a browser sees it: the reducer's "opening …" and the

@@ -1,4 +1,4 @@
-/// A key press as the app sees it, decoded by the terminal layer from `get_wch`.
+/// A key press as an application sees it, decoded by the terminal layer from `get_wch`.
 public enum Key: Hashable, Sendable {
     /// A printable character (never a control).
     case character(Character)
@@ -8,9 +8,4 @@ public enum Key: Hashable, Sendable {
     case home, end, pageUp, pageDown
     case enter, tab, backTab, backspace, delete, insert, escape
     case function(Int)
-    /// Ctrl-C as the terminal layer reports it when the app asks for it (`Reducer.wantsInterrupt`):
-    /// SIGINT otherwise quits at once.
-    case interrupt
-    /// The terminal changed size; the new size comes with it.
-    case resize(width: Int, height: Int)
 }

@@ -1,4 +1,4 @@
-import StudyCore
+import StudyText
 
 /// One terminal cell: a grapheme and its style. A character two columns wide occupies its cell
 /// and marks the next one as its continuation, so every row always holds exactly `width` columns.

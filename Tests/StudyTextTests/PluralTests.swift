@@ -1,5 +1,5 @@
 import Testing
-@testable import StudyCore
+@testable import StudyText
 
 /// "1 resource", never "1 resources".
 @Suite struct PluralTests {

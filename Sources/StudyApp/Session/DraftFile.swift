@@ -1,21 +1,20 @@
 import Foundation
-import StudyTUI
 
 /// Where an annotation being typed goes when the dashboard is ended from outside (the terminal
 /// closed, SIGTERM, a second Ctrl-C) before it was saved: a private file under
 /// `$XDG_STATE_HOME/studydash/drafts` (default `~/.local/state`), named after the item and the
 /// time, so that a closed window never loses a paragraph.
-enum DraftFile {
-    /// Writes the editor's text if it holds unsaved changes; returns the file's path, or nil when
-    /// there was nothing to keep or no place to keep it.
-    static func keep(_ state: AppState, environment: [String: String]) -> String? {
-        guard case .editor(let draft) = state.overlay, draft.isChanged, let folder = folder(environment) else { return nil }
+public enum DraftFile {
+    /// Writes `text`, typed for the item `itemID`, to a new private file; returns its path, or
+    /// nil when there is no place to keep it.
+    public static func keep(_ text: String, itemID: String, environment: [String: String]) -> String? {
+        guard let folder = folder(environment) else { return nil }
         let stamp = Int(Date().timeIntervalSince1970)
-        let path = "\(folder)/\(draft.itemID)-\(stamp).md"
+        let path = "\(folder)/\(itemID)-\(stamp).md"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        let bytes = Array(draft.editor.text.utf8)
+        let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         return written == bytes.count ? path : nil
     }

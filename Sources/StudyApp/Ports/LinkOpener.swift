@@ -3,7 +3,7 @@
 /// `BrowserList`), with its standard streams on /dev/null so it cannot draw over the screen, in
 /// a process group of its own so that Ctrl-C and Ctrl-Z at the terminal do not reach it. It is
 /// not waited for. Only links `LinkPolicy` allows are opened.
-import StudyTUI
+import StudyCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,17 +1,18 @@
 import Foundation
-import StudyTerminal
+
 
 /// Edits text in the user's editor: `$VISUAL`, else `$EDITOR`, else `vi`, on a private temporary
 /// file. The editor is started directly (posix_spawn, no shell); its command line is split on
 /// spaces so that `EDITOR="code --wait"` works.
-enum ExternalEditor {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum ExternalEditor {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static func edit(_ text: String, name: String) throws(Failure) -> String {
+    public static func edit(_ text: String, name: String,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) -> String {
         let command = ["VISUAL", "EDITOR"].lazy
-            .compactMap { Environment.value($0)?.trimmingCharacters(in: .whitespaces) }
+            .compactMap { environment[$0]?.trimmingCharacters(in: .whitespaces) }
             .first { !$0.isEmpty } ?? "vi"
         let words = command.split(separator: " ").map(String.init)
         let folder = NSTemporaryDirectory()

@@ -1,5 +1,5 @@
 import Testing
-@testable import StudyCore
+@testable import StudyText
 
 @Suite struct TerminalSafeTests {
     @Test func controlCharactersBecomeVisible() {
@@ -56,21 +56,5 @@ import Testing
         let lines = StyledWrap.wrap([StyledSpan("one two three four")], width: 9,
                                     firstPrefix: [StyledSpan("• ")], restPrefix: [StyledSpan("  ")])
         #expect(lines.map(\.text) == ["• one two", "  three", "  four"])
-    }
-}
-
-@Suite struct JSONWriterTests {
-    @Test func escapesLikeJSON() {
-        var writer = JSONWriter(pretty: false)
-        writer.beginObject()
-        writer.value("text", "a\"b\\c\nd\u{1B}e\u{9B}f")
-        writer.value("n", 3)
-        writer.value("none", nil as String?)
-        writer.value("flag", true)
-        writer.beginArray("list")
-        writer.value(nil, "x")
-        writer.endArray()
-        writer.endObject()
-        #expect(writer.string == #"{"text":"a\"b\\c\nd\u001be\u009bf","n":3,"none":null,"flag":true,"list":["x"]}"# + "\n")
     }
 }

@@ -1,0 +1,48 @@
+import StudyCore
+import StudyStore
+
+/// The changes a learner makes, shared by the command line and the dashboard: each is one store
+/// transaction, followed by a read of what the store now holds for the items it touched, and
+/// returns what happened as a value (see ProgressOutcomes) for the front end to put into words.
+extension StudySession {
+    /// Sets `status` on these resources (IDs not in the notes are ignored).
+    public func mark(_ status: Status, resourceIDs ids: [String]) throws(ActionError) -> MarkOutcome {
+        let resources = ids.compactMap { tree.resources[$0] }
+        return try mark(status, resources: resources)
+    }
+
+    public func mark(_ status: Status, resources: [Resource]) throws(ActionError) -> MarkOutcome {
+        let ids = resources.map(\.id)
+        do {
+            let changed = try store.setStatus(status, items: resources.map(known),
+                                              fallback: LearnerProgress.statusesInNotes(of: resources))
+            return MarkOutcome(status: status, requested: ids, changed: changed, fresh: try store.progress(of: ids))
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// Saves the annotation of a topic or resource; nil (or only blanks) deletes it.
+    public func annotate(_ text: String?, itemID id: String) throws(ActionError) -> AnnotationOutcome {
+        guard let item = lookup.item(id: id) else { throw .notInNotes(id: id) }
+        let text = text.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        do {
+            let changed = try store.setAnnotation(text, item: known(item))
+            return AnnotationOutcome(itemID: id, title: item.title, changed: changed, deleted: text == nil,
+                                     fresh: try store.progress(of: [id]))
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// Reverts the newest change not yet undone (whoever made it); nil when there is none.
+    public func undo() throws(ActionError) -> UndoOutcome? {
+        do {
+            guard let result = try store.undo() else { return nil }
+            let ids = Set(result.events.map(\.itemID))
+            return UndoOutcome(events: result.events, fresh: try store.progress(of: ids))
+        } catch {
+            throw .store(error)
+        }
+    }
+}

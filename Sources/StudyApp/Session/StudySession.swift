@@ -1,0 +1,67 @@
+import StudyCore
+import StudyStore
+
+/// The notes and the progress store opened together, as every front end needs them: finding
+/// items the way a user names them, and describing them to the store.
+public struct StudySession {
+    public let tree: ContentTree
+    public let store: ProgressStore
+    public let lookup: ItemLookup
+    /// Titles from the root down to the topic that first lists each resource, and to each topic.
+    public let places: [String: [String]]
+
+    public init(tree: ContentTree, store: ProgressStore) {
+        self.tree = tree
+        self.store = store
+        lookup = ItemLookup(tree: tree)
+        var places: [String: [String]] = [:]
+        tree.forEachTopic { topic, path in
+            let titles = path.map(\.title) + [topic.title]
+            places[topic.id] = titles
+            for id in topic.resourceIDs where places[id] == nil { places[id] = titles }
+        }
+        self.places = places
+    }
+
+    /// The progress of every item in the notes (not of orphans: see `orphanCount`).
+    public func progress() throws(StoreError) -> LearnerProgress {
+        // One lookup per item costs two queries each; when the store holds fewer items than
+        // the notes list (a new learner, a big notes folder), reading it all is cheaper.
+        guard try store.storedItemCount() < places.count else { return try store.progress(of: places.keys) }
+        let all = try store.progress()
+        return LearnerProgress(statuses: all.statuses.filter { places[$0.key] != nil },
+                               annotations: all.annotations.filter { places[$0.key] != nil })
+    }
+
+    /// Stored entries whose item is not in the notes, counted without reading them all.
+    public func orphanCount(_ progress: LearnerProgress) throws(StoreError) -> Int {
+        var present = Set(progress.statuses.keys)
+        present.formUnion(progress.annotations.keys)
+        return try store.storedItemCount() - present.count
+    }
+
+    /// What the store remembers about an item (see KnownItem).
+    public func known(_ item: ItemLookup.Item) -> KnownItem {
+        switch item {
+        case .topic(let topic, let path):
+            KnownItem(id: topic.id, kind: .topic, title: topic.title, url: nil,
+                      topicPath: path.map(\.title) + [topic.title], seenAt: ProgressStore.now())
+        case .resource(let resource): known(resource)
+        }
+    }
+
+    public func known(_ resource: Resource) -> KnownItem {
+        KnownItem(id: resource.id, kind: .resource, title: resource.title, url: resource.url,
+                  topicPath: places[resource.id] ?? [], seenAt: ProgressStore.now())
+    }
+
+    /// The resources an item stands for: itself, or every resource under a topic.
+    public func resources(of item: ItemLookup.Item) -> [Resource] {
+        switch item {
+        case .resource(let resource): [resource]
+        case .topic(let topic, _): tree.resourceIDs(under: topic).compactMap { tree.resources[$0] }
+        }
+    }
+
+    public func isPresent(_ id: String) -> Bool { tree.resources[id] != nil || lookup.item(id: id) != nil }
+}

@@ -1,0 +1,58 @@
+import StudyApp
+import StudyCore
+import StudyStore
+import StudyText
+
+/// The session as the command line opens it and names items: from `--content` and `--db`, with
+/// every failure a one-line error that says what to type instead.
+extension StudySession {
+    init(content: ContentOptions, store: StoreOptions) throws {
+        self.init(tree: try content.load(), store: try store.open())
+    }
+
+    /// Finds the item a user means, or fails listing the candidates (changing nothing).
+    func resolve(_ query: String) throws -> ItemLookup.Item {
+        switch lookup.find(query) {
+        case .found(let item): return item
+        case .ambiguous(let candidates): throw CLIError(ambiguityMessage(query, candidates))
+        case .notFound: throw CLIError("nothing matches '\(query)'; `studydash tree --ids` lists topics and IDs")
+        }
+    }
+
+    /// The candidates with what tells them apart: ID, kind, title, where each sits, its link.
+    func ambiguityMessage(_ query: String, _ candidates: [ItemLookup.Item]) -> String {
+        var lines = ["'\(query)' matches \(candidates.count) items; name one by its ID:"]
+        for candidate in candidates.prefix(20) {
+            lines.append("  \(candidate.id)  \(Self.kindName(candidate).padding(8))  \(candidate.title)")
+            let place = lookup.place(of: candidate)
+            if !place.isEmpty { lines.append("      in " + place.joined(separator: " › ")) }
+            if let url = candidate.url { lines.append("      " + url) }
+        }
+        if candidates.count > 20 { lines.append("  … and \(candidates.count - 20) more") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func kindName(_ item: ItemLookup.Item) -> String {
+        switch item {
+        case .topic: "topic"
+        case .resource: "resource"
+        }
+    }
+}
+
+/// Runs a store call, turning its error into a one-line CLI error.
+func storeCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw CLIError(error.description)
+    }
+}
+
+extension String {
+    /// Pads with spaces to `width` display columns (never truncates).
+    func padding(_ width: Int) -> String {
+        let missing = width - DisplayWidth.of(self)
+        return missing > 0 ? self + String(repeating: " ", count: missing) : self
+    }
+}
