@@ -51,9 +51,10 @@ let package = Package(
         // A test tool: loops of store writes in a separate process, for the concurrency and
         // SIGKILL tests (a real process of its own, using the real store).
         .executableTarget(name: "store-torture", dependencies: ["StudyStore", "StudyCore"], path: "Tests/StoreTorture"),
-        .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "StudyCore", "StudyTestSupport", "store-torture"],
+        .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "StudyCore", "StudyTestSupport", "store-torture",
+                                                           .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "StudydashCLITests", dependencies: ["studydash", "StudyTestSupport"],
+        .testTarget(name: "StudydashCLITests", dependencies: ["studydash", "StudyTerminal", "StudyTestSupport"],
                     exclude: ["Fixtures", "Snapshots", "Probes"]),
     ]
 )
