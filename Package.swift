@@ -59,14 +59,15 @@ let package = Package(
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "TermGrid", "StudyText", "StudyCore", "StudyContent",
                                                           "StudyTestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "StudyContentTests", dependencies: ["StudyContent", "StudyCore", "StudyTestSupport"],
+        .testTarget(name: "StudyContentTests", dependencies: ["StudyContent", "StudyCore", "StudyText", "StudyTestSupport"],
                     exclude: ["Fixtures"]),
         // A test tool: loops of store writes in a separate process, for the concurrency and
         // SIGKILL tests (a real process of its own, using the real store).
         .executableTarget(name: "store-torture", dependencies: ["StudyStore", "StudyCore"], path: "Tests/StoreTorture"),
-        .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "StudyCore", "StudyTestSupport", "store-torture"],
+        .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "StudyCore", "StudyTestSupport", "store-torture",
+                                                           .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "StudydashCLITests", dependencies: ["studydash", "StudyTestSupport"],
+        .testTarget(name: "StudydashCLITests", dependencies: ["studydash", "StudyTerminal", "StudyTestSupport"],
                     exclude: ["Fixtures", "Snapshots", "Probes"]),
     ]
 )

@@ -1,10 +1,9 @@
+import CNcursesw
+
 /// What ncurses is given for one grid character. The grid measures width with its own tables
 /// (`DisplayWidth`); ncurses and the terminal use the C library's `wcwidth`. Where the two
 /// disagree, ncurses' idea of the cursor column would drift from the terminal's and the rest of
 /// the row would be garbled, so such a character is narrowed or replaced, never sent as is.
-import CNcursesw
-import StudyText
-
 enum Glyph {
     /// Room needed in the buffer given to `encode`: a spacing character, up to four combining
     /// ones (ncurses' CCHARW_MAX is 5), and the terminating NUL.

@@ -1,9 +1,9 @@
-/// Copies a `Grid` into ncurses' stdscr, touching only the cells that changed since the last
-/// grid it drew. ncurses then diffs stdscr against the screen again, so a key that changes a
-/// line costs a few cells of work here and a few bytes on the wire.
 import CNcursesw
 import TermGrid
 
+/// Copies a `Grid` into ncurses' stdscr, touching only the cells that changed since the last
+/// grid it drew. ncurses then diffs stdscr against the screen again, so a key that changes a
+/// line costs a few cells of work here and a few bytes on the wire.
 final class GridPainter {
     /// What stdscr holds now; nil when unknown (first draw, after a resize or a suspend).
     private var previous: Grid?

@@ -1,8 +1,8 @@
-/// Turns what `wget_wch` returns (a character, or a `KEY_*` code) into the app's `Key`.
-/// Control characters never become `.character`; what has no meaning for the app is dropped.
 import CNcursesw
 import TermGrid
 
+/// Turns what `wget_wch` returns (a character, or a `KEY_*` code) into the app's `Key`.
+/// Control characters never become `.character`; what has no meaning for the app is dropped.
 enum KeyDecoder {
     /// A character read by `wget_wch` (its result was OK).
     static func character(_ value: Int32) -> Key? {

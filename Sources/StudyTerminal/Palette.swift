@@ -1,9 +1,9 @@
-/// How a `CellStyle` looks on this terminal: its attributes as ncurses attributes, and its role
-/// as a colour pair when colour is on, or as attributes alone when it is off (`NO_COLOR`, or a
-/// monochrome terminal), so that roles stay distinguishable either way.
 import CNcursesw
 import TermGrid
 
+/// How a `CellStyle` looks on this terminal: its attributes as ncurses attributes, and its role
+/// as a colour pair when colour is on, or as attributes alone when it is off (`NO_COLOR`, or a
+/// monochrome terminal), so that roles stay distinguishable either way.
 struct Palette {
     /// Indexed by `CellStyle.Attributes.rawValue` (5 bits).
     private var attributeTable: [attr_t] = []

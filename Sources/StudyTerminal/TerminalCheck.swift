@@ -1,6 +1,3 @@
-/// Decides, before anything touches the terminal, whether the full-screen dashboard can run
-/// here: stdin and stdout must be terminals and TERM must name a terminfo entry that can move
-/// the cursor. ncurses itself does not refuse a `dumb` terminal; it draws junk instead.
 import CNcursesw
 #if canImport(Glibc)
 import Glibc
@@ -8,6 +5,9 @@ import Glibc
 import Darwin
 #endif
 
+/// Decides, before anything touches the terminal, whether the full-screen dashboard can run
+/// here: stdin and stdout must be terminals and TERM must name a terminfo entry that can move
+/// the cursor. ncurses itself does not refuse a `dumb` terminal; it draws junk instead.
 public enum TerminalCheck {
     static let suggestion = "try 'studydash tree' or 'studydash status'"
 

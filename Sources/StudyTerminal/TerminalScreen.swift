@@ -1,6 +1,3 @@
-/// The full-screen terminal session: setting ncurses up and tearing it down, signals, reading
-/// keys, drawing a `Grid`, suspending for an editor, and the clipboard. The only place that owns
-/// the terminal; one instance at a time, used from one thread.
 import CNcursesw
 import CTerminalGuard
 import TermGrid
@@ -10,6 +7,9 @@ import Glibc
 import Darwin
 #endif
 
+/// The full-screen terminal session: setting ncurses up and tearing it down, signals, reading
+/// keys, drawing a `Grid`, suspending for an editor, and the clipboard. The only place that owns
+/// the terminal; one instance at a time, used from one thread.
 public final class TerminalScreen {
     public struct SetupError: Error, CustomStringConvertible {
         public let description: String

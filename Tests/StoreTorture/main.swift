@@ -1,10 +1,10 @@
-/// store-torture DB PREFIX COUNT [status]
-///
-/// A test tool, not part of StudyDash: it writes COUNT statuses into the store at DB, one real
-/// transaction per item through the real `ProgressStore`, and prints `ok <id>` (unbuffered) after
-/// each commit. The StudyStore concurrency tests run two of these at once on one new file, and
-/// SIGKILL one mid-loop, to check what a second StudyDash process or a crash does to the store:
-/// every `ok` line is a promise that the write is durable. Errors go to stderr with exit status 1.
+// store-torture DB PREFIX COUNT [status]
+//
+// A test tool, not part of StudyDash: it writes COUNT statuses into the store at DB, one real
+// transaction per item through the real `ProgressStore`, and prints `ok <id>` (unbuffered) after
+// each commit. The StudyStore concurrency tests run two of these at once on one new file, and
+// SIGKILL one mid-loop, to check what a second StudyDash process or a crash does to the store:
+// every `ok` line is a promise that the write is durable. Errors go to stderr with exit status 1.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,7 +1,7 @@
-/// Tests for the annotation editor: editing keys, cursor movement over graphemes of every width,
-/// up/down between soft-wrapped rows, and what the box shows (rows, cursor, scrolling) at sizes
-/// from roomy down to nothing. Everything is checked through the public API and the drawn grid,
-/// i.e. what a user would see.
+// Tests for the annotation editor: editing keys, cursor movement over graphemes of every width,
+// up/down between soft-wrapped rows, and what the box shows (rows, cursor, scrolling) at sizes
+// from roomy down to nothing. Everything is checked through the public API and the drawn grid,
+// i.e. what a user would see.
 import Testing
 import StudyTUI
 import TermGrid

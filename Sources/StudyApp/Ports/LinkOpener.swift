@@ -1,8 +1,3 @@
-/// Opening a link in the user's browser without disturbing the dashboard: `$BROWSER` or the
-/// platform opener, started directly (never through a shell, the URL as one argument; see
-/// `BrowserList`), with its standard streams on /dev/null so it cannot draw over the screen, in
-/// a process group of its own so that Ctrl-C and Ctrl-Z at the terminal do not reach it. It is
-/// not waited for. Only links `LinkPolicy` allows are opened.
 import StudyCore
 #if canImport(Glibc)
 import Glibc
@@ -10,6 +5,11 @@ import Glibc
 import Darwin
 #endif
 
+/// Opening a link in the user's browser without disturbing the dashboard: `$BROWSER` or the
+/// platform opener, started directly (never through a shell, the URL as one argument; see
+/// `BrowserList`), with its standard streams on /dev/null so it cannot draw over the screen, in
+/// a process group of its own so that Ctrl-C and Ctrl-Z at the terminal do not reach it. It is
+/// not waited for. Only links `LinkPolicy` allows are opened.
 public enum LinkOpener {
     /// Starts the opener for `url`. nil when it was started, else a message for the status bar.
     public static func open(_ url: String, environment: [String: String]) -> String? {
