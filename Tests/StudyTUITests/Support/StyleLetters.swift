@@ -36,6 +36,12 @@ enum StyleLetters {
         return String(letters)
     }
 
+    /// `d  done`, one line per letter, in alphabetical order (a lowercase letter before its capital).
+    static func legendLines(_ legend: [CellStyle: Character]) -> [String] {
+        func order(_ letter: Character) -> (String, Int) { (letter.lowercased(), letter.isUppercase ? 1 : 0) }
+        return legend.sorted { order($0.value) < order($1.value) }.map { "\($0.value)  \(describe($0.key))" }
+    }
+
     static func styles(in grid: Grid) -> Set<CellStyle> { Set(grid.cells.map(\.style)) }
 
     /// `heading, bold`: what a legend line says a letter means (the role first, when not plain).
