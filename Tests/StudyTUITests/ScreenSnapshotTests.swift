@@ -25,21 +25,21 @@ import TermGrid
 
     @Test(arguments: sizes) func browser(width: Int, height: Int) throws {
         let fixture = try Fixture()
-        Snapshot.check(browsing(fixture, width, height).screen, named: "browser-\(width)x\(height)")
+        Snapshot.check(browsing(fixture, width, height).renderedGrid, named: "browser-\(width)x\(height)")
     }
 
     @Test(arguments: sizes) func noteReader(width: Int, height: Int) throws {
         let fixture = try Fixture()
         var state = fixture.state(width: width, height: height)
         state.press(.enter)
-        Snapshot.check(state.screen, named: "reader-\(width)x\(height)")
+        Snapshot.check(state.renderedGrid, named: "reader-\(width)x\(height)")
     }
 
     @Test(arguments: sizes) func helpOverlay(width: Int, height: Int) throws {
         let fixture = try Fixture()
         var state = fixture.state(width: width, height: height)
         state.press(.char("?"))
-        Snapshot.check(state.screen, named: "help-\(width)x\(height)")
+        Snapshot.check(state.renderedGrid, named: "help-\(width)x\(height)")
     }
 
     @Test(arguments: sizes) func annotationEditor(width: Int, height: Int) throws {
@@ -49,17 +49,16 @@ import TermGrid
         for character in "Wide: 漢字 and 👍🏽 fit." { state.press(.character(character)) }
         let frame = Screen.render(state)
         #expect(frame.cursor != nil, "the editor shows the caret")
-        Snapshot.check(frame.grid.text, named: "editor-\(width)x\(height)")
+        Snapshot.check(frame.grid, named: "editor-\(width)x\(height)")
     }
 
     @Test func wideCharactersAlignByColumns() throws {
         let fixture = try Fixture()
         var state = fixture.state(width: 80, height: 24)
         state.press(.char("G"), .tab)
-        let screen = state.screen
-        Snapshot.check(screen, named: "wide-80x24")
+        let grid = state.renderedGrid
+        Snapshot.check(grid, named: "wide-80x24")
         // Every row holds exactly 80 columns however many characters it has.
-        let grid = Screen.render(state).grid
         for y in 0..<grid.height {
             let columns = (0..<grid.width).filter { !grid[$0, y].isContinuation }
                 .reduce(0) { $0 + max(1, DisplayWidth.of(grid[$1, y].character)) }
@@ -81,12 +80,12 @@ import TermGrid
         ])
         var state = fixture.state(width: 80, height: 24)
         state.press(.tab)
-        var screens = [state.screen]
+        var grids = [state.renderedGrid]
         state.press(.enter)
-        screens.append(state.screen)
+        grids.append(state.renderedGrid)
         state.press(.char("q"), .char("h"), .enter)
-        screens.append(state.screen)
-        for screen in screens {
+        grids.append(state.renderedGrid)
+        for screen in grids.map(\.text) {
             for scalar in screen.unicodeScalars {
                 let v = scalar.value
                 #expect(v == 0x0a || (v >= 0x20 && v != 0x7f && !(0x80...0x9f).contains(v)),
@@ -94,13 +93,13 @@ import TermGrid
             }
             #expect(screen.contains("␛"), "escapes are shown, visibly")
         }
-        Snapshot.check(screens[0], named: "hostile-80x24")
+        Snapshot.check(grids[0], named: "hostile-80x24")
     }
 
     @Test func tooSmallSaysSoAndNeverCrashes() throws {
         let fixture = try Fixture()
         var state = fixture.state(width: 39, height: 12)
-        Snapshot.check(state.screen, named: "too-small-39x12")
+        Snapshot.check(state.renderedGrid, named: "too-small-39x12")
         // Every size down to 0×0, in every view, renders without trapping: from 40×10 up the view
         // itself (a row only it draws), below that the notice for this size and nothing else.
         let views: [(keys: [Key], shows: String)] = [([], "▸ Foundations"), ([.enter], "Start with the basics"),

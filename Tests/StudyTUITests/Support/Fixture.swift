@@ -96,7 +96,9 @@ extension AppState {
 
     var selectedTitle: String? { selectedNode.map { model.nodes[$0].topic.title } }
 
-    var screen: String { Screen.render(self).grid.text }
+    var renderedGrid: Grid { Screen.render(self).grid }
+
+    var screen: String { renderedGrid.text }
 }
 
 extension Key {

@@ -1,39 +1,49 @@
 import Foundation
 import Testing
+@testable import StudyTUI
 
-/// Text snapshots kept in `Tests/StudyTUITests/Snapshots/`. Run with `STUDYDASH_RECORD_SNAPSHOTS=1` to
-/// (re)write them, then review the diff: a snapshot is a screen a user would see.
+/// Screen snapshots kept in `Tests/StudyTUITests/Snapshots/`. Run with `STUDYDASH_RECORD_SNAPSHOTS=1`
+/// to (re)write them, then review the diff: a snapshot is a screen a user would see.
+///
+/// A file has two layers. First the text, one line per screen row as `Grid.line` gives it
+/// (trailing spaces trimmed, blank rows kept as empty lines, so line N is row N). Then, after a
+/// blank line, the styles: a legend naming each letter used (see `StyleLetters`), and the same
+/// rows again as one letter per cell, under the characters they style.
 enum Snapshot {
     static let folder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Snapshots")
 
     static var recording: Bool { ProcessInfo.processInfo.environment["STUDYDASH_RECORD_SNAPSHOTS"] == "1" }
 
-    static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static let stylesHeading = "--- styles: one letter a cell, uppercase where reversed ---"
+    static let legendEnd = "---"
+
+    /// The file's text for `grid`.
+    static func render(_ grid: Grid) -> String {
+        let legend = StyleLetters.legend(for: StyleLetters.styles(in: grid))
+        let key = StyleLetters.legendLines(legend)
+        let rows = (0..<grid.height).map { StyleLetters.row($0, of: grid) { legend[$0] ?? "?" } }
+        return ([grid.text, "", stylesHeading] + key + [legendEnd] + rows).joined(separator: "\n") + "\n"
+    }
+
+    static func check(_ grid: Grid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let file = folder.appendingPathComponent(name + ".txt")
-        // A frame around the screen keeps trailing spaces and blank rows visible in diffs.
-        let framed = text + "\n"
+        let got = render(grid)
         if recording {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try? framed.write(to: file, atomically: true, encoding: .utf8)
+            try? got.write(to: file, atomically: true, encoding: .utf8)
             return
         }
         guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
             Issue.record("no snapshot \(name).txt; run the tests with STUDYDASH_RECORD_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
             return
         }
-        if expected != framed {
-            let got = framed.split(separator: "\n", omittingEmptySubsequences: false)
-            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let row = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
-            Issue.record("""
-                screen \(name) differs from its snapshot at row \(row + 1) \
-                (STUDYDASH_RECORD_SNAPSHOTS=1 re-records it):
-                expected: \(row < want.count ? String(want[row]) : "<end>")
-                got:      \(row < got.count ? String(got[row]) : "<end>")
-                --- whole screen ---
-                \(framed)
-                """, sourceLocation: sourceLocation)
-        }
+        guard expected != got else { return }
+        Issue.record("""
+            screen \(name) differs from its snapshot (STUDYDASH_RECORD_SNAPSHOTS=1 re-records it):
+            \(differences(expected: Layers(expected), got: Layers(got)))
+            --- whole snapshot ---
+            \(got)
+            """, sourceLocation: sourceLocation)
     }
 }
