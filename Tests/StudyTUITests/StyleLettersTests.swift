@@ -1,5 +1,6 @@
 import Testing
 @testable import StudyTUI
+import TermGrid
 
 /// The snapshots' style letters: every style on a screen gets a letter of its own, and letters
 /// stay under the columns they style.

@@ -1,6 +1,7 @@
 import StudyCore
 import Testing
 @testable import StudyTUI
+import TermGrid
 
 /// What the widgets mean by their styles, asserted cell by cell on small grids: the selection
 /// highlight of the tree, the status roles of resource rows, the two parts of a progress bar.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StudyTUI
+import TermGrid
 
 /// Screen snapshots kept in `Tests/StudyTUITests/Snapshots/`. Run with `STUDYDASH_RECORD_SNAPSHOTS=1`
 /// to (re)write them, then review the diff: a snapshot is a screen a user would see.

@@ -1,4 +1,5 @@
 @testable import StudyTUI
+import TermGrid
 
 /// A grid's styles written as one letter per cell, so that a test can compare the selection
 /// highlight and the colour roles as text, row by row, beside the characters they style.
