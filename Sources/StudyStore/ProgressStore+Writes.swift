@@ -11,7 +11,7 @@ extension ProgressStore {
     @discardableResult
     public func setStatus(_ status: Status, items: [KnownItem], fallback: [String: Status] = [:]) throws(StoreError) -> [String] {
         try write { db in
-            let log = ChangeLog(db: db, at: clock())
+            let log = ChangeLog(db: db, at: clock.now())
             var changed: [String] = []
             for item in items {
                 let stored = try Self.storedStatus(db, item.id)
@@ -36,7 +36,7 @@ extension ProgressStore {
         let text = text.flatMap(Self.normalizedNote)
         try Self.checkNoteText(text, of: name)
         return try write { db in
-            let log = ChangeLog(db: db, at: clock())
+            let log = ChangeLog(db: db, at: clock.now())
             let current = try Self.storedNote(db, item.id)
             guard current != text else { return false }
             try Self.putAnnotation(db, item.id, text, at: log.at)
@@ -49,7 +49,7 @@ extension ProgressStore {
     /// Moves the status and annotation of `oldID` (typically an orphan) onto `item`.
     public func relink(from oldID: String, to item: KnownItem) throws(StoreError) {
         try write { db in
-            let log = ChangeLog(db: db, at: clock())
+            let log = ChangeLog(db: db, at: clock.now())
             guard try Self.hasEntries(db, oldID) else { throw StoreError.nothingStored(id: oldID) }
             guard try !Self.hasEntries(db, item.id) else { throw StoreError.targetHasEntries(id: item.id) }
             try Self.moveEntries(db, from: oldID, to: item.id, at: log.at)
@@ -72,7 +72,7 @@ extension ProgressStore {
             let target = try StoredRow(targetRow, from: "event").text("change_id")
             let reverted = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE change_id = ? ORDER BY rowid DESC",
                                             arguments: [target]).map(Self.event)
-            let log = ChangeLog(db: db, at: clock(), undoes: target)
+            let log = ChangeLog(db: db, at: clock.now(), undoes: target)
             for event in reverted {
                 switch event.kind {
                 case .status:

@@ -11,26 +11,46 @@ import StudyCore
 /// A store this process cannot write (a read-only file or folder, read-only media) is opened
 /// read-only: everything reads as usual, and every change is refused with `StoreError.readOnly`.
 public final class ProgressStore: Sendable {
+    /// The file, as the user named it; `:memory:` for an in-memory store.
     public let path: String
     /// True when the store could only be opened for reading.
     public let isReadOnly: Bool
     let database: any DatabaseWriter
-    let clock: @Sendable () -> Timestamp
+    let clock: Clock
 
     /// Opens the store at `path`, creating it (and its folder) when missing. An existing file that
     /// is not ours is refused and left byte-for-byte unchanged.
-    public init(path: String, clock: @escaping @Sendable () -> Timestamp = ProgressStore.now) throws(StoreError) {
-        self.path = path
-        self.clock = clock
+    public convenience init(path: String, clock: Clock = .system) throws(StoreError) {
         switch try StoreFileCheck.inspect(path) {
         case .missing: _ = try StoreLocation.prepare(path)
         case .empty, .ours: break
         }
-        isReadOnly = !StoreLocation.isWritable(path)
-        if isReadOnly {
-            database = try ReadOnlyStore.open(path)
+        if StoreLocation.isWritable(path) {
+            try self.init(database: try Self.openPool(path), path: path, isReadOnly: false, clock: clock)
         } else {
-            database = try Self.openPool(path)
+            try self.init(database: try ReadOnlyStore.open(path), path: path, isReadOnly: true, clock: clock)
+        }
+    }
+
+    /// A store in a database the caller has opened (GRDB's AppDatabase pattern): an in-memory
+    /// `DatabaseQueue()` for tests, say. It is claimed and migrated like a new file; a database
+    /// that another program (or a newer StudyDash) made is refused unchanged, as a file would be.
+    public convenience init(writer: any DatabaseWriter, clock: Clock = .system) throws(StoreError) {
+        let path = writer.path
+        do {
+            _ = try writer.read { db in try StoreFileCheck.verdict(db, path: path) }
+        } catch {
+            throw error as? StoreError ?? .cannotOpen(path: path, reason: Self.describe(error))
+        }
+        try self.init(database: writer, path: path, isReadOnly: writer.configuration.readonly, clock: clock)
+    }
+
+    private init(database: any DatabaseWriter, path: String, isReadOnly: Bool, clock: Clock) throws(StoreError) {
+        self.database = database
+        self.path = path
+        self.isReadOnly = isReadOnly
+        self.clock = clock
+        if !isReadOnly {
             try claim()
             try migrate()
         }
@@ -89,9 +109,8 @@ public final class ProgressStore: Sendable {
         throw .cannotOpen(path: path, reason: lastError.map(Self.describe) ?? "migration failed")
     }
 
-    public static func now() -> Timestamp {
-        Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
-    }
+    /// The system clock's time. Kept for the command line's callers until they take a `Clock`.
+    public static func now() -> Timestamp { Clock.system.now() }
 
     /// The schema version this build writes (the number of migrations it knows).
     public static var schemaVersion: Int { Schema.version }

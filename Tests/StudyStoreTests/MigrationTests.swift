@@ -91,7 +91,7 @@ import Testing
     @Test func firstVersionStoreOpensWithEverythingInIt() throws {
         let path = try copyOfFixture()
         let clock = TestClock(1_763_001_000_000)
-        let store = try ProgressStore(path: path, clock: clock.closure)
+        let store = try ProgressStore(path: path, clock: clock.asClock)
 
         #expect(try store.states().sorted { $0.itemID < $1.itemID } == Self.states)
         #expect(try store.annotations().sorted { $0.itemID < $1.itemID } == Self.annotations)

@@ -5,7 +5,7 @@ import StudyCore
 extension ProgressStore {
     /// A consistent copy of everything, read in one transaction.
     public func document() throws(StoreError) -> ProgressDocument {
-        let exportedAt = clock()
+        let exportedAt = clock.now()
         return try read { db in
             ProgressDocument(
                 schemaVersion: Schema.version, exportedAt: exportedAt,
