@@ -127,16 +127,11 @@ public final class ProgressStore: Sendable {
     /// primary key, so that its cost follows the notes rather than the size of the history.
     public func progress(of ids: some Sequence<String>) throws(StoreError) -> LearnerProgress {
         try read { db in
-            let stateQuery = try db.cachedStatement(sql: "SELECT item_id, status, updated_at FROM item_state WHERE item_id = ?")
-            let noteQuery = try db.cachedStatement(sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?")
             var progress = LearnerProgress()
             for id in ids {
-                if let row = try Row.fetchOne(stateQuery, arguments: [id]), let status = try Self.state(row).status {
-                    progress.statuses[id] = status
-                }
-                if let row = try Row.fetchOne(noteQuery, arguments: [id]) {
-                    let annotation = try Self.annotation(row)
-                    if annotation.text != nil { progress.annotations[id] = annotation }
+                if let status = try Self.storedState(db, id)?.status { progress.statuses[id] = status }
+                if let annotation = try Self.storedAnnotation(db, id), annotation.text != nil {
+                    progress.annotations[id] = annotation
                 }
             }
             return progress
@@ -159,9 +154,7 @@ public final class ProgressStore: Sendable {
 
     /// The whole log, oldest first.
     public func events() throws(StoreError) -> [ProgressEvent] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY at, rowid").map(Self.event)
-        }
+        try read(Self.fetchEvents)
     }
 
     public func eventCount() throws(StoreError) -> Int {
@@ -280,6 +273,21 @@ public final class ProgressStore: Sendable {
 
     static func fetchAnnotations(_ db: Database) throws -> [Annotation] {
         try Row.fetchAll(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation").map(annotation)
+    }
+
+    /// The whole log, oldest first.
+    static func fetchEvents(_ db: Database) throws -> [ProgressEvent] {
+        try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY at, rowid").map(event)
+    }
+
+    static func storedState(_ db: Database, _ id: String) throws -> ItemState? {
+        let statement = try db.cachedStatement(sql: "SELECT item_id, status, updated_at FROM item_state WHERE item_id = ?")
+        return try Row.fetchOne(statement, arguments: [id]).map(state)
+    }
+
+    static func storedAnnotation(_ db: Database, _ id: String) throws -> Annotation? {
+        let statement = try db.cachedStatement(sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?")
+        return try Row.fetchOne(statement, arguments: [id]).map(annotation)
     }
 
     static func state(_ row: Row) throws(UnreadableValue) -> ItemState {
