@@ -6,8 +6,8 @@ import StudyTestSupport
 import Testing
 
 /// A store written by the first schema version (`Fixtures/progress-v1.sqlite`, made once by
-/// `recordV1Fixture`) opens in this version with everything in it, and the shipped migration
-/// that made it has not been edited since.
+/// `recordV1Fixture`) opens in this version with everything in it, and no shipped migration has
+/// been edited since.
 @Suite struct MigrationTests {
     static let fixture = Repository.root + "/Tests/StudyStoreTests/Fixtures/progress-v1.sqlite"
 
@@ -143,5 +143,25 @@ import Testing
         let expected = try describe(fresh)
         #expect(try describe(shipped) == expected)
         #expect(expected.count > 5)
+    }
+
+    /// Every shipped migration's text, pinned by its FNV-1a hash: editing one (instead of adding
+    /// a new one at the end) fails here. A new migration adds its line when it ships.
+    static let shipped: [[String]] = [
+        ["v1-progress", "43090d03c6a6731b"],
+        ["v2-known-items", "ff18b2a3cf1948e4"],
+    ]
+
+    @Test func shippedMigrationsAreUnchanged() {
+        #expect(Schema.migrations.map { [$0.identifier, Self.fingerprint($0.sql)] } == Self.shipped)
+    }
+
+    static func fingerprint(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
     }
 }
