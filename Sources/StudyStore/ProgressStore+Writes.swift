@@ -70,7 +70,7 @@ extension ProgressStore {
                 ORDER BY at DESC, rowid DESC LIMIT 1
                 """) else { return nil }
             let target = try StoredRow(targetRow, from: "event").text("change_id")
-            let reverted = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE change_id = ? ORDER BY rowid DESC",
+            let reverted = try Row.fetchAll(db, sql: "SELECT rowid, * FROM event WHERE change_id = ? ORDER BY rowid DESC",
                                             arguments: [target]).map(Self.event)
             let log = ChangeLog(db: db, at: clock.now(), undoes: target)
             for event in reverted {

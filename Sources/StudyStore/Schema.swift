@@ -8,9 +8,6 @@ enum Schema {
     /// program is recognised and refused rather than changed. "SDsh".
     static let applicationID: Int32 = 0x5344_7368
 
-    /// The number of migrations this build knows: the schema version that exports carry.
-    static var version: Int { migrator.migrations.count }
-
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         for migration in migrations {
@@ -71,6 +68,45 @@ enum Schema {
                       UNION ALL SELECT item_id, updated_at FROM annotation
                       UNION ALL SELECT item_id, at FROM event)
                 GROUP BY item_id;
+            """),
+
+        // v3: the log takes only the kinds StudyDash writes. Read back, another kind would be
+        // a change undo cannot revert; refusing the whole store for it would lose the rest. So
+        // such events are moved, as they are, into `event_unrecognised` (kept, never read) and
+        // the log is rebuilt with a CHECK (SQLite cannot add one to a table), keeping every
+        // rowid, on which the order of the log depends, and every index.
+        ("v3-event-kinds", """
+            CREATE TABLE event_unrecognised (
+                uid TEXT PRIMARY KEY NOT NULL,
+                change_id TEXT NOT NULL,
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                old_value TEXT,
+                new_value TEXT,
+                at INTEGER NOT NULL,
+                undoes TEXT
+            );
+            INSERT INTO event_unrecognised (rowid, uid, change_id, item_id, kind, old_value, new_value, at, undoes)
+                SELECT rowid, uid, change_id, item_id, kind, old_value, new_value, at, undoes FROM event
+                WHERE kind NOT IN ('status', 'note', 'relink');
+            CREATE TABLE event_checked (
+                uid TEXT PRIMARY KEY NOT NULL,
+                change_id TEXT NOT NULL,
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('status', 'note', 'relink')),
+                old_value TEXT,
+                new_value TEXT,
+                at INTEGER NOT NULL,
+                undoes TEXT
+            );
+            INSERT INTO event_checked (rowid, uid, change_id, item_id, kind, old_value, new_value, at, undoes)
+                SELECT rowid, uid, change_id, item_id, kind, old_value, new_value, at, undoes FROM event
+                WHERE kind IN ('status', 'note', 'relink');
+            DROP TABLE event;
+            ALTER TABLE event_checked RENAME TO event;
+            CREATE INDEX event_by_change ON event(change_id);
+            CREATE INDEX event_by_time ON event(at);
+            CREATE INDEX event_by_undone_change ON event(undoes) WHERE undoes IS NOT NULL;
             """),
     ]
 }

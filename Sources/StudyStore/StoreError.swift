@@ -15,6 +15,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case noteTooLarge(item: String, bytes: Int, limit: Int)
     case noteHoldsNUL(item: String)
     case unreadable(path: String, reason: String)
+    case unknownEventKind(path: String, row: Int64, kind: String)
     case readOnly(path: String)
 
     public var description: String {
@@ -51,6 +52,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .unreadable(let path, let reason):
             "the progress database \(path) holds a value StudyDash never writes (\(reason)), so it cannot be read; "
                 + "it was left unchanged. Restore it from a backup or an export"
+        case .unknownEventKind(let path, let row, let kind):
+            "the progress database \(path) holds an event (row \(row)) of a kind StudyDash does not know "
+                + "(\(Self.shown(kind))), so it cannot be read; it was left unchanged. Restore it from a backup or an export"
         case .noteTooLarge(let item, let bytes, let limit):
             "the note on \(item) is \(bytes) bytes (\(Self.megabytes(bytes)) MB); a note holds at most "
                 + "\(Self.megabytes(limit)) MB (\(limit) bytes) of UTF-8 text; nothing was changed"
@@ -58,6 +62,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "the note on \(item) holds a NUL byte, which a note cannot keep (everything after it would be lost); "
                 + "nothing was changed"
         }
+    }
+
+    /// A name read from the file, quoted only when it is a short plain word: anything else may be
+    /// huge, or hold bytes a terminal would act on.
+    private static func shown(_ name: String) -> String {
+        let plain = !name.isEmpty && name.utf8.count <= 40
+            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+        return plain ? "'\(name)'" : "a name that cannot be shown"
     }
 
     /// `1`, `1.2`, `200`: megabytes of 2^20 bytes with one decimal at most.

@@ -54,7 +54,7 @@ import Testing
         let source = try filledStore()
         let data = try exported(source)
         let document = try ProgressDocument.parse(data)
-        #expect(document.schemaVersion == ProgressStore.schemaVersion)
+        #expect(document.schemaVersion == ProgressDocument.currentVersion)
 
         let target = try memoryStore()
         let summary = try target.merge(document)

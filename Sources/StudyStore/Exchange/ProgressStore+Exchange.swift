@@ -8,7 +8,7 @@ extension ProgressStore {
         let exportedAt = clock.now()
         return try read { db in
             ProgressDocument(
-                schemaVersion: Schema.version, exportedAt: exportedAt,
+                schemaVersion: ProgressDocument.currentVersion, exportedAt: exportedAt,
                 states: try Self.fetchStates(db).sorted { $0.itemID < $1.itemID },
                 annotations: try Self.fetchAnnotations(db).sorted { $0.itemID < $1.itemID },
                 events: try Self.fetchEvents(db),
