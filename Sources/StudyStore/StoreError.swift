@@ -53,8 +53,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "the progress database \(path) holds a value StudyDash never writes (\(reason)), so it cannot be read; "
                 + "it was left unchanged. Restore it from a backup or an export"
         case .unknownEventKind(let path, let row, let kind):
-            "the progress database \(path) holds an event (row \(row)) of a kind StudyDash does not know "
-                + "(\(Self.shown(kind))), so it cannot be read; it was left unchanged. Restore it from a backup or an export"
+            "the progress database \(path) holds an event of a kind StudyDash does not know "
+                + "(event.kind of row \(row) is \(Self.shown(kind))), so it cannot be read; it was left unchanged. "
+                + "Restore it from a backup or an export"
         case .noteTooLarge(let item, let bytes, let limit):
             "the note on \(item) is \(bytes) bytes (\(Self.megabytes(bytes)) MB); a note holds at most "
                 + "\(Self.megabytes(limit)) MB (\(limit) bytes) of UTF-8 text; nothing was changed"

@@ -66,7 +66,7 @@ import Testing
 
     /// Past the CHECK (another program can switch it off), an unknown kind is refused when read,
     /// naming its row; the name is not shown when it could act on a terminal.
-    @Test(arguments: [("rating", "('rating')"), ("\u{1B}]0;owned\u{7}", "(a name that cannot be shown)")])
+    @Test(arguments: [("rating", "'rating'"), ("\u{1B}]0;owned\u{7}", "a name that cannot be shown")])
     func anUnknownKindIsRefusedWhenReadNamingItsRow(kind: String, shown: String) throws {
         let queue = try DatabaseQueue()
         let store = try ProgressStore(writer: queue)
@@ -83,7 +83,7 @@ import Testing
         #expect(throws: refused) { try store.undo() }
         #expect(throws: refused) { try store.activity() }
         #expect(try store.progress().statuses == ["r1": .done])
-        #expect(refused.description.contains("event (row \(row)) of a kind StudyDash does not know \(shown)"))
+        #expect(refused.description.contains("of a kind StudyDash does not know (event.kind of row \(row) is \(shown))"))
         #expect(!refused.description.unicodeScalars.contains { $0.value < 0x20 })
     }
 }
