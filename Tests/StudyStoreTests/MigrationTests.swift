@@ -130,7 +130,7 @@ import Testing
         var readOnly = Configuration()
         readOnly.readonly = true
         let shipped = try DatabaseQueue(path: path, configuration: readOnly)
-        let fresh = try DatabaseQueue(path: temp.url("fresh.sqlite"))
+        let fresh = try DatabaseQueue()
         try Schema.migrator.migrate(fresh, upTo: "v1-progress")
 
         func describe(_ queue: DatabaseQueue) throws -> [[String?]] {
