@@ -11,7 +11,7 @@ extension ProgressStore {
     @discardableResult
     public func setStatus(_ status: Status, items: [KnownItem], fallback: [String: Status] = [:]) throws(StoreError) -> [String] {
         try write { db in
-            let log = ChangeLog(db: db, at: clock())
+            let log = ChangeLog(db: db, at: clock.now())
             var changed: [String] = []
             for item in items {
                 let stored = try Self.storedStatus(db, item.id)
@@ -36,7 +36,7 @@ extension ProgressStore {
         let text = text.flatMap(Self.normalizedNote)
         try Self.checkNoteText(text, of: name)
         return try write { db in
-            let log = ChangeLog(db: db, at: clock())
+            let log = ChangeLog(db: db, at: clock.now())
             let current = try Self.storedNote(db, item.id)
             guard current != text else { return false }
             try Self.putAnnotation(db, item.id, text, at: log.at)
@@ -49,7 +49,7 @@ extension ProgressStore {
     /// Moves the status and annotation of `oldID` (typically an orphan) onto `item`.
     public func relink(from oldID: String, to item: KnownItem) throws(StoreError) {
         try write { db in
-            let log = ChangeLog(db: db, at: clock())
+            let log = ChangeLog(db: db, at: clock.now())
             guard try Self.hasEntries(db, oldID) else { throw StoreError.nothingStored(id: oldID) }
             guard try !Self.hasEntries(db, item.id) else { throw StoreError.targetHasEntries(id: item.id) }
             try Self.moveEntries(db, from: oldID, to: item.id, at: log.at)
@@ -70,9 +70,9 @@ extension ProgressStore {
                 ORDER BY at DESC, rowid DESC LIMIT 1
                 """) else { return nil }
             let target = try StoredRow(targetRow, from: "event").text("change_id")
-            let reverted = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE change_id = ? ORDER BY rowid DESC",
+            let reverted = try Row.fetchAll(db, sql: "SELECT rowid, * FROM event WHERE change_id = ? ORDER BY rowid DESC",
                                             arguments: [target]).map(Self.event)
-            let log = ChangeLog(db: db, at: clock(), undoes: target)
+            let log = ChangeLog(db: db, at: clock.now(), undoes: target)
             for event in reverted {
                 switch event.kind {
                 case .status:
@@ -96,16 +96,14 @@ extension ProgressStore {
     // MARK: Building blocks (inside a transaction)
 
     static func storedStatus(_ db: Database, _ id: String) throws -> Status? {
-        let row = try Row.fetchOne(db, sql: "SELECT item_id, status, updated_at FROM item_state WHERE item_id = ?", arguments: [id])
-        return try row.map(state)?.status
+        try storedState(db, id)?.status
     }
 
     static func storedNote(_ db: Database, _ id: String) throws -> String? {
-        let row = try Row.fetchOne(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?",
-                                   arguments: [id])
-        return try row.map(annotation)?.text
+        try storedAnnotation(db, id)?.text
     }
 
+    /// The one writer of `item_state`.
     static func putStatus(_ db: Database, _ id: String, _ status: Status?, at: Timestamp) throws {
         try db.execute(sql: """
             INSERT INTO item_state (item_id, status, updated_at) VALUES (?, ?, ?)
@@ -126,13 +124,18 @@ extension ProgressStore {
         if text.utf8.contains(0) { throw .noteHoldsNUL(item: item) }
     }
 
-    static func putAnnotation(_ db: Database, _ id: String, _ text: String?, at: Timestamp) throws {
+    /// The one writer of `annotation`. A note keeps the time it was first written across edits
+    /// (a deleted note's next text starts anew); `createdAt` sets that time instead, for a note
+    /// that moves (relink) or arrives (import) with its own.
+    static func putAnnotation(_ db: Database, _ id: String, _ text: String?, at: Timestamp,
+                              createdAt: Timestamp? = nil) throws {
         try checkNoteText(text, of: id)
         try db.execute(sql: """
-            INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)
+            INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (:id, :text, COALESCE(:created, :at), :at)
             ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,
-                created_at = CASE WHEN annotation.text IS NULL THEN excluded.created_at ELSE annotation.created_at END
-            """, arguments: [id, text, at.milliseconds, at.milliseconds])
+                created_at = CASE WHEN :created IS NOT NULL OR annotation.text IS NULL THEN excluded.created_at
+                                  ELSE annotation.created_at END
+            """, arguments: ["id": id, "text": text, "created": createdAt?.milliseconds, "at": at.milliseconds])
     }
 
     static func hasEntries(_ db: Database, _ id: String) throws -> Bool {
@@ -149,20 +152,14 @@ extension ProgressStore {
             try putStatus(db, newID, status, at: at)
             try putStatus(db, oldID, nil, at: at)
         }
-        if let row = try Row.fetchOne(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?",
-                                      arguments: [oldID]),
-           case let note = try annotation(row), let text = note.text {
-            let created = note.createdAt.milliseconds
-            try db.execute(sql: """
-                INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, created_at = excluded.created_at,
-                    updated_at = excluded.updated_at
-                """, arguments: [newID, text, created, at.milliseconds])
+        if let note = try storedAnnotation(db, oldID), let text = note.text {
+            try putAnnotation(db, newID, text, at: at, createdAt: note.createdAt)
             try putAnnotation(db, oldID, nil, at: at)
         }
     }
 
-    /// Keeps what the notes say about an item the store now mentions (see KnownItem).
+    /// The one writer of `known_item`: keeps what the notes say about an item the store now
+    /// mentions (see KnownItem).
     static func remember(_ db: Database, _ item: KnownItem, at: Timestamp) throws {
         var path = JSONWriter(pretty: false)
         path.beginArray()
@@ -208,10 +205,21 @@ struct ChangeLog {
     }
 
     func append(_ itemID: String, _ kind: ProgressEvent.Kind, old: String?, new: String?) throws {
-        try db.execute(sql: """
-            INSERT INTO event (uid, change_id, item_id, kind, old_value, new_value, at, undoes)
+        try Self.insert(ProgressEvent(uid: UniqueID.make(), change: change, itemID: itemID, kind: kind,
+                                      old: old, new: new, at: at, undoes: undoes), into: db)
+    }
+
+    /// The one writer of `event`. The log is append-only: an event whose uid is already there (an
+    /// import of shared history) is kept as it is. Returns whether the event was added.
+    @discardableResult
+    static func insert(_ event: ProgressEvent, into db: Database) throws -> Bool {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO event (uid, change_id, item_id, kind, old_value, new_value, at, undoes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [UniqueID.make(), change, itemID, kind.rawValue, old, new, at.milliseconds, undoes])
+            """)
+        try statement.execute(arguments: [event.uid, event.change, event.itemID, event.kind.rawValue,
+                                          event.old, event.new, event.at.milliseconds, event.undoes])
+        return db.changesCount > 0
     }
 }
 

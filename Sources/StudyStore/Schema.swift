@@ -8,65 +8,105 @@ enum Schema {
     /// program is recognised and refused rather than changed. "SDsh".
     static let applicationID: Int32 = 0x5344_7368
 
-    /// The number of migrations this build knows: the schema version that exports carry.
-    static var version: Int { migrator.migrations.count }
-
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
+        for migration in migrations {
+            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+        }
+        return migrator
+    }()
 
+    /// Every migration, in order. Each is one literal: what shipped is exactly what runs on every
+    /// machine, whatever constants the code holds later (MigrationTests pins each text).
+    static let migrations: [(identifier: String, sql: String)] = [
         // v1: statuses, annotations and the append-only event log. Times are milliseconds since
         // 1970 UTC. A NULL status or text is a cleared value, kept with its time for merges.
-        migrator.registerMigration("v1-progress") { db in
-            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-            try db.execute(sql: """
-                CREATE TABLE item_state (
-                    item_id TEXT PRIMARY KEY NOT NULL,
-                    status TEXT CHECK (status IN ('todo', 'learning', 'done', 'skipped')),
-                    updated_at INTEGER NOT NULL
-                );
-                CREATE TABLE annotation (
-                    item_id TEXT PRIMARY KEY NOT NULL,
-                    text TEXT,
-                    created_at INTEGER NOT NULL,
-                    updated_at INTEGER NOT NULL
-                );
-                CREATE TABLE event (
-                    uid TEXT PRIMARY KEY NOT NULL,
-                    change_id TEXT NOT NULL,
-                    item_id TEXT NOT NULL,
-                    kind TEXT NOT NULL,
-                    old_value TEXT,
-                    new_value TEXT,
-                    at INTEGER NOT NULL,
-                    undoes TEXT
-                );
-                CREATE INDEX event_by_change ON event(change_id);
-                CREATE INDEX event_by_time ON event(at);
-                CREATE INDEX event_by_undone_change ON event(undoes) WHERE undoes IS NOT NULL;
-                """)
-        }
+        // 1396994920 is `applicationID`.
+        ("v1-progress", """
+            PRAGMA application_id = 1396994920;
+            CREATE TABLE item_state (
+                item_id TEXT PRIMARY KEY NOT NULL,
+                status TEXT CHECK (status IN ('todo', 'learning', 'done', 'skipped')),
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE annotation (
+                item_id TEXT PRIMARY KEY NOT NULL,
+                text TEXT,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE event (
+                uid TEXT PRIMARY KEY NOT NULL,
+                change_id TEXT NOT NULL,
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                old_value TEXT,
+                new_value TEXT,
+                at INTEGER NOT NULL,
+                undoes TEXT
+            );
+            CREATE INDEX event_by_change ON event(change_id);
+            CREATE INDEX event_by_time ON event(at);
+            CREATE INDEX event_by_undone_change ON event(undoes) WHERE undoes IS NOT NULL;
+            """),
 
         // v2: what the notes last said about every item the store mentions, so that an orphan
         // (an entry whose resource left the notes) still has a title, URL and place. Items from a
         // v1 database get an empty title until the notes next show them.
-        migrator.registerMigration("v2-known-items") { db in
-            try db.execute(sql: """
-                CREATE TABLE known_item (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    kind TEXT NOT NULL CHECK (kind IN ('resource', 'topic')),
-                    title TEXT NOT NULL,
-                    url TEXT,
-                    topic_path TEXT NOT NULL DEFAULT '[]',
-                    seen_at INTEGER NOT NULL
-                );
-                INSERT INTO known_item (id, kind, title, seen_at)
-                    SELECT item_id, CASE WHEN item_id LIKE 't%' THEN 'topic' ELSE 'resource' END, '', MAX(at)
-                    FROM (SELECT item_id, updated_at AS at FROM item_state
-                          UNION ALL SELECT item_id, updated_at FROM annotation
-                          UNION ALL SELECT item_id, at FROM event)
-                    GROUP BY item_id;
-                """)
-        }
-        return migrator
-    }()
+        ("v2-known-items", """
+            CREATE TABLE known_item (
+                id TEXT PRIMARY KEY NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('resource', 'topic')),
+                title TEXT NOT NULL,
+                url TEXT,
+                topic_path TEXT NOT NULL DEFAULT '[]',
+                seen_at INTEGER NOT NULL
+            );
+            INSERT INTO known_item (id, kind, title, seen_at)
+                SELECT item_id, CASE WHEN item_id LIKE 't%' THEN 'topic' ELSE 'resource' END, '', MAX(at)
+                FROM (SELECT item_id, updated_at AS at FROM item_state
+                      UNION ALL SELECT item_id, updated_at FROM annotation
+                      UNION ALL SELECT item_id, at FROM event)
+                GROUP BY item_id;
+            """),
+
+        // v3: the log takes only the kinds StudyDash writes. Read back, another kind would be
+        // a change undo cannot revert; refusing the whole store for it would lose the rest. So
+        // such events are moved, as they are, into `event_unrecognised` (kept, never read) and
+        // the log is rebuilt with a CHECK (SQLite cannot add one to a table), keeping every
+        // rowid, on which the order of the log depends, and every index.
+        ("v3-event-kinds", """
+            CREATE TABLE event_unrecognised (
+                uid TEXT PRIMARY KEY NOT NULL,
+                change_id TEXT NOT NULL,
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                old_value TEXT,
+                new_value TEXT,
+                at INTEGER NOT NULL,
+                undoes TEXT
+            );
+            INSERT INTO event_unrecognised (rowid, uid, change_id, item_id, kind, old_value, new_value, at, undoes)
+                SELECT rowid, uid, change_id, item_id, kind, old_value, new_value, at, undoes FROM event
+                WHERE kind NOT IN ('status', 'note', 'relink');
+            CREATE TABLE event_checked (
+                uid TEXT PRIMARY KEY NOT NULL,
+                change_id TEXT NOT NULL,
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('status', 'note', 'relink')),
+                old_value TEXT,
+                new_value TEXT,
+                at INTEGER NOT NULL,
+                undoes TEXT
+            );
+            INSERT INTO event_checked (rowid, uid, change_id, item_id, kind, old_value, new_value, at, undoes)
+                SELECT rowid, uid, change_id, item_id, kind, old_value, new_value, at, undoes FROM event
+                WHERE kind IN ('status', 'note', 'relink');
+            DROP TABLE event;
+            ALTER TABLE event_checked RENAME TO event;
+            CREATE INDEX event_by_change ON event(change_id);
+            CREATE INDEX event_by_time ON event(at);
+            CREATE INDEX event_by_undone_change ON event(undoes) WHERE undoes IS NOT NULL;
+            """),
+    ]
 }

@@ -1,5 +1,6 @@
-/// Everything that can go wrong with the progress database, each with a message a user can act on.
-/// Every refusal names the file and says that it was left as it was.
+/// Everything that can go wrong with the progress database. The description says what happened,
+/// for any front end: every refusal names the file and says that it was left as it was. What to
+/// do about it is the front end's to say (the command line's advice: StoreAdvice.swift).
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case notSQLite(path: String)
     case foreign(path: String)
@@ -15,21 +16,21 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case noteTooLarge(item: String, bytes: Int, limit: Int)
     case noteHoldsNUL(item: String)
     case unreadable(path: String, reason: String)
+    case unknownEventKind(path: String, row: Int64, kind: String)
     case readOnly(path: String)
 
     public var description: String {
         switch self {
         case .notSQLite(let path):
-            "\(path) is not a SQLite database, so it cannot hold StudyDash progress; it was left unchanged. "
-                + "Pass --db with another file, or move this one away."
+            "\(path) is not a SQLite database, so it cannot hold StudyDash progress; it was left unchanged"
         case .foreign(let path):
             "\(path) is a SQLite database made by another program, not a StudyDash progress store; "
-                + "it was left unchanged. Pass --db with another file."
+                + "it was left unchanged"
         case .newerSchema(let path):
             "\(path) was written by a newer StudyDash (its schema has migrations this version does not know); "
-                + "it was left unchanged. Upgrade StudyDash to use it."
+                + "it was left unchanged"
         case .isFolder(let path):
-            "\(path) is a folder; --db needs a file path such as \(path)/progress.sqlite"
+            "\(path) is a folder"
         case .cannotCreateFolder(let path, let reason):
             "cannot create the folder \(path) for the progress database: \(reason)"
         case .cannotCreateFile(let path, let reason):
@@ -39,18 +40,20 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .database(let path, let reason):
             "the progress database \(path) failed: \(reason); nothing was changed"
         case .targetHasEntries(let id):
-            "\(id) already has its own status or note; clear them first (`studydash mark \(id) todo`, "
-                + "`studydash note \(id) --clear`) or relink onto another item"
+            "\(id) already has its own status or note"
         case .nothingStored(let id):
-            "the store holds nothing for \(id); `studydash status --orphans` lists the entries that can be relinked"
+            "the store holds nothing for \(id)"
         case .badImport(let path, let reason):
             "cannot import \(path): \(reason); nothing was changed"
         case .readOnly(let path):
             "the progress database \(path) is read-only (the file or its folder cannot be written), so nothing "
-                + "was changed; make it writable, or pass --db with another file"
+                + "was changed"
         case .unreadable(let path, let reason):
             "the progress database \(path) holds a value StudyDash never writes (\(reason)), so it cannot be read; "
-                + "it was left unchanged. Restore it from a backup or an export"
+                + "it was left unchanged"
+        case .unknownEventKind(let path, let row, let kind):
+            "the progress database \(path) holds an event of a kind StudyDash does not know "
+                + "(event.kind of row \(row) is \(Self.shown(kind))), so it cannot be read; it was left unchanged"
         case .noteTooLarge(let item, let bytes, let limit):
             "the note on \(item) is \(bytes) bytes (\(Self.megabytes(bytes)) MB); a note holds at most "
                 + "\(Self.megabytes(limit)) MB (\(limit) bytes) of UTF-8 text; nothing was changed"
@@ -58,6 +61,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "the note on \(item) holds a NUL byte, which a note cannot keep (everything after it would be lost); "
                 + "nothing was changed"
         }
+    }
+
+    /// A name read from the file, quoted only when it is a short plain word: anything else may be
+    /// huge, or hold bytes a terminal would act on.
+    private static func shown(_ name: String) -> String {
+        let plain = !name.isEmpty && name.utf8.count <= 40
+            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+        return plain ? "'\(name)'" : "a name that cannot be shown"
     }
 
     /// `1`, `1.2`, `200`: megabytes of 2^20 bytes with one decimal at most.

@@ -46,23 +46,7 @@ enum StoreFileCheck {
         do {
             let queue = try DatabaseQueue(path: ReadOnlyStore.connectionPath(path), configuration: configuration)
             defer { try? queue.close() }
-            return try queue.read { db -> Verdict in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                if applicationID != Schema.applicationID {
-                    // Another program's ID, or its tables: not ours. A file with no tables but
-                    // GRDB's empty migration table is our own first run, interrupted or still
-                    // going in another process: it is ours to finish.
-                    let foreignTables = try Int.fetchOne(db, sql: """
-                        SELECT COUNT(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'
-                        """) ?? 0
-                    let migrated = try db.tableExists("grdb_migrations")
-                        ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0 : 0
-                    if applicationID != 0 || foreignTables > 0 || migrated > 0 { throw StoreError.foreign(path: path) }
-                    return .empty
-                }
-                if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
-                return .ours
-            }
+            return try queue.read { db in try verdict(db, path: path) }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -70,6 +54,25 @@ enum StoreFileCheck {
         } catch {
             throw .cannotOpen(path: path, reason: ProgressStore.describe(error))
         }
+    }
+
+    /// Whether an open database is ours, new (ours to make), or to be refused. It only reads.
+    static func verdict(_ db: Database, path: String) throws -> Verdict {
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if applicationID != Schema.applicationID {
+            // Another program's ID, or its tables: not ours. A file with no tables but GRDB's
+            // empty migration table is our own first run, interrupted or still going in another
+            // process: it is ours to finish.
+            let foreignTables = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'
+                """) ?? 0
+            let migrated = try db.tableExists("grdb_migrations")
+                ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0 : 0
+            if applicationID != 0 || foreignTables > 0 || migrated > 0 { throw StoreError.foreign(path: path) }
+            return .empty
+        }
+        if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+        return .ours
     }
 
     private static func readHeader(_ path: String) throws(StoreError) -> [UInt8] {

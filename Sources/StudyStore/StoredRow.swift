@@ -82,3 +82,9 @@ struct UnreadableValue: Error, CustomStringConvertible {
 
     var description: String { "\(table).\(column) is \(found), not \(expected)" }
 }
+
+/// An event whose kind this build does not know, named by its rowid.
+struct UnknownEventKind: Error {
+    let row: Int64
+    let kind: String
+}

@@ -36,7 +36,7 @@ do {
     for index in 0..<count {
         let id = "\(arguments[2])\(index)"
         try store.setStatus(status, items: [KnownItem(id: id, kind: .resource, title: "Item \(index)", url: nil,
-                                                      topicPath: ["Torture"], seenAt: ProgressStore.now())])
+                                                      topicPath: ["Torture"], seenAt: Clock.system.now())])
         say("ok \(id)", to: 1)
     }
 } catch {

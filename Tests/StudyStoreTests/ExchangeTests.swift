@@ -7,14 +7,6 @@ import Testing
 /// Export and import: a learner moving progress between machines loses nothing, duplicates
 /// nothing, and a bad file changes nothing.
 @Suite struct ExchangeTests {
-    let temp: TemporaryFolder
-
-    init() throws { temp = try TemporaryFolder() }
-
-    func makeStore(_ name: String, _ clock: TestClock = TestClock()) throws -> ProgressStore {
-        try ProgressStore(path: temp.url(name), clock: clock.closure)
-    }
-
     /// What `export --format json` writes.
     func exported(_ store: ProgressStore) throws -> Data {
         var writer = JSONWriter(pretty: true)
@@ -38,7 +30,7 @@ import Testing
     /// A store with some of everything, including text that JSON must escape.
     func filledStore() throws -> ProgressStore {
         let clock = TestClock(1_700_000_000_000)
-        let store = try makeStore("source.sqlite", clock)
+        let store = try memoryStore(clock)
         let paper = item("rPaper", title: "Über \"Attention\" \\ paths/and\ttabs ✓ \u{1B}[31m\u{9B}\u{7F}", url: "https://example.org/a?b=1&c=ü",
                          topicPath: ["Deep learning", "Transformers — 2017"])
         try store.setStatus(.learning, items: [paper, item("rVideo"), item("tBasics")])
@@ -62,9 +54,9 @@ import Testing
         let source = try filledStore()
         let data = try exported(source)
         let document = try ProgressDocument.parse(data)
-        #expect(document.schemaVersion == ProgressStore.schemaVersion)
+        #expect(document.schemaVersion == ProgressDocument.currentVersion)
 
-        let target = try makeStore("target.sqlite")
+        let target = try memoryStore()
         let summary = try target.merge(document)
         let expected = try contents(source)
         #expect(summary.states == expected.states.count)
@@ -85,7 +77,9 @@ import Testing
     @Test func importingTheSameFileTwiceChangesNothingTheSecondTime() throws {
         let source = try filledStore()
         let document = try ProgressDocument.parse(try exported(source))
-        let target = try makeStore("target.sqlite")
+        // On a file, so that another program (sqlite3) can compare the raw rows.
+        let temp = try TemporaryFolder()
+        let target = try ProgressStore(path: temp.url("target.sqlite"))
         #expect(try !target.merge(document).isEmpty)
         let afterFirst = try contents(target)
         let rawFirst = try Child.sqlite(target.path, "SELECT * FROM item_state, annotation, known_item ORDER BY 1, 4, 8")
@@ -99,8 +93,8 @@ import Testing
 
     @Test func newerChangeWinsPerItemInBothDirections() throws {
         let clockA = TestClock(), clockB = TestClock()
-        let a = try makeStore("a.sqlite", clockA)
-        let b = try makeStore("b.sqlite", clockB)
+        let a = try memoryStore(clockA)
+        let b = try memoryStore(clockB)
 
         clockA.set(1_000); try a.setStatus(.done, items: [item("r1")])          // older
         clockB.set(2_000); try b.setStatus(.learning, items: [item("r1")])      // newer: wins
@@ -128,8 +122,8 @@ import Testing
     }
 
     @Test func eventsAreUnitedWithoutDuplicates() throws {
-        let a = try makeStore("a.sqlite")
-        let b = try makeStore("b.sqlite")
+        let a = try memoryStore()
+        let b = try memoryStore()
         try a.setStatus(.done, items: [item("r1"), item("r2")])
         _ = try b.merge(try ProgressDocument.parse(try exported(a)))  // shared: 2 events
         try a.setAnnotation("only in A", item: item("r1"))       // 1 event
@@ -146,7 +140,7 @@ import Testing
 
     @Test func mergingAnExportFromBeforeARelinkDoesNotBringTheOldEntriesBack() throws {
         let clock = TestClock(1_000)
-        let store = try makeStore("store.sqlite", clock)
+        let store = try memoryStore(clock)
         try store.setStatus(.done, items: [item("rOld")])
         try store.setAnnotation("moved note", item: item("rOld"))
         let before = try ProgressDocument.parse(try exported(store))
@@ -230,7 +224,7 @@ import Testing
     /// An import is parsed whole before anything is merged: a bad last event means no change.
     @Test func aFailedParseLeavesTheStoreUntouched() throws {
         let source = try filledStore()
-        let target = try makeStore("target.sqlite")
+        let target = try memoryStore()
         try target.setStatus(.learning, items: [item("rMine")])
         let before = try contents(target)
 

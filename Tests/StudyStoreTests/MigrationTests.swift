@@ -6,8 +6,8 @@ import StudyTestSupport
 import Testing
 
 /// A store written by the first schema version (`Fixtures/progress-v1.sqlite`, made once by
-/// `recordV1Fixture`) opens in this version with everything in it, and the shipped migration
-/// that made it has not been edited since.
+/// `recordV1Fixture`) opens in this version with everything in it, and no shipped migration has
+/// been edited since.
 @Suite struct MigrationTests {
     static let fixture = Repository.root + "/Tests/StudyStoreTests/Fixtures/progress-v1.sqlite"
 
@@ -91,7 +91,7 @@ import Testing
     @Test func firstVersionStoreOpensWithEverythingInIt() throws {
         let path = try copyOfFixture()
         let clock = TestClock(1_763_001_000_000)
-        let store = try ProgressStore(path: path, clock: clock.closure)
+        let store = try ProgressStore(path: path, clock: clock.asClock)
 
         #expect(try store.states().sorted { $0.itemID < $1.itemID } == Self.states)
         #expect(try store.annotations().sorted { $0.itemID < $1.itemID } == Self.annotations)
@@ -111,7 +111,7 @@ import Testing
         #expect(known["r2bb7k1m4hj"]?.seenAt == Self.at(400_000))
 
         #expect(try Child.sqlite(path, "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-                == "v1-progress\nv2-known-items")
+                == "v1-progress\nv2-known-items\nv3-event-kinds")
 
         // The migrated store works on: a new change is undone, then the undo passes over the
         // fixture's own undo and the change it undid, and reverts the topic note.
@@ -130,7 +130,7 @@ import Testing
         var readOnly = Configuration()
         readOnly.readonly = true
         let shipped = try DatabaseQueue(path: path, configuration: readOnly)
-        let fresh = try DatabaseQueue(path: temp.url("fresh.sqlite"))
+        let fresh = try DatabaseQueue()
         try Schema.migrator.migrate(fresh, upTo: "v1-progress")
 
         func describe(_ queue: DatabaseQueue) throws -> [[String?]] {
@@ -143,5 +143,26 @@ import Testing
         let expected = try describe(fresh)
         #expect(try describe(shipped) == expected)
         #expect(expected.count > 5)
+    }
+
+    /// Every shipped migration's text, pinned by its FNV-1a hash: editing one (instead of adding
+    /// a new one at the end) fails here. A new migration adds its line when it ships.
+    static let shipped: [[String]] = [
+        ["v1-progress", "43090d03c6a6731b"],
+        ["v2-known-items", "ff18b2a3cf1948e4"],
+        ["v3-event-kinds", "e0e229fcd1179273"],
+    ]
+
+    @Test func shippedMigrationsAreUnchanged() {
+        #expect(Schema.migrations.map { [$0.identifier, Self.fingerprint($0.sql)] } == Self.shipped)
+    }
+
+    static func fingerprint(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
     }
 }

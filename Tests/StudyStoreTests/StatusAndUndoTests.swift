@@ -1,19 +1,14 @@
 import Foundation
 import StudyCore
 import StudyStore
-import StudyTestSupport
 import Testing
 
 /// Statuses, notes, relinks and undo: what a learner's commands change, and what undo gives back.
 @Suite struct StatusAndUndoTests {
-    let temp: TemporaryFolder
     let clock = TestClock()
     let store: ProgressStore
 
-    init() throws {
-        temp = try TemporaryFolder()
-        store = try ProgressStore(path: temp.url("progress.sqlite"), clock: clock.closure)
-    }
+    init() throws { store = try memoryStore(clock) }
 
     /// Moves the clock on a second before each command, as a learner's commands are apart in time.
     func tick() { clock.set(clock.now.milliseconds + 1000) }

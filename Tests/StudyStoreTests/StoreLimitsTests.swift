@@ -1,16 +1,11 @@
 import Foundation
 import StudyCore
 import StudyStore
-import StudyTestSupport
 import Testing
 
 /// What the store refuses to take in, whoever asks: a note above the size limit, an import with a
 /// date no calendar has. A refusal changes nothing.
 @Suite struct StoreLimitsTests {
-    let temp: TemporaryFolder
-
-    init() throws { temp = try TemporaryFolder() }
-
     func exported(_ store: ProgressStore) throws -> String {
         var writer = JSONWriter(pretty: true)
         try store.document().write(into: &writer)
@@ -18,7 +13,7 @@ import Testing
     }
 
     @Test func aNoteOfTheLimitIsKeptAndOneByteMoreIsRefusedNamingTheItem() throws {
-        let store = try ProgressStore(path: temp.url("s.sqlite"))
+        let store = try memoryStore()
         let paper = item("rPaper", title: "A long paper")
         let largest = String(repeating: "é", count: ProgressStore.maximumAnnotationBytes / 2)
         #expect(try store.setAnnotation(largest, item: paper))
@@ -33,13 +28,13 @@ import Testing
 
     /// Undo writes notes back from the log; a log entry above the limit must not get through it.
     @Test func anImportedNoteOrLogEntryAboveTheLimitIsRefusedAndNothingChanges() throws {
-        let source = try ProgressStore(path: temp.url("source.sqlite"))
+        let source = try memoryStore()
         try source.setAnnotation("small", item: item("rPaper"))
         try source.setStatus(.done, items: [item("rVideo")])
         let document = try exported(source)
         let big = String(repeating: "x", count: ProgressStore.maximumAnnotationBytes + 10)
 
-        let target = try ProgressStore(path: temp.url("target.sqlite"))
+        let target = try memoryStore()
         for edited in [document.replacingOccurrences(of: "\"text\": \"small\"", with: "\"text\": \"\(big)\""),
                        document.replacingOccurrences(of: "\"new\": \"small\"", with: "\"new\": \"\(big)\"")] {
             #expect(edited != document)
@@ -55,13 +50,13 @@ import Testing
     /// SQLite keeps a text only up to a NUL: a note holding one is refused rather than saved cut,
     /// whether typed or imported.
     @Test func aNoteWithANULIsRefusedNotCut() throws {
-        let store = try ProgressStore(path: temp.url("s.sqlite"))
+        let store = try memoryStore()
         let paper = item("rPaper", title: "A long paper")
         let error = try #require(throws: StoreError.self) { try store.setAnnotation("abc\u{0}def", item: paper) }
         #expect(error.description.contains("A long paper") && error.description.contains("NUL"), "\(error)")
         #expect(try store.progress().annotation(of: "rPaper") == nil)
 
-        let source = try ProgressStore(path: temp.url("source.sqlite"))
+        let source = try memoryStore()
         try source.setAnnotation("small", item: item("rPaper"))
         let document = try exported(source).replacingOccurrences(of: "\"text\": \"small\"", with: "\"text\": \"abc\\u0000def\"")
         let parsed = try ProgressDocument.parse(Data(document.utf8))
@@ -72,7 +67,7 @@ import Testing
 
     @Test(arguments: ["updatedAt", "createdAt", "at", "seenAt", "exportedAt"])
     func anImportWithAnImpossibleDateIsRefusedNamingTheItemAndField(field: String) throws {
-        let source = try ProgressStore(path: temp.url("source.sqlite"))
+        let source = try memoryStore()
         try source.setAnnotation("small", item: item("rPaper"))
         let document = try exported(source)
         // Replace the first value of this field only.

@@ -1,11 +1,12 @@
 import Foundation
+import GRDB
 import StudyCore
 import StudyStore
 import StudyTestSupport
 import Testing
 
-/// Opening the store: a new one is created private to the user, and a file that is not ours is
-/// refused and left exactly as it was.
+/// Opening the store: a new one is created private to the user, and a file (or a database the caller
+/// opened) that is not ours is refused and left exactly as it was.
 @Suite struct StoreOpeningTests {
     let temp: TemporaryFolder
 
@@ -149,5 +150,35 @@ import Testing
             #expect(error.description.contains("Permission denied"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: readOnly).isEmpty)
+    }
+
+    // MARK: a database the caller opened (ProgressStore(writer:))
+
+    @Test func aDatabaseTheCallerOpenedIsClaimedMigratedAndKept() throws {
+        let queue = try DatabaseQueue()
+        let store = try ProgressStore(writer: queue, clock: .fixed(Timestamp(milliseconds: 42)))
+        try store.setStatus(.done, items: [item("r1")])
+
+        #expect(!store.isReadOnly)
+        #expect(try store.states() == [ItemState(itemID: "r1", status: .done, updatedAt: Timestamp(milliseconds: 42))])
+        #expect(try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") } == 0x5344_7368)
+        #expect(try ProgressStore(writer: queue).progress().statuses == ["r1": .done])
+    }
+
+    @Test func anotherProgramsDatabaseGivenAsAWriterIsRefusedUnchanged() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { try $0.execute(sql: "CREATE TABLE recipe (name TEXT); INSERT INTO recipe VALUES ('bread')") }
+
+        #expect(throws: StoreError.foreign(path: queue.path)) { try ProgressStore(writer: queue) }
+        #expect(try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") } == ["recipe"])
+        #expect(try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") } == 0)
+    }
+
+    @Test func aNewerStoreGivenAsAWriterIsRefused() throws {
+        let queue = try DatabaseQueue()
+        _ = try ProgressStore(writer: queue)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
+
+        #expect(throws: StoreError.newerSchema(path: queue.path)) { try ProgressStore(writer: queue) }
     }
 }

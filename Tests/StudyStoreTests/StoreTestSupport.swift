@@ -1,15 +1,21 @@
 import Foundation
+import GRDB
 import StudyCore
 import StudyStore
 import StudyTestSupport
 
-/// Small helpers shared by the store tests: items, a settable clock, file bytes, and running real
-/// programs (`store-torture`, `sqlite3`, `setpriv`) as child processes.
+/// Small helpers shared by the store tests: items, a settable clock, in-memory stores, file bytes,
+/// and running real programs (`store-torture`, `sqlite3`, `setpriv`) as child processes.
 
 func item(_ id: String, kind: KnownItem.Kind? = nil, title: String? = nil, url: String? = nil,
           topicPath: [String] = ["Topic"]) -> KnownItem {
     KnownItem(id: id, kind: kind ?? (id.hasPrefix("t") ? .topic : .resource), title: title ?? "Title of \(id)",
               url: url, topicPath: topicPath, seenAt: Timestamp(milliseconds: 0))
+}
+
+/// A store in memory, for every test that is not about files or processes.
+func memoryStore(_ clock: TestClock = TestClock()) throws -> ProgressStore {
+    try ProgressStore(writer: try DatabaseQueue(), clock: clock.asClock)
 }
 
 /// A clock the test moves by hand, for stores whose times must be known (merges, undo order).
@@ -23,7 +29,8 @@ final class TestClock: @unchecked Sendable {
 
     func set(_ milliseconds: Int64) { lock.withLock { current = milliseconds } }
 
-    var closure: @Sendable () -> Timestamp { { [self] in now } }
+    /// What a store is given: it reads this clock's time at each change.
+    var asClock: Clock { Clock { [self] in now } }
 }
 
 func fileBytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }

@@ -89,7 +89,7 @@ import StudyTestSupport
         ("UPDATE event SET at = 'soon'", "event.at"),
         ("UPDATE annotation SET created_at = x'00'", "annotation.created_at"),
         ("UPDATE event SET change_id = x'07'", "event.change_id"),
-        ("UPDATE event SET kind = 'teleport'", "event.kind"),
+        ("PRAGMA ignore_check_constraints = ON; UPDATE event SET kind = 'teleport'", "event.kind"),  // past v3's CHECK
         ("UPDATE known_item SET seen_at = 1.5", "known_item.seen_at"),
     ])
     func aValueOfTheWrongTypeIsAOneLineError(sql: String, column: String) throws {

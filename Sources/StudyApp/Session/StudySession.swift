@@ -45,14 +45,14 @@ public struct StudySession {
         switch item {
         case .topic(let topic, let path):
             KnownItem(id: topic.id, kind: .topic, title: topic.title, url: nil,
-                      topicPath: path.map(\.title) + [topic.title], seenAt: ProgressStore.now())
+                      topicPath: path.map(\.title) + [topic.title], seenAt: store.clock.now())
         case .resource(let resource): known(resource)
         }
     }
 
     public func known(_ resource: Resource) -> KnownItem {
         KnownItem(id: resource.id, kind: .resource, title: resource.title, url: resource.url,
-                  topicPath: places[resource.id] ?? [], seenAt: ProgressStore.now())
+                  topicPath: places[resource.id] ?? [], seenAt: store.clock.now())
     }
 
     /// The resources an item stands for: itself, or every resource under a topic.

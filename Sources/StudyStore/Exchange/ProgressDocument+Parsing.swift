@@ -13,7 +13,7 @@ extension ProgressDocument {
             case .malformed(let reason): reason
             case .newerSchema(let version):
                 "it was exported by a newer StudyDash (schema version \(version); this one knows up to "
-                    + "\(Schema.version)); upgrade StudyDash to import it"
+                    + "\(currentVersion)); upgrade StudyDash to import it"
             }
         }
     }
@@ -31,7 +31,7 @@ extension ProgressDocument {
         guard let version = object["schemaVersion"] as? Int, version >= 1 else {
             throw .malformed("\"schemaVersion\" is missing or not a positive whole number")
         }
-        guard version <= Schema.version else { throw .newerSchema(version) }
+        guard version <= currentVersion else { throw .newerSchema(version) }
         let fields = Fields(object, at: "")
         var document = ProgressDocument(schemaVersion: version, exportedAt: try fields.time("exportedAt"),
                                         states: [], annotations: [], events: [], items: [])

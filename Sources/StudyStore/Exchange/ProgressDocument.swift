@@ -5,6 +5,11 @@ import StudyCore
 public struct ProgressDocument: Sendable {
     public static let format = "studydash-progress"
 
+    /// The version of the export format this build writes, and the newest it reads. It follows
+    /// the store's schema only where a migration changes what an export holds: v2 added `items`;
+    /// v3 added a CHECK and no field, so exports stay at 2 and StudyDash 0.4.0 still reads them.
+    public static let currentVersion = 2
+
     public var schemaVersion: Int
     public var exportedAt: Timestamp
     public var states: [ItemState]

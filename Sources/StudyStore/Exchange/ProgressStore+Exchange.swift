@@ -5,13 +5,13 @@ import StudyCore
 extension ProgressStore {
     /// A consistent copy of everything, read in one transaction.
     public func document() throws(StoreError) -> ProgressDocument {
-        let exportedAt = clock()
+        let exportedAt = clock.now()
         return try read { db in
             ProgressDocument(
-                schemaVersion: Schema.version, exportedAt: exportedAt,
+                schemaVersion: ProgressDocument.currentVersion, exportedAt: exportedAt,
                 states: try Self.fetchStates(db).sorted { $0.itemID < $1.itemID },
                 annotations: try Self.fetchAnnotations(db).sorted { $0.itemID < $1.itemID },
-                events: try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY at, rowid").map(Self.event),
+                events: try Self.fetchEvents(db),
                 items: try Row.fetchAll(db, sql: "SELECT * FROM known_item ORDER BY id").map(Self.knownItem))
         }
     }
@@ -36,26 +36,14 @@ extension ProgressStore {
                 summary.states += 1
             }
             for annotation in document.annotations {
-                let row = try Row.fetchOne(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation WHERE item_id = ?",
-                                           arguments: [annotation.itemID])
-                let local = try row.map(Self.annotation)
+                let local = try Self.storedAnnotation(db, annotation.itemID)
                 if let local, annotation.updatedAt <= local.updatedAt { continue }
-                let created = min(annotation.createdAt.milliseconds, local?.createdAt.milliseconds ?? .max)
-                try db.execute(sql: """
-                    INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, created_at = excluded.created_at,
-                        updated_at = excluded.updated_at
-                    """, arguments: [annotation.itemID, annotation.text, created, annotation.updatedAt.milliseconds])
+                try Self.putAnnotation(db, annotation.itemID, annotation.text, at: annotation.updatedAt,
+                                       createdAt: min(annotation.createdAt, local?.createdAt ?? annotation.createdAt))
                 summary.annotations += 1
             }
-            let insertEvent = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO event (uid, change_id, item_id, kind, old_value, new_value, at, undoes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
             for event in document.events {
-                try insertEvent.execute(arguments: [event.uid, event.change, event.itemID, event.kind.rawValue,
-                                                    event.old, event.new, event.at.milliseconds, event.undoes])
-                summary.events += db.changesCount
+                if try ChangeLog.insert(event, into: db) { summary.events += 1 }
             }
             for item in document.items {
                 let local = try Row.fetchOne(db, sql: "SELECT seen_at FROM known_item WHERE id = ?", arguments: [item.id])

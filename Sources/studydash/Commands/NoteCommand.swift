@@ -52,7 +52,7 @@ struct NoteCommand: ParsableCommand {
             // Said before anything is typed or read: an editor opened on a store that cannot take
             // the note would only lose it.
             if writes && session.store.isReadOnly {
-                throw CLIError(StoreError.readOnly(path: session.store.path).description)
+                throw CLIError(StoreError.readOnly(path: session.store.path).commandLineMessage)
             }
             let newText: String?
             if clear {
@@ -75,9 +75,9 @@ struct NoteCommand: ParsableCommand {
             } catch {
                 // A refused edit (too large, say) is not thrown away: what was typed is kept.
                 if edit, let newText, let kept = Self.keep(newText, name: found.id) {
-                    throw CLIError("\(error.description); your text is kept in \(kept)")
+                    throw CLIError("\(error.commandLineMessage); your text is kept in \(kept)")
                 }
-                throw CLIError(error.description)
+                throw CLIError(error.commandLineMessage)
             }
             let after = try storeCall { try session.store.progress(of: [found.id]) }.annotation(of: found.id)
             if json {

@@ -40,12 +40,12 @@ extension StudySession {
     }
 }
 
-/// Runs a store call, turning its error into a one-line CLI error.
+/// Runs a store call, turning its error into a one-line CLI error with the command line's advice.
 func storeCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
-        throw CLIError(error.description)
+        throw CLIError(error.commandLineMessage)
     }
 }
 

@@ -14,10 +14,6 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open() throws -> ProgressStore {
-        do {
-            return try ProgressStore(path: resolvedPath)
-        } catch {
-            throw CLIError(error.description)
-        }
+        try storeCall { try ProgressStore(path: resolvedPath) }
     }
 }
