@@ -69,22 +69,22 @@ struct NoteCommand: ParsableCommand {
                 Output.write(json ? report(found, current) : Array(display(found, current).utf8))
                 return
             }
-            let changed: Bool
-            do throws(StoreError) {
-                changed = try session.store.setAnnotation(newText, item: session.known(found))
+            let outcome: AnnotationOutcome
+            do throws(ActionError) {
+                outcome = try session.annotate(newText, itemID: found.id)
             } catch {
                 // A refused edit (too large, say) is not thrown away: what was typed is kept.
                 if edit, let newText, let kept = Self.keep(newText, name: found.id) {
                     throw CLIError("\(error.description); your text is kept in \(kept)")
                 }
-                throw CLIError(error.description)
+                throw CLIError(error)
             }
-            let after = try storeCall { try session.store.progress(of: [found.id]) }.annotation(of: found.id)
+            let after = outcome.fresh.annotation(of: found.id)
             if json {
-                Output.write(report(found, after, changed: changed))
-            } else if !changed {
+                Output.write(report(found, after, changed: outcome.changed))
+            } else if !outcome.changed {
                 Output.write("The note on \(Output.safe(found.title)) is unchanged.\n")
-            } else if after == nil {
+            } else if outcome.deleted {
                 Output.write("Deleted the note on \(Output.safe(found.title)).\n")
             } else {
                 Output.write("Saved the note on \(Output.safe(found.title)).\n")
@@ -94,15 +94,7 @@ struct NoteCommand: ParsableCommand {
 
     /// Writes `text` to a new private file (0600) in the temporary folder; nil when that fails.
     private static func keep(_ text: String, name: String) -> String? {
-        let template = (NSTemporaryDirectory() as NSString).appendingPathComponent("studydash-note-\(name)-XXXXXX.md")
-        var pathBytes = Array(template.utf8CString)
-        let descriptor = mkstemps(&pathBytes, 3)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { return nil }
-        return String(decoding: pathBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        try? FileBytes.temporary(named: "note-\(name)", holding: text).get()
     }
 
     private func display(_ item: ItemLookup.Item, _ annotation: Annotation?) -> String {

@@ -26,33 +26,26 @@ struct RelinkCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
-            let progress = try storeCall { try session.store.progress() }  // orphans included
-            var stored = Set(progress.statuses.keys)
-            stored.formUnion(progress.annotations.keys)
-            let oldID = try resolveStored(old, among: stored, known: try storeCall { try session.store.knownItems() })
+            let oldID = try resolveStored(old, in: session)
             let target = try session.resolve(new)
-            guard target.id != oldID else { throw CLIError("OLD and NEW are the same item (\(oldID))") }
-            try storeCall { try session.store.relink(from: oldID, to: session.known(target)) }
-            Output.write("Moved the entries of \(oldID) onto \(Output.safe(target.title)) (\(target.id)).\n")
+            let outcome = try storeCall { try session.relink(from: oldID, to: target.id) }
+            Output.write("Moved the entries of \(outcome.oldID) onto \(Output.safe(outcome.title)) (\(outcome.itemID)).\n")
         }
     }
 
     /// An exact stored ID, a URL (its resource ID), or a unique prefix of a stored ID.
-    private func resolveStored(_ query: String, among stored: Set<String>, known: [String: KnownItem]) throws -> String {
-        if stored.contains(query) { return query }
-        if URLNormalizer.isResourceLink(query) {
-            let id = StableID.resource(normalizedURL: URLNormalizer.normalize(query))
-            if stored.contains(id) { return id }
-        }
-        let matches = stored.filter { $0.hasPrefix(query.lowercased()) }.sorted()
-        if query.count >= ItemLookup.minimumPrefix && matches.count == 1 { return matches[0] }
-        if matches.count > 1 && query.count >= ItemLookup.minimumPrefix {
+    private func resolveStored(_ query: String, in session: StudySession) throws -> String {
+        switch try storeCall({ try session.storedID(matching: query) }) {
+        case .found(let id):
+            return id
+        case .ambiguous(let matches):
             var lines = ["'\(query)' is the start of \(matches.count) stored IDs; name one in full:"]
-            for id in matches.prefix(20) { lines += describe(id, known[id]) }
+            for match in matches.prefix(20) { lines += describe(match.id, match.known) }
             if matches.count > 20 { lines.append("  … and \(matches.count - 20) more") }
             throw CLIError(lines.joined(separator: "\n"))
+        case .notFound:
+            throw CLIError("the store holds nothing under '\(query)'; `studydash status --orphans` lists what can be relinked")
         }
-        throw CLIError("the store holds nothing under '\(query)'; `studydash status --orphans` lists what can be relinked")
     }
 
     /// A stored ID with what the store last saw of its item: title, place, link.

@@ -24,7 +24,7 @@ struct UndoCommand: ParsableCommand {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
             let known = try storeCall { try session.store.knownItems() }
-            guard let result = try storeCall({ try session.store.undo() }) else {
+            guard let result = try storeCall({ try session.undo() }) else {
                 if json {
                     Output.write(#"{"schema":"studydash.undo/1","undone":null}"# + "\n")
                 } else {

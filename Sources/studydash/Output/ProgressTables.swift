@@ -23,7 +23,7 @@ enum ProgressTables {
         for root in session.tree.roots {
             for id in session.tree.resourceIDs(under: root) where seen.insert(id).inserted {
                 guard let resource = session.tree.resources[id] else { continue }
-                let place = (session.places[id] ?? []).joined(separator: " › ")
+                let place = (session.index.trail(of: id) ?? []).joined(separator: " › ")
                 file.write(row([id, resource.title, resource.url ?? "", progress.status(of: resource).rawValue, place,
                                 progress.annotation(of: id)?.text ?? "", updated[id]?.description ?? "", "yes"]))
                 rows += 1
