@@ -44,6 +44,13 @@ import Testing
         #expect(TextWrap.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
     }
 
+    @Test func everyLineIsIndentedAndABlankLineStaysEmpty() {
+        #expect(TextWrap.wrap("abcdefgh", width: 6, indent: "  ") == ["  abcd", "  efgh"])
+        #expect(TextWrap.wrap("one\n  \ntwo three", width: 5, indent: "> ")
+                == ["> one", "", "> two", "> thr", "> ee"])
+        #expect(TextWrap.wrap("", width: 5, indent: "  ") == [""])
+    }
+
     @Test func styledWrapKeepsStylesAndGluesPunctuation() {
         let spans = [StyledSpan("see "), StyledSpan("bold", .bold), StyledSpan(", then more words")]
         let lines = StyledWrap.wrap(spans, width: 10)
