@@ -65,3 +65,17 @@ import Testing
         #expect(lines.map(\.text) == ["• one two", "  three", "  four"])
     }
 }
+
+@Suite struct PaddingTests {
+    @Test func padsByDisplayColumnsNotCharacters() {
+        #expect("日本".padded(toColumns: 6) == "日本  ")
+        #expect("topic".padded(toColumns: 8) == "topic   ")
+        #expect("12".rightAligned(toColumns: 4) == "  12")
+        #expect("日本".rightAligned(toColumns: 5) == " 日本")
+    }
+
+    @Test func neverCuts() {
+        #expect("resource".padded(toColumns: 3) == "resource")
+        #expect("12345".rightAligned(toColumns: 2) == "12345")
+    }
+}

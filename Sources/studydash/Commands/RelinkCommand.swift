@@ -51,7 +51,7 @@ struct RelinkCommand: ParsableCommand {
     /// A stored ID with what the store last saw of its item: title, place, link.
     private func describe(_ id: String, _ item: KnownItem?) -> [String] {
         guard let item else { return ["  \(id)  (title unknown)"] }
-        var lines = ["  \(id)  \(item.kind.rawValue.padding(8))  \(item.title.isEmpty ? "(title unknown)" : item.title)"]
+        var lines = ["  \(id)  \(item.kind.rawValue.padded(toColumns: 8))  \(item.title.isEmpty ? "(title unknown)" : item.title)"]
         let place = item.kind == .topic ? item.topicPath.dropLast() : item.topicPath[...]
         if !place.isEmpty { lines.append("      was under " + place.joined(separator: " › ")) }
         if let url = item.url { lines.append("      " + url) }

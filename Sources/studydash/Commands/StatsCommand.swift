@@ -56,7 +56,7 @@ struct StatsCommand: ParsableCommand {
         let most = max(1, stats.donePerWeek.map(\.count).max() ?? 1)
         for week in stats.donePerWeek.suffix(12) {
             let bar = String(repeating: "█", count: week.count == 0 ? 0 : max(1, week.count * 20 / most))
-            out += "  \(CivilDate(day: week.weekStart))  \(String(week.count).leftPadded(4))  \(bar)\n"
+            out += "  \(CivilDate(day: week.weekStart))  \(String(week.count).rightAligned(toColumns: 4))  \(bar)\n"
         }
         out += "\n"
         let pace = (stats.pacePerWeek * 10).rounded() / 10
@@ -118,11 +118,5 @@ struct StatsCommand: ParsableCommand {
         writer.value("activeDays", stats.activeDays)
         writer.endObject()
         return writer.bytes
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - count)) + self
     }
 }

@@ -54,7 +54,7 @@ struct StatusReport {
     /// `name  ████░░░░  12/30   40%`, with the counts right-aligned so that columns line up.
     private func row(_ name: String, _ tally: Tally, countWidth: Int) -> String {
         let label = DisplayWidth.clip(name, to: Self.nameWidth)
-        return "  " + label.padding(Self.nameWidth) + "  "
+        return "  " + label.padded(toColumns: Self.nameWidth) + "  "
             + ProgressBar.line(done: tally.done, of: tally.counted, width: Self.barWidth, countWidth: countWidth) + "\n"
     }
 

@@ -23,7 +23,7 @@ extension StudySession {
     func ambiguityMessage(_ query: String, _ candidates: [ItemLookup.Item]) -> String {
         var lines = ["'\(query)' matches \(candidates.count) items; name one by its ID:"]
         for candidate in candidates.prefix(20) {
-            lines.append("  \(candidate.id)  \(Self.kindName(candidate).padding(8))  \(candidate.title)")
+            lines.append("  \(candidate.id)  \(Self.kindName(candidate).padded(toColumns: 8))  \(candidate.title)")
             let place = lookup.place(of: candidate)
             if !place.isEmpty { lines.append("      in " + place.joined(separator: " › ")) }
             if let url = candidate.url { lines.append("      " + url) }
@@ -58,13 +58,5 @@ extension CLIError {
         case .sameItem(let id): self.init("OLD and NEW are the same item (\(id))")
         case .store, .notInNotes: self.init(error.description)
         }
-    }
-}
-
-extension String {
-    /// Pads with spaces to `width` display columns (never truncates).
-    func padding(_ width: Int) -> String {
-        let missing = width - DisplayWidth.of(self)
-        return missing > 0 ? self + String(repeating: " ", count: missing) : self
     }
 }
