@@ -47,7 +47,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     static func text(_ stats: ActivityStats, _ overall: Tally) -> String {
-        let first = stats.today - CivilDate(day: stats.today).weekday - 7 * (stats.weeks - 1)
+        let first = stats.firstWeekStart
         var out = "Activity, last \(Plural.count(stats.weeks, "week")) "
             + "(\(CivilDate(day: first)) – \(CivilDate(day: stats.today)))\n"
         out += stats.heatmapLines().map { "  " + $0 + "\n" }.joined()
