@@ -3,7 +3,6 @@
 /// disagree, ncurses' idea of the cursor column would drift from the terminal's and the rest of
 /// the row would be garbled, so such a character is narrowed or replaced, never sent as is.
 import CNcursesw
-import StudyText
 
 enum Glyph {
     /// Room needed in the buffer given to `encode`: a spacing character, up to four combining

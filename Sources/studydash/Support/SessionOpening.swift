@@ -39,24 +39,3 @@ extension StudySession {
         }
     }
 }
-
-/// Runs a store call or a shared action, turning its error into a one-line CLI error.
-func storeCall<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StoreError {
-        throw CLIError(error.description)
-    } catch let error as ActionError {
-        throw CLIError(error)
-    }
-}
-
-extension CLIError {
-    /// An action's error in the command line's words: `relink` names its arguments OLD and NEW.
-    init(_ error: ActionError) {
-        switch error {
-        case .sameItem(let id): self.init("OLD and NEW are the same item (\(id))")
-        case .store, .notInNotes: self.init(error.description)
-        }
-    }
-}
