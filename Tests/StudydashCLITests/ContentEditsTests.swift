@@ -87,7 +87,10 @@ import StudyTestSupport
 
         let json = try run(["status", "--orphans", "--json"]).json()
         let list = json["orphans"] as? [[String: Any]] ?? []
+        #expect(json["schema"] as? String == "studydash.orphans/2")
         let task = try #require(list.first { $0["title"] as? String == "Task without a link" })
+        #expect(task["annotation"] as? String == "Did it on Sunday", "the learner's text is an annotation")
+        #expect(task["note"] == nil)
         let oldID = try #require(task["id"] as? String)
 
         let relinked = try run(["relink", oldID, "Task without a link"])

@@ -6,12 +6,12 @@ import StudyStore
 struct RelinkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relink",
-        abstract: "Move a stored status and note from an old ID onto an item in the notes.",
+        abstract: "Move a stored status and annotation from an old ID onto an item in the notes.",
         discussion: """
             When a resource's URL changes, or a topic is renamed, its ID changes and what you stored \
             under the old ID becomes an orphan (`studydash status --orphans` lists them). OLD is the old \
             ID (or a unique prefix of a stored ID); NEW is the item now in the notes (ID, prefix, URL or \
-            title). NEW must not have a status or note of its own. `studydash undo` moves it back.
+            title). NEW must not have a status or annotation of its own. `studydash undo` moves it back.
             """)
 
     @Argument(help: ArgumentHelp("The stored ID to move from.", valueName: "old"))

@@ -9,7 +9,7 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Show study activity: a heatmap of recent weeks, streaks, resources done per week, the finish date.",
         discussion: """
-            A day counts towards a streak when at least one status change or note was recorded on it \
+            A day counts towards a streak when at least one status change or annotation was recorded on it \
             (local time). The finish date extrapolates the pace of the last four weeks (or of the days \
             since your first recorded activity, when that is shorter) to the resources neither done \
             nor skipped; it needs \(ActivityStats.activeDaysForEstimate) active days of history.

@@ -4,7 +4,8 @@ import StudyCore
 import StudyStore
 import StudyText
 
-/// The CSV and Markdown exports: the notes' resources with their status and the learner's notes.
+/// The CSV and Markdown exports: the notes' resources with their status and the learner's
+/// annotations (the CSV's `note` column).
 /// Entries whose item has left the notes are included too, so an export never drops anything.
 /// No control character from the notes or the store is written, to a terminal or a file: each
 /// becomes a visible symbol (`TerminalSafe`), keeping only line breaks and tabs in text.
@@ -66,7 +67,7 @@ enum ProgressTables {
                 let tally = rollup.tally(of: topic.id)
                 let heading = "\(escape(topic.title)) — \(summary(tally))"
                 out += level <= 6 ? String(repeating: "#", count: level) + " " + heading + "\n" : "**" + heading + "**\n"
-                if let note = progress.annotation(of: topic.id)?.text { out += "\n" + quote(note) }
+                if let annotation = progress.annotation(of: topic.id)?.text { out += "\n" + quote(annotation) }
                 if !topic.resourceIDs.isEmpty { out += "\n" }
                 for id in topic.resourceIDs {
                     guard let resource = session.tree.resources[id] else { continue }
@@ -100,7 +101,7 @@ enum ProgressTables {
         return text
     }
 
-    private static func item(_ resource: Resource, _ status: Status, _ note: String?) -> String {
+    private static func item(_ resource: Resource, _ status: Status, _ annotation: String?) -> String {
         let box = status == .done ? "[x]" : "[ ]"
         var title = escape(resource.title)
         if let url = resource.url { title = "[\(title)](\(destination(url)))" }
@@ -108,7 +109,7 @@ enum ProgressTables {
         var line = "- \(box) \(title)"
         if status == .learning || status == .skipped { line += " *(\(status.rawValue))*" }
         line += "\n"
-        if let note { line += quote(note, indent: "  ") }
+        if let annotation { line += quote(annotation, indent: "  ") }
         return line
     }
 
@@ -127,7 +128,7 @@ enum ProgressTables {
         return out
     }
 
-    /// A note line stays Markdown the learner wrote, but raw HTML is neutralised.
+    /// An annotation's line stays Markdown the learner wrote, but raw HTML is neutralised.
     private static func escapeLine(_ text: String) -> String {
         TerminalSafe.escape(text, keepTabs: true).replacingOccurrences(of: "<", with: "&lt;")
     }

@@ -96,7 +96,7 @@ struct ShowReport {
         return out
     }
 
-    /// The learner's own note, in full, as it was written.
+    /// The learner's annotation, in full, as it was written.
     private func annotationText(_ id: String) -> String {
         guard let annotation = progress.annotation(of: id), let text = annotation.text else { return "" }
         var out = "\nYour note (updated \(LocalTime.display(annotation.updatedAt)))\n"

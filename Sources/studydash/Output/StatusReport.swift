@@ -127,13 +127,13 @@ struct StatusReport {
     func orphansJSON(_ orphans: [Orphan]) -> [UInt8] {
         var writer = JSONWriter(pretty: Output.isTerminal)
         writer.beginObject()
-        writer.value("schema", "studydash.orphans/1")
+        writer.value("schema", "studydash.orphans/2")
         writer.beginArray("orphans")
         for orphan in orphans {
             writer.beginObject()
             writer.value("id", orphan.id)
             writer.value("status", orphan.status?.rawValue)
-            writer.value("note", orphan.annotation?.text)
+            writer.value("annotation", orphan.annotation?.text)
             writer.value("kind", orphan.known?.kind.rawValue)
             writer.value("title", orphan.known?.title)
             writer.value("url", orphan.known?.url)
