@@ -33,7 +33,7 @@ public struct Ports {
             openLink: { url in LinkOpener.open(url, environment: environment) },
             editText: { (text, name) throws(ExternalEditor.Failure) -> String in
                 var result: Result<String, ExternalEditor.Failure> = .failure(
-                    ExternalEditor.Failure(description: "the editor was not started; the note was left unchanged"))
+                    ExternalEditor.Failure(description: "the editor was not started; the text was left unchanged"))
                 handOver {
                     result = Result { () throws(ExternalEditor.Failure) -> String in
                         try ExternalEditor.edit(text, name: name, environment: environment)
