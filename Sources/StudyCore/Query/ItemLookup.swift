@@ -1,7 +1,7 @@
 import StudyText
 
-/// Finds the topic or resource a user means by an ID, a unique ID prefix, a URL, or a title:
-/// the one rule every command that takes an ITEM follows.
+/// Finds the topic or resource a user means by an ID, a unique ID prefix, a URL (see
+/// IDResolver), or a title: the one rule every command that takes an ITEM follows.
 public struct ItemLookup {
     public enum Item: Sendable {
         case topic(Topic, path: [Topic])
@@ -56,9 +56,6 @@ public struct ItemLookup {
         case .resource(let resource): index.trail(of: resource.id) ?? []
         }
     }
-
-    /// The shortest prefix of an ID that a lookup accepts.
-    public static let minimumPrefix = IDResolver.minimumPrefix
 
     public func find(_ query: String) -> Result {
         let query = query.trimmingWhitespace()
