@@ -1,56 +1,95 @@
-/// Word wrapping by display width (never by byte or character count).
+/// Plain text wrapped by `StyledWrap`, so that the command line and the dashboard break lines
+/// alike.
 public enum TextWrap {
     /// Splits `text` into lines no wider than `width` columns, breaking at spaces where it can
-    /// and inside a word only when the word alone is wider than a line. Newlines are kept.
+    /// and inside a word only when the word alone is wider than a line. Newlines are kept; every
+    /// line starts with `indent`, except a blank one, which stays empty.
     public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
-        let width = max(1, width)
+        let prefix = indent.isEmpty ? [] : [StyledSpan(indent)]
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(contentsOf: wrapLine(paragraph, width: width, indent: indent))
+            if paragraph.allSatisfy({ $0 == " " }) {
+                lines.append("")
+                continue
+            }
+            let wrapped = StyledWrap.wrap([StyledSpan(String(paragraph))], width: width,
+                                          firstPrefix: prefix, restPrefix: prefix)
+            lines += wrapped.map(\.text)
         }
         return lines
     }
+}
 
-    private static func wrapLine(_ text: Substring, width: Int, indent: String) -> [String] {
-        let indentWidth = DisplayWidth.of(indent)
-        var lines: [String] = []
-        var current = indent
-        var currentWidth = indentWidth
-        var hasWord = false
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let wordWidth = DisplayWidth.of(word)
-            let needed = hasWord ? wordWidth + 1 : wordWidth
-            if currentWidth + needed <= width {
-                if hasWord { current += " " }
-                current += word
-                currentWidth += needed
-                hasWord = true
+/// Greedy word wrapping by display width (never by byte or character count): the one algorithm,
+/// for styled spans (rendered notes, the reader) and plain text (`TextWrap`, the command line).
+public enum StyledWrap {
+    /// Wraps `spans` to `width` columns. The first line starts with `firstPrefix`, the others
+    /// with `restPrefix` (hanging indents for list items, bars for quotes).
+    public static func wrap(_ spans: [StyledSpan], width: Int, firstPrefix: [StyledSpan] = [],
+                            restPrefix: [StyledSpan] = []) -> [StyledLine] {
+        let words = self.words(spans)
+        var lines: [StyledLine] = []
+        var line = StyledLine(firstPrefix)
+        var lineWidth = line.width
+        var lineHasWord = false
+        let restWidth = StyledLine(restPrefix).width
+        let available = max(1, width)
+
+        func newLine() {
+            lines.append(line)
+            line = StyledLine(restPrefix)
+            lineWidth = restWidth
+            lineHasWord = false
+        }
+
+        for word in words {
+            let wordWidth = word.reduce(0) { $0 + DisplayWidth.of($1.text) }
+            if lineHasWord && lineWidth + 1 + wordWidth > available { newLine() }
+            if lineWidth + (lineHasWord ? 1 : 0) + wordWidth <= available {
+                if lineHasWord { line.spans.append(StyledSpan(" ")); lineWidth += 1 }
+                line.spans.append(contentsOf: word)
+                lineWidth += wordWidth
+                lineHasWord = true
                 continue
             }
-            if hasWord {
-                lines.append(current)
-                current = indent
-                currentWidth = indentWidth
-                hasWord = false
-            }
-            // A word wider than a line is cut by columns.
-            var piece = ""
-            var pieceWidth = 0
-            for character in word {
-                let w = DisplayWidth.of(character)
-                if indentWidth + pieceWidth + w > width && !piece.isEmpty {
-                    lines.append(indent + piece)
-                    piece = ""
-                    pieceWidth = 0
+            // A word wider than the line is cut by columns.
+            for span in word {
+                var piece = ""
+                for character in span.text {
+                    let w = DisplayWidth.of(character)
+                    if lineWidth + w > available && (lineHasWord || !piece.isEmpty) {
+                        if !piece.isEmpty { line.spans.append(StyledSpan(piece, span.style)) }
+                        piece = ""
+                        newLine()
+                    }
+                    piece.append(character)
+                    lineWidth += w
                 }
-                piece.append(character)
-                pieceWidth += w
+                if !piece.isEmpty {
+                    line.spans.append(StyledSpan(piece, span.style))
+                    lineHasWord = true
+                }
             }
-            current = indent + piece
-            currentWidth = indentWidth + pieceWidth
-            hasWord = !piece.isEmpty
         }
-        lines.append(hasWord ? current : "")
+        lines.append(line)
         return lines
+    }
+
+    /// Spans → words: runs of non-space text, which may mix styles (`**bold**,`).
+    static func words(_ spans: [StyledSpan]) -> [[StyledSpan]] {
+        var words: [[StyledSpan]] = []
+        var current: [StyledSpan] = []
+        for span in spans {
+            let parts = span.text.split(separator: " ", omittingEmptySubsequences: false)
+            for (index, part) in parts.enumerated() {
+                if index > 0 && !current.isEmpty {
+                    words.append(current)
+                    current = []
+                }
+                if !part.isEmpty { current.append(StyledSpan(String(part), span.style)) }
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
     }
 }

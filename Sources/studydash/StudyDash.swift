@@ -65,7 +65,7 @@ struct StudyDash: ParsableCommand {
         let commands = configuration.subcommands.map { ($0.configuration.commandName ?? "", $0.configuration.abstract) }
         let width = commands.map { $0.0.count }.max() ?? 0
         var lines = ["unknown command '\(name)'; the commands are:"]
-        for (command, abstract) in commands { lines.append("  \(command.padding(width))  \(abstract)") }
+        for (command, abstract) in commands { lines.append("  \(command.padded(toColumns: width))  \(abstract)") }
         lines.append("`studydash help COMMAND` shows one in full.")
         return lines.joined(separator: "\n")
     }

@@ -84,6 +84,9 @@ extension ActivityStatsTests {
             #expect(result.heatmap.map { $0[0] } == [1, 0, 0, 0, 0, 2, 0])
             #expect(result.heatmapLines()[5] == "Sat ▒")
             #expect(result.heatmapLines()[6] == "Sun  ")
+            #expect(result.firstWeekStart == -10)
+            #expect(stats(today: -5, weeks: 3).firstWeekStart == -24)
+            #expect(CivilDate.weekStart(ofDay: 0) == -3, "1970-01-01 was a Thursday")
         }
 
         @Test func absurdDayNumbersDoNotCrash() {

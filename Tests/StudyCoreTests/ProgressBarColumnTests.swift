@@ -17,4 +17,12 @@ import Testing
         #expect(ProgressBar.line(done: 120, of: 311, width: 2, countWidth: 1) == "█░  120/311   38%")
         #expect(ProgressBar.countWidth([]) == 3)
     }
+
+    /// The dashboard's panes show the same counts one space apart: one rule, two gaps.
+    @Test func theDashboardsCountsAreTheReportsWithANarrowerGap() {
+        #expect(ProgressBar.counts(done: 2, of: 13, countWidth: 5, gap: " ") == " 2/13  15%")
+        #expect(ProgressBar.counts(done: 13, of: 13, countWidth: 5) == "13/13  100%")
+        #expect(ProgressBar.line(done: 1, of: 2, width: 2, gap: " ") == "█░ 1/2  50%")
+        #expect(ProgressBar.countWidth([404]) == 7)
+    }
 }

@@ -44,6 +44,13 @@ import Testing
         #expect(TextWrap.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
     }
 
+    @Test func everyLineIsIndentedAndABlankLineStaysEmpty() {
+        #expect(TextWrap.wrap("abcdefgh", width: 6, indent: "  ") == ["  abcd", "  efgh"])
+        #expect(TextWrap.wrap("one\n  \ntwo three", width: 5, indent: "> ")
+                == ["> one", "", "> two", "> thr", "> ee"])
+        #expect(TextWrap.wrap("", width: 5, indent: "  ") == [""])
+    }
+
     @Test func styledWrapKeepsStylesAndGluesPunctuation() {
         let spans = [StyledSpan("see "), StyledSpan("bold", .bold), StyledSpan(", then more words")]
         let lines = StyledWrap.wrap(spans, width: 10)
@@ -56,5 +63,19 @@ import Testing
         let lines = StyledWrap.wrap([StyledSpan("one two three four")], width: 9,
                                     firstPrefix: [StyledSpan("• ")], restPrefix: [StyledSpan("  ")])
         #expect(lines.map(\.text) == ["• one two", "  three", "  four"])
+    }
+}
+
+@Suite struct PaddingTests {
+    @Test func padsByDisplayColumnsNotCharacters() {
+        #expect("日本".padded(toColumns: 6) == "日本  ")
+        #expect("topic".padded(toColumns: 8) == "topic   ")
+        #expect("12".rightAligned(toColumns: 4) == "  12")
+        #expect("日本".rightAligned(toColumns: 5) == " 日本")
+    }
+
+    @Test func neverCuts() {
+        #expect("resource".padded(toColumns: 3) == "resource")
+        #expect("12345".rightAligned(toColumns: 2) == "12345")
     }
 }

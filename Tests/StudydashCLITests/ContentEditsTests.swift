@@ -87,14 +87,22 @@ import StudyTestSupport
 
         let json = try run(["status", "--orphans", "--json"]).json()
         let list = json["orphans"] as? [[String: Any]] ?? []
+        #expect(json["schema"] as? String == "studydash.orphans/2")
         let task = try #require(list.first { $0["title"] as? String == "Task without a link" })
+        #expect(task["annotation"] as? String == "Did it on Sunday", "the learner's text is an annotation")
+        #expect(task["note"] == nil)
         let oldID = try #require(task["id"] as? String)
 
         let relinked = try run(["relink", oldID, "Task without a link"])
         #expect(relinked.status == 0, "\(relinked.err)")
+        #expect(relinked.out.hasPrefix("Moved the entries of \(oldID) onto Task without a link (r"), "\(relinked.out)")
         #expect(try run(["show", "Task without a link", "--json"]).json()["status"] as? String == "done")
         #expect(try run(["note", "Task without a link"]).out == "Did it on Sunday\n")
         #expect(try run(["relink", oldID, "Two"]).err.contains("the store holds nothing under"))
+        let newID = try #require(try run(["show", "Task without a link", "--json"]).json()["id"] as? String)
+        let onto = try run(["relink", newID, "Task without a link"])
+        #expect(onto.status == 1)
+        #expect(onto.err == "studydash: OLD and NEW are the same item (\(newID))\n", "\(onto.err)")
 
         // One's new URL has a status of its own now: relinking onto it is refused.
         _ = try run(["mark", "https://one.example/v2", "learning"])

@@ -92,6 +92,20 @@ import StudyTestSupport
         #expect(text.hasPrefix("[~] git-cliff  rx8yzyd5mqc\n    Basics › Versioning › Tools\n"))
     }
 
+    /// "note" is the author's prose; the learner's own text is an annotation, in help as in code
+    /// (the subcommand keeps the short name, and says what it edits).
+    @Test func helpCallsTheLearnersTextAnAnnotation() throws {
+        let note = try run(["note", "--help"])
+        #expect(note.out.contains("Read, write or clear your annotation (your own text)"), "\(note.out)")
+        #expect(note.out.contains("Delete the annotation."))
+        #expect(try run(["undo", "--help"]).out.contains("(a mark, an annotation or a relink)"))
+        for command in ["note", "undo", "relink", "status", "export", "import", "stats"] {
+            let help = try run([command, "--help"]).out
+            #expect(!help.contains("your own note") && !help.contains("status and note")
+                    && !help.contains("statuses and notes") && !help.contains("or note was"), "\(command)")
+        }
+    }
+
     @Test func notesAreWrittenReadEditedAndCleared() throws {
         #expect(try run(["note", "S3 Standard", "Cheap, but mind the egress.\nSecond line"]).status == 0)
         #expect(try run(["note", "S3 Standard"]).out == "Cheap, but mind the egress.\nSecond line\n")

@@ -7,8 +7,13 @@ import StudyStore
 extension StudySession {
     /// Sets `status` on these resources (IDs not in the notes are ignored).
     public func mark(_ status: Status, resourceIDs ids: [String]) throws(ActionError) -> MarkOutcome {
-        let resources = ids.compactMap { tree.resources[$0] }
-        return try mark(status, resources: resources)
+        try mark(status, resources: ids.compactMap { tree.resources[$0] })
+    }
+
+    /// Sets `status` on every resource these items stand for (a topic: all under it), each once.
+    public func mark(_ status: Status, items: [ItemLookup.Item]) throws(ActionError) -> MarkOutcome {
+        var seen = Set<String>()
+        return try mark(status, resources: items.flatMap(resources).filter { seen.insert($0.id).inserted })
     }
 
     public func mark(_ status: Status, resources: [Resource]) throws(ActionError) -> MarkOutcome {
@@ -22,14 +27,15 @@ extension StudySession {
         }
     }
 
-    /// Saves the annotation of a topic or resource; nil (or only blanks) deletes it.
+    /// Saves the annotation of a topic or resource; nil (or only blanks) deletes it. The store
+    /// trims trailing blanks and refuses what it cannot keep (too large, a NUL).
     public func annotate(_ text: String?, itemID id: String) throws(ActionError) -> AnnotationOutcome {
         guard let item = lookup.item(id: id) else { throw .notInNotes(id: id) }
-        let text = text.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         do {
             let changed = try store.setAnnotation(text, item: known(item))
-            return AnnotationOutcome(itemID: id, title: item.title, changed: changed, deleted: text == nil,
-                                     fresh: try store.progress(of: [id]))
+            let fresh = try store.progress(of: [id])
+            return AnnotationOutcome(itemID: id, title: item.title, changed: changed,
+                                     deleted: fresh.annotation(of: id) == nil, fresh: fresh)
         } catch {
             throw .store(error)
         }

@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// Edits text in the user's editor: `$VISUAL`, else `$EDITOR`, else `vi`, on a private temporary
 /// file. The editor is started directly (posix_spawn, no shell); its command line is split on
 /// spaces so that `EDITOR="code --wait"` works.
@@ -15,18 +14,17 @@ public enum ExternalEditor {
             .compactMap { environment[$0]?.trimmingCharacters(in: .whitespaces) }
             .first { !$0.isEmpty } ?? "vi"
         let words = command.split(separator: " ").map(String.init)
-        let folder = NSTemporaryDirectory()
-        let template = (folder as NSString).appendingPathComponent("studydash-\(name)-XXXXXX.md")
-        var pathBytes = Array(template.utf8CString)
-        let descriptor = mkstemps(&pathBytes, 3)  // 0600, as notes are private
-        guard descriptor >= 0 else { throw Failure(description: "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))") }
-        let path = String(decoding: pathBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer { unlink(path) }
         // A text file ends with a newline; editors and `>>` expect one.
-        let initial = Array((text.isEmpty || text.hasSuffix("\n") ? text : text + "\n").utf8)
-        let written = initial.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-        close(descriptor)
-        guard written == initial.count else { throw Failure(description: "cannot write the temporary file \(path)") }
+        let initial = text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        let path: String
+        switch FileBytes.temporary(named: name, holding: initial) {
+        case .success(let made): path = made
+        case .failure(.cannotCreate(let folder, let reason)):
+            throw Failure(description: "cannot create a temporary file in \(folder): \(reason)")
+        case .failure(.cannotWrite(let path)):
+            throw Failure(description: "cannot write the temporary file \(path)")
+        }
+        defer { unlink(path) }
 
         var pid: pid_t = 0
         let arguments = words + [path]

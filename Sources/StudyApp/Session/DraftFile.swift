@@ -14,9 +14,7 @@ public enum DraftFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        return written == bytes.count ? path : nil
+        return FileBytes.write(Array(text.utf8), to: descriptor) == nil ? path : nil
     }
 
     /// The drafts folder, made private (0700) where missing; nil without an absolute home.

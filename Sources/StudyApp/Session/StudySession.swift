@@ -7,30 +7,24 @@ public struct StudySession {
     public let tree: ContentTree
     public let store: ProgressStore
     public let lookup: ItemLookup
-    /// Titles from the root down to the topic that first lists each resource, and to each topic.
-    public let places: [String: [String]]
 
     public init(tree: ContentTree, store: ProgressStore) {
         self.tree = tree
         self.store = store
         lookup = ItemLookup(tree: tree)
-        var places: [String: [String]] = [:]
-        tree.forEachTopic { topic, path in
-            let titles = path.map(\.title) + [topic.title]
-            places[topic.id] = titles
-            for id in topic.resourceIDs where places[id] == nil { places[id] = titles }
-        }
-        self.places = places
     }
+
+    /// Where every item sits: topics with their parents, each resource's home topic.
+    public var index: ItemIndex { lookup.index }
 
     /// The progress of every item in the notes (not of orphans: see `orphanCount`).
     public func progress() throws(StoreError) -> LearnerProgress {
         // One lookup per item costs two queries each; when the store holds fewer items than
         // the notes list (a new learner, a big notes folder), reading it all is cheaper.
-        guard try store.storedItemCount() < places.count else { return try store.progress(of: places.keys) }
+        guard try store.storedItemCount() < index.itemCount else { return try store.progress(of: index.itemIDs) }
         let all = try store.progress()
-        return LearnerProgress(statuses: all.statuses.filter { places[$0.key] != nil },
-                               annotations: all.annotations.filter { places[$0.key] != nil })
+        return LearnerProgress(statuses: all.statuses.filter { index.contains($0.key) },
+                               annotations: all.annotations.filter { index.contains($0.key) })
     }
 
     /// Stored entries whose item is not in the notes, counted without reading them all.
@@ -52,7 +46,7 @@ public struct StudySession {
 
     public func known(_ resource: Resource) -> KnownItem {
         KnownItem(id: resource.id, kind: .resource, title: resource.title, url: resource.url,
-                  topicPath: places[resource.id] ?? [], seenAt: store.clock.now())
+                  topicPath: index.trail(of: resource.id) ?? [], seenAt: store.clock.now())
     }
 
     /// The resources an item stands for: itself, or every resource under a topic.

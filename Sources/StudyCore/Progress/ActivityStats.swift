@@ -80,7 +80,7 @@ public struct ActivityStats: Sendable, Equatable {
         self.today = today
         self.weeks = weeks
 
-        let firstWeekStart = DayMath.weekStart(of: today) - (weeks - 1) * 7
+        let firstWeekStart = DayMath.firstWeekStart(today: today, weeks: weeks)
         heatmap = Self.countGrid(pastActivity, firstWeekStart: firstWeekStart, weeks: weeks)
 
         let activeDays = Set(pastActivity)
@@ -112,12 +112,14 @@ public struct ActivityStats: Sendable, Equatable {
         }
     }
 
+    /// The Monday of the oldest week shown: the first column of the heatmap and of `donePerWeek`.
+    public var firstWeekStart: Int { DayMath.firstWeekStart(today: today, weeks: weeks) }
+
     /// The heatmap as text: 7 lines `Mon ` … `Sun ` followed by one cell per week, oldest first,
     /// then a legend line. Cells: blank for days still to come, `·` for none, and `░ ▒ ▓ █` for
     /// 1, 2–3, 4–6 and 7+ events (`. - + * #` when `ascii`).
     public func heatmapLines(ascii: Bool = false) -> [String] {
         let glyphs = ascii ? Self.asciiGlyphs : Self.unicodeGlyphs
-        let firstWeekStart = DayMath.weekStart(of: today) - (weeks - 1) * 7
         var lines: [String] = []
         for (weekday, label) in Self.dayLabels.enumerated() {
             var cells: [String] = []
@@ -210,11 +212,8 @@ private enum DayMath {
         day >= -limit && day <= today
     }
 
-    /// The Monday on or before `day`. Swift's `%` keeps the sign of the dividend, so it is
-    /// corrected to a true modulo for days before 1970.
-    static func weekStart(of day: Int) -> Int {
-        let remainder = (day + 3) % 7  // 1970-01-01 (day 0) was a Thursday, weekday 3
-        let weekday = remainder < 0 ? remainder + 7 : remainder
-        return day - weekday
+    /// The Monday that starts the oldest of `weeks` weeks ending with the week of `today`.
+    static func firstWeekStart(today: Int, weeks: Int) -> Int {
+        CivilDate.weekStart(ofDay: today) - (weeks - 1) * 7
     }
 }

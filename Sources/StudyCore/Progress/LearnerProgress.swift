@@ -13,9 +13,9 @@ public struct LearnerProgress: Sendable {
     public init(states: [ItemState], annotations: [Annotation]) {
         var statuses: [String: Status] = [:]
         for state in states { if let status = state.status { statuses[state.itemID] = status } }
-        var notes: [String: Annotation] = [:]
-        for annotation in annotations where annotation.text != nil { notes[annotation.itemID] = annotation }
-        self.init(statuses: statuses, annotations: notes)
+        var texts: [String: Annotation] = [:]
+        for annotation in annotations where annotation.text != nil { texts[annotation.itemID] = annotation }
+        self.init(statuses: statuses, annotations: texts)
     }
 
     public func status(of resource: Resource) -> Status {

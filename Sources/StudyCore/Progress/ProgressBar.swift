@@ -1,3 +1,5 @@
+import StudyText
+
 /// Text progress bars and percentages for "done of counted": the one place that decides how much
 /// of a bar is filled, so every screen and report rounds the same way.
 public enum ProgressBar {
@@ -23,21 +25,25 @@ public enum ProgressBar {
         return scaledDown(clampedDone, times: 100, over: counted)
     }
 
-    /// A bar followed by the counts and the percentage, e.g. `████░░░░░░░░  12/30   40%`.
-    /// The counts are right-aligned to `countWidth` columns (see `countWidth(_:)`) and the
-    /// percentage padded to three digits, so that stacked lines keep their columns.
-    public static func line(done: Int, of counted: Int, width: Int, ascii: Bool = false, countWidth: Int = 0) -> String {
-        let count = "\(done)/\(counted)"
-        let countPadding = String(repeating: " ", count: max(0, countWidth - count.count))
-        let percentText = String(percent(done: done, of: counted))
-        let padding = String(repeating: " ", count: max(0, 3 - percentText.count))
-        return "\(bar(done: done, of: counted, width: width, ascii: ascii))  \(countPadding)\(count)  \(padding)\(percentText)%"
+    /// A bar followed by the counts and the percentage, e.g. `████░░░░░░░░  12/30   40%`: the
+    /// line every report and pane shows, `gap` apart (the dashboard's narrow panes use one space).
+    public static func line(done: Int, of counted: Int, width: Int, ascii: Bool = false, countWidth: Int = 0,
+                            gap: String = "  ") -> String {
+        bar(done: done, of: counted, width: width, ascii: ascii) + gap + counts(done: done, of: counted,
+                                                                                countWidth: countWidth, gap: gap)
+    }
+
+    /// `12/30   40%`: the counts right-aligned to `countWidth` columns (see `countWidth(_:)`),
+    /// then the percentage right-aligned in four, so that stacked lines keep their columns.
+    public static func counts(done: Int, of counted: Int, countWidth: Int = 0, gap: String = "  ") -> String {
+        "\(done)/\(counted)".rightAligned(toColumns: countWidth) + gap
+            + "\(percent(done: done, of: counted))%".rightAligned(toColumns: 4)
     }
 
     /// The columns the widest `done/counted` of a table can take, given each line's total (done
     /// and counted never exceed it), so the column stays put as progress grows.
     public static func countWidth(_ totals: [Int]) -> Int {
-        2 * (totals.map { String($0).count }.max() ?? 1) + 1
+        2 * (totals.map { String(max(0, $0)).count }.max() ?? 1) + 1
     }
 
     private static func filledCells(done: Int, of counted: Int, width: Int) -> Int {

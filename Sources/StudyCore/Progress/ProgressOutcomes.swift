@@ -47,4 +47,23 @@ public struct UndoOutcome: Sendable {
     }
 
     public var itemIDs: Set<String> { Set(events.map(\.itemID)) }
+
+    /// The change that was reverted (its events share it).
+    public var change: String? { events.first?.change }
+}
+
+public struct RelinkOutcome: Sendable {
+    /// The stored ID the entries left.
+    public var oldID: String
+    /// The item in the notes they now belong to.
+    public var itemID: String
+    public var title: String
+    public var fresh: LearnerProgress
+
+    public init(oldID: String, itemID: String, title: String, fresh: LearnerProgress) {
+        self.oldID = oldID
+        self.itemID = itemID
+        self.title = title
+        self.fresh = fresh
+    }
 }

@@ -18,7 +18,8 @@ public struct ItemState: Hashable, Sendable {
     }
 }
 
-/// The learner's own note on a resource or a topic. A nil text is a deleted note, kept for merges.
+/// The learner's annotation: their own text on a resource or a topic (a topic's `note` is the
+/// author's prose, never this). A nil text is a deleted annotation, kept for merges.
 public struct Annotation: Hashable, Sendable {
     public var itemID: String
     public var text: String?
@@ -52,7 +53,8 @@ public struct ProgressEvent: Hashable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         /// old/new: a status name, or nil for "never set".
         case status
-        /// old/new: the annotation text, or nil for none.
+        /// A change of an annotation; old/new: its text, or nil for none. `note` is the name the
+        /// store and the export format give it, kept so that every database and export reads on.
         case note
         /// The entries of item `old` moved to item `new` (`itemID` is the new ID).
         case relink

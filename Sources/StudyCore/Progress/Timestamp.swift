@@ -120,10 +120,16 @@ public struct CivilDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// 0 = Monday … 6 = Sunday (ISO order).
-    public var weekday: Int {
-        let n = dayNumber
-        return ((n % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday
+    public var weekday: Int { Self.weekday(ofDay: dayNumber) }
+
+    /// The ISO weekday of a day number, 0 = Monday … 6 = Sunday. Swift's `%` keeps the sign of
+    /// the dividend, so the remainder is brought back into 0…6 for days before 1970.
+    public static func weekday(ofDay day: Int) -> Int {
+        ((day % 7) + 7 + 3) % 7  // 1970-01-01 (day 0) was a Thursday
     }
+
+    /// The Monday on or before a day: where its ISO week starts.
+    public static func weekStart(ofDay day: Int) -> Int { day - weekday(ofDay: day) }
 
     /// `2026-11-23`
     public var description: String {

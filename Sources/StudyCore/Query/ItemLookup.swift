@@ -1,7 +1,7 @@
 import StudyText
 
-/// Finds the topic or resource a user means by an ID, a unique ID prefix, a URL, or a title:
-/// the one rule every command that takes an ITEM follows.
+/// Finds the topic or resource a user means by an ID, a unique ID prefix, a URL (see
+/// IDResolver), or a title: the one rule every command that takes an ITEM follows.
 public struct ItemLookup {
     public enum Item: Sendable {
         case topic(Topic, path: [Topic])
@@ -40,19 +40,12 @@ public struct ItemLookup {
     }
 
     private let tree: ContentTree
-    private var topics: [(topic: Topic, path: [Topic])] = []
-    private var topicIndex: [String: Int] = [:]
-    /// For each resource, the titles down to the first topic that lists it.
-    private var resourcePlaces: [String: [String]] = [:]
+    /// Where every item sits (see ItemIndex).
+    public let index: ItemIndex
 
-    public init(tree: ContentTree) {
+    public init(tree: ContentTree, index: ItemIndex? = nil) {
         self.tree = tree
-        tree.forEachTopic { topic, path in
-            topicIndex[topic.id] = topics.count
-            topics.append((topic, path))
-            let titles = path.map(\.title) + [topic.title]
-            for id in topic.resourceIDs where resourcePlaces[id] == nil { resourcePlaces[id] = titles }
-        }
+        self.index = index ?? ItemIndex(tree: tree)
     }
 
     /// Where an item sits, as titles from the root down: a topic's parents, or the topic that
@@ -60,30 +53,20 @@ public struct ItemLookup {
     public func place(of item: Item) -> [String] {
         switch item {
         case .topic(_, let path): path.map(\.title)
-        case .resource(let resource): resourcePlaces[resource.id] ?? []
+        case .resource(let resource): index.trail(of: resource.id) ?? []
         }
     }
-
-    /// The shortest prefix of an ID that a lookup accepts.
-    public static let minimumPrefix = 3
 
     public func find(_ query: String) -> Result {
         let query = query.trimmingWhitespace()
         guard !query.isEmpty else { return .notFound }
-        if let item = item(id: query) { return .found(item) }
-
-        if URLNormalizer.isResourceLink(query) {
-            let id = StableID.resource(normalizedURL: URLNormalizer.normalize(query))
-            if let resource = tree.resources[id] { return .found(.resource(resource)) }
+        switch IDResolver.match(query, isID: { item(id: $0) != nil }, candidates: { index.itemIDs }) {
+        case .one(let id): if let item = item(id: id) { return .found(item) }
+        case .several(let ids): return .ambiguous(ids.compactMap(item(id:)))
+        case .none: break
         }
 
         let lower = query.lowercased()
-        if lower.count >= Self.minimumPrefix, lower.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-            let byPrefix = allItems().filter { $0.id.hasPrefix(lower) }
-            if byPrefix.count == 1 { return .found(byPrefix[0]) }
-            if byPrefix.count > 1 { return .ambiguous(byPrefix) }
-        }
-
         var exact = allItems().filter { $0.title.lowercased() == lower }
         // A topic and the resource it is named after often share a title ("Kubernetes"); the
         // topic is what a user means, and the resource stays reachable by its ID or URL.
@@ -97,20 +80,14 @@ public struct ItemLookup {
     }
 
     public func item(id: String) -> Item? {
-        if let index = topicIndex[id] { return .topic(topics[index].topic, path: topics[index].path) }
+        if let place = index.topic(id: id) { return .topic(place.topic, path: place.path) }
         if let resource = tree.resources[id] { return .resource(resource) }
         return nil
     }
 
     /// Topics in tree order, then resources in the order they first appear.
     private func allItems() -> [Item] {
-        var items = topics.map { Item.topic($0.topic, path: $0.path) }
-        var seen = Set<String>()
-        for (topic, _) in topics {
-            for id in topic.resourceIDs where seen.insert(id).inserted {
-                if let resource = tree.resources[id] { items.append(.resource(resource)) }
-            }
-        }
-        return items
+        index.topics.map { Item.topic($0.topic, path: $0.path) }
+            + index.resourceIDs.compactMap { tree.resources[$0].map(Item.resource) }
     }
 }

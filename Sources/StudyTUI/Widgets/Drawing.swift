@@ -54,18 +54,11 @@ enum Drawing {
 
     /// `done/counted` padded on the left to `width` columns, then the percent in four.
     static func counts(_ tally: Tally, width: Int) -> String {
-        let fraction = "\(tally.done)/\(tally.counted)"
-        let padding = String(repeating: " ", count: max(0, width - fraction.count))
-        return padding + fraction + " " + pad(ProgressBar.percent(done: tally.done, of: tally.counted))
+        ProgressBar.counts(done: tally.done, of: tally.counted, countWidth: width, gap: " ")
     }
 
     /// Columns that fit `done/counted` for any tally of at most `total` resources.
-    static func countWidth(forTotal total: Int) -> Int { 2 * String(max(0, total)).count + 1 }
-
-    static func pad(_ percent: Int) -> String {
-        let text = "\(percent)%"
-        return String(repeating: " ", count: max(0, 4 - text.count)) + text
-    }
+    static func countWidth(forTotal total: Int) -> Int { ProgressBar.countWidth([total]) }
 
     static func markStyle(_ status: Status, base: CellStyle = .plain) -> CellStyle {
         switch status {

@@ -11,21 +11,22 @@ struct ExportCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write your progress and notes out: JSON (everything, for import), CSV or a Markdown report.",
+        abstract: "Write your progress and annotations out: JSON (everything, for import), CSV or a Markdown report.",
         discussion: """
-            json      every status, note and event, and what is known about each item, with the schema \
+            json      every status, annotation and event, and what is known about each item, with the schema \
             version: `studydash import` reads it back (see README, "Export format").
-            csv       one row per resource: id, title, url, status, topic, note, updated_at, in_notes.
-            markdown  the topic tree with - [x] checkboxes, statuses and your notes, readable on GitHub.
+            csv       one row per resource: id, title, url, status, topic, note (your annotation), updated_at, \
+            in_notes.
+            markdown  the topic tree with - [x] checkboxes, statuses and your annotations, readable on GitHub.
 
             Writes to standard output, or to FILE with -o, and then says on standard error what it wrote. \
             A regular FILE is replaced only when complete and keeps its permissions (a new one is private, \
-            0600: an export holds your notes); a symlink stays a link and its target is written; a device or \
+            0600: an export holds your annotations); a symlink stays a link and its target is written; a device or \
             FIFO (/dev/null, a named pipe) is written through. The progress store itself is refused.
 
-            In CSV and Markdown, control characters from the notes are written as visible symbols, in a \
+            In CSV and Markdown, control characters from the notes and annotations are written as visible symbols, in a \
             file as on a terminal: ESC as ␛, BEL as ␇ (the Unicode control pictures), C1 controls as \
-            <U+009B>; in Markdown link targets as %1B. Line breaks and tabs in notes are kept.
+            <U+009B>; in Markdown link targets as %1B. Line breaks and tabs in annotations are kept.
 
             A failed write is an error (status 1, with the reason); a reader that stops early \
             (`| head`) ends the export quietly with status 1.

@@ -9,7 +9,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Merge a JSON export into your progress; for each item the newer change wins.",
         discussion: """
-            Statuses and notes are merged item by item, keeping the newer; the event logs are united \
+            Statuses and annotations are merged item by item, keeping the newer; the event logs are united \
             without duplicates; nothing is deleted. Importing the same file twice changes nothing. A file \
             that is not a StudyDash export, is malformed, or comes from a newer StudyDash is refused and \
             nothing changes. FILE may be "-" for standard input.

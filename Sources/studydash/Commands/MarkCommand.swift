@@ -46,17 +46,12 @@ struct MarkCommand: ParsableCommand {
             let session = try StudySession(content: content, store: store)
             // Every item is resolved before anything is written: one bad name changes nothing.
             let items = try arguments.dropLast().map(session.resolve)
-            var seen = Set<String>()
-            let resources = items.flatMap(session.resources).filter { seen.insert($0.id).inserted }
-            var fallback: [String: Status] = [:]
-            for resource in resources where resource.checkbox == true { fallback[resource.id] = .done }
-            let changed = try storeCall {
-                try session.store.setStatus(status, items: resources.map(session.known), fallback: fallback)
-            }
+            let outcome = try storeCall { try session.mark(status, items: items) }
+            let resources = outcome.requested.compactMap { session.tree.resources[$0] }
             if json {
-                Output.write(report(status: status, resources: resources, changed: Set(changed)))
+                Output.write(report(status: status, resources: resources, changed: Set(outcome.changed)))
             } else {
-                Output.write(summary(status: status, items: items, resources: resources, changed: changed.count))
+                Output.write(summary(status: status, items: items, resources: resources, changed: outcome.changed.count))
             }
         }
     }

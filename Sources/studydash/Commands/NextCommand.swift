@@ -45,7 +45,7 @@ struct NextCommand: ParsableCommand {
                     ResourceJSON.fields(resource, into: &writer)
                     writer.value("status", progress.status(of: resource).rawValue)
                     writer.beginArray("topicPath")
-                    for title in session.places[resource.id] ?? [] { writer.value(nil, title) }
+                    for title in session.index.trail(of: resource.id) ?? [] { writer.value(nil, title) }
                     writer.endArray()
                     writer.endObject()
                 }
@@ -61,7 +61,7 @@ struct NextCommand: ParsableCommand {
             var out = ""
             for resource in queue {
                 out += "\(progress.status(of: resource).mark) \(Output.safe(resource.title))  \(resource.id)\n"
-                let place = (session.places[resource.id] ?? []).dropFirst().joined(separator: " › ")
+                let place = (session.index.trail(of: resource.id) ?? []).dropFirst().joined(separator: " › ")
                 if !place.isEmpty { out += "    " + Output.safe(place) + "\n" }
                 if let url = resource.url { out += "    " + Output.safe(url) + "\n" }
             }

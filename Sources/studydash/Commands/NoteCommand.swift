@@ -8,27 +8,28 @@ import StudyText
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "note",
-        abstract: "Read, write or clear your own note on a resource or a topic.",
+        abstract: "Read, write or clear your annotation (your own text) on a resource or a topic.",
         discussion: """
-            studydash note ITEM            prints the note
+            studydash note ITEM            prints the annotation
             studydash note ITEM "TEXT"     replaces it with TEXT (use "-" to read it from standard input)
             studydash note ITEM --edit     opens it in $VISUAL, else $EDITOR, else vi
             studydash note ITEM --clear    deletes it
 
-            ITEM is an ID, a unique ID prefix, a URL or a title, as for `mark`. Each change is one \
-            step for `studydash undo`.
+            An annotation is the learner's own text on an item, kept in the progress store; the notes \
+            themselves (a topic's prose) are never changed. ITEM is an ID, a unique ID prefix, a URL or a \
+            title, as for `mark`. Each change is one step for `studydash undo`.
             """)
 
     @Argument(help: ArgumentHelp("The resource or topic.", valueName: "item"))
     var item: String
 
-    @Argument(help: ArgumentHelp("The note's new text; \"-\" reads standard input.", valueName: "text"))
+    @Argument(help: ArgumentHelp("The annotation's new text; \"-\" reads standard input.", valueName: "text"))
     var text: String?
 
-    @Flag(help: "Edit the note in $VISUAL / $EDITOR (else vi).")
+    @Flag(help: "Edit the annotation in $VISUAL / $EDITOR (else vi).")
     var edit = false
 
-    @Flag(help: "Delete the note.")
+    @Flag(help: "Delete the annotation.")
     var clear = false
 
     @OptionGroup var content: ContentOptions
@@ -50,7 +51,7 @@ struct NoteCommand: ParsableCommand {
             let current = try storeCall { try session.store.progress(of: [found.id]) }.annotation(of: found.id)
             let writes = clear || edit || text != nil
             // Said before anything is typed or read: an editor opened on a store that cannot take
-            // the note would only lose it.
+            // the annotation would only lose it.
             if writes && session.store.isReadOnly {
                 throw CLIError(StoreError.readOnly(path: session.store.path).commandLineMessage)
             }
@@ -69,22 +70,22 @@ struct NoteCommand: ParsableCommand {
                 Output.write(json ? report(found, current) : Array(display(found, current).utf8))
                 return
             }
-            let changed: Bool
-            do throws(StoreError) {
-                changed = try session.store.setAnnotation(newText, item: session.known(found))
+            let outcome: AnnotationOutcome
+            do throws(ActionError) {
+                outcome = try session.annotate(newText, itemID: found.id)
             } catch {
                 // A refused edit (too large, say) is not thrown away: what was typed is kept.
                 if edit, let newText, let kept = Self.keep(newText, name: found.id) {
-                    throw CLIError("\(error.commandLineMessage); your text is kept in \(kept)")
+                    throw CLIError("\(CLIError(error).description); your text is kept in \(kept)")
                 }
-                throw CLIError(error.commandLineMessage)
+                throw CLIError(error)
             }
-            let after = try storeCall { try session.store.progress(of: [found.id]) }.annotation(of: found.id)
+            let after = outcome.fresh.annotation(of: found.id)
             if json {
-                Output.write(report(found, after, changed: changed))
-            } else if !changed {
+                Output.write(report(found, after, changed: outcome.changed))
+            } else if !outcome.changed {
                 Output.write("The note on \(Output.safe(found.title)) is unchanged.\n")
-            } else if after == nil {
+            } else if outcome.deleted {
                 Output.write("Deleted the note on \(Output.safe(found.title)).\n")
             } else {
                 Output.write("Saved the note on \(Output.safe(found.title)).\n")
@@ -94,15 +95,7 @@ struct NoteCommand: ParsableCommand {
 
     /// Writes `text` to a new private file (0600) in the temporary folder; nil when that fails.
     private static func keep(_ text: String, name: String) -> String? {
-        let template = (NSTemporaryDirectory() as NSString).appendingPathComponent("studydash-note-\(name)-XXXXXX.md")
-        var pathBytes = Array(template.utf8CString)
-        let descriptor = mkstemps(&pathBytes, 3)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { return nil }
-        return String(decoding: pathBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        try? FileBytes.temporary(named: "note-\(name)", holding: text).get()
     }
 
     private func display(_ item: ItemLookup.Item, _ annotation: Annotation?) -> String {
@@ -126,7 +119,7 @@ struct NoteCommand: ParsableCommand {
         return writer.bytes
     }
 
-    /// The note typed or piped in. Trailing blank lines are trimmed later, so a little more than
+    /// The annotation typed or piped in. Trailing blank lines are trimmed later, so a little more than
     /// the limit may still fit; far more is refused before it is all read.
     static func readStandardInput() throws -> String {
         let ceiling = 4 * Annotation.maximumBytes

@@ -9,7 +9,7 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Show study activity: a heatmap of recent weeks, streaks, resources done per week, the finish date.",
         discussion: """
-            A day counts towards a streak when at least one status change or note was recorded on it \
+            A day counts towards a streak when at least one status change or annotation was recorded on it \
             (local time). The finish date extrapolates the pace of the last four weeks (or of the days \
             since your first recorded activity, when that is shorter) to the resources neither done \
             nor skipped; it needs \(ActivityStats.activeDaysForEstimate) active days of history.
@@ -47,7 +47,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     static func text(_ stats: ActivityStats, _ overall: Tally) -> String {
-        let first = stats.today - CivilDate(day: stats.today).weekday - 7 * (stats.weeks - 1)
+        let first = stats.firstWeekStart
         var out = "Activity, last \(Plural.count(stats.weeks, "week")) "
             + "(\(CivilDate(day: first)) – \(CivilDate(day: stats.today)))\n"
         out += stats.heatmapLines().map { "  " + $0 + "\n" }.joined()
@@ -56,7 +56,7 @@ struct StatsCommand: ParsableCommand {
         let most = max(1, stats.donePerWeek.map(\.count).max() ?? 1)
         for week in stats.donePerWeek.suffix(12) {
             let bar = String(repeating: "█", count: week.count == 0 ? 0 : max(1, week.count * 20 / most))
-            out += "  \(CivilDate(day: week.weekStart))  \(String(week.count).leftPadded(4))  \(bar)\n"
+            out += "  \(CivilDate(day: week.weekStart))  \(String(week.count).rightAligned(toColumns: 4))  \(bar)\n"
         }
         out += "\n"
         let pace = (stats.pacePerWeek * 10).rounded() / 10
@@ -118,11 +118,5 @@ struct StatsCommand: ParsableCommand {
         writer.value("activeDays", stats.activeDays)
         writer.endObject()
         return writer.bytes
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - count)) + self
     }
 }

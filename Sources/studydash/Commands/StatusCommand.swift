@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
         discussion: """
             Progress is done / (total − skipped), rolled up the tree. A checkbox [x] in the notes counts \
             as done until you set a status. With TOPIC, shows that topic's sub-topics and resources. \
-            With --orphans, lists the stored statuses and notes whose item has left the notes; move one \
+            With --orphans, lists the stored statuses and annotations whose item has left the notes; move one \
             onto an item with `studydash relink OLD NEW`.
             """)
 

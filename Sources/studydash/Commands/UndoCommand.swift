@@ -7,7 +7,7 @@ import StudyText
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Revert the last change (a mark, a note or a relink); again for the one before.",
+        abstract: "Revert the last change (a mark, an annotation or a relink); again for the one before.",
         discussion: """
             A command's whole change is reverted at once: after `mark TOPIC done`, one undo puts every \
             resource back. The revert is recorded in the log as a change of its own. Imports are merges \
@@ -24,7 +24,7 @@ struct UndoCommand: ParsableCommand {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
             let known = try storeCall { try session.store.knownItems() }
-            guard let result = try storeCall({ try session.store.undo() }) else {
+            guard let result = try storeCall({ try session.undo() }) else {
                 if json {
                     Output.write(#"{"schema":"studydash.undo/1","undone":null}"# + "\n")
                 } else {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import StudyApp
 import StudyCore
 import StudyText
 
@@ -50,17 +51,6 @@ enum Output {
     /// Writes all of `bytes`, or returns the errno of the write that failed.
     static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         _ = brokenPipeIsAnError
-        return bytes.withUnsafeBytes { buffer -> Int32? in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written < 0 { return errno }
-                if written == 0 { return EIO }
-                offset += written
-            }
-            return nil
-        }
+        return FileBytes.write(bytes, to: descriptor)
     }
 }

@@ -4,7 +4,8 @@ import StudyCore
 import StudyStore
 import StudyText
 
-/// The CSV and Markdown exports: the notes' resources with their status and the learner's notes.
+/// The CSV and Markdown exports: the notes' resources with their status and the learner's
+/// annotations (the CSV's `note` column).
 /// Entries whose item has left the notes are included too, so an export never drops anything.
 /// No control character from the notes or the store is written, to a terminal or a file: each
 /// becomes a visible symbol (`TerminalSafe`), keeping only line breaks and tabs in text.
@@ -23,7 +24,7 @@ enum ProgressTables {
         for root in session.tree.roots {
             for id in session.tree.resourceIDs(under: root) where seen.insert(id).inserted {
                 guard let resource = session.tree.resources[id] else { continue }
-                let place = (session.places[id] ?? []).joined(separator: " › ")
+                let place = (session.index.trail(of: id) ?? []).joined(separator: " › ")
                 file.write(row([id, resource.title, resource.url ?? "", progress.status(of: resource).rawValue, place,
                                 progress.annotation(of: id)?.text ?? "", updated[id]?.description ?? "", "yes"]))
                 rows += 1
@@ -55,7 +56,7 @@ enum ProgressTables {
         let progress = try session.progress()
         let rollup = ProgressRollup(tree: session.tree, progress: progress)
         let overall = rollup.overall
-        let date = CivilDate(day: ProgressStore.now().day(utcOffsetSeconds: LocalTime.utcOffset()))
+        let date = CivilDate(day: ProgressStore.nowDay())
         file.write("# Study progress\n\n")
         var resources = Set<String>()  // one resource may sit under several topics
         file.write("Exported by StudyDash on \(date): \(summary(overall)).\n")
@@ -66,7 +67,7 @@ enum ProgressTables {
                 let tally = rollup.tally(of: topic.id)
                 let heading = "\(escape(topic.title)) — \(summary(tally))"
                 out += level <= 6 ? String(repeating: "#", count: level) + " " + heading + "\n" : "**" + heading + "**\n"
-                if let note = progress.annotation(of: topic.id)?.text { out += "\n" + quote(note) }
+                if let annotation = progress.annotation(of: topic.id)?.text { out += "\n" + quote(annotation) }
                 if !topic.resourceIDs.isEmpty { out += "\n" }
                 for id in topic.resourceIDs {
                     guard let resource = session.tree.resources[id] else { continue }
@@ -100,7 +101,7 @@ enum ProgressTables {
         return text
     }
 
-    private static func item(_ resource: Resource, _ status: Status, _ note: String?) -> String {
+    private static func item(_ resource: Resource, _ status: Status, _ annotation: String?) -> String {
         let box = status == .done ? "[x]" : "[ ]"
         var title = escape(resource.title)
         if let url = resource.url { title = "[\(title)](\(destination(url)))" }
@@ -108,7 +109,7 @@ enum ProgressTables {
         var line = "- \(box) \(title)"
         if status == .learning || status == .skipped { line += " *(\(status.rawValue))*" }
         line += "\n"
-        if let note { line += quote(note, indent: "  ") }
+        if let annotation { line += quote(annotation, indent: "  ") }
         return line
     }
 
@@ -127,7 +128,7 @@ enum ProgressTables {
         return out
     }
 
-    /// A note line stays Markdown the learner wrote, but raw HTML is neutralised.
+    /// An annotation's line stays Markdown the learner wrote, but raw HTML is neutralised.
     private static func escapeLine(_ text: String) -> String {
         TerminalSafe.escape(text, keepTabs: true).replacingOccurrences(of: "<", with: "&lt;")
     }

@@ -88,15 +88,15 @@ struct ShowReport {
             out += "\n" + TextWrap.wrap(Output.safe(resource.description), width: width).joined(separator: "\n") + "\n"
         }
         out += "\nListed under\n"
-        for (topic, path) in topicsListing(resource.id) {
-            out += " • " + Output.safe((path + [topic]).map(\.title).joined(separator: " › ")) + "\n"
+        for place in lookup.index.topics(listing: resource.id) {
+            out += " • " + Output.safe(place.titles.joined(separator: " › ")) + "\n"
         }
         out += "\nSource\n"
         for place in resource.occurrences { out += "  " + Output.safe(place.description) + "\n" }
         return out
     }
 
-    /// The learner's own note, in full, as it was written.
+    /// The learner's annotation, in full, as it was written.
     private func annotationText(_ id: String) -> String {
         guard let annotation = progress.annotation(of: id), let text = annotation.text else { return "" }
         var out = "\nYour note (updated \(LocalTime.display(annotation.updatedAt)))\n"
@@ -104,14 +104,6 @@ struct ShowReport {
             out += "  " + Output.safe(String(line)) + "\n"
         }
         return out
-    }
-
-    private func topicsListing(_ id: String) -> [(Topic, [Topic])] {
-        var result: [(Topic, [Topic])] = []
-        tree.forEachTopic { topic, path in
-            if topic.resourceIDs.contains(id) { result.append((topic, path)) }
-        }
-        return result
     }
 
     private func kind(_ item: ItemLookup.Item) -> String { StudySession.kindName(item) }
@@ -167,7 +159,7 @@ struct ShowReport {
             for place in resource.occurrences { writer.value(nil, place.description) }
             writer.endArray()
             writer.beginArray("topics")
-            for (topic, _) in topicsListing(resource.id) { writer.value(nil, topic.id) }
+            for place in lookup.index.topics(listing: resource.id) { writer.value(nil, place.topic.id) }
             writer.endArray()
         }
         writer.endObject()

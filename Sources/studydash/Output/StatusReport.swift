@@ -54,7 +54,7 @@ struct StatusReport {
     /// `name  ████░░░░  12/30   40%`, with the counts right-aligned so that columns line up.
     private func row(_ name: String, _ tally: Tally, countWidth: Int) -> String {
         let label = DisplayWidth.clip(name, to: Self.nameWidth)
-        return "  " + label.padding(Self.nameWidth) + "  "
+        return "  " + label.padded(toColumns: Self.nameWidth) + "  "
             + ProgressBar.line(done: tally.done, of: tally.counted, width: Self.barWidth, countWidth: countWidth) + "\n"
     }
 
@@ -127,13 +127,13 @@ struct StatusReport {
     func orphansJSON(_ orphans: [Orphan]) -> [UInt8] {
         var writer = JSONWriter(pretty: Output.isTerminal)
         writer.beginObject()
-        writer.value("schema", "studydash.orphans/1")
+        writer.value("schema", "studydash.orphans/2")
         writer.beginArray("orphans")
         for orphan in orphans {
             writer.beginObject()
             writer.value("id", orphan.id)
             writer.value("status", orphan.status?.rawValue)
-            writer.value("note", orphan.annotation?.text)
+            writer.value("annotation", orphan.annotation?.text)
             writer.value("kind", orphan.known?.kind.rawValue)
             writer.value("title", orphan.known?.title)
             writer.value("url", orphan.known?.url)

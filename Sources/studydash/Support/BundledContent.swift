@@ -65,9 +65,3 @@ enum BundledContent {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 }
-
-enum Environment {
-    static func value(_ name: String) -> String? {
-        getenv(name).map { String(cString: $0) }
-    }
-}

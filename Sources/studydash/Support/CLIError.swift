@@ -1,4 +1,6 @@
 import ArgumentParser
+import StudyApp
+import StudyStore
 
 /// An error the user can act on: printed as one line, `studydash: <message>`, exit status 1.
 struct CLIError: Error, CustomStringConvertible {
@@ -14,6 +16,28 @@ extension ParsableCommand {
         } catch let error as CLIError {
             Output.error(error.description)
             throw ExitCode(1)
+        }
+    }
+}
+
+/// Runs a store call or a shared action, turning its error into a one-line CLI error.
+func storeCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw CLIError(error.commandLineMessage)
+    } catch let error as ActionError {
+        throw CLIError(error)
+    }
+}
+
+extension CLIError {
+    /// An action's error in the command line's words: `relink` names its arguments OLD and NEW.
+    init(_ error: ActionError) {
+        switch error {
+        case .sameItem(let id): self.init("OLD and NEW are the same item (\(id))")
+        case .store(let store): self.init(store.commandLineMessage)
+        case .notInNotes: self.init(error.description)
         }
     }
 }

@@ -23,7 +23,7 @@ extension StudySession {
     func ambiguityMessage(_ query: String, _ candidates: [ItemLookup.Item]) -> String {
         var lines = ["'\(query)' matches \(candidates.count) items; name one by its ID:"]
         for candidate in candidates.prefix(20) {
-            lines.append("  \(candidate.id)  \(Self.kindName(candidate).padding(8))  \(candidate.title)")
+            lines.append("  \(candidate.id)  \(Self.kindName(candidate).padded(toColumns: 8))  \(candidate.title)")
             let place = lookup.place(of: candidate)
             if !place.isEmpty { lines.append("      in " + place.joined(separator: " › ")) }
             if let url = candidate.url { lines.append("      " + url) }
@@ -37,22 +37,5 @@ extension StudySession {
         case .topic: "topic"
         case .resource: "resource"
         }
-    }
-}
-
-/// Runs a store call, turning its error into a one-line CLI error with the command line's advice.
-func storeCall<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StoreError {
-        throw CLIError(error.commandLineMessage)
-    }
-}
-
-extension String {
-    /// Pads with spaces to `width` display columns (never truncates).
-    func padding(_ width: Int) -> String {
-        let missing = width - DisplayWidth.of(self)
-        return missing > 0 ? self + String(repeating: " ", count: missing) : self
     }
 }
