@@ -1,6 +1,5 @@
 import StudyApp
 import StudyCore
-import StudyTerminal
 import StudyTUI
 
 /// Carries out what the reducer asks for, each through the shared action or port it names,
@@ -8,8 +7,7 @@ import StudyTUI
 /// words and the next step are the reducer's.
 struct DashboardEffects {
     let session: StudySession
-    let screen: TerminalScreen
-    let environment: [String: String]
+    let ports: Ports
 
     func perform(_ effect: Effect) -> Message? {
         do {
@@ -21,11 +19,11 @@ struct DashboardEffects {
             case .undo:
                 return .undone(try session.undo())
             case .openLink(let url):
-                return LinkOpener.open(url, environment: environment).map(Message.failed)
+                return ports.openLink(url).map(Message.failed)
             case .copy(let text):
-                return screen.copyToClipboard(text).map(Message.failed)
+                return ports.copy(text).map(Message.failed)
             case .editInEditor(let id, let title, let text):
-                let edited = try screen.suspend { try ExternalEditor.edit(text, name: "note") }
+                let edited = try ports.editText(text, "annotation")
                 return .edited(itemID: id, title: title, original: text, edited: edited)
             case .quit:
                 return nil

@@ -20,7 +20,9 @@ enum DashboardLoop {
         let size = screen.size
         var state = AppState(model: model, progress: progress, width: size.width, height: size.height)
         Reducer.settleScroll(&state)
-        let effects = DashboardEffects(session: session, screen: screen, environment: environment)
+        let ports = Ports.posix(environment: environment, handOver: { run in screen.suspend(run) },
+                                copy: screen.copyToClipboard)
+        let effects = DashboardEffects(session: session, ports: ports)
         #if DEBUG
         // A test hook in debug builds only: the terminal tests crash the real program on this key
         // to check that the crash handler leaves the terminal sane.
