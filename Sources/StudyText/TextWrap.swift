@@ -42,11 +42,11 @@ public enum StyledWrap {
             lineHasWord = false
         }
 
-        for word in words {
+        for (word, gap) in words {
             let wordWidth = word.reduce(0) { $0 + DisplayWidth.of($1.text) }
             if lineHasWord && lineWidth + 1 + wordWidth > available { newLine() }
             if lineWidth + (lineHasWord ? 1 : 0) + wordWidth <= available {
-                if lineHasWord { line.spans.append(StyledSpan(" ")); lineWidth += 1 }
+                if lineHasWord { line.spans.append(StyledSpan(" ", gap)); lineWidth += 1 }
                 line.spans.append(contentsOf: word)
                 lineWidth += wordWidth
                 lineHasWord = true
@@ -75,21 +75,31 @@ public enum StyledWrap {
         return lines
     }
 
-    /// Spans → words: runs of non-space text, which may mix styles (`**bold**,`).
-    static func words(_ spans: [StyledSpan]) -> [[StyledSpan]] {
-        var words: [[StyledSpan]] = []
+    /// Spans → words: runs of non-space text, which may mix styles (`**bold**,`), each with the
+    /// style of the space before it, so that a space inside a link or a bold phrase is drawn as
+    /// part of it (an underline without gaps) and one between two phrases is not.
+    static func words(_ spans: [StyledSpan]) -> [(word: [StyledSpan], gap: TextStyle)] {
+        var words: [(word: [StyledSpan], gap: TextStyle)] = []
         var current: [StyledSpan] = []
+        var gap: TextStyle = []
+        var nextGap: TextStyle = []
         for span in spans {
             let parts = span.text.split(separator: " ", omittingEmptySubsequences: false)
             for (index, part) in parts.enumerated() {
-                if index > 0 && !current.isEmpty {
-                    words.append(current)
-                    current = []
+                if index > 0 {
+                    if !current.isEmpty {
+                        words.append((current, gap))
+                        current = []
+                    }
+                    nextGap = span.style
                 }
-                if !part.isEmpty { current.append(StyledSpan(String(part), span.style)) }
+                if !part.isEmpty {
+                    if current.isEmpty { gap = nextGap }
+                    current.append(StyledSpan(String(part), span.style))
+                }
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append((current, gap)) }
         return words
     }
 }

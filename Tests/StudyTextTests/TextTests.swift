@@ -79,3 +79,23 @@ import Testing
         #expect("12345".rightAligned(toColumns: 2) == "12345")
     }
 }
+
+/// A space keeps the style of the text it stands in: a link's underline or a bold phrase has no
+/// plain gaps, and the space between two differently styled phrases stays plain.
+@Suite struct StyledWrapGapTests {
+    @Test func aSpaceInsideAStyledPhraseKeepsItsStyle() {
+        let spans = [StyledSpan("read the "), StyledSpan("course page", .link), StyledSpan(" and "),
+                     StyledSpan("bold", .bold), StyledSpan(" "), StyledSpan("words", .bold)]
+        let line = StyledWrap.wrap(spans, width: 80)[0]
+        #expect(line.text == "read the course page and bold words")
+        let spaces = line.spans.filter { $0.text == " " }.map(\.style)
+        #expect(spaces == [[], [], .link, [], [], []], "only the space inside the link is a link")
+    }
+
+    @Test func aWrappedLinkStartsItsNextLineWithoutAStyledSpace() {
+        let lines = StyledWrap.wrap([StyledSpan("aaaa bbbb cccc", .link)], width: 9)
+        #expect(lines.map(\.text) == ["aaaa bbbb", "cccc"])
+        #expect(lines[0].spans.map(\.style) == [.link, .link, .link])
+        #expect(lines[1].spans.map(\.style) == [.link])
+    }
+}
