@@ -14,17 +14,17 @@ extension Reducer {
             return AnnotationTarget(id: resource.id, title: resource.title)
         }
         guard let node = state.selectedNode else { return nil }
-        let topic = state.model.nodes[node].topic
+        let topic = state.index.nodes[node].topic
         return AnnotationTarget(id: topic.id, title: topic.title)
     }
 
     static func annotationTarget(_ reader: AppState.Reader, state: AppState) -> AnnotationTarget? {
         switch reader.subject {
         case .topic(let node):
-            let topic = state.model.nodes[node].topic
+            let topic = state.index.nodes[node].topic
             return AnnotationTarget(id: topic.id, title: topic.title)
         case .resource(let id):
-            return state.model.tree.resources[id].map { AnnotationTarget(id: id, title: $0.title) }
+            return state.index.tree.resources[id].map { AnnotationTarget(id: id, title: $0.title) }
         }
     }
 

@@ -24,15 +24,15 @@ extension Reducer {
     }
 
     static func markTargets(node: Int, state: AppState) -> MarkTargets? {
-        let ids = state.model.tree.resourceIDs(under: state.model.nodes[node].topic)
-        return ids.isEmpty ? nil : MarkTargets(ids: ids, label: state.model.nodes[node].topic.title)
+        let ids = state.index.tree.resourceIDs(under: state.index.nodes[node].topic)
+        return ids.isEmpty ? nil : MarkTargets(ids: ids, label: state.index.nodes[node].topic.title)
     }
 
     /// What the reader shows: its topic (every resource below it) or its one resource.
     static func markTargets(_ reader: AppState.Reader, state: AppState) -> MarkTargets? {
         switch reader.subject {
         case .topic(let node): markTargets(node: node, state: state)
-        case .resource(let id): state.model.tree.resources[id].map { MarkTargets(ids: [id], label: $0.title) }
+        case .resource(let id): state.index.tree.resources[id].map { MarkTargets(ids: [id], label: $0.title) }
         }
     }
 
@@ -56,7 +56,7 @@ extension Reducer {
     static func toggleDone(targets: MarkTargets?, state: inout AppState) -> [Effect] {
         guard let targets else { return mark(.done, targets: nil, state: &state) }
         let allDone = targets.ids.allSatisfy { id in
-            state.model.tree.resources[id].map { state.status(of: $0) == .done } ?? false
+            state.index.tree.resources[id].map { state.status(of: $0) == .done } ?? false
         }
         return mark(allDone ? .todo : .done, targets: targets, state: &state)
     }

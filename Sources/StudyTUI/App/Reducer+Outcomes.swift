@@ -49,7 +49,7 @@ extension Reducer {
     /// enough to tell.
     static func describe(_ outcome: UndoOutcome, state: AppState) -> String {
         let changes = outcome.events.map { event -> String in
-            let name = "'\(state.model.title(of: event.itemID) ?? event.itemID)'"
+            let name = "'\(state.index.title(of: event.itemID) ?? event.itemID)'"
             switch event.kind {
             case .status: return "\(name) \(event.new ?? "unset") → \(event.old ?? "as in the notes")"
             case .note: return "note on \(name) \(event.old == nil ? "removed" : "restored")"

@@ -113,9 +113,9 @@ public enum Reducer {
             return
         }
         guard let node = state.selectedNode else { return }
-        if state.expanded.contains(node) && !state.model.nodes[node].children.isEmpty {
+        if state.expanded.contains(node) && !state.index.nodes[node].children.isEmpty {
             state.setExpanded(node, false)
-        } else if let parent = state.model.nodes[node].parent {
+        } else if let parent = state.index.nodes[node].parent {
             state.reveal(parent)
             state.detailCursor = 0
         }
@@ -123,7 +123,7 @@ public enum Reducer {
 
     static func expand(_ state: inout AppState) {
         guard state.focus == .tree, let node = state.selectedNode else { return }
-        let children = state.model.nodes[node].children
+        let children = state.index.nodes[node].children
         if children.isEmpty {
             if !state.selectedResources.isEmpty { state.focus = .detail }
         } else if !state.expanded.contains(node) {
@@ -214,7 +214,7 @@ public enum Reducer {
         case .openNoteLink(let number):
             if case .topic(let node) = reader.subject { effects = openNoteLink(number, state: &state, node: node) }
         case .openLink, .copyLink:
-            if case .resource(let id) = reader.subject, let resource = state.model.tree.resources[id] {
+            if case .resource(let id) = reader.subject, let resource = state.index.tree.resources[id] {
                 if let url = resource.url {
                     if action == .copyLink {
                         state.say("copied \(url)")

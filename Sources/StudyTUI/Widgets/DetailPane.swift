@@ -15,7 +15,7 @@ enum DetailPane {
 
     /// Title, bar, the topic's own annotation when it has one, and a blank line.
     static func headerLines(_ state: AppState, node: Int) -> Int {
-        state.progress.annotation(of: state.model.nodes[node].topic.id)?.text == nil ? 3 : 4
+        state.progress.annotation(of: state.index.nodes[node].topic.id)?.text == nil ? 3 : 4
     }
 
     static func geometry(_ state: AppState, rect: Rect) -> Geometry {
@@ -52,7 +52,7 @@ enum DetailPane {
         var width: Int
         var height: Int
         var scroll: Int
-        var progressVersion: Int
+        var progressGeneration: Int
     }
 
     static func draw(_ state: AppState, into grid: inout Grid, rect: Rect) {
@@ -62,8 +62,8 @@ enum DetailPane {
         let scroll = Scroll.keep(cursor: state.detailCursor, scroll: state.detailScroll, count: resources.count,
                                  viewport: layout.listHeight) { rowHeight(resources[$0], state: state) }
         let key = PaneKey(node: node, width: rect.width, height: rect.height, scroll: scroll,
-                          progressVersion: state.progressVersion)
-        let piece = state.model.detailPanes.piece(key, width: rect.width, height: rect.height) { pane in
+                          progressGeneration: state.progressGeneration)
+        let piece = state.model.caches.detailPanes.piece(key, width: rect.width, height: rect.height) { pane in
             drawContent(state, node: node, resources: resources, layout: layout, scroll: scroll, into: &pane,
                         rect: Rect(x: 0, y: 0, width: rect.width, height: rect.height))
         }
@@ -79,7 +79,7 @@ enum DetailPane {
 
     static func drawContent(_ state: AppState, node: Int, resources: [Resource], layout: Geometry, scroll: Int,
                             into grid: inout Grid, rect: Rect) {
-        let entry = state.model.nodes[node]
+        let entry = state.index.nodes[node]
         let tally = state.tally(of: node)
         grid.put(Drawing.clip(entry.topic.title, rect.width), x: rect.x, y: rect.y, style: CellStyle(.bold, role: .heading))
         if rect.height > 1 {

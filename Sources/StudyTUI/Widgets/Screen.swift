@@ -36,7 +36,7 @@ public enum Screen {
         switch layout.kind {
         case .split:
             TreePane.draw(state, into: &grid, rect: layout.tree)
-            let rule = state.model.rules.piece(layout.body.height, width: 1, height: layout.body.height) { column in
+            let rule = state.model.caches.rules.piece(layout.body.height, width: 1, height: layout.body.height) { column in
                 for row in 0..<layout.body.height { column.put("│", x: 0, y: row, style: .dim) }
             }
             grid.blit(rule, x: layout.tree.width, y: layout.body.y)

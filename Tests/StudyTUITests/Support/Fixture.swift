@@ -94,7 +94,7 @@ extension AppState {
     @discardableResult
     mutating func receive(_ message: Message) -> [Effect] { Reducer.handle(message, state: &self) }
 
-    var selectedTitle: String? { selectedNode.map { model.nodes[$0].topic.title } }
+    var selectedTitle: String? { selectedNode.map { index.nodes[$0].topic.title } }
 
     var screen: String { Screen.render(self).grid.text }
 }
