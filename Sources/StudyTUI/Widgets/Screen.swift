@@ -24,7 +24,7 @@ public enum Screen {
             browser(state, layout: layout, into: &grid)
         }
         switch state.overlay {
-        case .help(let scroll, _): HelpOverlay.draw(scroll: scroll, into: &grid, area: layout.body)
+        case .help(let scroll, _): HelpOverlay.draw(scroll: scroll, openedFrom: state.reader, into: &grid, area: layout.body)
         case .editor(let draft): cursor = EditorOverlay.draw(draft, into: &grid, area: layout.body)
         default: break
         }
