@@ -47,7 +47,7 @@ import TermGrid
         var state = browsing(fixture, width, height)
         state.press(.char("a"), .enter)
         for character in "Wide: 漢字 and 👍🏽 fit." { state.press(.character(character)) }
-        let frame = Screen.render(state)
+        let frame = Dashboard.render(state)
         #expect(frame.cursor != nil, "the editor shows the caret")
         Snapshot.check(frame.grid.text, named: "editor-\(width)x\(height)")
     }
@@ -59,7 +59,7 @@ import TermGrid
         let screen = state.screen
         Snapshot.check(screen, named: "wide-80x24")
         // Every row holds exactly 80 columns however many characters it has.
-        let grid = Screen.render(state).grid
+        let grid = Dashboard.render(state).grid
         for y in 0..<grid.height {
             let columns = (0..<grid.width).filter { !grid[$0, y].isContinuation }
                 .reduce(0) { $0 + max(1, DisplayWidth.of(grid[$1, y].character)) }

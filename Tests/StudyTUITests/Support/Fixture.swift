@@ -96,7 +96,7 @@ extension AppState {
 
     var selectedTitle: String? { selectedNode.map { index.nodes[$0].topic.title } }
 
-    var screen: String { Screen.render(self).grid.text }
+    var screen: String { Dashboard.render(self).grid.text }
 }
 
 extension Key {

@@ -1,14 +1,17 @@
+import StudyCore
 import StudyText
 import TermGrid
 
-/// Draws the whole state into a grid of the state's size: the composition root of the widgets.
-public enum Screen {
-    public struct Frame: Sendable {
-        public var grid: Grid
-        /// Where the terminal cursor should show (the annotation editor's caret), or nil to hide it.
-        public var cursor: (x: Int, y: Int)?
-    }
+/// One drawn dashboard: the cells, and where the terminal's cursor goes. What `TerminalScreen`
+/// shows; a name of its own, so "screen" means only the terminal.
+public struct Frame: Sendable {
+    public var grid: Grid
+    /// Where the terminal cursor should show (the annotation editor's caret), or nil to hide it.
+    public var cursor: (x: Int, y: Int)?
+}
 
+/// Draws the whole state into a frame of the state's size: the composition root of the widgets.
+public enum Dashboard {
     public static func render(_ state: AppState) -> Frame {
         var grid = Grid(width: state.width, height: state.height)
         let layout = Layout(width: state.width, height: state.height)
@@ -62,5 +65,3 @@ public enum Screen {
         }
     }
 }
-
-import StudyCore
