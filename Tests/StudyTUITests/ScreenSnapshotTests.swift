@@ -104,7 +104,7 @@ import TermGrid
         // Every size down to 0×0, in every view, renders without trapping: from 40×10 up the view
         // itself (a row only it draws), below that the notice for this size and nothing else.
         let views: [(keys: [Key], shows: String)] = [([], "▸ Foundations"), ([.enter], "Start with the basics"),
-                                                     ([.char("?")], "Keys · j/k scroll"), ([.tab, .char("a")], "Note on ")]
+                                                     ([.char("?")], "Keys · j/k scroll"), ([.tab, .char("a")], "Annotation on ")]
         for view in views {
             var sized = fixture.state(width: 80, height: 24)
             for key in view.keys { sized.press(key) }

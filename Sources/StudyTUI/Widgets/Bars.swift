@@ -94,7 +94,7 @@ enum Bars {
         case .editor:
             return ["Ctrl-S save · Esc cancel ", ""]
         case nil:
-            let keys = "Tab pane · Space done · a note · ? help · q quit "
+            let keys = "Tab pane · Space done · a annotate · ? help · q quit "
             return [counts + keys, keys, "? help · q quit ", ""]
         }
     }

@@ -96,8 +96,8 @@ enum DetailPane {
                 grid.put("no resources to track here", x: x, y: rect.y + 1, style: .dim, limit: rect.width)
             }
         }
-        if let note = state.progress.annotation(of: entry.topic.id), note.text != nil, rect.height > 2 {
-            grid.put("✎ " + Drawing.clip(AnnotationText.firstLine(note.text), max(0, rect.width - 2)), x: rect.x, y: rect.y + 2,
+        if let annotation = state.progress.annotation(of: entry.topic.id), annotation.text != nil, rect.height > 2 {
+            grid.put("✎ " + Drawing.clip(AnnotationText.firstLine(annotation.text), max(0, rect.width - 2)), x: rect.x, y: rect.y + 2,
                      style: CellStyle([.dim, .italic]), limit: rect.width)
         }
         var y = rect.y + headerLines(state, node: node)
@@ -134,8 +134,8 @@ enum DetailPane {
                          style: .dim, limit: rect.x + rect.width - x)
             }
             y += 1
-            if let note = state.progress.annotation(of: resource.id), note.text != nil, y < rect.y + rect.height {
-                grid.put("    ✎ " + Drawing.clip(AnnotationText.firstLine(note.text), max(0, rect.width - 6)), x: rect.x, y: y,
+            if let annotation = state.progress.annotation(of: resource.id), annotation.text != nil, y < rect.y + rect.height {
+                grid.put("    ✎ " + Drawing.clip(AnnotationText.firstLine(annotation.text), max(0, rect.width - 6)), x: rect.x, y: y,
                          style: CellStyle([.dim, .italic]), limit: rect.width)
                 y += 1
             }

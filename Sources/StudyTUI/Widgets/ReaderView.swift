@@ -107,7 +107,7 @@ public enum ReaderView {
         }
         if shown.cut {
             let size = AnnotationLimit.megabytes(text.utf8.count)
-            lines += StyledWrap.wrap([StyledSpan("… cut here for display: this note is \(size), over the 1 MB limit", .dim)],
+            lines += StyledWrap.wrap([StyledSpan("… cut here for display: this annotation is \(size), over the 1 MB limit", .dim)],
                                      width: width)
         }
         return lines
