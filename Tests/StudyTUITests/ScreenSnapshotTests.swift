@@ -10,7 +10,7 @@ import TermGrid
 @Suite struct ScreenSnapshotTests {
     static let sizes = [(80, 24), (120, 40), (40, 12)]
 
-    /// The browser with the first file expanded, a resource selected and a note on it.
+    /// The browser with the first file expanded, a resource selected and an annotation on it.
     func browsing(_ fixture: Fixture, _ width: Int, _ height: Int) -> AppState {
         var state = fixture.state(width: width, height: height)
         state.press(.char("l"), .tab, .char("j"))

@@ -5,7 +5,7 @@ import TermGrid
 /// What the dashboard has already worked out from one `TopicIndex`, kept so that a key press
 /// neither re-parses Markdown nor re-draws text it has drawn: rendered notes by width, the
 /// resources under each topic, and the drawn pieces of the screen (see `DrawCache`). Mutable,
-/// and shared by every `AppState` over the same index: each piece is keyed by everything it was
+/// and shared by every `AppState` over the same model: each piece is keyed by everything it was
 /// drawn from, so states with different progress never share one (see `nextGeneration`).
 /// Single-threaded use (the UI loop); a cache, so unchecked Sendable is sound here.
 final class DashboardCaches: @unchecked Sendable {

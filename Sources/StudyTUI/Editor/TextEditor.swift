@@ -1,11 +1,11 @@
-/// The annotation editor's model: the text as lines of grapheme clusters, the cursor, and the
-/// small amount of view state that editing between soft-wrapped rows needs (the last wrap width
-/// and height, the scroll offset, the sticky goal column). Pure Swift and terminal-free;
-/// `TextEditorView` draws it into a `Grid`, and key handling lives here so it can be tested.
 import StudyCore
 import StudyText
 import TermGrid
 
+/// The annotation editor's model: the text as lines of grapheme clusters, the cursor, and the
+/// small amount of view state that editing between soft-wrapped rows needs (the last wrap width
+/// and height, the scroll offset, the sticky goal column). Pure Swift and terminal-free;
+/// `TextEditorView` draws it into a `Grid`, and key handling lives here so it can be tested.
 public struct TextEditor: Hashable, Sendable {
     /// A tab inserts spaces up to the next multiple of this many display columns. Spaces, not a
     /// tab character, so what the user sees is what gets saved, whatever the reader's tab width.

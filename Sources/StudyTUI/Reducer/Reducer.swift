@@ -4,7 +4,8 @@ import TermGrid
 /// The router: a message in, the new state and the effects to perform out. What a key means
 /// depends only on what is open, and each view's keys are its own file (its bindings table and
 /// what its actions do): a question (`QuestionReducer`), the editor, the help, the reader, the
-/// browser. A new view is one file, one line in `handle(input:)` and one in `KeyTable.all`.
+/// browser. A new view is one file, its case in `AppState.Overlay`, one line in
+/// `handle(input:)` and one in `KeyTable.all`.
 public enum Reducer {
     /// One message in, the new state and what to do next out.
     public static func handle(_ message: Message, state: inout AppState) -> [Effect] {

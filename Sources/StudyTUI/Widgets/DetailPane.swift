@@ -26,8 +26,8 @@ enum DetailPane {
         let note = state.model.note(of: node, width: max(8, rect.width - 1)).lines
         let headerLines = headerLines(state, node: node)
         let room = rect.height - headerLines - (resources.isEmpty ? 0 : 2)
-        // With resources, the note gets at most two fifths; Enter reads all of it.
-        // The list keeps what it needs; the note gets the rest, and at least two fifths.
+        // With resources, the list keeps what it needs; the note gets the rest, and at least
+        // two fifths (and three lines). Enter reads all of it.
         // Counted only as far as the room, as a topic high in a big tree lists thousands.
         var listNeeds = 0
         for resource in resources where listNeeds <= room { listNeeds += rowHeight(resource, state: state) }

@@ -2,8 +2,8 @@ import StudyCore
 import StudyText
 import TermGrid
 
-/// The in-place annotation editor: a box over the browser with the text being edited and, on its
-/// last row, the keys that save and cancel.
+/// The in-place annotation editor: a box over the browser or the reader with the text being
+/// edited and, on its last row, the keys that save and cancel.
 enum EditorOverlay {
     static let hints = ["Ctrl-S save · Esc cancel · Enter new line", "Ctrl-S save · Esc cancel", "^S save · Esc cancel"]
 
