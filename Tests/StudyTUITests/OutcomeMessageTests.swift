@@ -6,7 +6,7 @@ import Testing
 /// bar says and what happens next, so these words are checked without a store or a terminal.
 @Suite struct OutcomeMessageTests {
     func resource(_ title: String, in state: AppState) throws -> Resource {
-        try #require(state.model.tree.resources.values.first { $0.title == title })
+        try #require(state.index.tree.resources.values.first { $0.title == title })
     }
 
     func fresh(_ statuses: [String: Status]) -> LearnerProgress { LearnerProgress(statuses: statuses) }
@@ -47,14 +47,14 @@ import Testing
                               updatedAt: Timestamp(milliseconds: 1))
         state.receive(.annotated(AnnotationOutcome(itemID: book.id, title: book.title, changed: true, deleted: false,
                                                    fresh: LearnerProgress(annotations: [book.id: note]))))
-        #expect(state.message?.text == "note on 'Designing ML Systems' saved · u undoes")
+        #expect(state.message?.text == "annotation on 'Designing ML Systems' saved · u undoes")
         #expect(state.progress.annotation(of: book.id)?.text == "chapter 3")
         state.receive(.annotated(AnnotationOutcome(itemID: book.id, title: book.title, changed: false, deleted: false,
                                                    fresh: LearnerProgress(annotations: [book.id: note]))))
-        #expect(state.message?.text == "note on 'Designing ML Systems' unchanged")
+        #expect(state.message?.text == "annotation on 'Designing ML Systems' unchanged")
         state.receive(.annotated(AnnotationOutcome(itemID: book.id, title: book.title, changed: true, deleted: true,
                                                    fresh: LearnerProgress())))
-        #expect(state.message?.text == "note on 'Designing ML Systems' deleted · u undoes")
+        #expect(state.message?.text == "annotation on 'Designing ML Systems' deleted · u undoes")
         #expect(state.progress.annotation(of: book.id) == nil)
     }
 
@@ -72,7 +72,7 @@ import Testing
         state.receive(.undone(UndoOutcome(events: [event(.note, nil, "x"), event(.status, "todo", "learning"),
                                                    event(.status, "todo", "done"), event(.relink, "r-old", book.id)],
                                           fresh: fresh([:]))))
-        #expect(state.message?.text == "undid 4 changes: note on 'Designing ML Systems' removed, "
+        #expect(state.message?.text == "undid 4 changes: annotation on 'Designing ML Systems' removed, "
                 + "'Designing ML Systems' learning → todo, 'Designing ML Systems' done → todo, …")
     }
 
@@ -81,7 +81,7 @@ import Testing
         let id = "r-1"
         // An editor ends the file with a newline the text did not have: that is no change.
         #expect(state.receive(.edited(itemID: id, title: "T", original: "same", edited: "same\n")).isEmpty)
-        #expect(state.message?.text == "note on 'T' unchanged")
+        #expect(state.message?.text == "annotation on 'T' unchanged")
         #expect(state.receive(.edited(itemID: id, title: "T", original: "", edited: "new words\n"))
                 == [.saveAnnotation(itemID: id, text: "new words")])
         #expect(state.receive(.edited(itemID: id, title: "T", original: "old", edited: " \n\n"))

@@ -72,7 +72,7 @@ import Testing
         state.press(.char("l"), .char("l"))
         state.press(.char("a"))
         guard case .editor(let draft) = state.overlay else { Issue.record("no editor"); return }
-        #expect(draft.itemID == state.model.nodes[node].topic.id, "the topic shown, not a child")
+        #expect(draft.itemID == state.index.nodes[node].topic.id, "the topic shown, not a child")
         state.press(.char("x"))
         #expect(state.press(.control("s")) == [.saveAnnotation(itemID: draft.itemID, text: "x")])
         #expect(isReading(state, .topic(node)), "saving returns to the reader")

@@ -188,7 +188,7 @@ import Testing
         #expect(state.message?.text == "annotation discarded")
         // The tree's `a` annotates the topic; saving it empty deletes it.
         state.press(.tab)
-        let topic = state.model.nodes[state.selectedNode ?? 0].topic.id
+        let topic = state.index.nodes[state.selectedNode ?? 0].topic.id
         state.update(LearnerProgress(annotations: [topic: Annotation(itemID: topic, text: "ab", createdAt: Timestamp(milliseconds: 1), updatedAt: Timestamp(milliseconds: 1))]), for: [topic])
         state.press(.char("a"), .backspace, .backspace)
         let effects189 = state.press(.control("s"))

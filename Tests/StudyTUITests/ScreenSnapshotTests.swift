@@ -10,7 +10,7 @@ import TermGrid
 @Suite struct ScreenSnapshotTests {
     static let sizes = [(80, 24), (120, 40), (40, 12)]
 
-    /// The browser with the first file expanded, a resource selected and a note on it.
+    /// The browser with the first file expanded, a resource selected and an annotation on it.
     func browsing(_ fixture: Fixture, _ width: Int, _ height: Int) -> AppState {
         var state = fixture.state(width: width, height: height)
         state.press(.char("l"), .tab, .char("j"))
@@ -47,7 +47,7 @@ import TermGrid
         var state = browsing(fixture, width, height)
         state.press(.char("a"), .enter)
         for character in "Wide: 漢字 and 👍🏽 fit." { state.press(.character(character)) }
-        let frame = Screen.render(state)
+        let frame = Dashboard.render(state)
         #expect(frame.cursor != nil, "the editor shows the caret")
         Snapshot.check(frame.grid, named: "editor-\(width)x\(height)")
     }
@@ -103,7 +103,7 @@ import TermGrid
         // Every size down to 0×0, in every view, renders without trapping: from 40×10 up the view
         // itself (a row only it draws), below that the notice for this size and nothing else.
         let views: [(keys: [Key], shows: String)] = [([], "▸ Foundations"), ([.enter], "Start with the basics"),
-                                                     ([.char("?")], "Keys · j/k scroll"), ([.tab, .char("a")], "Note on ")]
+                                                     ([.char("?")], "Keys · j/k scroll"), ([.tab, .char("a")], "Annotation on ")]
         for view in views {
             var sized = fixture.state(width: 80, height: 24)
             for key in view.keys { sized.press(key) }

@@ -62,8 +62,9 @@ public struct AppState: Sendable {
     public let model: DashboardModel
     public private(set) var progress: LearnerProgress
     public private(set) var rollup: ProgressRollup
-    /// Counts changes to `progress`, so that drawn pieces can be cached until it changes.
-    public private(set) var progressVersion = 0
+    /// Names this `progress` among every progress any state over `model` has held (see
+    /// `DashboardCaches.nextGeneration`): pieces drawn from it are cached under this number.
+    public private(set) var progressGeneration: Int
     public var width: Int
     public var height: Int
     public var focus: Pane = .tree
@@ -83,20 +84,23 @@ public struct AppState: Sendable {
     public init(model: DashboardModel, progress: LearnerProgress, width: Int, height: Int) {
         self.model = model
         self.progress = progress
-        rollup = ProgressRollup(tree: model.tree, progress: progress)
+        rollup = ProgressRollup(tree: model.index.tree, progress: progress)
+        progressGeneration = model.caches.nextGeneration()
         self.width = width
         self.height = height
         // Open on the curriculum's areas: each root expanded, the first area selected.
-        expanded = Set(model.roots)
+        expanded = Set(model.index.roots)
         rebuildVisible()
         // The first area with something to study, past notes about the notes (a README's
         // sections such as "Writing your own notes").
         let areas = visible.dropFirst()
-        treeCursor = areas.first { !(rollup.tally(of: model.nodes[$0].topic.id).total == 0) }
+        treeCursor = areas.first { !(rollup.tally(of: model.index.nodes[$0].topic.id).total == 0) }
             .flatMap { visible.firstIndex(of: $0) } ?? (visible.count > 1 ? 1 : 0)
     }
 
     // MARK: Derived
+
+    public var index: TopicIndex { model.index }
 
     public var selectedNode: Int? { visible.indices.contains(treeCursor) ? visible[treeCursor] : nil }
 
@@ -126,7 +130,7 @@ public struct AppState: Sendable {
         return (draft.itemID, draft.editor.text)
     }
 
-    public func tally(of node: Int) -> Tally { rollup.tally(of: model.nodes[node].topic.id) }
+    public func tally(of node: Int) -> Tally { rollup.tally(of: index.nodes[node].topic.id) }
 
     // MARK: Changes
 
@@ -139,10 +143,10 @@ public struct AppState: Sendable {
 
     /// Shows `node` in the tree (expanding its ancestors) and moves the cursor to it.
     public mutating func reveal(_ node: Int) {
-        var ancestor = model.nodes[node].parent
+        var ancestor = index.nodes[node].parent
         while let current = ancestor {
             expanded.insert(current)
-            ancestor = model.nodes[current].parent
+            ancestor = index.nodes[current].parent
         }
         rebuildVisible()
         if let row = visible.firstIndex(of: node) { treeCursor = row }
@@ -154,15 +158,15 @@ public struct AppState: Sendable {
             progress.statuses[id] = fresh.statuses[id]
             progress.annotations[id] = fresh.annotations[id]
         }
-        rollup = ProgressRollup(tree: model.tree, progress: progress)
-        progressVersion += 1
+        rollup = ProgressRollup(tree: index.tree, progress: progress)
+        progressGeneration = model.caches.nextGeneration()
     }
 
     /// Takes the whole progress afresh (another process wrote to the store).
     public mutating func replace(_ fresh: LearnerProgress) {
         progress = fresh
-        rollup = ProgressRollup(tree: model.tree, progress: progress)
-        progressVersion += 1
+        rollup = ProgressRollup(tree: index.tree, progress: progress)
+        progressGeneration = model.caches.nextGeneration()
     }
 
     public mutating func say(_ text: String, error: Bool = false) { message = Notice(text: text, isError: error) }
@@ -172,9 +176,9 @@ public struct AppState: Sendable {
         func visit(_ node: Int) {
             rows.append(node)
             guard expanded.contains(node) else { return }
-            for child in model.nodes[node].children { visit(child) }
+            for child in index.nodes[node].children { visit(child) }
         }
-        for root in model.roots { visit(root) }
+        for root in index.roots { visit(root) }
         visible = rows
     }
 }

@@ -1,7 +1,8 @@
 import StudyCore
 
-/// What the reducer asks the outside world to do after a key: the runtime performs it (store,
-/// browser, editor, clipboard) and feeds the result back into the state.
+/// What the reducer asks the outside world to do after a message: the run loop performs it
+/// (store, browser, editor, clipboard) and feeds what it came to back to the reducer as a
+/// `Message`; the reducer alone changes the state.
 public enum Effect: Equatable, Sendable {
     /// Set `status` on these resources (one transaction); `label` names them in the message.
     case setStatus(Status, resourceIDs: [String], label: String)

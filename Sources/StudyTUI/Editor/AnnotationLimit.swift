@@ -10,7 +10,7 @@ public enum AnnotationLimit {
     public static func refusal(_ text: String) -> String? {
         let size = text.utf8.count
         guard size > bytes else { return nil }
-        return "this note is \(megabytes(size)); notes are limited to 1 MB: shorten it (nothing was saved)"
+        return "this annotation is \(megabytes(size)); annotations are limited to 1 MB: shorten it (nothing was saved)"
     }
 
     static func megabytes(_ size: Int) -> String {

@@ -36,7 +36,7 @@ public struct TextEditor: Hashable, Sendable {
 
     /// How many rows each line wraps to at `countedWidth` (0: not counted), kept up to date by
     /// every edit, so that a key costs what the lines it touches cost rather than a relayout of
-    /// the whole text (a note may be a megabyte).
+    /// the whole text (an annotation may be a megabyte).
     private var rowCounts: [Int] = []
     private var countedWidth = 0
 

@@ -13,11 +13,11 @@ enum Bars {
 
     static func title(_ state: AppState, into grid: inout Grid) {
         guard grid.height > 0 else { return }
-        let name = state.model.nodes.first?.topic.title ?? "StudyDash"
+        let name = state.index.nodes.first?.topic.title ?? "StudyDash"
         var label = " StudyDash · " + name
         if let reader = state.reader { label = " " + ReaderView.title(reader, state: state) }
         let key = TitleKey(label: label, width: grid.width, overall: state.rollup.overall)
-        let piece = state.model.titleBars.piece(key, width: grid.width, height: 1) { row in
+        let piece = state.model.caches.titleBars.piece(key, width: grid.width, height: 1) { row in
             drawTitle(label, overall: key.overall, into: &row)
         }
         grid.blit(piece, x: 0, y: 0)
@@ -51,7 +51,7 @@ enum Bars {
         let key = StatusKey(width: grid.width, message: message,
                             crumb: message == nil ? " " + breadcrumb(state) : "",
                             hints: message == nil ? hints(state) : [])
-        let piece = state.model.statusBars.piece(key, width: grid.width, height: 1) { row in
+        let piece = state.model.caches.statusBars.piece(key, width: grid.width, height: 1) { row in
             drawStatus(key, into: &row)
         }
         grid.blit(piece, x: 0, y: y)
@@ -76,9 +76,9 @@ enum Bars {
         guard let node = state.selectedNode else { return "" }
         if state.focus == .detail, let resource = state.selectedResource {
             // Where the resource is listed, which may be a sub-topic of the one selected.
-            return (state.model.path(ofResource: resource.id) + [resource.title]).joined(separator: " › ")
+            return (state.index.path(ofResource: resource.id) + [resource.title]).joined(separator: " › ")
         }
-        return state.model.nodes[node].path.joined(separator: " › ")
+        return state.index.nodes[node].path.joined(separator: " › ")
     }
 
     /// Key hints from the fullest to the shortest; the status row shows the longest that
@@ -94,7 +94,7 @@ enum Bars {
         case .editor:
             return ["Ctrl-S save · Esc cancel ", ""]
         case nil:
-            let keys = "Tab pane · Space done · a note · ? help · q quit "
+            let keys = "Tab pane · Space done · a annotate · ? help · q quit "
             return [counts + keys, keys, "? help · q quit ", ""]
         }
     }

@@ -15,7 +15,7 @@ enum DetailPane {
 
     /// Title, bar, the topic's own annotation when it has one, and a blank line.
     static func headerLines(_ state: AppState, node: Int) -> Int {
-        state.progress.annotation(of: state.model.nodes[node].topic.id)?.text == nil ? 3 : 4
+        state.progress.annotation(of: state.index.nodes[node].topic.id)?.text == nil ? 3 : 4
     }
 
     static func geometry(_ state: AppState, rect: Rect) -> Geometry {
@@ -53,7 +53,7 @@ enum DetailPane {
         var width: Int
         var height: Int
         var scroll: Int
-        var progressVersion: Int
+        var progressGeneration: Int
     }
 
     static func draw(_ state: AppState, into grid: inout Grid, rect: Rect) {
@@ -63,8 +63,8 @@ enum DetailPane {
         let scroll = Scroll.keep(cursor: state.detailCursor, scroll: state.detailScroll, count: resources.count,
                                  viewport: layout.listHeight) { rowHeight(resources[$0], state: state) }
         let key = PaneKey(node: node, width: rect.width, height: rect.height, scroll: scroll,
-                          progressVersion: state.progressVersion)
-        let piece = state.model.detailPanes.piece(key, width: rect.width, height: rect.height) { pane in
+                          progressGeneration: state.progressGeneration)
+        let piece = state.model.caches.detailPanes.piece(key, width: rect.width, height: rect.height) { pane in
             drawContent(state, node: node, resources: resources, layout: layout, scroll: scroll, into: &pane,
                         rect: Rect(x: 0, y: 0, width: rect.width, height: rect.height))
         }
@@ -80,7 +80,7 @@ enum DetailPane {
 
     static func drawContent(_ state: AppState, node: Int, resources: [Resource], layout: Geometry, scroll: Int,
                             into grid: inout Grid, rect: Rect) {
-        let entry = state.model.nodes[node]
+        let entry = state.index.nodes[node]
         let tally = state.tally(of: node)
         grid.put(Drawing.clip(entry.topic.title, rect.width), x: rect.x, y: rect.y, style: CellStyle(.bold, role: .heading))
         if rect.height > 1 {
@@ -97,8 +97,8 @@ enum DetailPane {
                 grid.put("no resources to track here", x: x, y: rect.y + 1, style: .dim, limit: rect.width)
             }
         }
-        if let note = state.progress.annotation(of: entry.topic.id), note.text != nil, rect.height > 2 {
-            grid.put("✎ " + Drawing.clip(AnnotationText.firstLine(note.text), max(0, rect.width - 2)), x: rect.x, y: rect.y + 2,
+        if let annotation = state.progress.annotation(of: entry.topic.id), annotation.text != nil, rect.height > 2 {
+            grid.put("✎ " + Drawing.clip(AnnotationText.firstLine(annotation.text), max(0, rect.width - 2)), x: rect.x, y: rect.y + 2,
                      style: CellStyle([.dim, .italic]), limit: rect.width)
         }
         var y = rect.y + headerLines(state, node: node)
@@ -135,8 +135,8 @@ enum DetailPane {
                          style: .dim, limit: rect.x + rect.width - x)
             }
             y += 1
-            if let note = state.progress.annotation(of: resource.id), note.text != nil, y < rect.y + rect.height {
-                grid.put("    ✎ " + Drawing.clip(AnnotationText.firstLine(note.text), max(0, rect.width - 6)), x: rect.x, y: y,
+            if let annotation = state.progress.annotation(of: resource.id), annotation.text != nil, y < rect.y + rect.height {
+                grid.put("    ✎ " + Drawing.clip(AnnotationText.firstLine(annotation.text), max(0, rect.width - 6)), x: rect.x, y: y,
                          style: CellStyle([.dim, .italic]), limit: rect.width)
                 y += 1
             }

@@ -4,7 +4,10 @@ import TermGrid
 /// cells as long as its topic, width, open state and tally are. Drawing text by display width
 /// costs far more than copying cells, and most keys change only a few pieces, so this is what
 /// keeps a key press well under a millisecond. Keys are values that name every input of a
-/// piece; nothing needs invalidating. The UI loop is single-threaded.
+/// piece; nothing needs invalidating. A piece drawn from the progress names it by the state's
+/// `progressGeneration`, which no other state over the same model shares; the content is the
+/// model's own (each model has its caches, `DashboardCaches`), so a reload, which builds a new
+/// model, starts with empty caches. The UI loop is single-threaded.
 final class DrawCache<Key: Hashable>: @unchecked Sendable {
     private var pieces: [Key: Grid] = [:]
     /// Enough for every row of a large tree at a few widths; past it, start again.

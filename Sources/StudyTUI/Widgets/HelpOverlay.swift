@@ -2,50 +2,60 @@ import StudyCore
 import StudyText
 import TermGrid
 
-/// The `?` overlay: every key of the dashboard, grouped by where it works.
+/// The `?` overlay: every key of the dashboard, generated from the views' bindings tables, the
+/// keys of the view it was opened from (the browser or the reader) first, then the others.
 enum HelpOverlay {
-    static let lines: [(key: String, text: String)] = [
-        ("", "Browse (tree ▏ resources)"),
-        ("j k ↓ ↑", "move"),
-        ("h l ← →", "collapse / expand, or go to parent / child"),
-        ("Enter", "read the topic's note / the resource's details"),
-        ("Tab S-Tab", "switch between the tree and the resources"),
-        ("g G Home End", "first / last"),
-        ("PgUp PgDn ^u ^d", "page / half page"),
-        ("Space", "toggle the selection between todo and done"),
-        ("d l s r", "mark done / learning / skipped / todo"),
-        ("", "  (in the tree: every resource below; l expands;"),
-        ("", "   over 10 resources asks y/n first)"),
-        ("u", "undo the last change"),
-        ("a  e", "annotate here, in place / in $EDITOR"),
-        ("o  1–9", "open the resource's link / link N of the note"),
-        ("y", "copy the resource's link (OSC 52)"),
-        ("?", "this help"),
-        ("q", "back / quit"),
-        ("", ""),
-        ("", "Reader"),
-        ("j k PgUp PgDn", "scroll; g G top / bottom"),
-        ("1–9  o  y", "open link N / the resource's link, copy it"),
-        ("d l s r Space", "mark what it shows"),
-        ("a  e  u", "annotate it (in place / $EDITOR), undo"),
-        ("q Esc h", "back to the browser"),
-        ("", ""),
-        ("", "Annotation editor"),
-        ("arrows Home End", "move; Enter starts a new line"),
-        ("Ctrl-S", "save"),
-        ("Esc", "cancel (asks y/n when the text changed)"),
-    ]
+    /// The views the help lists, the one it was opened from first.
+    static func tables(openedFrom reader: AppState.Reader?) -> [KeyTable] {
+        let views = [BrowserReducer.keys, ReaderReducer.keys]
+        return (reader == nil ? views : views.reversed()) + [EditorReducer.keys]
+    }
+
+    /// A table's lines: its title, then one line per run of rows with the same help text (their
+    /// keys side by side), and any notes below it.
+    static func lines(_ table: KeyTable) -> [(key: String, text: String)] {
+        var lines: [(key: String, text: String)] = [("", table.title)]
+        var index = 0
+        let rows = table.bindings
+        while index < rows.count {
+            var keys: [Key] = []
+            var notes: [String] = []
+            var end = index
+            while end < rows.count && rows[end].help == rows[index].help {
+                keys += rows[end].keys
+                notes += rows[end].notes
+                end += 1
+            }
+            lines.append((KeyName.label(keys), rows[index].help))
+            lines += notes.map { ("", $0) }
+            index = end
+        }
+        return lines
+    }
+
+    static func lines(openedFrom reader: AppState.Reader?) -> [(key: String, text: String)] {
+        var all: [(key: String, text: String)] = []
+        for table in tables(openedFrom: reader) {
+            if !all.isEmpty { all.append(("", "")) }
+            all += lines(table)
+        }
+        return all
+    }
 
     static let keyWidth = 18
 
-    static func box(in area: Rect) -> Rect { Drawing.centered(in: area, width: 72, height: lines.count + 2) }
+    /// As many rows as the help has, up to the area: the views' tables are the same whichever is
+    /// first, so the box does not depend on where it was opened.
+    static func box(in area: Rect) -> Rect {
+        Drawing.centered(in: area, width: 72, height: lines(openedFrom: nil).count + 2)
+    }
 
     /// The rows to show inside a box `width` columns wide: key and text side by side, or, when
     /// that does not fit, the key on a row of its own with the text below it.
-    static func rows(width: Int) -> [(text: String, style: CellStyle, column: Int)] {
+    static func rows(width: Int, openedFrom reader: AppState.Reader?) -> [(text: String, style: CellStyle, column: Int)] {
         let sideBySide = width >= keyWidth + 30
         var rows: [(String, CellStyle, Int)] = []
-        for line in lines {
+        for line in lines(openedFrom: reader) {
             if line.key.isEmpty {
                 rows.append((" " + line.text, .bold, 0))
             } else if sideBySide {
@@ -62,18 +72,18 @@ enum HelpOverlay {
     }
 
     /// How many rows the help takes in this area, for scrolling.
-    static func rowCount(in area: Rect) -> Int {
+    static func rowCount(in area: Rect, openedFrom reader: AppState.Reader?) -> Int {
         let inside = box(in: area).width - 2
-        return inside >= keyWidth + 30 ? lines.count : rows(width: inside).count
+        return inside >= keyWidth + 30 ? lines(openedFrom: reader).count : rows(width: inside, openedFrom: reader).count
     }
 
-    static func draw(scroll: Int, into grid: inout Grid, area: Rect) {
+    static func draw(scroll: Int, openedFrom reader: AppState.Reader?, into grid: inout Grid, area: Rect) {
         let frame = box(in: area)
         let title = frame.width >= 50 ? "Keys · j/k scroll · any other key closes" : "Keys · j/k scroll"
         let inside = Drawing.box(frame, title: title, into: &grid)
         guard inside.height > 0 else { return }
-        let rows = rows(width: inside.width)
-        let total = rowCount(in: area)
+        let rows = rows(width: inside.width, openedFrom: reader)
+        let total = rowCount(in: area, openedFrom: reader)
         let start = min(scroll, max(0, total - inside.height))
         var row = -start
         var index = 0

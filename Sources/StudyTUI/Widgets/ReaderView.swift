@@ -13,16 +13,16 @@ public enum ReaderView {
 
     static func title(_ reader: AppState.Reader, state: AppState) -> String {
         switch reader.subject {
-        case .topic(let node): state.model.nodes[node].topic.title
-        case .resource(let id): state.model.tree.resources[id]?.title ?? id
+        case .topic(let node): state.index.nodes[node].topic.title
+        case .resource(let id): state.index.tree.resources[id]?.title ?? id
         }
     }
 
     /// The reader's lines at `width`, laid out once per subject, width and progress (a key only
     /// scrolls them): an annotation of a megabyte takes a noticeable moment to wrap.
     static func content(_ reader: AppState.Reader, state: AppState, width: Int) -> [StyledLine] {
-        let key = ContentKey(subject: reader.subject, width: width, progressVersion: state.progressVersion)
-        return state.model.readerLines.lines(key) {
+        let key = ContentKey(subject: reader.subject, width: width, progressGeneration: state.progressGeneration)
+        return state.model.caches.readerLines.lines(key) {
             switch reader.subject {
             case .topic(let node): topicContent(node, state: state, width: width)
             case .resource(let id): resourceContent(id, state: state, width: width)
@@ -33,7 +33,7 @@ public enum ReaderView {
     struct ContentKey: Equatable {
         var subject: AppState.Reader.Subject
         var width: Int
-        var progressVersion: Int
+        var progressGeneration: Int
     }
 
     /// The last laid-out reader only: one is open at a time.
@@ -51,7 +51,7 @@ public enum ReaderView {
     }
 
     static func topicContent(_ node: Int, state: AppState, width: Int) -> [StyledLine] {
-        let entry = state.model.nodes[node]
+        let entry = state.index.nodes[node]
         var lines = [StyledLine([StyledSpan(TerminalSafe.escape(entry.path.joined(separator: " › ")), .dim)]), StyledLine()]
         let note = state.model.note(of: node, width: width)
         lines += note.lines
@@ -74,9 +74,9 @@ public enum ReaderView {
     }
 
     static func resourceContent(_ id: String, state: AppState, width: Int) -> [StyledLine] {
-        guard let resource = state.model.tree.resources[id] else { return [] }
+        guard let resource = state.index.tree.resources[id] else { return [] }
         let status = state.status(of: resource)
-        var lines = [StyledLine([StyledSpan(TerminalSafe.escape(state.model.path(ofResource: id).joined(separator: " › ")), .dim)]), StyledLine()]
+        var lines = [StyledLine([StyledSpan(TerminalSafe.escape(state.index.path(ofResource: id).joined(separator: " › ")), .dim)]), StyledLine()]
         lines += StyledWrap.wrap([StyledSpan("Status  ", .dim), StyledSpan(status.mark + " " + status.rawValue, .bold)], width: width)
         if let url = resource.url {
             lines += StyledWrap.wrap([StyledSpan("Link    ", .dim), StyledSpan(TerminalSafe.escape(url), .link)], width: width,
@@ -107,7 +107,7 @@ public enum ReaderView {
         }
         if shown.cut {
             let size = AnnotationLimit.megabytes(text.utf8.count)
-            lines += StyledWrap.wrap([StyledSpan("… cut here for display: this note is \(size), over the 1 MB limit", .dim)],
+            lines += StyledWrap.wrap([StyledSpan("… cut here for display: this annotation is \(size), over the 1 MB limit", .dim)],
                                      width: width)
         }
         return lines

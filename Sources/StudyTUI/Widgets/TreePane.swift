@@ -22,7 +22,7 @@ enum TreePane {
             let node = state.visible[index]
             let y = rect.y + row
             let key = RowKey(node: node, width: rect.width, open: state.expanded.contains(node), tally: state.tally(of: node))
-            let piece = state.model.treeRows.piece(key, width: rect.width, height: 1) { row in
+            let piece = state.model.caches.treeRows.piece(key, width: rect.width, height: 1) { row in
                 drawRow(node, state: state, open: key.open, tally: key.tally, into: &row, width: rect.width)
             }
             grid.blit(piece, x: rect.x, y: y)
@@ -34,7 +34,7 @@ enum TreePane {
     }
 
     static func drawRow(_ node: Int, state: AppState, open: Bool, tally: Tally, into grid: inout Grid, width: Int) {
-        let entry = state.model.nodes[node]
+        let entry = state.index.nodes[node]
         let barWidth = width >= 56 ? 10 : width >= 30 ? 5 : 0
         let base: CellStyle = entry.depth <= 1 ? .bold : .plain
         let indent = min(entry.depth * 2, width / 3)

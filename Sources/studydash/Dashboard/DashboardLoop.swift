@@ -82,7 +82,7 @@ enum DashboardLoop {
     #endif
 
     static func draw(_ state: AppState, on screen: TerminalScreen) {
-        let frame = Screen.render(state)
+        let frame = Dashboard.render(state)
         screen.draw(frame.grid, cursor: frame.cursor)
     }
 }

@@ -94,9 +94,9 @@ extension AppState {
     @discardableResult
     mutating func receive(_ message: Message) -> [Effect] { Reducer.handle(message, state: &self) }
 
-    var selectedTitle: String? { selectedNode.map { model.nodes[$0].topic.title } }
+    var selectedTitle: String? { selectedNode.map { index.nodes[$0].topic.title } }
 
-    var renderedGrid: Grid { Screen.render(self).grid }
+    var renderedGrid: Grid { Dashboard.render(self).grid }
 
     var screen: String { renderedGrid.text }
 }

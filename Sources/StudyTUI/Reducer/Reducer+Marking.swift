@@ -3,8 +3,8 @@ import StudyText
 import TermGrid
 
 /// Marking from the browser and the reader: what a key marks (the selected resource, every
-/// resource under a topic, or what the reader shows), and the y/n question before a key changes
-/// many resources at once.
+/// resource under a topic, or what the reader shows), and asking y/n first (`QuestionReducer`
+/// hears the answer) when one key would change many resources at once.
 extension Reducer {
     /// What a mark applies to: resource IDs and the name the message uses.
     struct MarkTargets {
@@ -24,15 +24,15 @@ extension Reducer {
     }
 
     static func markTargets(node: Int, state: AppState) -> MarkTargets? {
-        let ids = state.model.tree.resourceIDs(under: state.model.nodes[node].topic)
-        return ids.isEmpty ? nil : MarkTargets(ids: ids, label: state.model.nodes[node].topic.title)
+        let ids = state.index.tree.resourceIDs(under: state.index.nodes[node].topic)
+        return ids.isEmpty ? nil : MarkTargets(ids: ids, label: state.index.nodes[node].topic.title)
     }
 
     /// What the reader shows: its topic (every resource below it) or its one resource.
     static func markTargets(_ reader: AppState.Reader, state: AppState) -> MarkTargets? {
         switch reader.subject {
         case .topic(let node): markTargets(node: node, state: state)
-        case .resource(let id): state.model.tree.resources[id].map { MarkTargets(ids: [id], label: $0.title) }
+        case .resource(let id): state.index.tree.resources[id].map { MarkTargets(ids: [id], label: $0.title) }
         }
     }
 
@@ -56,27 +56,8 @@ extension Reducer {
     static func toggleDone(targets: MarkTargets?, state: inout AppState) -> [Effect] {
         guard let targets else { return mark(.done, targets: nil, state: &state) }
         let allDone = targets.ids.allSatisfy { id in
-            state.model.tree.resources[id].map { state.status(of: $0) == .done } ?? false
+            state.index.tree.resources[id].map { state.status(of: $0) == .done } ?? false
         }
         return mark(allDone ? .todo : .done, targets: targets, state: &state)
-    }
-
-    /// The answer to a pending question: `y` goes ahead, any other key cancels and says so.
-    static func answer(_ pending: AppState.Confirmation, input: Event, state: inout AppState) -> [Effect] {
-        let yes = input == .key(.character("y")) || input == .key(.character("Y"))
-        switch pending.action {
-        case .perform(let effects):
-            if yes { return effects }
-            state.say("cancelled: nothing marked")
-        case .discardDraft:
-            guard case .editor(let draft) = state.overlay else { return [] }
-            if yes {
-                state.overlay = draft.returnTo.map(AppState.Overlay.reader)
-                state.say("annotation discarded")
-            } else {
-                state.say("still editing · Ctrl-S saves")
-            }
-        }
-        return []
     }
 }

@@ -12,8 +12,8 @@ extension Reducer {
         case .annotated(let outcome):
             state.update(outcome.fresh, for: [outcome.itemID])
             let name = "'\(outcome.title)'"
-            state.say(!outcome.changed ? "note on \(name) unchanged"
-                      : outcome.deleted ? "note on \(name) deleted · u undoes" : "note on \(name) saved · u undoes")
+            state.say(!outcome.changed ? "annotation on \(name) unchanged"
+                      : outcome.deleted ? "annotation on \(name) deleted · u undoes" : "annotation on \(name) saved · u undoes")
         case .undone(let outcome):
             guard let outcome else {
                 state.say("nothing to undo")
@@ -49,10 +49,10 @@ extension Reducer {
     /// enough to tell.
     static func describe(_ outcome: UndoOutcome, state: AppState) -> String {
         let changes = outcome.events.map { event -> String in
-            let name = "'\(state.model.title(of: event.itemID) ?? event.itemID)'"
+            let name = "'\(state.index.title(of: event.itemID) ?? event.itemID)'"
             switch event.kind {
             case .status: return "\(name) \(event.new ?? "unset") → \(event.old ?? "as in the notes")"
-            case .note: return "note on \(name) \(event.old == nil ? "removed" : "restored")"
+            case .note: return "annotation on \(name) \(event.old == nil ? "removed" : "restored")"
             case .relink: return "\(name) moved back to \(event.old ?? "?")"
             }
         }
@@ -68,7 +68,7 @@ extension Reducer {
         // Editors end a file with a newline the text did not have.
         let cleaned = edited.hasSuffix("\n") && !original.hasSuffix("\n") ? String(edited.dropLast()) : edited
         if cleaned == original {
-            state.say("note on '\(title)' unchanged")
+            state.say("annotation on '\(title)' unchanged")
             return []
         }
         if let refusal = AnnotationLimit.refusal(cleaned) {

@@ -1,14 +1,17 @@
+import StudyCore
 import StudyText
 import TermGrid
 
-/// Draws the whole state into a grid of the state's size: the composition root of the widgets.
-public enum Screen {
-    public struct Frame: Sendable {
-        public var grid: Grid
-        /// Where the terminal cursor should show (the annotation editor's caret), or nil to hide it.
-        public var cursor: (x: Int, y: Int)?
-    }
+/// One drawn dashboard: the cells, and where the terminal's cursor goes. What `TerminalScreen`
+/// shows; a name of its own, so "screen" means only the terminal.
+public struct Frame: Sendable {
+    public var grid: Grid
+    /// Where the terminal cursor should show (the annotation editor's caret), or nil to hide it.
+    public var cursor: (x: Int, y: Int)?
+}
 
+/// Draws the whole state into a frame of the state's size: the composition root of the widgets.
+public enum Dashboard {
     public static func render(_ state: AppState) -> Frame {
         var grid = Grid(width: state.width, height: state.height)
         let layout = Layout(width: state.width, height: state.height)
@@ -24,7 +27,7 @@ public enum Screen {
             browser(state, layout: layout, into: &grid)
         }
         switch state.overlay {
-        case .help(let scroll, _): HelpOverlay.draw(scroll: scroll, into: &grid, area: layout.body)
+        case .help(let scroll, _): HelpOverlay.draw(scroll: scroll, openedFrom: state.reader, into: &grid, area: layout.body)
         case .editor(let draft): cursor = EditorOverlay.draw(draft, into: &grid, area: layout.body)
         default: break
         }
@@ -36,7 +39,7 @@ public enum Screen {
         switch layout.kind {
         case .split:
             TreePane.draw(state, into: &grid, rect: layout.tree)
-            let rule = state.model.rules.piece(layout.body.height, width: 1, height: layout.body.height) { column in
+            let rule = state.model.caches.rules.piece(layout.body.height, width: 1, height: layout.body.height) { column in
                 for row in 0..<layout.body.height { column.put("│", x: 0, y: row, style: .dim) }
             }
             grid.blit(rule, x: layout.tree.width, y: layout.body.y)
@@ -62,5 +65,3 @@ public enum Screen {
         }
     }
 }
-
-import StudyCore

@@ -1,0 +1,69 @@
+import StudyCore
+import TermGrid
+
+/// The bindings tables' vocabulary: what a key can mean (`Action`), one row of a view's table
+/// (`Binding`: keys, action, help text), and the lookup every view's reducer uses. The tables
+/// themselves live beside the reducers that carry them out (one file per view), and the help
+/// overlay and the README check read the same tables, so a key cannot be bound and undocumented.
+public enum Action: Hashable, Sendable {
+    case move(Int), page(Int), halfPage(Int), first, last
+    case collapse, expand
+    case switchPane
+    case open
+    case toggleDone
+    case mark(Status)
+    case undo
+    case annotate, editExternally
+    case openLink, openNoteLink(Int), copyLink
+    case help
+    /// Close what is open (the reader, the help), back to what it was opened from.
+    case back
+    case quit
+    /// The annotation editor: save, cancel, or hand the key to the text being edited.
+    case save, cancel, edit
+    /// A question's answer: yes.
+    case confirm
+}
+
+/// One row of a view's table (after lazygit's `{Keys, Handler, Description}`): the keys, what
+/// they do, and the words the `?` overlay shows for them. Rows with the same help text that
+/// follow one another share one line of the help (`d` `l` `s` `r`: "mark done / learning / …").
+public struct Binding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var help: String
+    /// The browser pane the row applies in; nil: wherever the view is.
+    public var pane: AppState.Pane?
+    /// Lines the help shows below the row: what its words have no room for.
+    public var notes: [String]
+
+    public init(_ keys: [Key], _ action: Action, _ help: String, in pane: AppState.Pane? = nil, notes: [String] = []) {
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.pane = pane
+        self.notes = notes
+    }
+
+    /// `1`–`9`, each opening that link of a note.
+    static func noteLinks(_ help: String) -> [Binding] {
+        (1...9).map { Binding([.character(Character(String($0)))], .openNoteLink($0), help) }
+    }
+}
+
+/// A view's whole table, named as the help names it.
+public struct KeyTable: Sendable {
+    public var title: String
+    public var bindings: [Binding]
+
+    /// What `key` means here; the first row that binds it in this pane wins.
+    public func action(for key: Key, pane: AppState.Pane? = nil) -> Action? {
+        bindings.first { $0.keys.contains(key) && ($0.pane == nil || $0.pane == pane) }?.action
+    }
+
+    /// Every view's table, in the order the help lists them after the view it was opened from.
+    /// A new view adds its table here (and its line in `Reducer.handle(input:)`).
+    public static var all: [KeyTable] {
+        [BrowserReducer.keys, ReaderReducer.keys, EditorReducer.keys, HelpReducer.keys, QuestionReducer.keys]
+    }
+}

@@ -1,0 +1,79 @@
+import StudyCore
+import TermGrid
+
+/// The router: a message in, the new state and the effects to perform out. What a key means
+/// depends only on what is open, and each view's keys are its own file (its bindings table and
+/// what its actions do): a question (`QuestionReducer`), the editor, the help, the reader, the
+/// browser. A new view is one file, its case in `AppState.Overlay`, one line in
+/// `handle(input:)` and one in `KeyTable.all`.
+public enum Reducer {
+    /// One message in, the new state and what to do next out.
+    public static func handle(_ message: Message, state: inout AppState) -> [Effect] {
+        switch message {
+        case .event(.resize(let width, let height)):
+            state.width = width
+            state.height = height
+            settleScroll(&state)
+            return []
+        case .event(.tick): return []
+        case .event(let input): return handle(input: input, state: &state)
+        default:
+            let effects = outcome(message, state: &state)
+            // What a change did can alter a row's height (a new annotation): settle again.
+            settleScroll(&state)
+            return effects
+        }
+    }
+
+    /// A key, for tests and callers that have one.
+    public static func handle(_ key: Key, state: inout AppState) -> [Effect] {
+        handle(.key(key), state: &state)
+    }
+
+    /// A key or Ctrl-C, to the view that is open. Ctrl-C arrives only when the editor asked for
+    /// it (see `wantsInterrupt`).
+    static func handle(input: Event, state: inout AppState) -> [Effect] {
+        if let pending = state.pending {
+            state.pending = nil
+            return QuestionReducer.answer(pending, input: input, state: &state)
+        }
+        if case .editor(var draft) = state.overlay { return EditorReducer.handle(input, draft: &draft, state: &state) }
+        // Any key but the editor's clears the last message: it said what the key before did.
+        state.message = nil
+        guard case .key(let key) = input else { return [] }
+        switch state.overlay {
+        case .help(let scroll, let reader): return HelpReducer.handle(key, scroll: scroll, under: reader, state: &state)
+        case .reader(var reader): return ReaderReducer.handle(key, reader: &reader, state: &state)
+        case .editor, nil: return BrowserReducer.handle(key, state: &state)
+        }
+    }
+
+    /// True while the editor holds unsaved text and has not yet asked about it: then Ctrl-C
+    /// should reach the reducer as `.interrupt` (and ask) instead of quitting at once. A second
+    /// Ctrl-C, at the question, quits as usual.
+    public static func wantsInterrupt(_ state: AppState) -> Bool {
+        guard state.pending == nil, case .editor(let draft) = state.overlay else { return false }
+        return draft.isChanged
+    }
+
+    /// Keeps both cursors on screen after a move or a resize.
+    public static func settleScroll(_ state: inout AppState) {
+        let layout = Layout(width: state.width, height: state.height)
+        state.treeCursor = min(state.treeCursor, max(0, state.visible.count - 1))
+        state.treeScroll = Scroll.keep(cursor: state.treeCursor, scroll: state.treeScroll,
+                                       count: state.visible.count, viewport: layout.tree.height)
+        let resources = state.selectedResources
+        state.detailCursor = min(state.detailCursor, max(0, resources.count - 1))
+        state.detailScroll = Scroll.keep(cursor: state.detailCursor, scroll: state.detailScroll, count: resources.count,
+                                         viewport: DetailPane.listViewport(state, rect: layout.detail)) {
+            DetailPane.rowHeight(resources[$0], state: state)
+        }
+    }
+
+    /// `value + delta` kept within `0...upper`, even for a delta of `Int.min / 2` (jump to the top).
+    static func clampAdd(_ value: Int, _ delta: Int, upper: Int) -> Int {
+        let (sum, overflow) = value.addingReportingOverflow(delta)
+        if overflow { return delta < 0 ? 0 : upper }
+        return min(max(0, sum), upper)
+    }
+}
