@@ -13,8 +13,8 @@ public struct DashboardModel: Sendable {
     private let renderNote: NoteRendering
     let caches = DashboardCaches()
 
-    public init(tree: ContentTree, renderNote: @escaping NoteRendering) {
-        index = TopicIndex(tree: tree)
+    public init(tree: ContentTree, items: ItemIndex? = nil, renderNote: @escaping NoteRendering) {
+        index = TopicIndex(tree: tree, items: items ?? ItemIndex(tree: tree))
         self.renderNote = renderNote
     }
 

@@ -1,8 +1,9 @@
 import StudyCore
 
 /// The loaded notes indexed for the dashboard: every topic as a numbered node (parent, depth,
-/// children, path) so that the tree view moves by integers, and where each resource is first
-/// listed. A value, built once from a `ContentTree` and never changed.
+/// children, path) so that the tree view moves by integers; where each resource is first listed
+/// comes from the core's `ItemIndex`, the one place that decides it. A value, built once from a
+/// `ContentTree` and never changed.
 public struct TopicIndex: Sendable {
     public struct Node: Sendable {
         public var topic: Topic
@@ -17,19 +18,18 @@ public struct TopicIndex: Sendable {
     public let nodes: [Node]
     public let roots: [Int]
     private let indexByID: [String: Int]
-    /// The first topic that lists each resource, for breadcrumbs and the store's record.
-    private let homeOfResource: [String: Int]
+    /// Where each item sits, for breadcrumbs (the same index the session and `show` use).
+    private let items: ItemIndex
 
-    public init(tree: ContentTree) {
+    public init(tree: ContentTree, items: ItemIndex) {
         self.tree = tree
+        self.items = items
         var nodes: [Node] = []
         var roots: [Int] = []
-        var home: [String: Int] = [:]
         func add(_ topic: Topic, parent: Int?, depth: Int, path: [String]) -> Int {
             let index = nodes.count
             let titles = path + [topic.title]
             nodes.append(Node(topic: topic, parent: parent, depth: depth, children: [], path: titles))
-            for id in topic.resourceIDs where home[id] == nil { home[id] = index }
             var children: [Int] = []
             for child in topic.children { children.append(add(child, parent: index, depth: depth + 1, path: titles)) }
             nodes[index].children = children
@@ -41,14 +41,13 @@ public struct TopicIndex: Sendable {
         var byID: [String: Int] = [:]
         for (index, node) in nodes.enumerated() { byID[node.topic.id] = index }
         indexByID = byID
-        homeOfResource = home
     }
 
     public func index(ofTopic id: String) -> Int? { indexByID[id] }
 
     /// Titles from the root to the topic that first lists the resource.
     public func path(ofResource id: String) -> [String] {
-        homeOfResource[id].map { nodes[$0].path } ?? []
+        items.home(ofResource: id)?.titles ?? []
     }
 
     /// The title of a resource or topic in the notes, nil for an ID they no longer hold.

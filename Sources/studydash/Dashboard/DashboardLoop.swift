@@ -9,7 +9,7 @@ import StudyTUI
 enum DashboardLoop {
     static func run(session: StudySession, progress: LearnerProgress, useColor: Bool,
                     environment: [String: String]) throws -> Int32 {
-        let model = DashboardModel(tree: session.tree, renderNote: NoteRenderer.render)
+        let model = DashboardModel(tree: session.tree, items: session.index, renderNote: NoteRenderer.render)
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen(useColor: useColor)
