@@ -10,10 +10,12 @@ import Testing
 
     init() throws { folder = try TemporaryFolder() }
 
+    /// An editor command running `script`. The script is read by /bin/sh rather than executed
+    /// itself: another test's child, forked while this file was open for writing, could still
+    /// hold it open, and executing a file open for writing fails ("Text file busy").
     func editor(_ script: String) throws -> String {
-        try folder.write("editor.sh", "#!/bin/sh\n" + script + "\n")
-        #expect(chmod(folder.url("editor.sh"), 0o755) == 0)
-        return folder.url("editor.sh")
+        try folder.write("editor.sh", script + "\n")
+        return "/bin/sh " + folder.url("editor.sh")
     }
 
     @Test func theEditorPortEditsTheTextInsideTheHandOver() throws {
@@ -23,6 +25,20 @@ import Testing
                                 copy: { _ in nil })
         #expect(try ports.editText("first line", "annotation") == "first line\nand more\n")
         #expect(handedOver == 1, "the editor runs while the terminal is handed over")
+    }
+
+    @Test func theEditorInheritsNoFileOfOurs() throws {
+        // A descriptor opened without close-on-exec, as a library might leave one.
+        let path = folder.url("open.txt")
+        try folder.write("open.txt", "x")
+        let opened = open(path, O_RDONLY)
+        try #require(opened >= 0)
+        #expect(dup2(opened, 200) == 200)
+        close(opened)
+        defer { close(200) }
+        let editor = try editor("if [ -e /proc/$$/fd/200 ]; then echo leaked >> \"$1\"; else echo clean >> \"$1\"; fi")
+        let ports = Ports.posix(environment: ["VISUAL": editor], copy: { _ in nil })
+        #expect(try ports.editText("", "annotation") == "clean\n")
     }
 
     @Test func aFailingEditorLeavesTheTextAsItWas() throws {

@@ -30,9 +30,10 @@ public enum ExternalEditor {
         let arguments = words + [path]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
-        // Default signals, none blocked (ChildSignals); the editor shares our terminal and group.
-        let status = ChildSignals.withCleanAttributes(ownProcessGroup: false) { attributes in
-            posix_spawnp(&pid, words[0], nil, attributes, &argv, environ)
+        // Default signals, none blocked, none of our files (ChildStart); the editor shares our
+        // terminal and process group.
+        let status = ChildStart.withCleanStart(ownProcessGroup: false) { attributes, actions in
+            posix_spawnp(&pid, words[0], actions, attributes, &argv, environ)
         }
         guard status == 0 else {
             throw Failure(description: "cannot start the editor '\(words[0])': \(String(cString: strerror(status))); "

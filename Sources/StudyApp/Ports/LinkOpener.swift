@@ -42,17 +42,6 @@ public enum LinkOpener {
 
     /// posix_spawnp's result: 0, or the errno (ENOENT when the program is not on PATH).
     static func spawn(_ arguments: [String], environment: [String: String]) -> Int32 {
-        #if os(Linux)
-        var actions = posix_spawn_file_actions_t()
-        #else
-        var actions: posix_spawn_file_actions_t?
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
-
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -60,9 +49,13 @@ public enum LinkOpener {
             for pointer in envp { free(pointer) }
         }
         var pid = pid_t()
-        // Its own process group, so that a Ctrl-C at the dashboard never reaches the browser.
-        let status = ChildSignals.withCleanAttributes(ownProcessGroup: true) { attributes in
-            posix_spawnp(&pid, arguments[0], &actions, attributes, &argv, &envp)
+        // Its own process group, so that a Ctrl-C at the dashboard never reaches the browser;
+        // its standard streams on /dev/null, so that it cannot draw over the screen.
+        let status = ChildStart.withCleanStart(ownProcessGroup: true) { attributes, actions in
+            posix_spawn_file_actions_addopen(actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+            return posix_spawnp(&pid, arguments[0], actions, attributes, &argv, &envp)
         }
         if status == 0 { children.add(pid) }
         return status
