@@ -40,7 +40,7 @@ extension ProgressStore {
             let current = try Self.storedNote(db, item.id)
             guard current != text else { return false }
             try Self.putAnnotation(db, item.id, text, at: log.at)
-            try log.append(item.id, .note, old: current, new: text)
+            try log.append(item.id, .annotation, old: current, new: text)
             try Self.remember(db, item, at: log.at)
             return true
         }
@@ -79,10 +79,10 @@ extension ProgressStore {
                     let current = try Self.storedStatus(db, event.itemID)
                     try Self.putStatus(db, event.itemID, event.old.flatMap(Status.init(rawValue:)), at: log.at)
                     try log.append(event.itemID, .status, old: current?.rawValue, new: event.old)
-                case .note:
+                case .annotation:
                     let current = try Self.storedNote(db, event.itemID)
                     try Self.putAnnotation(db, event.itemID, event.old, at: log.at)
-                    try log.append(event.itemID, .note, old: current, new: event.old)
+                    try log.append(event.itemID, .annotation, old: current, new: event.old)
                 case .relink:
                     guard let oldID = event.old, let newID = event.new else { continue }
                     try Self.moveEntries(db, from: newID, to: oldID, at: log.at)

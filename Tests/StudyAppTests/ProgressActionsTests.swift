@@ -138,7 +138,7 @@ import Testing
         _ = try session.annotate("first", itemID: id)
         _ = try session.annotate("second", itemID: id)
         let undone = try #require(try session.undo())
-        #expect(undone.events.map(\.kind) == [.note])
+        #expect(undone.events.map(\.kind) == [.annotation])
         #expect(undone.fresh.annotation(of: id)?.text == "first")
         _ = try session.undo()
         #expect(try session.progress().annotation(of: id) == nil)

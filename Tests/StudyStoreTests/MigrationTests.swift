@@ -29,11 +29,11 @@ import Testing
     static let events: [ProgressEvent] = [
         event(1, change: 1, "r3k7q9xz2ab", .status, nil, "learning", at(0)),
         event(2, change: 1, "r8mn4p2c6de", .status, nil, "learning", at(0)),
-        event(3, change: 2, "r3k7q9xz2ab", .note, nil, "Überblick ✓", at(50_000)),
+        event(3, change: 2, "r3k7q9xz2ab", .annotation, nil, "Überblick ✓", at(50_000)),
         event(4, change: 3, "r3k7q9xz2ab", .status, "learning", "done", at(100_000)),
-        event(5, change: 4, "r3k7q9xz2ab", .note, "Überblick ✓", fullNote, at(150_000)),
+        event(5, change: 4, "r3k7q9xz2ab", .annotation, "Überblick ✓", fullNote, at(150_000)),
         event(6, change: 5, "t5hw0j3v9fg", .status, nil, "skipped", at(300_000)),
-        event(7, change: 6, "t5hw0j3v9fg", .note, nil, "Topic note", at(310_000)),
+        event(7, change: 6, "t5hw0j3v9fg", .annotation, nil, "Topic note", at(310_000)),
         event(8, change: 7, "r2bb7k1m4hj", .status, nil, "done", at(350_000)),
         event(9, change: 8, "r2bb7k1m4hj", .status, "done", nil, at(400_000), undoes: 7),
     ]

@@ -28,7 +28,7 @@ import Testing
     @Test func undoingAnAnnotationSaysAnnotation() throws {
         let id = try #require(fixture.state().selectedResources.first?.id)
         func event(old: String?) -> ProgressEvent {
-            ProgressEvent(uid: "u", change: "c", itemID: id, kind: .note, old: old, new: "x", at: Timestamp(milliseconds: 0))
+            ProgressEvent(uid: "u", change: "c", itemID: id, kind: .annotation, old: old, new: "x", at: Timestamp(milliseconds: 0))
         }
         let restored = said(.undone(UndoOutcome(events: [event(old: "before")], fresh: LearnerProgress())))
         #expect(restored == "undid annotation on 'Designing ML Systems' restored")

@@ -69,7 +69,7 @@ import Testing
         #expect(state.message?.text == "nothing to undo")
         state.receive(.undone(UndoOutcome(events: [event(.status, nil, "done")], fresh: fresh([:]))))
         #expect(state.message?.text == "undid 'Designing ML Systems' done → as in the notes")
-        state.receive(.undone(UndoOutcome(events: [event(.note, nil, "x"), event(.status, "todo", "learning"),
+        state.receive(.undone(UndoOutcome(events: [event(.annotation, nil, "x"), event(.status, "todo", "learning"),
                                                    event(.status, "todo", "done"), event(.relink, "r-old", book.id)],
                                           fresh: fresh([:]))))
         #expect(state.message?.text == "undid 4 changes: annotation on 'Designing ML Systems' removed, "

@@ -53,9 +53,9 @@ public struct ProgressEvent: Hashable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         /// old/new: a status name, or nil for "never set".
         case status
-        /// A change of an annotation; old/new: its text, or nil for none. `note` is the name the
-        /// store and the export format give it, kept so that every database and export reads on.
-        case note
+        /// A change of an annotation; old/new: its text, or nil for none. Stored and exported as
+        /// `note`, the name the first store gave it, so that every database and export reads on.
+        case annotation = "note"
         /// The entries of item `old` moved to item `new` (`itemID` is the new ID).
         case relink
     }

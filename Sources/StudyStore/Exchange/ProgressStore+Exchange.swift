@@ -22,7 +22,7 @@ extension ProgressStore {
     public func merge(_ document: ProgressDocument) throws(StoreError) -> MergeSummary {
         // A note's text also lives in the log, where undo takes it back from: both are checked.
         for annotation in document.annotations { try Self.checkNoteText(annotation.text, of: annotation.itemID) }
-        for event in document.events where event.kind == .note {
+        for event in document.events where event.kind == .annotation {
             try Self.checkNoteText(event.old, of: event.itemID)
             try Self.checkNoteText(event.new, of: event.itemID)
         }

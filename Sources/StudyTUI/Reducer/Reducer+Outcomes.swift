@@ -52,7 +52,7 @@ extension Reducer {
             let name = "'\(state.index.title(of: event.itemID) ?? event.itemID)'"
             switch event.kind {
             case .status: return "\(name) \(event.new ?? "unset") → \(event.old ?? "as in the notes")"
-            case .note: return "annotation on \(name) \(event.old == nil ? "removed" : "restored")"
+            case .annotation: return "annotation on \(name) \(event.old == nil ? "removed" : "restored")"
             case .relink: return "\(name) moved back to \(event.old ?? "?")"
             }
         }

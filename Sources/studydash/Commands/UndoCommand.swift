@@ -63,7 +63,7 @@ struct UndoCommand: ParsableCommand {
                 switch event.kind {
                 case .status:
                     out += "  \(name): \(event.new ?? "unset") → \(event.old ?? "unset (as in the notes)")\n"
-                case .note:
+                case .annotation:
                     out += "  \(name): note \(event.old == nil ? "removed" : "restored")\n"
                 case .relink:
                     out += "  \(name): moved back to \(event.old ?? "?")\n"
