@@ -109,7 +109,7 @@ import StudyTestSupport
     @Test func notesAreWrittenReadEditedAndCleared() throws {
         #expect(try run(["note", "S3 Standard", "Cheap, but mind the egress.\nSecond line"]).status == 0)
         #expect(try run(["note", "S3 Standard"]).out == "Cheap, but mind the egress.\nSecond line\n")
-        #expect(try run(["show", "S3 Standard"]).out.contains("Your note"))
+        #expect(try run(["show", "S3 Standard"]).out.contains("Your annotation"))
         #expect(try run(["show", "Storage"]).out.contains("    ✎ Cheap, but mind the egress."))
 
         #expect(try run(["note", "Storage", "-"], stdin: Data("From stdin  \n\n".utf8)).status == 0)

@@ -99,7 +99,7 @@ struct ShowReport {
     /// The learner's annotation, in full, as it was written.
     private func annotationText(_ id: String) -> String {
         guard let annotation = progress.annotation(of: id), let text = annotation.text else { return "" }
-        var out = "\nYour note (updated \(LocalTime.display(annotation.updatedAt)))\n"
+        var out = "\nYour annotation (updated \(LocalTime.display(annotation.updatedAt)))\n"
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             out += "  " + Output.safe(String(line)) + "\n"
         }
