@@ -21,7 +21,7 @@ extension StudySession {
         do {
             let changed = try store.setStatus(status, items: resources.map(known),
                                               fallback: LearnerProgress.statusesInNotes(of: resources))
-            return MarkOutcome(status: status, requested: ids, changed: changed, fresh: try store.progress(of: ids))
+            return MarkOutcome(status: status, requested: ids, changed: changed, fresh: try progress(of: ids))
         } catch {
             throw .store(error)
         }
@@ -46,7 +46,7 @@ extension StudySession {
         do {
             guard let result = try store.undo() else { return nil }
             let ids = Set(result.events.map(\.itemID))
-            return UndoOutcome(events: result.events, fresh: try store.progress(of: ids))
+            return UndoOutcome(events: result.events, fresh: try progress(of: Array(ids)))
         } catch {
             throw .store(error)
         }

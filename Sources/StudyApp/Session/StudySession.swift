@@ -19,12 +19,25 @@ public struct StudySession {
 
     /// The progress of every item in the notes (not of orphans: see `orphanCount`).
     public func progress() throws(StoreError) -> LearnerProgress {
-        // One lookup per item costs two queries each; when the store holds fewer items than
-        // the notes list (a new learner, a big notes folder), reading it all is cheaper.
-        guard try store.storedItemCount() < index.itemCount else { return try store.progress(of: index.itemIDs) }
+        try progress(of: index.itemIDs, count: index.itemCount, contains: index.contains)
+    }
+
+    /// The progress of these items (after a change to them, say).
+    public func progress(of ids: [String]) throws(StoreError) -> LearnerProgress {
+        guard ids.count > 1 else { return try store.progress(of: ids) }
+        let wanted = Set(ids)
+        return try progress(of: ids, count: wanted.count, contains: wanted.contains)
+    }
+
+    /// One lookup per item costs two queries each; when the store holds fewer items than are
+    /// asked for (a new learner, a big notes folder, a mark of a whole area), reading it all and
+    /// keeping the ones asked for is cheaper.
+    private func progress(of ids: [String], count: Int,
+                          contains: (String) -> Bool) throws(StoreError) -> LearnerProgress {
+        guard try store.storedItemCount() < count else { return try store.progress(of: ids) }
         let all = try store.progress()
-        return LearnerProgress(statuses: all.statuses.filter { index.contains($0.key) },
-                               annotations: all.annotations.filter { index.contains($0.key) })
+        return LearnerProgress(statuses: all.statuses.filter { contains($0.key) },
+                               annotations: all.annotations.filter { contains($0.key) })
     }
 
     /// Stored entries whose item is not in the notes, counted without reading them all.
