@@ -110,9 +110,6 @@ public final class ProgressStore: Sendable {
         throw .cannotOpen(path: path, reason: lastError.map(Self.describe) ?? "migration failed")
     }
 
-    /// The system clock's time. Kept for the command line's callers until they take a `Clock`.
-    public static func now() -> Timestamp { Clock.system.now() }
-
     // MARK: Reading
 
     public func progress() throws(StoreError) -> LearnerProgress {

@@ -199,7 +199,7 @@ import Testing
     }
 
     @Test func aPrefixOfSeveralStoredIDsListsThemSortedWithWhatTheStoreKnew() throws {
-        let now = ProgressStore.now()
+        let now = session.store.clock.now()
         let orphans = ["rabc0000002", "rabc0000001"].map {
             KnownItem(id: $0, kind: .resource, title: "Old \($0.suffix(1))", url: nil, topicPath: ["Gone"], seenAt: now)
         }

@@ -41,7 +41,7 @@ struct StatsCommand: ParsableCommand {
             let stats = ActivityStats(
                 activityDays: activity.map { $0.at.day(utcOffsetSeconds: offset) },
                 doneDays: activity.filter(\.madeDone).map { $0.at.day(utcOffsetSeconds: offset) },
-                today: ProgressStore.nowDay(offset), weeks: weeks, remaining: rollup.overall.remaining)
+                today: LocalTime.today(session.store.clock, offset: offset), weeks: weeks, remaining: rollup.overall.remaining)
             Output.write(json ? Self.json(stats, rollup.overall) : Array(Self.text(stats, rollup.overall).utf8))
         }
     }

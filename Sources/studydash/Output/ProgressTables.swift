@@ -56,7 +56,7 @@ enum ProgressTables {
         let progress = try session.progress()
         let rollup = ProgressRollup(tree: session.tree, progress: progress)
         let overall = rollup.overall
-        let date = CivilDate(day: ProgressStore.nowDay())
+        let date = CivilDate(day: LocalTime.today(session.store.clock))
         file.write("# Study progress\n\n")
         var resources = Set<String>()  // one resource may sit under several topics
         file.write("Exported by StudyDash on \(date): \(summary(overall)).\n")
