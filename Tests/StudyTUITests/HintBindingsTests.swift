@@ -1,0 +1,45 @@
+import StudyCore
+import Testing
+@testable import StudyTUI
+import TermGrid
+
+/// The status row's short key hints are written by hand (they are phrases, not the help's
+/// words), so each one is checked against the bindings table of the view it is shown in: a
+/// hint can never name a key that does nothing there.
+@Suite struct HintBindingsTests {
+    /// The key names a hint row shows: the first word of each `·`-separated phrase, `j/k` as two
+    /// keys and `1-9` as nine.
+    static func keyNames(_ hint: String) -> [String] {
+        let phrases = hint.split(separator: "│").last.map(String.init) ?? hint
+        return phrases.split(separator: "·").flatMap { phrase -> [String] in
+            guard let word = phrase.split(separator: " ").first.map(String.init) else { return [] }
+            if word == "1-9" { return (1...9).map(String.init) }
+            return word.split(separator: "/").map(String.init)
+        }
+    }
+
+    static func boundNames(_ table: KeyTable) -> Set<String> {
+        Set(table.bindings.flatMap(\.keys).map { KeyName.of($0) })
+    }
+
+    /// The hints write `Ctrl-S` where the table says `Ctrl-s`; a letter alone keeps its case.
+    static func normalised(_ name: String) -> String {
+        name.hasPrefix("Ctrl-") ? "Ctrl-" + name.dropFirst(5).lowercased() : name
+    }
+
+    @Test(arguments: [("browser", BrowserReducer.keys), ("reader", ReaderReducer.keys), ("editor", EditorReducer.keys)])
+    func everyHintNamesAKeyBoundInItsView(view: String, table: KeyTable) throws {
+        var state = try Fixture().state(width: 200, height: 30)
+        switch view {
+        case "reader": state.press(.enter)
+        case "editor": state.press(.tab, .char("a"))
+        default: break
+        }
+        let hint = try #require(Bars.hints(state).first)
+        let names = Self.keyNames(hint)
+        #expect(!names.isEmpty)
+        for name in names {
+            #expect(Self.boundNames(table).contains(Self.normalised(name)), "the \(view) hint names \(name), which is not bound there")
+        }
+    }
+}
