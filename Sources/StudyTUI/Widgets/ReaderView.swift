@@ -56,7 +56,7 @@ public enum ReaderView {
         let note = state.model.note(of: node, width: width)
         lines += note.lines
         if let own = state.progress.annotation(of: entry.topic.id)?.text {
-            lines += [StyledLine(), StyledLine([StyledSpan("Your note", [.bold, .heading])])]
+            lines += [StyledLine(), StyledLine([StyledSpan("Your annotation", [.bold, .heading])])]
             lines += wrapped(own, width: width, style: .italic)
         }
         let resources = state.model.resources(of: node)
@@ -86,7 +86,7 @@ public enum ReaderView {
             lines.append(StyledLine())
             lines += wrapped(resource.description, width: width, style: [])
         }
-        lines += [StyledLine(), StyledLine([StyledSpan("Your note", [.bold, .heading])])]
+        lines += [StyledLine(), StyledLine([StyledSpan("Your annotation", [.bold, .heading])])]
         if let text = state.progress.annotation(of: id)?.text {
             lines += wrapped(text, width: width, style: [])
         } else {
