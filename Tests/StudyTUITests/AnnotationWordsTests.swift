@@ -64,4 +64,24 @@ import Testing
         state.press(.enter, .char("G"))
         #expect(state.screen.contains("this annotation is 1.3 MB"))
     }
+    @Test func theReaderHeadsTheLearnersTextAnnotation() throws {
+        var state = fixture.state(width: 80, height: 40)
+        state.press(.tab)
+        let id = try #require(state.selectedResource?.id)
+        var progress = LearnerProgress()
+        progress.annotations[id] = Annotation(itemID: id, text: "my own words", createdAt: Timestamp(milliseconds: 0),
+                                              updatedAt: Timestamp(milliseconds: 0))
+        state.update(progress, for: [id])
+        state.press(.enter)
+        #expect(state.screen.contains("Your annotation"))
+        #expect(!state.screen.contains("Your note"))
+        state.press(.escape, .tab)
+        let topic = try #require(state.selectedNode.map { state.index.nodes[$0].topic.id })
+        progress.annotations[topic] = Annotation(itemID: topic, text: "on the topic", createdAt: Timestamp(milliseconds: 0),
+                                                 updatedAt: Timestamp(milliseconds: 0))
+        state.update(progress, for: [topic])
+        state.press(.enter)
+        #expect(state.screen.contains("Your annotation"))
+        #expect(!state.screen.contains("Your note"))
+    }
 }

@@ -1,9 +1,9 @@
 /// Which links the dashboard will hand to a browser, the one check for it: the reducer asks it
-/// before saying "opening …", and the opener in StudyTerminal asks it again before starting a
-/// program, so the two can never disagree. A notes folder is untrusted: only `http` and `https`
-/// links with `//` and a host, or `file:` links with a path from the root, and nothing in them
-/// that a terminal, a shell or a URL parser could read differently from what the notes show
-/// (controls, spaces, invisible formatting, backslashes).
+/// before saying "opening …", and the opener in StudyApp (`LinkOpener`) asks it again before
+/// starting a program, so the two can never disagree. A notes folder is untrusted: only `http`
+/// and `https` links with `//` and a host, or `file:` links with a path from the root, and
+/// nothing in them that a terminal, a shell or a URL parser could read differently from what
+/// the notes show (controls, spaces, invisible formatting, backslashes).
 public enum LinkPolicy {
     /// nil when the link may be opened, else why not (for the status bar).
     public static func refusal(_ url: String) -> String? {

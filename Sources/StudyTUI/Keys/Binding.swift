@@ -61,8 +61,10 @@ public struct KeyTable: Sendable {
         bindings.first { $0.keys.contains(key) && ($0.pane == nil || $0.pane == pane) }?.action
     }
 
-    /// Every view's table, in the order the help lists them after the view it was opened from.
-    /// A new view adds its table here (and its line in `Reducer.handle(input:)`).
+    /// Every view's table, for the tests that hold the tables to what the keys do and to the
+    /// README. A new view adds its table here, its line in `Reducer.handle(input:)`, and, to be
+    /// listed by `?`, its place in `HelpOverlay.tables` (which leaves out the help's own keys,
+    /// named in its title, and the y/n question's).
     public static var all: [KeyTable] {
         [BrowserReducer.keys, ReaderReducer.keys, EditorReducer.keys, HelpReducer.keys, QuestionReducer.keys]
     }

@@ -60,7 +60,7 @@ enum DashboardLoop {
             if let crashKey, event == .key(.character(crashKey)) { crashForTesting() }
             #endif
             // Another process's changes are drawn even when no key came.
-            var changed = event != .tick || !messages.isEmpty
+            let changed = event != .tick || !messages.isEmpty
             messages.append(.event(event))
             // Each message may ask for effects; what they come to goes back in, in order.
             while !messages.isEmpty {
