@@ -95,9 +95,9 @@ import TermGrid
         HelpOverlay.lines(openedFrom: reader).flatMap { $0.key.split(separator: " ").map(String.init) }
     }
 
-    @Test func theHelpListsEveryKeyOfTheBrowserTheReaderAndTheEditor() {
+    @Test func theHelpListsEveryKeyOfTheBrowserTheReaderTheEditorAndTheQuestion() {
         let shown = Set(helpKeys(openedFrom: nil))
-        for table in [BrowserReducer.keys, ReaderReducer.keys, EditorReducer.keys] {
+        for table in [BrowserReducer.keys, ReaderReducer.keys, EditorReducer.keys, QuestionReducer.keys] {
             for key in table.bindings.flatMap(\.keys) {
                 let name = KeyName.of(key)
                 #expect(shown.contains(name) || (("1"..."9").contains(name) && shown.contains("1–9")),
@@ -120,8 +120,8 @@ import TermGrid
         func titles(_ reader: AppState.Reader?) -> [String] {
             HelpOverlay.lines(openedFrom: reader).filter { $0.key.isEmpty && views.contains($0.text) }.map(\.text)
         }
-        #expect(titles(reading.reader) == ["Reader", "Browse (tree ▏ resources)", "Annotation editor"])
-        #expect(titles(nil) == ["Browse (tree ▏ resources)", "Reader", "Annotation editor"])
+        #expect(titles(reading.reader) == ["Reader", "Browse (tree ▏ resources)", "Annotation editor", "A y/n question"])
+        #expect(titles(nil) == ["Browse (tree ▏ resources)", "Reader", "Annotation editor", "A y/n question"])
     }
 
     // MARK: The README

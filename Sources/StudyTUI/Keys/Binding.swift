@@ -63,8 +63,8 @@ public struct KeyTable: Sendable {
 
     /// Every view's table, for the tests that hold the tables to what the keys do and to the
     /// README. A new view adds its table here, its line in `Reducer.handle(input:)`, and, to be
-    /// listed by `?`, its place in `HelpOverlay.tables` (which leaves out the help's own keys,
-    /// named in its title, and the y/n question's).
+    /// listed by `?`, its place in `HelpOverlay.tables` (which leaves out only the help's own
+    /// keys, named in its title).
     public static var all: [KeyTable] {
         [BrowserReducer.keys, ReaderReducer.keys, EditorReducer.keys, HelpReducer.keys, QuestionReducer.keys]
     }
