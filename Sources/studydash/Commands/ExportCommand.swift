@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand {
                 document.write(into: &writer)
                 file.write("\n")
                 what = Plural.count(document.states.count, "status", plural: "statuses") + ", "
-                    + Plural.count(document.annotations.count, "note") + " and "
+                    + Plural.count(document.annotations.count, "annotation") + " and "
                     + Plural.count(document.events.count, "event")
             case .csv:
                 let session = try StudySession(content: content, store: store)
