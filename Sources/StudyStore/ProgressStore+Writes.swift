@@ -120,8 +120,8 @@ extension ProgressStore {
     static func checkNoteText(_ text: String?, of item: String) throws(StoreError) {
         guard let text else { return }
         let size = text.utf8.count
-        if size > maximumAnnotationBytes { throw .noteTooLarge(item: item, bytes: size, limit: maximumAnnotationBytes) }
-        if text.utf8.contains(0) { throw .noteHoldsNUL(item: item) }
+        if size > maximumAnnotationBytes { throw .annotationTooLarge(item: item, bytes: size, limit: maximumAnnotationBytes) }
+        if text.utf8.contains(0) { throw .annotationHoldsNUL(item: item) }
     }
 
     /// The one writer of `annotation`. A note keeps the time it was first written across edits

@@ -13,8 +13,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case targetHasEntries(id: String)
     case nothingStored(id: String)
     case badImport(path: String, reason: String)
-    case noteTooLarge(item: String, bytes: Int, limit: Int)
-    case noteHoldsNUL(item: String)
+    case annotationTooLarge(item: String, bytes: Int, limit: Int)
+    case annotationHoldsNUL(item: String)
     case unreadable(path: String, reason: String)
     case unknownEventKind(path: String, row: Int64, kind: String)
     case readOnly(path: String)
@@ -40,7 +40,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .database(let path, let reason):
             "the progress database \(path) failed: \(reason); nothing was changed"
         case .targetHasEntries(let id):
-            "\(id) already has its own status or note"
+            "\(id) already has its own status or annotation"
         case .nothingStored(let id):
             "the store holds nothing for \(id)"
         case .badImport(let path, let reason):
@@ -54,11 +54,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .unknownEventKind(let path, let row, let kind):
             "the progress database \(path) holds an event of a kind StudyDash does not know "
                 + "(event.kind of row \(row) is \(Self.shown(kind))), so it cannot be read; it was left unchanged"
-        case .noteTooLarge(let item, let bytes, let limit):
-            "the note on \(item) is \(bytes) bytes (\(Self.megabytes(bytes)) MB); a note holds at most "
+        case .annotationTooLarge(let item, let bytes, let limit):
+            "the annotation on \(item) is \(bytes) bytes (\(Self.megabytes(bytes)) MB); an annotation holds at most "
                 + "\(Self.megabytes(limit)) MB (\(limit) bytes) of UTF-8 text; nothing was changed"
-        case .noteHoldsNUL(let item):
-            "the note on \(item) holds a NUL byte, which a note cannot keep (everything after it would be lost); "
+        case .annotationHoldsNUL(let item):
+            "the annotation on \(item) holds a NUL byte, which an annotation cannot keep (everything after it would be lost); "
                 + "nothing was changed"
         }
     }

@@ -115,7 +115,7 @@ import Testing
             _ = try session.annotate("a\u{0}b", itemID: four)
             Issue.record("a NUL was saved")
         } catch {
-            guard case .store(.noteHoldsNUL) = error else { Issue.record("\(error)"); return }
+            guard case .store(.annotationHoldsNUL) = error else { Issue.record("\(error)"); return }
         }
     }
 

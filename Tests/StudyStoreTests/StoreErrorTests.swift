@@ -9,7 +9,7 @@ import Testing
         .isFolder(path: "/p"), .cannotCreateFolder(path: "/p", reason: "R"), .cannotCreateFile(path: "/p/a", reason: "R"),
         .cannotOpen(path: "/p/a", reason: "R"), .database(path: "/p/a", reason: "R"), .targetHasEntries(id: "r1"),
         .nothingStored(id: "r1"), .badImport(path: "/p/i.json", reason: "R"),
-        .noteTooLarge(item: "r1", bytes: 2_000_000, limit: 1_048_576), .noteHoldsNUL(item: "r1"),
+        .annotationTooLarge(item: "r1", bytes: 2_000_000, limit: 1_048_576), .annotationHoldsNUL(item: "r1"),
         .unreadable(path: "/p/a", reason: "R"), .readOnly(path: "/p/a"), .unknownEventKind(path: "/p/a", row: 7, kind: "rating"),
     ]
 

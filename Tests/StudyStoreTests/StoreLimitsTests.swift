@@ -3,7 +3,7 @@ import StudyCore
 import StudyStore
 import Testing
 
-/// What the store refuses to take in, whoever asks: a note above the size limit, an import with a
+/// What the store refuses to take in, whoever asks: an annotation above the size limit, an import with a
 /// date no calendar has. A refusal changes nothing.
 @Suite struct StoreLimitsTests {
     func exported(_ store: ProgressStore) throws -> String {
@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    /// SQLite keeps a text only up to a NUL: a note holding one is refused rather than saved cut,
+    /// SQLite keeps a text only up to a NUL: an annotation holding one is refused rather than saved cut,
     /// whether typed or imported.
     @Test func aNoteWithANULIsRefusedNotCut() throws {
         let store = try memoryStore()

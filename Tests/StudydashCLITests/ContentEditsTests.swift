@@ -79,7 +79,7 @@ import StudyTestSupport
         #expect(orphans.out.contains("2 stored entries whose item is no longer in the notes"))
         #expect(orphans.out.contains("[x] Task without a link"))
         #expect(orphans.out.contains(" › Alpha › Chores\n"))
-        #expect(orphans.out.contains("note: Did it on Sunday"))
+        #expect(orphans.out.contains("annotation: Did it on Sunday"))
         #expect(orphans.out.contains("https://one.example/"))
         #expect(try run(["status"]).out.contains("2 stored entries have left the notes"))
         let csv = try run(["export", "--format", "csv"]).out
@@ -109,7 +109,7 @@ import StudyTestSupport
         let oneOld = try #require((try run(["status", "--orphans", "--json"]).json()["orphans"] as? [[String: Any]])?.first?["id"] as? String)
         let refused = try run(["relink", oneOld, "https://one.example/v2"])
         #expect(refused.status == 1)
-        #expect(refused.err.contains("already has its own status or note"))
+        #expect(refused.err.contains("already has its own status or annotation"))
 
         _ = try run(["undo"])  // the learning mark
         _ = try run(["undo"])  // the relink of the task

@@ -84,7 +84,7 @@ import StudyTestSupport
         try fill("a.sqlite")
         let csv = try run(["export", "--format", "csv"], db: "a.sqlite").out
         let lines = csv.components(separatedBy: "\r\n")
-        #expect(lines[0] == "id,title,url,status,topic,note,updated_at,in_notes")
+        #expect(lines[0] == "id,title,url,status,topic,annotation,updated_at,in_notes")
         #expect(csv.contains(#"rfhtjvnm6f5,S3 Standard,https://aws.amazon.com/s3/storage-classes/,learning,Fixture Notes › Basics › Storage,"Egress costs, ""really"""#))
         #expect(csv.contains("rysfjytqvy3,Conventional Commits,https://www.conventionalcommits.org/en/v1.0.0/,done,"))
         #expect(lines.filter { $0.hasSuffix(",yes") }.count == 6)

@@ -379,7 +379,7 @@ import Glibc
         let states = (document["states"] as? [Any])?.count ?? -1
         let events = (document["events"] as? [Any])?.count ?? -1
         #expect(json.out.isEmpty)
-        let prefix = "wrote \(states) statuses, 1 note and \(events) events to \(scratch.url("t.json")) (json, "
+        let prefix = "wrote \(states) statuses, 1 annotation and \(events) events to \(scratch.url("t.json")) (json, "
         #expect(json.err.hasPrefix(prefix) && json.err.hasSuffix(" KB)\n"), "\(json.err)")
         // The size agrees with the file's, to the tenth of a KB shown.
         let shown = Double(json.err.dropFirst(prefix.count).prefix { $0 != " " }) ?? 0

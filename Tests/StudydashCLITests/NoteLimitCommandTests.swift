@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import StudyTestSupport
 
-/// A note is at most 1 MB whichever way it comes in: the text argument, standard input, the
+/// An annotation is at most 1 MB whichever way it comes in: the text argument, standard input, the
 /// editor, or an import. Above it the command says which item and how large, and changes nothing.
 @Suite struct NoteLimitCommandTests {
     let scratch: TemporaryFolder
@@ -21,7 +21,7 @@ import StudyTestSupport
 
     func expectRefused(_ result: CLIResult, bytes: Int) {
         #expect(result.status == 1)
-        #expect(result.err.hasPrefix("studydash: the note on 'Semantic Versioning' ("), "\(result.err)")
+        #expect(result.err.hasPrefix("studydash: the annotation on 'Semantic Versioning' ("), "\(result.err)")
         #expect(result.err.contains("is \(bytes) bytes"), "\(result.err)")
         #expect(result.err.contains("at most 1 MB (1048576 bytes)"), "\(result.err)")
         #expect(result.err.split(separator: "\n").count == 1)
@@ -31,12 +31,12 @@ import StudyTestSupport
         try run(["note", "https://semver.org"]).out
     }
 
-    /// Far more than a note holds is refused before it is all read (a wrong file piped in).
+    /// Far more than an annotation holds is refused before it is all read (a wrong file piped in).
     @Test func aFloodOnStandardInputIsRefusedEarly() throws {
         let flood = Data(repeating: UInt8(ascii: "a"), count: 5 * Self.limit)
         let result = try run(["note", "https://semver.org", "-"], stdin: flood)
         #expect(result.status == 1)
-        #expect(result.err == "studydash: standard input holds more than 4 MB; a note holds at most 1 MB; nothing was changed\n", "\(result.err)")
+        #expect(result.err == "studydash: standard input holds more than 4 MB; an annotation holds at most 1 MB; nothing was changed\n", "\(result.err)")
     }
 
     @Test func standardInputAtTheLimitIsSavedAndOneByteMoreIsRefused() throws {
@@ -57,6 +57,7 @@ import StudyTestSupport
         // What was typed in the editor is not thrown away: the message says where it is.
         let kept = try #require(result.err.firstMatch(of: /your text is kept in (\S+\.md)/)).1
         defer { unlink(String(kept)) }
+        #expect(kept.contains("/studydash-annotation-"), "the kept file is named for what it holds: \(kept)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: String(kept))).count == Self.limit + 100)
     }
 

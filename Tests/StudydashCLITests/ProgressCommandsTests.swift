@@ -124,10 +124,10 @@ import StudyTestSupport
 
         let failing = try run(["note", "Storage", "--edit"], environment: ["EDITOR": "/bin/false", "VISUAL": ""])
         #expect(failing.status == 1)
-        #expect(failing.err.contains("the note was left unchanged"))
+        #expect(failing.err.contains("the annotation was left unchanged"))
 
-        #expect(try run(["note", "Storage", "--clear"]).out == "Deleted the note on Storage.\n")
-        #expect(try run(["note", "Storage"]).out.hasPrefix("No note on Storage yet"))
+        #expect(try run(["note", "Storage", "--clear"]).out == "Deleted the annotation on Storage.\n")
+        #expect(try run(["note", "Storage"]).out.hasPrefix("No annotation on Storage yet"))
         _ = try run(["undo"])
         #expect(try run(["note", "Storage"]).out == "From stdin\nEdited in the editor\n")
     }

@@ -44,10 +44,10 @@ public enum ExternalEditor {
         let exited = (exitStatus & 0x7f) == 0
         let code = (exitStatus >> 8) & 0xff
         guard exited && code == 0 else {
-            throw Failure(description: "the editor '\(words[0])' failed (\(exited ? "exit status \(code)" : "killed")); the note was left unchanged")
+            throw Failure(description: "the editor '\(words[0])' failed (\(exited ? "exit status \(code)" : "killed")); the annotation was left unchanged")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(description: "the edited file \(path) could not be read back; the note was left unchanged")
+            throw Failure(description: "the edited file \(path) could not be read back; the annotation was left unchanged")
         }
         return String(decoding: data, as: UTF8.self)
     }

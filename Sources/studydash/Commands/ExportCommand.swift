@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             json      every status, annotation and event, and what is known about each item, with the schema \
             version: `studydash import` reads it back (see README, "Export format").
-            csv       one row per resource: id, title, url, status, topic, note (your annotation), updated_at, \
+            csv       one row per resource: id, title, url, status, topic, annotation (your own text), updated_at, \
             in_notes.
             markdown  the topic tree with - [x] checkboxes, statuses and your annotations, readable on GitHub.
 
@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand {
                 document.write(into: &writer)
                 file.write("\n")
                 what = Plural.count(document.states.count, "status", plural: "statuses") + ", "
-                    + Plural.count(document.annotations.count, "note") + " and "
+                    + Plural.count(document.annotations.count, "annotation") + " and "
                     + Plural.count(document.events.count, "event")
             case .csv:
                 let session = try StudySession(content: content, store: store)

@@ -51,7 +51,7 @@ struct ImportCommand: ParsableCommand {
                 Output.write("Nothing new in \(Output.safe(file)): the store already had all of it.\n")
             } else {
                 Output.write("Imported \(Output.safe(file)): \(Plural.count(summary.states, "status", plural: "statuses")), "
-                    + "\(Plural.count(summary.annotations, "note")), "
+                    + "\(Plural.count(summary.annotations, "annotation")), "
                     + "\(Plural.count(summary.events, "event")) added or updated.\n")
             }
             if !json && orphans > 0 {

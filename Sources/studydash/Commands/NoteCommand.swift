@@ -84,23 +84,23 @@ struct NoteCommand: ParsableCommand {
             if json {
                 Output.write(report(found, after, changed: outcome.changed))
             } else if !outcome.changed {
-                Output.write("The note on \(Output.safe(found.title)) is unchanged.\n")
+                Output.write("The annotation on \(Output.safe(found.title)) is unchanged.\n")
             } else if outcome.deleted {
-                Output.write("Deleted the note on \(Output.safe(found.title)).\n")
+                Output.write("Deleted the annotation on \(Output.safe(found.title)).\n")
             } else {
-                Output.write("Saved the note on \(Output.safe(found.title)).\n")
+                Output.write("Saved the annotation on \(Output.safe(found.title)).\n")
             }
         }
     }
 
     /// Writes `text` to a new private file (0600) in the temporary folder; nil when that fails.
     private static func keep(_ text: String, name: String) -> String? {
-        try? FileBytes.temporary(named: "note-\(name)", holding: text).get()
+        try? FileBytes.temporary(named: "annotation-\(name)", holding: text).get()
     }
 
     private func display(_ item: ItemLookup.Item, _ annotation: Annotation?) -> String {
         guard let text = annotation?.text else {
-            return "No note on \(Output.safe(item.title)) yet; add one with `studydash note \(item.id) \"TEXT\"`.\n"
+            return "No annotation on \(Output.safe(item.title)) yet; add one with `studydash note \(item.id) \"TEXT\"`.\n"
         }
         return TerminalSafe.escape(text, keepNewlines: true) + "\n"
     }
@@ -124,7 +124,7 @@ struct NoteCommand: ParsableCommand {
     static func readStandardInput() throws -> String {
         let ceiling = 4 * Annotation.maximumBytes
         guard let data = StandardInput.read(atMost: ceiling) else {
-            throw CLIError("standard input holds more than \(ceiling / 1_048_576) MB; a note holds at most 1 MB; nothing was changed")
+            throw CLIError("standard input holds more than \(ceiling / 1_048_576) MB; an annotation holds at most 1 MB; nothing was changed")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -64,7 +64,7 @@ struct UndoCommand: ParsableCommand {
                 case .status:
                     out += "  \(name): \(event.new ?? "unset") → \(event.old ?? "unset (as in the notes)")\n"
                 case .annotation:
-                    out += "  \(name): note \(event.old == nil ? "removed" : "restored")\n"
+                    out += "  \(name): annotation \(event.old == nil ? "removed" : "restored")\n"
                 case .relink:
                     out += "  \(name): moved back to \(event.old ?? "?")\n"
                 }

@@ -5,7 +5,7 @@ import StudyStore
 import StudyText
 
 /// The CSV and Markdown exports: the notes' resources with their status and the learner's
-/// annotations (the CSV's `note` column).
+/// annotations (the CSV's `annotation` column).
 /// Entries whose item has left the notes are included too, so an export never drops anything.
 /// No control character from the notes or the store is written, to a terminal or a file: each
 /// becomes a visible symbol (`TerminalSafe`), keeping only line breaks and tabs in text.
@@ -18,7 +18,7 @@ enum ProgressTables {
         let states = try storeCall { try session.store.states() }
         var updated: [String: Timestamp] = [:]
         for state in states { updated[state.itemID] = state.updatedAt }
-        file.write("id,title,url,status,topic,note,updated_at,in_notes\r\n")
+        file.write("id,title,url,status,topic,annotation,updated_at,in_notes\r\n")
         var seen = Set<String>()
         var rows = 0
         for root in session.tree.roots {

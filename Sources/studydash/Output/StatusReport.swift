@@ -64,7 +64,7 @@ struct StatusReport {
     }
 
     func orphansText(_ orphans: [Orphan]) -> String {
-        guard !orphans.isEmpty else { return "No orphans: every stored status and note belongs to an item in the notes.\n" }
+        guard !orphans.isEmpty else { return "No orphans: every stored status and annotation belongs to an item in the notes.\n" }
         var out = Plural.count(orphans.count, "stored entry", plural: "stored entries") + " whose item is no longer in the notes "
             + "(kept; move one with `studydash relink OLD NEW`):\n"
         for orphan in orphans {
@@ -75,7 +75,7 @@ struct StatusReport {
                 out += "      was under " + Output.safe(path.joined(separator: " › ")) + "\n"
             }
             if let line = orphan.annotation?.firstLine, !line.isEmpty {
-                out += "      note: " + Output.safe(line) + "\n"
+                out += "      annotation: " + Output.safe(line) + "\n"
             }
         }
         return out

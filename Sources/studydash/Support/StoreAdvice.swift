@@ -15,7 +15,7 @@ extension StoreError {
         case .nothingStored: "`studydash status --orphans` lists the entries that can be relinked"
         case .readOnly: "make it writable, or pass --db with another file"
         case .unreadable, .unknownEventKind: "Restore it from a backup or an export"
-        case .cannotCreateFolder, .cannotCreateFile, .cannotOpen, .database, .badImport, .noteTooLarge, .noteHoldsNUL: nil
+        case .cannotCreateFolder, .cannotCreateFile, .cannotOpen, .database, .badImport, .annotationTooLarge, .annotationHoldsNUL: nil
         }
     }
 
