@@ -8,6 +8,9 @@ import StudyCore
 /// else its name), and headings are sub-topics. Files are parsed in parallel; the tree is then
 /// assembled in a fixed order, so the result does not depend on timing.
 public enum ContentLoader {
+    /// The file endings read as notes (compared in lower case).
+    public static let noteExtensions: Set<String> = ["md", "markdown", "txt"]
+
     public enum LoadError: Error, CustomStringConvertible, Equatable {
         case missing(String)
         case notAFolder(String)

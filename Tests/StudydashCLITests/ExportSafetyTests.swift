@@ -141,6 +141,29 @@ import Glibc
         #expect(try run(["note", "S3 Standard"]).out == "private: my salary\n")
     }
 
+    @Test func aNotesFileOfTheFoldersReadIsRefusedAndANewFileBesideThemIsWritten() throws {
+        let notes = scratch.url("course")
+        try FileManager.default.createDirectory(atPath: notes + "/sub", withIntermediateDirectories: true)
+        let original = "# Serving\n\n- [KServe](https://kserve.github.io/) — serving\n"
+        try original.write(toFile: notes + "/02-serving.md", atomically: true, encoding: .utf8)
+        try "# Extra\n".write(toFile: notes + "/sub/extra.TXT", atomically: true, encoding: .utf8)
+        try scratch.symlink("alias.md", to: "course/02-serving.md")
+        for target in [notes + "/02-serving.md", notes + "/sub/../02-serving.md", scratch.url("alias.md"),
+                       notes + "/sub/extra.TXT"] {
+            for format in ["json", "csv", "markdown"] {
+                let result = try run(["export", "--format", format, "-o", target], content: notes)
+                #expect(result.status == 1, "\(target) \(format)")
+                #expect(result.err.contains("is a notes file in"), "\(target): \(result.err)")
+            }
+        }
+        #expect(try String(contentsOfFile: notes + "/02-serving.md", encoding: .utf8) == original)
+        #expect(fileType(scratch.url("alias.md")) == S_IFLNK)
+        let beside = try run(["export", "--format", "markdown", "-o", notes + "/report.md"], content: notes)
+        #expect(beside.status == 0, "a new file beside the notes is the user's to make: \(beside.err)")
+        let again = try run(["export", "--format", "csv", "-o", notes + "/progress.csv"], content: notes)
+        #expect(again.status == 0 && again.err.contains("wrote"), "a file the loader does not read may be replaced")
+    }
+
     // MARK: Every failed write is reported
 
     @Test func aFullOrClosedStandardOutputIsAnError() throws {

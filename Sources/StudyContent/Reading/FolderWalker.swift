@@ -35,7 +35,7 @@ enum FolderWalkError: Error {
 }
 
 struct FolderWalker {
-    static let noteExtensions: Set<String> = ["md", "markdown", "txt"]
+    static let noteExtensions = ContentLoader.noteExtensions
     static let folderNoteNames = ["readme", "index"]
     /// Notes are rarely nested ten deep; a cap keeps every walk over the topic tree shallow.
     static let maxFolderDepth = 32

@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
             Writes to standard output, or to FILE with -o, and then says on standard error what it wrote. \
             A regular FILE is replaced only when complete and keeps its permissions (a new one is private, \
             0600: an export holds your annotations); a symlink stays a link and its target is written; a device or \
-            FIFO (/dev/null, a named pipe) is written through. The progress store itself is refused.
+            FIFO (/dev/null, a named pipe) is written through. The progress store itself is refused, and so is a notes file of the folders read (--content).
 
             In CSV and Markdown, control characters from the notes and annotations are written as visible symbols, in a \
             file as on a terminal: ESC as ␛, BEL as ␇ (the Unicode control pictures), C1 controls as \
@@ -43,7 +43,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let file = try OutputFile(path: output, sparing: store.resolvedPath)
+            let file = try OutputFile(path: output, sparing: store.resolvedPath,
+                                      notes: (try? content.resolvedFolders()) ?? [])
             let what: String
             switch format {
             case .json:

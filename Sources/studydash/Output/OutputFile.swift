@@ -12,7 +12,8 @@ import Darwin
 ///   place when complete, so that a failed export never leaves half a file. A symlink stays a
 ///   symlink: its target is what gets replaced. The new file keeps the old one's mode and owner;
 ///   a new one is private (0600), since an export holds the learner's notes.
-/// The progress store and its side files are refused whatever path names them.
+/// The progress store and its side files, and the notes files of the folders read, are refused
+/// whatever path names them.
 final class OutputFile {
     private enum Kind { case standardOutput, device, replacing(target: String, partial: String) }
 
@@ -22,8 +23,9 @@ final class OutputFile {
     private var failure: Int32?
     private(set) var byteCount = 0
 
-    /// `store` is the progress store's path: no output may land on it or its side files.
-    init(path: String?, sparing store: String) throws {
+    /// `store` is the progress store's path: no output may land on it or its side files; nor on
+    /// a notes file inside `notes`, the folders the command reads.
+    init(path: String?, sparing store: String, notes: [String] = []) throws {
         guard let path, path != "-" else {
             // Closed (`>&-`) or read-only: say so now, before a file this command opens takes
             // descriptor 1 and a write to it fails for a reason that names that file instead.
@@ -38,6 +40,7 @@ final class OutputFile {
         }
         self.path = path
         try StoreFiles(store).refuse(path)
+        try NotesFiles(folders: notes).refuse(path)
         var info = stat()
         if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
             throw CLIError("cannot write \(path): it is a folder")
