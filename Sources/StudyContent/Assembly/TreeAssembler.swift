@@ -125,9 +125,11 @@ struct TreeAssembler {
         }
         if resources[id] != nil {
             resources[id]?.occurrences.append(location)
+            // The first place that gives an estimate gives it.
+            if resources[id]?.effortMinutes == nil { resources[id]?.effortMinutes = raw.effortMinutes }
         } else {
             resources[id] = Resource(id: id, title: raw.title, url: raw.url, description: raw.description,
-                                     source: location, checkbox: raw.checkbox)
+                                     source: location, checkbox: raw.checkbox, effortMinutes: raw.effortMinutes)
         }
         return id
     }

@@ -6,6 +6,8 @@ struct FileOutline {
     /// From front matter `title`, else the first heading when it is an H1.
     var title: String?
     var order: Double?
+    /// Front matter `effort:`: the estimate of each of the file's resources that has none.
+    var effort: Int?
     /// The file itself as a section: the prose and resources before the first sub-heading.
     var root: OutlineSection
     var warnings: [ContentWarning]
@@ -25,6 +27,14 @@ struct OutlineSection {
     var note: String = ""
     var resources: [RawResource] = []
     var children: [OutlineSection] = []
+
+    /// `minutes` becomes the estimate of every resource here and below that has none.
+    mutating func giveEffort(_ minutes: Int) {
+        for index in resources.indices where resources[index].effortMinutes == nil {
+            resources[index].effortMinutes = minutes
+        }
+        for index in children.indices { children[index].giveEffort(minutes) }
+    }
 }
 
 /// A resource as found in a file, with its URL as written. A linked resource's ID is worked
@@ -36,15 +46,17 @@ struct RawResource: Equatable {
     var description: String
     var line: Int
     var checkbox: Bool?
+    var effortMinutes: Int?
     var normalizedURL: String?
     var id: String?
 
-    init(title: String, url: String?, description: String, line: Int, checkbox: Bool?) {
+    init(title: String, url: String?, description: String, line: Int, checkbox: Bool?, effortMinutes: Int? = nil) {
         self.title = title
         self.url = url
         self.description = description
         self.line = line
         self.checkbox = checkbox
+        self.effortMinutes = effortMinutes
         if let url {
             let normalized = URLNormalizer.normalize(url)
             normalizedURL = normalized

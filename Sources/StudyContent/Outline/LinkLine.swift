@@ -18,6 +18,8 @@ enum LinkLine {
         var isUntitled: Bool
         /// Index of the piece holding the link (to find its line).
         var pieceIndex: Int
+        /// The effort estimate written after the link (see `EffortText`).
+        var effortMinutes: Int?
     }
 
     static let maxLabelLength = 120
@@ -31,7 +33,8 @@ enum LinkLine {
         let untitled = isUntitled(text, url: url)
         let description = [cleanEdges(prefix), cleanEdges(suffix)].filter { !$0.isEmpty }.joined(separator: " ")
         return Match(url: url, title: untitled ? URLNormalizer.displayTitle(url) : text,
-                     description: description, checkbox: checkbox, isUntitled: untitled, pieceIndex: index)
+                     description: description, checkbox: checkbox, isUntitled: untitled, pieceIndex: index,
+                     effortMinutes: EffortText.find(in: suffix))
     }
 
     /// One line of a paragraph: a resource only when the link stands on its own.
@@ -65,7 +68,8 @@ enum LinkLine {
         let rest = cleanEdges(suffix)
         if !rest.isEmpty { parts.append(rest) }
         return Match(url: url, title: title, description: parts.joined(separator: " — "), checkbox: checkbox,
-                     isUntitled: untitled && (label ?? "").isEmpty, pieceIndex: index)
+                     isUntitled: untitled && (label ?? "").isEmpty, pieceIndex: index,
+                     effortMinutes: EffortText.find(in: suffix))
     }
 
     /// The first link among `pieces`, if it is one a resource may have (http, https, file).

@@ -119,7 +119,8 @@ struct OutlineBuilder {
             }
             consumed[index] = true
             section.resources.append(RawResource(title: match.title, url: match.url, description: match.description,
-                                                 line: start + index, checkbox: match.checkbox))
+                                                 line: start + index, checkbox: match.checkbox,
+                                                 effortMinutes: match.effortMinutes))
         }
         // What is left of the paragraph is prose.
         var runStart: Int?
@@ -165,10 +166,12 @@ struct OutlineBuilder {
             }
             section.resources.append(RawResource(
                 title: match.title, url: match.url, description: description,
-                line: first.startLine + pieceLines[match.pieceIndex], checkbox: taskState ?? match.checkbox))
+                line: first.startLine + pieceLines[match.pieceIndex], checkbox: taskState ?? match.checkbox,
+                effortMinutes: match.effortMinutes))
         } else if let task = taskWithoutLink(pieces, taskState: taskState) {
             section.resources.append(RawResource(title: task.title, url: nil, description: "",
-                                                 line: first.startLine, checkbox: task.checked))
+                                                 line: first.startLine, checkbox: task.checked,
+                                                 effortMinutes: EffortText.find(in: task.title)))
         } else {
             // The item's own lines are prose up to its first nested list; blocks after that list
             // are added on their own, so the list's resources are not kept as prose.
@@ -206,7 +209,7 @@ struct OutlineBuilder {
             // Row positions are not always reported; the delimiter row sits between header and body.
             let line = row.startLine > 0 ? row.startLine : table.startLine + rowIndex + 1
             section.resources.append(RawResource(title: match.title, url: match.url, description: description,
-                                                 line: line, checkbox: match.checkbox))
+                                                 line: line, checkbox: match.checkbox, effortMinutes: match.effortMinutes))
         }
         if !everyRowIsResource || bodyRows == 0 {
             keep(table.startLine...max(table.startLine, table.endLine), in: section)

@@ -35,6 +35,7 @@ enum FileReader {
         guard body.contains(where: { !$0.isWhitespace }) else { return outline }
         let built = OutlineBuilder(file: plan.displayPath, text: body).build(text: body)
         outline.root = built.root
+        if let effort = matter.effort { outline.root.giveEffort(effort) }
         outline.warnings += built.warnings
         if outline.title == nil { outline.title = built.title }
         return outline

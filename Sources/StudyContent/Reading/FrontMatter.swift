@@ -1,12 +1,13 @@
 import StudyCore
 import StudyText
 
-/// YAML-style front matter at the very top of a file, between `---` lines. StudyDash reads two
-/// keys, `title` and `order`; other keys are left alone. The block is blanked out (not removed)
+/// YAML-style front matter at the very top of a file, between `---` lines. StudyDash reads three
+/// keys, `title`, `order` and `effort` (a duration, as in `EffortText.duration`); other keys are left alone. The block is blanked out (not removed)
 /// so that line numbers in the rest of the file stay true.
 struct FrontMatter {
     var title: String?
     var order: Double?
+    var effort: Int?
     var warnings: [ContentWarning] = []
 
     static let maxLines = 200
@@ -36,6 +37,13 @@ struct FrontMatter {
                 } else {
                     matter.warnings.append(ContentWarning(SourceLocation(file: file, line: index + 1),
                                                           "front matter 'order' is not a number: \(value)"))
+                }
+            case "effort":
+                if let minutes = EffortText.duration(value) {
+                    matter.effort = minutes
+                } else {
+                    matter.warnings.append(ContentWarning(SourceLocation(file: file, line: index + 1),
+                                                          "front matter 'effort' is not a duration: \(value)"))
                 }
             default:
                 break

@@ -12,9 +12,12 @@ public struct Resource: Hashable, Sendable {
     public var checkbox: Bool?
     /// Every place it is listed, in load order (the first equals `source`).
     public var occurrences: [SourceLocation]
+    /// The effort estimate in minutes, from the resource's line (`(45 min)`) or its file's front
+    /// matter `effort:`; nil when the notes give none.
+    public var effortMinutes: Int?
 
     public init(id: String, title: String, url: String?, description: String, source: SourceLocation,
-                checkbox: Bool?, occurrences: [SourceLocation]? = nil) {
+                checkbox: Bool?, occurrences: [SourceLocation]? = nil, effortMinutes: Int? = nil) {
         self.id = id
         self.title = title
         self.url = url
@@ -22,5 +25,6 @@ public struct Resource: Hashable, Sendable {
         self.source = source
         self.checkbox = checkbox
         self.occurrences = occurrences ?? [source]
+        self.effortMinutes = effortMinutes
     }
 }
