@@ -1,10 +1,15 @@
 /// Progress per topic, rolled up the tree: a topic counts every resource listed in it or below it,
-/// each once, and its progress is done / (total − skipped).
+/// each once, and its progress is done / (total − skipped). Effort estimates roll up the same way:
+/// the minutes of the counted resources, and of those not done yet.
 public struct Tally: Hashable, Sendable {
     public var todo = 0
     public var learning = 0
     public var done = 0
     public var skipped = 0
+    /// Effort estimates of the counted resources (not skipped) that have one, in minutes.
+    public var effortMinutes = 0
+    /// The part of `effortMinutes` not done yet (todo and learning).
+    public var remainingMinutes = 0
 
     public init() {}
 
@@ -20,6 +25,14 @@ public struct Tally: Hashable, Sendable {
     public var counted: Int { total - skipped }
     public var remaining: Int { todo + learning }
     public var fraction: Double { counted > 0 ? Double(done) / Double(counted) : 0 }
+
+    /// Counts one resource: its status, and its estimate unless it is skipped.
+    public mutating func count(_ status: Status, effortMinutes estimate: Int?) {
+        self[status] += 1
+        guard let minutes = estimate, status != .skipped else { return }
+        effortMinutes += minutes
+        if status == .todo || status == .learning { remainingMinutes += minutes }
+    }
 
     public subscript(status: Status) -> Int {
         get {
@@ -51,7 +64,7 @@ public struct ProgressRollup: Sendable {
         for (id, resource) in tree.resources {
             let status = progress.status(of: resource)
             statusByID[id] = status
-            overall[status] += 1
+            overall.count(status, effortMinutes: resource.effortMinutes)
         }
         // Each topic's set of resource IDs is built bottom-up, so a resource listed twice under a
         // topic is counted once there.
@@ -59,7 +72,9 @@ public struct ProgressRollup: Sendable {
             var ids = Set(topic.resourceIDs)
             for child in topic.children { ids.formUnion(visit(child)) }
             var tally = Tally()
-            for id in ids { if let status = statusByID[id] { tally[status] += 1 } }
+            for id in ids {
+                if let status = statusByID[id] { tally.count(status, effortMinutes: tree.resources[id]?.effortMinutes) }
+            }
             tallies[topic.id] = tally
             return ids
         }
