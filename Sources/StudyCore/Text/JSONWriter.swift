@@ -42,6 +42,11 @@ public struct JSONWriter {
         raw(String(value))
     }
 
+    public mutating func value(_ key: String? = nil, _ value: Int?) {
+        element(key)
+        raw(value.map { String($0) } ?? "null")
+    }
+
     public mutating func value(_ key: String? = nil, _ value: Double) {
         element(key)
         raw(value.isFinite ? String(value) : "null")

@@ -4,7 +4,8 @@ import StudyStore
 import StudyText
 
 /// What `status` prints: progress bars per area (or per sub-topic of a chosen topic), the
-/// overall bar, counts per status, and the orphans list.
+/// overall bar, counts per status, the time left where the notes give effort estimates, and
+/// the orphans list.
 struct StatusReport {
     let session: StudySession
     let progress: LearnerProgress
@@ -55,7 +56,8 @@ struct StatusReport {
     private func row(_ name: String, _ tally: Tally, countWidth: Int) -> String {
         let label = DisplayWidth.clip(name, to: Self.nameWidth)
         return "  " + label.padded(toColumns: Self.nameWidth) + "  "
-            + ProgressBar.line(done: tally.done, of: tally.counted, width: Self.barWidth, countWidth: countWidth) + "\n"
+            + ProgressBar.line(done: tally.done, of: tally.counted, width: Self.barWidth, countWidth: countWidth)
+            + (EffortFormat.left(tally).map { "  " + $0 } ?? "") + "\n"
     }
 
     private func counts(_ tally: Tally) -> String {
@@ -122,6 +124,10 @@ struct StatusReport {
         writer.value("total", tally.total)
         writer.value("counted", tally.counted)
         writer.value("percent", ProgressBar.percent(done: tally.done, of: tally.counted))
+        // null, not 0, when no counted resource carries an estimate: "unknown" is not "nothing left".
+        let estimated = tally.effortMinutes > 0
+        writer.value("effortMinutes", estimated ? tally.effortMinutes : nil)
+        writer.value("remainingMinutes", estimated ? tally.remainingMinutes : nil)
     }
 
     func orphansJSON(_ orphans: [Orphan]) -> [UInt8] {
