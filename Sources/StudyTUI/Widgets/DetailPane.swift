@@ -89,7 +89,8 @@ enum DetailPane {
                 // The pane's one bar starts at its left edge: nothing beside it to line up with.
                 x += Drawing.progress(tally, into: &grid, x: x, y: rect.y + 1, barWidth: min(20, rect.width / 4))
                 let extra = [tally.learning > 0 ? "\(tally.learning) learning" : nil,
-                             tally.skipped > 0 ? "\(tally.skipped) skipped" : nil].compactMap { $0 }
+                             tally.skipped > 0 ? "\(tally.skipped) skipped" : nil,
+                             EffortFormat.left(tally)].compactMap { $0 }
                 if !extra.isEmpty {
                     grid.put("  " + extra.joined(separator: " · "), x: x, y: rect.y + 1, style: .dim, limit: rect.x + rect.width - x)
                 }

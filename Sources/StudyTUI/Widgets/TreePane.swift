@@ -2,7 +2,8 @@ import StudyCore
 import TermGrid
 
 /// The topic tree: one row per visible topic, indented by depth, with ▸/▾ for collapsed and
-/// expanded topics and, right-aligned, its progress bar, done/counted and percent.
+/// expanded topics and, right-aligned, its progress bar, done/counted and percent; left of the
+/// bar, the time left when its resources carry effort estimates and the row has room.
 enum TreePane {
     /// Everything a row's cells depend on (the selection highlight is applied afterwards).
     struct RowKey: Hashable {
@@ -43,12 +44,21 @@ enum TreePane {
         let countWidth = Drawing.countWidth(forTotal: state.rollup.overall.total)
         let statsWidth = tally.total > 0 ? Drawing.progressWidth(tally, barWidth: barWidth, countWidth: countWidth) : 0
         let showStats = statsWidth > 0 && width - indent - 2 - statsWidth >= 8
-        let titleRoom = width - indent - 2 - (showStats ? statsWidth + 1 : 0)
+        // Only rows whose resources have estimates give up title room for the figure; the bars
+        // stay right-aligned, so they line up either way.
+        let left = showStats && tally.effortMinutes > 0 && tally.remainingMinutes > 0
+            ? EffortFormat.compact(tally.remainingMinutes) : nil
+        let leftWidth = left.map { $0.count + 1 } ?? 0
+        let showLeft = left != nil && width - indent - 2 - statsWidth - 1 - leftWidth >= 8
+        let titleRoom = width - indent - 2 - (showStats ? statsWidth + 1 : 0) - (showLeft ? leftWidth : 0)
         var x = indent
         x += grid.put(marker, x: x, y: 0, style: .dim, limit: width - indent)
         grid.put(Drawing.clip(entry.topic.title, titleRoom), x: x, y: 0,
                  style: tally.total > 0 && tally.remaining == 0 ? CellStyle(base.attributes, role: .done) : base,
                  limit: titleRoom)
+        if showLeft, let left {
+            grid.put(left, x: width - statsWidth - leftWidth, y: 0, style: .dim)
+        }
         if showStats {
             Drawing.progress(tally, into: &grid, x: width - statsWidth, y: 0, barWidth: barWidth, countWidth: countWidth)
         }
