@@ -32,6 +32,8 @@ enum EffortText {
 
     /// A duration on its own (`45 min`, `~2 h`, `1 h 30 min`) → minutes; nil when it is not one.
     static func duration(_ text: String) -> Int? {
+        // The longest form is a few words; a long bracket is prose, and is not scanned.
+        guard text.utf8.count <= 40 else { return nil }
         var rest = Substring(text.lowercased().trimmingWhitespace())
         for hedge in ["effort:", "effort", "est.", "about", "approx.", "approx", "ca.", "~", "≈"] where rest.hasPrefix(hedge) {
             rest = Substring(String(rest.dropFirst(hedge.count)).trimmingWhitespace())
