@@ -42,6 +42,8 @@ enum CLI {
         // Never the learner's own progress: unless a test names a database, the default location
         // is inside a scratch data folder.
         env["XDG_DATA_HOME"] = scratchData
+        // Nor the learner's own resume place (which `next` starts from).
+        env["XDG_STATE_HOME"] = scratchData + "/state"
         for (key, value) in environment { env[key] = value }
         return try runProcess(binary, arguments, cwd: cwd, environment: env, stdin: stdin)
     }

@@ -39,7 +39,8 @@ enum TUIProbe {
                     program: String = CLI.binary) throws -> ProbeResult {
         let raw = scratch.url("\(script).raw")
         var command = [tool, "--timeout", "60", "--size", size, "--term", term,
-                       "--dump-raw", raw, "--snap-dir", scratch.path, "-e", "LANG=C.UTF-8", "-e", "XDG_DATA_HOME=\(scratch.url("xdg"))"]
+                       "--dump-raw", raw, "--snap-dir", scratch.path, "-e", "LANG=C.UTF-8", "-e", "XDG_DATA_HOME=\(scratch.url("xdg"))",
+                       "-e", "XDG_STATE_HOME=\(scratch.url("state"))"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { command += ["-e", "\(key)=\(value)"] }
         command += ["-f", (probes as NSString).appendingPathComponent(script + ".steps"), "--", program] + arguments
         var env = ProcessInfo.processInfo.environment

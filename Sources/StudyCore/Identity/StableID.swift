@@ -21,6 +21,12 @@ public enum StableID {
         PathKey(path).topicID
     }
 
+    /// Ten base32 characters naming any key (no kind letter, no folding): for names that must
+    /// be stable but are not items, such as the resume file of a set of notes folders.
+    public static func digest(_ key: String) -> String {
+        encode(hash(key))
+    }
+
     /// A topic's path of titles, hashed as it grows: a child's key extends its parent's instead
     /// of folding and hashing the whole path again, so a long title above many sub-topics costs
     /// once, not once per sub-topic. The same bytes are hashed as `topic(path:)` and

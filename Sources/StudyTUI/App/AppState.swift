@@ -141,6 +141,13 @@ public struct AppState: Sendable {
         if let selected, let row = visible.firstIndex(of: selected) { treeCursor = row }
     }
 
+    /// Opens exactly these nodes (a place taken back); the cursor is placed after by `reveal`.
+    public mutating func replaceExpanded(_ nodes: Set<Int>) {
+        expanded = nodes
+        rebuildVisible()
+        treeCursor = min(treeCursor, max(0, visible.count - 1))
+    }
+
     /// Shows `node` in the tree (expanding its ancestors) and moves the cursor to it.
     public mutating func reveal(_ node: Int) {
         var ancestor = index.nodes[node].parent

@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
     case annotate, editExternally
     case openLink, openNoteLink(Int), copyLink
     case help
+    /// `]` / `[`: to the next (+1) or previous (-1) resource still to study.
+    case unfinished(Int)
     /// Close what is open (the reader, the help), back to what it was opened from.
     case back
     case quit

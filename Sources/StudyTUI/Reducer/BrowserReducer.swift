@@ -24,6 +24,8 @@ enum BrowserReducer {
         Binding([.character("s")], .mark(.skipped), "mark done / learning / skipped / todo"),
         Binding([.character("r")], .mark(.todo), "mark done / learning / skipped / todo",
                 notes: ["  (in the tree: every resource below; l expands;", "   over 10 resources asks y/n first)"]),
+        Binding([.character("]")], .unfinished(1), "next / previous unfinished resource"),
+        Binding([.character("[")], .unfinished(-1), "next / previous unfinished resource"),
         Binding([.character("u")], .undo, "undo the last change"),
         Binding([.character("a")], .annotate, "annotate here, in place / in $EDITOR"),
         Binding([.character("e")], .editExternally, "annotate here, in place / in $EDITOR"),
@@ -53,6 +55,7 @@ enum BrowserReducer {
         case .toggleDone: return Reducer.toggleDone(targets: Reducer.markTargets(state), state: &state)
         case .mark(let status): return Reducer.mark(status, targets: Reducer.markTargets(state), state: &state)
         case .undo: return [.undo]
+        case .unfinished(let direction): Reducer.jumpToUnfinished(direction, state: &state)
         case .annotate: Reducer.startAnnotation(Reducer.annotationTarget(state), state: &state)
         case .editExternally: return Reducer.editExternally(Reducer.annotationTarget(state), state: state)
         case .openLink: return Reducer.openSelectedLink(&state)

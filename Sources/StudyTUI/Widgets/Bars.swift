@@ -25,12 +25,20 @@ enum Bars {
 
     static func drawTitle(_ label: String, overall: Tally, into grid: inout Grid) {
         let barWidth = grid.width >= 100 ? 20 : grid.width >= 70 ? 10 : 0
-        let statsWidth = Drawing.progressWidth(overall, barWidth: barWidth) + 9
+        let barStatsWidth = Drawing.progressWidth(overall, barWidth: barWidth) + 9
+        // What is being learned, beside the bar, when the title keeps its room.
+        let learning = overall.learning > 0 ? "\(overall.learning) learning · " : ""
+        let withLearning = barStatsWidth + DisplayWidth.of(learning)
+        let statsWidth = grid.width - withLearning >= 20 ? withLearning : barStatsWidth
         let showStats = grid.width - statsWidth >= 20
         let titleRoom = grid.width - (showStats ? statsWidth + 1 : 0)
         grid.put(Drawing.clip(label, titleRoom), x: 0, y: 0, style: CellStyle(.bold, role: .heading), limit: titleRoom)
         if showStats {
-            let x = grid.width - statsWidth
+            var x = grid.width - statsWidth
+            if statsWidth > barStatsWidth {
+                grid.put(learning, x: x, y: 0, style: .dim)
+                x += DisplayWidth.of(learning)
+            }
             grid.put("overall ", x: x, y: 0, style: .dim)
             Drawing.progress(overall, into: &grid, x: x + 8, y: 0, barWidth: barWidth)
         }

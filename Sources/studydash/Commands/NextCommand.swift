@@ -1,11 +1,16 @@
 import ArgumentParser
+import Foundation
 import StudyApp
 import StudyCore
 
 struct NextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "next",
-        abstract: "List the next resources to study: those you are learning, then those to do, in curriculum order.")
+        abstract: "List the next resources to study: those you are learning, then those to do, in curriculum order.",
+        discussion: """
+            The ones to do start from where you last left the dashboard (the selected resource or \
+            topic) and wrap around to the top; --from-start lists them from the top.
+            """)
 
     @Argument(help: ArgumentHelp("Only resources under this topic.", valueName: "topic"))
     var topic: String?
@@ -15,6 +20,9 @@ struct NextCommand: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var store: StoreOptions
+
+    @Flag(help: "List from the top of the curriculum, not from where you left the dashboard.")
+    var fromStart = false
 
     @Flag(help: "Print JSON instead of text.")
     var json = false
@@ -34,7 +42,9 @@ struct NextCommand: ParsableCommand {
                 }
                 scope = found
             }
-            let queue = NextQueue.resources(in: session.tree, progress: progress, under: scope, limit: n)
+            let place = fromStart ? nil : ResumeFile(contentFolders: try content.resolvedFolders(),
+                                                     environment: ProcessInfo.processInfo.environment).load()
+            let queue = NextQueue.resources(in: session.tree, progress: progress, under: scope, from: place, limit: n)
             if json {
                 var writer = JSONWriter(pretty: Output.isTerminal)
                 writer.beginObject()

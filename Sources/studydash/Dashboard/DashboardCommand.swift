@@ -20,6 +20,11 @@ struct DashboardCommand: ParsableCommand {
             a shell, never run by one), else xdg-open (open on macOS), only for http and https \
             links with // and a host, and file: links with a path.
 
+            On quit it remembers where you were (the selected topic and resource, the open \
+            topics, the reader and its scroll) per set of notes folders, in \
+            $XDG_STATE_HOME/studydash/ (default ~/.local/state/studydash/), and reopens there; \
+            --fresh opens at the top.
+
             Exit status: 0 after q; 1 an error; 129, 130, 143 after SIGHUP, SIGINT, SIGTERM. Any \
             other signal that ends a program restores the terminal first; SIGPIPE is ignored. A \
             crash restores the terminal and prints one line; to keep a backtrace, run with \
@@ -28,6 +33,9 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Open at the top, not where you left off last time.")
+    var fresh = false
 
     func run() throws {
         try reportingErrors {
@@ -47,8 +55,9 @@ struct DashboardCommand: ParsableCommand {
             let session = try StudySession(content: content, store: store)
             let progress = try storeCall { try session.progress() }
             let useColor = (environment["NO_COLOR"] ?? "").isEmpty
+            let resume = ResumeFile(contentFolders: try content.resolvedFolders(), environment: environment)
             let code = try DashboardLoop.run(session: session, progress: progress, useColor: useColor,
-                                             environment: environment)
+                                             environment: environment, resume: resume, fresh: fresh)
             if code != 0 { throw ExitCode(code) }
         }
     }

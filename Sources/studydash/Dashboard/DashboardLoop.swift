@@ -8,7 +8,7 @@ import StudyTUI
 /// quit signal. Returns the process exit status.
 enum DashboardLoop {
     static func run(session: StudySession, progress: LearnerProgress, useColor: Bool,
-                    environment: [String: String]) throws -> Int32 {
+                    environment: [String: String], resume: ResumeFile, fresh: Bool) throws -> Int32 {
         let model = DashboardModel(tree: session.tree, items: session.index, renderNote: NoteRenderer.render)
         let screen: TerminalScreen
         do {
@@ -19,6 +19,7 @@ enum DashboardLoop {
         defer { screen.stop() }
         let size = screen.size
         var state = AppState(model: model, progress: progress, width: size.width, height: size.height)
+        if !fresh, let place = resume.load() { state.take(place) }
         Reducer.settleScroll(&state)
         let ports = Ports.posix(environment: environment, handOver: { run in screen.suspend(run) },
                                 copy: screen.copyToClipboard)
@@ -41,6 +42,7 @@ enum DashboardLoop {
                 let kept = state.unsavedAnnotation.flatMap {
                     DraftFile.keep($0.text, itemID: $0.itemID, environment: environment)
                 }
+                resume.save(state.place)
                 screen.stop()
                 if let kept { Output.note("your unsaved annotation was kept in \(Output.safe(kept))") }
                 return TerminalScreen.exitCode(forSignal: signal)
@@ -66,7 +68,10 @@ enum DashboardLoop {
             while !messages.isEmpty {
                 let message = messages.removeFirst()
                 let requested = Reducer.handle(message, state: &state)
-                if requested.contains(.quit) { return 0 }
+                if requested.contains(.quit) {
+                    resume.save(state.place)
+                    return 0
+                }
                 messages.append(contentsOf: requested.compactMap(effects.perform))
             }
             if changed { draw(state, on: screen) }

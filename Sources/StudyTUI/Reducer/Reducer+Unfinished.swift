@@ -1,0 +1,47 @@
+import StudyCore
+
+/// `]` / `[`: the next or previous resource still to study (learning or todo, never done or
+/// skipped), in curriculum order from where the cursor is, across topics and areas. The tree
+/// opens down to the topic that lists it and the resource is selected in the list.
+extension Reducer {
+    static func jumpToUnfinished(_ direction: Int, state: inout AppState) {
+        let listings = curriculumListings(state.index)
+        guard let from = startPosition(in: listings, state: state, forward: direction > 0) else { return }
+        let candidates = direction > 0 ? Array(listings[from...]) : listings[..<from].reversed()
+        let unfinished = candidates.first { listing in
+            guard let resource = state.index.tree.resources[listing.id] else { return false }
+            let status = state.status(of: resource)
+            return status == .learning || status == .todo
+        }
+        guard let target = unfinished else {
+            state.say(direction > 0 ? "no unfinished resource after this one" : "no unfinished resource before this one")
+            return
+        }
+        state.reveal(target.node)
+        state.detailCursor = state.selectedResources.firstIndex { $0.id == target.id } ?? 0
+        state.focus = .detail
+    }
+
+    /// Every resource once, with the topic that first lists it, in the tree's depth-first order.
+    private static func curriculumListings(_ index: TopicIndex) -> [(node: Int, id: String)] {
+        var seen = Set<String>()
+        var listings: [(node: Int, id: String)] = []
+        // Nodes are numbered depth-first, so their order is the curriculum's.
+        for (node, entry) in index.nodes.enumerated() {
+            for id in entry.topic.resourceIDs where seen.insert(id).inserted { listings.append((node, id)) }
+        }
+        return listings
+    }
+
+    /// Where the search starts: just past the selected resource in the list; in the tree, at the
+    /// selected topic's first listing (going forward, it is included; going back, it is not).
+    private static func startPosition(in listings: [(node: Int, id: String)], state: AppState,
+                                      forward: Bool) -> Int? {
+        if state.focus == .detail, let resource = state.selectedResource,
+           let at = listings.firstIndex(where: { $0.id == resource.id }) {
+            return forward ? at + 1 : at
+        }
+        guard let node = state.selectedNode else { return nil }
+        return listings.firstIndex { $0.node >= node } ?? listings.count
+    }
+}
