@@ -35,18 +35,29 @@ struct StatsCommand: ParsableCommand {
             let session = try StudySession(content: content, store: store)
             let progress = try storeCall { try session.progress() }
             let rollup = ProgressRollup(tree: session.tree, progress: progress)
-            let activity = try storeCall { try session.store.activity() }
-            // One offset for the whole history: a DST shift moves an event by an hour at most.
-            let offset = LocalTime.utcOffset()
-            let stats = ActivityStats(
-                activityDays: activity.map { $0.at.day(utcOffsetSeconds: offset) },
-                doneDays: activity.filter(\.madeDone).map { $0.at.day(utcOffsetSeconds: offset) },
-                today: LocalTime.today(session.store.clock, offset: offset), weeks: weeks, remaining: rollup.overall.remaining)
-            Output.write(json ? Self.json(stats, rollup.overall) : Array(Self.text(stats, rollup.overall).utf8))
+            // Each event is dated by the offset on its own date (see LocalDay).
+            let activity = try storeCall { try session.activity() }
+            let stats = activity.stats(weeks: weeks, remaining: rollup.overall.remaining)
+            let lists = Lists(
+                finished: activity.recentlyFinished(limit: Self.finishedShown) { id in
+                    session.tree.resources[id].map { progress.status(of: $0) == .done } ?? false
+                }.compactMap { event in session.tree.resources[event.itemID].map { ($0, event.at) } },
+                next: NextQueue.resources(in: session.tree, progress: progress, limit: Self.nextShown)
+                    .map { ($0, progress.status(of: $0)) })
+            Output.write(json ? Self.json(stats, rollup.overall, lists) : Array(Self.text(stats, rollup.overall, lists).utf8))
         }
     }
 
-    static func text(_ stats: ActivityStats, _ overall: Tally) -> String {
+    /// As many as the dashboard view lists.
+    static let finishedShown = 8, nextShown = 5
+
+    /// What was finished last (with when) and what comes next (with its status).
+    struct Lists {
+        var finished: [(resource: Resource, at: Timestamp)]
+        var next: [(resource: Resource, status: Status)]
+    }
+
+    static func text(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists) -> String {
         let first = stats.firstWeekStart
         var out = "Activity, last \(Plural.count(stats.weeks, "week")) "
             + "(\(CivilDate(day: first)) – \(CivilDate(day: stats.today)))\n"
@@ -68,6 +79,12 @@ struct StatsCommand: ParsableCommand {
         } else {
             out += "; \(noEstimateMessage(stats)).\n"
         }
+        out += "\nRecently finished\n"
+        out += lists.finished.isEmpty ? "  nothing yet\n"
+            : lists.finished.map { "  \(LocalTime.display($0.at))  \(Output.safe($0.resource.title))\n" }.joined()
+        out += "\nNext up\n"
+        out += lists.next.isEmpty ? "  nothing left to study\n"
+            : lists.next.map { "  \($0.status.rawValue.padded(toColumns: 8))  \(Output.safe($0.resource.title))\n" }.joined()
         return out
     }
 
@@ -84,7 +101,7 @@ struct StatsCommand: ParsableCommand {
 
     private static func days(_ count: Int) -> String { Plural.count(count, "day") }
 
-    static func json(_ stats: ActivityStats, _ overall: Tally) -> [UInt8] {
+    static func json(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists) -> [UInt8] {
         var writer = JSONWriter(pretty: Output.isTerminal)
         writer.beginObject()
         writer.value("schema", "studydash.stats/1")
@@ -98,6 +115,17 @@ struct StatsCommand: ParsableCommand {
             for count in row { writer.value(nil, count) }
             writer.endArray()
             writer.endObject()
+        }
+        writer.endArray()
+        // The same counts by date, only the days with activity: what a chart needs.
+        writer.beginArray("days")
+        for week in 0..<stats.weeks {
+            for weekday in 0..<7 where stats.heatmap[weekday][week] > 0 {
+                writer.beginObject()
+                writer.value("date", CivilDate(day: stats.firstWeekStart + week * 7 + weekday).description)
+                writer.value("count", stats.heatmap[weekday][week])
+                writer.endObject()
+            }
         }
         writer.endArray()
         writer.value("currentStreak", stats.currentStreak)
@@ -116,6 +144,22 @@ struct StatsCommand: ParsableCommand {
         writer.value("noEstimateReason", stats.estimatedFinish == nil ? stats.noEstimateReason?.rawValue : nil)
         writer.value("noEstimateMessage", stats.estimatedFinish == nil ? noEstimateMessage(stats) : nil)
         writer.value("activeDays", stats.activeDays)
+        writer.beginArray("recentlyFinished")
+        for (resource, at) in lists.finished {
+            writer.beginObject()
+            ResourceJSON.fields(resource, into: &writer)
+            writer.value("finishedAt", at.description)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.beginArray("nextUp")
+        for (resource, status) in lists.next {
+            writer.beginObject()
+            ResourceJSON.fields(resource, into: &writer)
+            writer.value("status", status.rawValue)
+            writer.endObject()
+        }
+        writer.endArray()
         writer.endObject()
         return writer.bytes
     }
