@@ -11,6 +11,8 @@ public struct AppState: Sendable {
         /// `under` is the reader the help was opened from: closing the help returns to it.
         case help(scroll: Int, under: Reader?)
         case editor(AnnotationDraft)
+        /// The dashboard view (`D`): its cursor, and the activity once loaded.
+        case dashboard(DashboardPanel)
     }
 
     public struct Reader: Sendable {
@@ -117,7 +119,7 @@ public struct AppState: Sendable {
         case .reader(let reader): reader
         case .help(_, let under): under
         case .editor(let draft): draft.returnTo
-        case nil: nil
+        case .dashboard, nil: nil
         }
     }
 

@@ -16,6 +16,8 @@ public enum Action: Hashable, Sendable {
     case annotate, editExternally
     case openLink, openNoteLink(Int), copyLink
     case help
+    /// Open the dashboard view (progress, activity, next up).
+    case dashboard
     /// Close what is open (the reader, the help), back to what it was opened from.
     case back
     case quit
@@ -66,6 +68,6 @@ public struct KeyTable: Sendable {
     /// listed by `?`, its place in `HelpOverlay.tables` (which leaves out only the help's own
     /// keys, named in its title).
     public static var all: [KeyTable] {
-        [BrowserReducer.keys, ReaderReducer.keys, EditorReducer.keys, HelpReducer.keys, QuestionReducer.keys]
+        [BrowserReducer.keys, ReaderReducer.keys, DashboardViewReducer.keys, EditorReducer.keys, HelpReducer.keys, QuestionReducer.keys]
     }
 }
