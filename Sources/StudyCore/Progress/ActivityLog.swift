@@ -47,3 +47,12 @@ public struct ActivityLog: Sendable, Equatable {
         return finished
     }
 }
+
+extension ProgressRollup {
+    /// The areas a learner's progress is told by: each root's top-level topics (a root without
+    /// any stands for itself), leaving out those that count no resource (a README's notes about
+    /// the notes). The dashboard view and `studydash stats` show a bar for each.
+    public func areas(of tree: ContentTree) -> [Topic] {
+        tree.roots.flatMap { $0.children.isEmpty ? [$0] : $0.children }.filter { tally(of: $0.id).counted > 0 }
+    }
+}

@@ -14,19 +14,22 @@ enum DashboardView {
             let leftWidth = rect.width / 2 - 1
             let left = Rect(x: rect.x + 1, y: rect.y, width: leftWidth - 1, height: rect.height)
             let right = Rect(x: rect.x + leftWidth + 2, y: rect.y, width: rect.width - leftWidth - 3, height: rect.height)
-            var y = overview(panel, state: state, into: &grid, rect: left)
-            y = activity(panel, state: state, into: &grid, x: left.x, y: y + 1, width: left.width)
+            // One count of the log per frame: it may hold 100,000 events.
+            let stats = stats(panel, state: state, width: left.width)
+            var y = overview(state, into: &grid, rect: left)
+            y = activity(stats, into: &grid, x: left.x, y: y + 1, width: left.width)
             areas(state, into: &grid, rect: Rect(x: left.x, y: y + 1, width: left.width, height: left.y + left.height - y - 1))
             let listEnd = lists(rows, cursor: cursor, today: panel.activity?.today, into: &grid,
                                 rect: Rect(x: right.x, y: right.y, width: right.width, height: right.height - 3))
-            pace(panel, state: state, into: &grid, x: right.x, y: listEnd + 1, width: right.width)
+            pace(stats, state: state, into: &grid, x: right.x, y: listEnd + 1, width: right.width)
         } else {
             let inner = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
-            let y = overview(panel, state: state, into: &grid, rect: inner)
-            let used = streaks(panel, state: state, into: &grid, x: inner.x, y: y, width: inner.width)
+            let stats = stats(panel, state: state, width: inner.width)
+            let y = overview(state, into: &grid, rect: inner)
+            let used = streaks(stats, into: &grid, x: inner.x, y: y, width: inner.width)
             let listRect = Rect(x: inner.x, y: y + used, width: inner.width, height: inner.y + inner.height - y - used - 1)
             lists(rows, cursor: cursor, today: panel.activity?.today, into: &grid, rect: listRect)
-            pace(panel, state: state, into: &grid, x: inner.x, y: inner.y + inner.height - 1, width: inner.width)
+            pace(stats, state: state, into: &grid, x: inner.x, y: inner.y + inner.height - 1, width: inner.width)
         }
     }
 
@@ -34,7 +37,7 @@ enum DashboardView {
 
     /// The overall bar and the counts per status.
     @discardableResult
-    static func overview(_ panel: DashboardPanel, state: AppState, into grid: inout Grid, rect: Rect) -> Int {
+    static func overview(_ state: AppState, into grid: inout Grid, rect: Rect) -> Int {
         let overall = state.rollup.overall
         grid.put("Overall ", x: rect.x, y: rect.y, style: .bold)
         Drawing.progress(overall, into: &grid, x: rect.x + 8, y: rect.y, barWidth: max(0, min(20, rect.width - 26)))
@@ -50,8 +53,8 @@ enum DashboardView {
     }
 
     /// The heatmap (days as rows, as many weeks as fit), its legend, the streaks and the weeks.
-    static func activity(_ panel: DashboardPanel, state: AppState, into grid: inout Grid, x: Int, y: Int, width: Int) -> Int {
-        guard let stats = stats(panel, state: state, width: width) else {
+    static func activity(_ stats: ActivityStats?, into grid: inout Grid, x: Int, y: Int, width: Int) -> Int {
+        guard let stats else {
             grid.put("reading the activity…", x: x, y: y, style: .dim)
             return y + 1
         }
@@ -65,7 +68,7 @@ enum DashboardView {
             grid.put(String(line.prefix(4)), x: x, y: y + 1 + row, style: .dim)
             grid.put(String(line.dropFirst(4)), x: x + 4, y: y + 1 + row, style: CellStyle(role: .done), limit: width - 4)
         }
-        let used = streaks(panel, state: state, into: &grid, x: x, y: y + 8, width: width)
+        let used = streaks(stats, into: &grid, x: x, y: y + 8, width: width)
         let recent = stats.donePerWeek.suffix(6).map { String($0.count) }.joined(separator: " ")
         grid.put("done per week, last 6: " + recent, x: x, y: y + 8 + used, limit: width)
         return y + 9 + used
@@ -74,8 +77,8 @@ enum DashboardView {
     /// `streak 3 days · longest 9`, then `4 done this week` (beside it when there is room).
     /// Returns the rows used.
     @discardableResult
-    static func streaks(_ panel: DashboardPanel, state: AppState, into grid: inout Grid, x: Int, y: Int, width: Int) -> Int {
-        guard let stats = stats(panel, state: state, width: width) else { return 0 }
+    static func streaks(_ stats: ActivityStats?, into grid: inout Grid, x: Int, y: Int, width: Int) -> Int {
+        guard let stats else { return 0 }
         let streak = "streak \(Plural.count(stats.currentStreak, "day")) · longest \(stats.longestStreak)"
         let week = "\(stats.donePerWeek.last?.count ?? 0) done this week"
         if DisplayWidth.of(streak + " · " + week) <= width {
@@ -90,9 +93,7 @@ enum DashboardView {
     /// A bar per area (the top-level topics that hold resources), as many as fit.
     static func areas(_ state: AppState, into grid: inout Grid, rect: Rect) {
         guard rect.height > 1 else { return }
-        let nodes = state.index.roots.flatMap { root in
-            state.index.nodes[root].children.isEmpty ? [root] : state.index.nodes[root].children
-        }.filter { state.tally(of: $0).counted > 0 }
+        let nodes = state.rollup.areas(of: state.index.tree).compactMap { state.index.index(ofTopic: $0.id) }
         grid.put("Areas", x: rect.x, y: rect.y, style: .bold)
         let countWidth = Drawing.countWidth(forTotal: state.rollup.overall.counted)
         let barWidth = 8
@@ -142,8 +143,8 @@ enum DashboardView {
     }
 
     /// The pace and the finish date, or why there is none yet.
-    static func pace(_ panel: DashboardPanel, state: AppState, into grid: inout Grid, x: Int, y: Int, width: Int) {
-        guard let stats = stats(panel, state: state, width: width) else { return }
+    static func pace(_ stats: ActivityStats?, state: AppState, into grid: inout Grid, x: Int, y: Int, width: Int) {
+        guard let stats else { return }
         let remaining = state.rollup.overall.remaining
         let text: String
         if remaining == 0 {
