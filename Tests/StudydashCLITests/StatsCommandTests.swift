@@ -47,8 +47,14 @@ import StudyTestSupport
         let next = try #require(json["nextUp"] as? [[String: Any]])
         #expect((2...5).contains(next.count))
         #expect(next.first?["status"] as? String == "learning")
+        let overall = try #require(json["overall"] as? [String: Any])
+        #expect(overall["done"] as? Int == 2 && overall["learning"] as? Int == 1, "\(overall)")
+        let areas = try #require(json["areas"] as? [[String: Any]])
+        #expect(areas.map { $0["title"] as? String } == ["Basics", "Later"])
         let text = try run(["stats"]).out
         #expect(text.contains("\nRecently finished\n  ") && text.contains("\nNext up\n  learning  "), "\(text)")
+        #expect(text.hasPrefix("Overall ") && text.contains("2 done · 1 learning · ") && text.contains("\nAreas\n  Basics "),
+                "\(text)")
     }
 
     /// A mark that was undone finished nothing: it is not "done this week" and sets no pace,

@@ -44,7 +44,9 @@ struct StatsCommand: ParsableCommand {
                 }.compactMap { event in session.tree.resources[event.itemID].map { ($0, event.at) } },
                 next: NextQueue.resources(in: session.tree, progress: progress, limit: Self.nextShown)
                     .map { ($0, progress.status(of: $0)) })
-            Output.write(json ? Self.json(stats, rollup.overall, lists) : Array(Self.text(stats, rollup.overall, lists).utf8))
+            let areas = rollup.areas(of: session.tree).map { (title: $0.title, tally: rollup.tally(of: $0.id)) }
+            Output.write(json ? Self.json(stats, rollup.overall, lists, areas: areas)
+                         : Array(Self.text(stats, rollup.overall, lists, areas: areas).utf8))
         }
     }
 
@@ -57,9 +59,20 @@ struct StatsCommand: ParsableCommand {
         var next: [(resource: Resource, status: Status)]
     }
 
-    static func text(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists) -> String {
+    typealias Area = (title: String, tally: Tally)
+
+    static func text(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists, areas: [Area]) -> String {
         let first = stats.firstWeekStart
-        var out = "Activity, last \(Plural.count(stats.weeks, "week")) "
+        var out = "Overall \(ProgressBar.line(done: overall.done, of: overall.counted, width: 20, gap: " "))\n"
+        out += "  \(overall.done) done · \(overall.learning) learning · \(overall.todo) todo · \(overall.skipped) skipped\n"
+        out += "\nAreas\n"
+        let titleWidth = min(40, areas.map { DisplayWidth.of(Output.safe($0.title)) }.max() ?? 0)
+        let countWidth = ProgressBar.countWidth([overall.counted])
+        for area in areas {
+            let bar = ProgressBar.line(done: area.tally.done, of: area.tally.counted, width: 10, countWidth: countWidth, gap: " ")
+            out += "  \(DisplayWidth.clip(Output.safe(area.title), to: titleWidth).padded(toColumns: titleWidth))  \(bar)\n"
+        }
+        out += "\nActivity, last \(Plural.count(stats.weeks, "week")) "
             + "(\(CivilDate(day: first)) – \(CivilDate(day: stats.today)))\n"
         out += stats.heatmapLines().map { "  " + $0 + "\n" }.joined()
         out += "\nStreak: \(days(stats.currentStreak)) (longest \(days(stats.longestStreak)))\n"
@@ -101,10 +114,21 @@ struct StatsCommand: ParsableCommand {
 
     private static func days(_ count: Int) -> String { Plural.count(count, "day") }
 
-    static func json(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists) -> [UInt8] {
+    static func json(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists, areas: [Area]) -> [UInt8] {
         var writer = JSONWriter(pretty: Output.isTerminal)
         writer.beginObject()
         writer.value("schema", "studydash.stats/1")
+        writer.beginObject("overall")
+        tally(overall, into: &writer)
+        writer.endObject()
+        writer.beginArray("areas")
+        for area in areas {
+            writer.beginObject()
+            writer.value("title", area.title)
+            tally(area.tally, into: &writer)
+            writer.endObject()
+        }
+        writer.endArray()
         writer.value("today", CivilDate(day: stats.today).description)
         writer.value("weeks", stats.weeks)
         writer.beginArray("heatmap")
@@ -162,5 +186,13 @@ struct StatsCommand: ParsableCommand {
         writer.endArray()
         writer.endObject()
         return writer.bytes
+    }
+
+    private static func tally(_ tally: Tally, into writer: inout JSONWriter) {
+        writer.value("done", tally.done)
+        writer.value("learning", tally.learning)
+        writer.value("todo", tally.todo)
+        writer.value("skipped", tally.skipped)
+        writer.value("counted", tally.counted)
     }
 }
