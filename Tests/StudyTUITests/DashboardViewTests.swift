@@ -90,3 +90,23 @@ extension Topic {
         tree.resourceIDs(under: self).compactMap { tree.resources[$0] }
     }
 }
+
+/// Reading 100,000 events takes a while: `D` reads the store again only after a change.
+@Suite struct DashboardActivityReuseTests {
+    @Test func reopeningWithNoChangeReadsNothingAndAfterAMarkReadsAgain() throws {
+        let fixture = try Fixture()
+        var state = fixture.state()
+        #expect(state.press(.char("D")) == [.loadActivity])
+        state.receive(.activityLoaded(ActivityLog(events: [], today: 0)))
+        state.press(.char("q"))
+        #expect(state.press(.char("D")).isEmpty, "nothing changed: the activity read before is shown")
+        #expect(state.screen.contains("streak 0 days"), "and drawn at once")
+        state.press(.char("q"))
+        let resource = try #require(state.index.tree.resources.values.first)
+        var fresh = LearnerProgress()
+        fresh.statuses[resource.id] = .done
+        state.receive(.marked(MarkOutcome(status: .done, requested: [resource.id], changed: [resource.id], fresh: fresh),
+                              label: resource.title))
+        #expect(state.press(.char("D")) == [.loadActivity], "a mark is new activity")
+    }
+}

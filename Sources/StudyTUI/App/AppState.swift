@@ -80,6 +80,9 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var message: Notice?
     public var pending: Confirmation?
+    /// The activity the dashboard view last read, and the `progressGeneration` it was read at:
+    /// reopening `D` with no change since shows it without reading the store again.
+    public var loadedActivity: (log: ActivityLog, generation: Int)?
     /// A mark that one key would apply to more resources than this asks first.
     public var bulkMarkThreshold = 10
 

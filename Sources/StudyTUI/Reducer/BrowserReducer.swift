@@ -61,6 +61,10 @@ enum BrowserReducer {
         case .copyLink: return Reducer.copySelectedLink(&state)
         case .help: state.overlay = .help(scroll: 0, under: nil)
         case .dashboard:
+            if let loaded = state.loadedActivity, loaded.generation == state.progressGeneration {
+                state.overlay = .dashboard(DashboardPanel(activity: loaded.log))
+                return []
+            }
             state.overlay = .dashboard(DashboardPanel())
             return [.loadActivity]
         case .quit: return [.quit]

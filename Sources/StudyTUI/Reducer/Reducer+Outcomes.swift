@@ -28,6 +28,7 @@ extension Reducer {
             // Another process's marks are new activity: the open dashboard view reads it again.
             if case .dashboard = state.overlay { return [.loadActivity] }
         case .activityLoaded(let activity):
+            state.loadedActivity = (activity, state.progressGeneration)
             guard case .dashboard(var panel) = state.overlay else { break }
             panel.activity = activity
             state.overlay = .dashboard(panel)
