@@ -7,7 +7,7 @@
 # Each studydash run gets a new, empty --db (so opening includes creating the store); a second
 # studydash row per folder reopens that same store right after (an existing store).
 # Targets (dashboard issue): bundled first screen <= 25 ms, key median <= 0.5 ms, peak RSS <= 25 MB;
-# 5,000 files first screen <= 1.5 s, key median <= 2 ms.
+# 5,000 files first screen <= 1.5 s, key median <= 2 ms. Then opening the dashboard view `D`.
 # Exit status 1 if a tuiprobe run failed (each failure is printed as it happens and again at the
 # end); target misses are reported as FAIL in the table but do not change the exit status.
 set -euo pipefail
@@ -102,6 +102,46 @@ for folder in Content "$big"; do
 done
 echo
 python3 bench/tui_report.py "$out" "$runs"
+
+# Opening the dashboard view (`D`): key to view drawn (tuiprobe's latency of `key D`, until the
+# last byte of the answer), over a store with 100,000 status events of the last ~11 months (so
+# the heatmap, streaks and recently finished have work). Targets (issue 13): <= 10 ms bundled,
+# <= 100 ms on the 5,000 files.
+echo
+echo "Opening D (key to view drawn), 100,000 events in the store, median of $runs runs x 5 opens"
+d_steps="wait-re '(?s)\\A[^\\n]*overall.*q quit[^\\n]*\\Z' timeout=60; settle"
+for _ in 1 2 3 4 5; do d_steps="$d_steps; key D; key q"; done
+d_steps="$d_steps; key q; wait-exit 0"
+for folder in Content "$big"; do
+    tag="$(basename "$folder")"
+    db="$stores/$tag-d/progress.sqlite"
+    mkdir -p "$(dirname "$db")"
+    "$bin" status --content "$folder" --db "$db" >/dev/null   # creates the store
+    python3 - "$db" <<'PY'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1])
+now = int(time.time() * 1000)
+# One event every 5 minutes back from now: 100,000 of them over ~347 days, every tenth a done.
+db.executemany("INSERT INTO event (uid, change_id, item_id, kind, old_value, new_value, at) VALUES (?, ?, ?, 'status', 'todo', ?, ?)",
+               ((f"d{i}", f"d{i}", f"rbench{i % 5000:05d}", "done" if i % 10 == 0 else "learning", now - i * 300000)
+                for i in range(100000)))
+db.commit()
+PY
+    for i in $(seq 1 "$runs"); do
+        say "$tag: D, run $i/$runs ..."
+        run_probe "$tag" sd-dashboard "$i" "$d_steps" "$bin" --content "$folder" --db "$db"
+    done
+    python3 - "$out/$tag/sd-dashboard" "$tag" <<'PY'
+import glob, json, statistics, sys
+lat = []
+for path in glob.glob(sys.argv[1] + "/*.json"):
+    with open(path) as f:
+        report = json.load(f)
+    lat += [s["latency_ms"] for s in report.get("steps", []) if s.get("step") == "key D" and s.get("latency_ms") is not None]
+print(f"  {sys.argv[2]:8} D median {statistics.median(lat):.1f} ms, max {max(lat):.1f} ms ({len(lat)} opens)" if lat
+      else f"  {sys.argv[2]:8} D: no answered opens")
+PY
+done
 if [ "$failures" -ne 0 ]; then
     say "$failures tuiprobe run(s) failed; reports in $out"
     exit 1

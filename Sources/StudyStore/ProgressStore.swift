@@ -156,26 +156,27 @@ public final class ProgressStore: Sendable {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
     }
 
-    /// The time of every event, with whether it made a resource done: enough for activity stats.
+    /// The time and item of every event, oldest first, with whether it made a resource done:
+    /// enough for activity stats and for what was finished recently.
     /// A mark that was undone finished nothing, and neither did an undo that put a `done` back,
     /// so neither counts as done (both still count as a day's activity).
-    public func activity() throws(StoreError) -> [(at: Timestamp, madeDone: Bool)] {
+    public func activity() throws(StoreError) -> [(at: Timestamp, itemID: String, madeDone: Bool)] {
         try read { db in
             // The comparison is made here, not in SQL: `new_value = 'done'` is NULL for an undo
             // back to "never set", and a NULL where a Bool is read trapped.
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT rowid, at, kind, new_value,
+                SELECT rowid, at, item_id, kind, new_value,
                        CASE WHEN undoes IS NULL AND NOT EXISTS (SELECT 1 FROM event AS undo WHERE undo.undoes = event.change_id)
                             THEN 1 ELSE 0 END AS stands
-                FROM event
+                FROM event ORDER BY rowid
                 """)
-            var result: [(at: Timestamp, madeDone: Bool)] = []
+            var result: [(at: Timestamp, itemID: String, madeDone: Bool)] = []
             while let row = try cursor.next() {
                 let stored = StoredRow(row, from: "event")
                 let madeDone = try stored.integer("stands") == 1
                     && Self.eventKind(stored) == .status
                     && stored.optionalText("new_value") == Status.done.rawValue
-                result.append((try stored.time("at"), madeDone))
+                result.append((try stored.time("at"), try stored.text("item_id"), madeDone))
             }
             return result
         }

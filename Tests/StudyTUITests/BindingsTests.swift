@@ -30,6 +30,12 @@ import TermGrid
             for character in "one\ntwo words\nthree" { state.press(character == "\n" ? .enter : .character(character)) }
             state.press(.up, .left, .left)
             return state
+        case DashboardViewReducer.keys.title:
+            var state = fixture.state()
+            state.press(.char("D"))
+            state.receive(.activityLoaded(ActivityLog(events: [], today: 0)))
+            state.press(.char("j"))
+            return state
         case QuestionReducer.keys.title:
             var state = fixture.state()
             state.bulkMarkThreshold = 1
@@ -97,7 +103,7 @@ import TermGrid
 
     @Test func theHelpListsEveryKeyOfTheBrowserTheReaderTheEditorAndTheQuestion() {
         let shown = Set(helpKeys(openedFrom: nil))
-        for table in [BrowserReducer.keys, ReaderReducer.keys, EditorReducer.keys, QuestionReducer.keys] {
+        for table in [BrowserReducer.keys, ReaderReducer.keys, DashboardViewReducer.keys, EditorReducer.keys, QuestionReducer.keys] {
             for key in table.bindings.flatMap(\.keys) {
                 let name = KeyName.of(key)
                 #expect(shown.contains(name) || (("1"..."9").contains(name) && shown.contains("1–9")),
@@ -120,8 +126,9 @@ import TermGrid
         func titles(_ reader: AppState.Reader?) -> [String] {
             HelpOverlay.lines(openedFrom: reader).filter { $0.key.isEmpty && views.contains($0.text) }.map(\.text)
         }
-        #expect(titles(reading.reader) == ["Reader", "Browse (tree ▏ resources)", "Annotation editor", "A y/n question"])
-        #expect(titles(nil) == ["Browse (tree ▏ resources)", "Reader", "Annotation editor", "A y/n question"])
+        #expect(titles(reading.reader) == ["Reader", "Browse (tree ▏ resources)", "Dashboard view (D)", "Annotation editor",
+                                            "A y/n question"])
+        #expect(titles(nil) == ["Browse (tree ▏ resources)", "Reader", "Dashboard view (D)", "Annotation editor", "A y/n question"])
     }
 
     // MARK: The README

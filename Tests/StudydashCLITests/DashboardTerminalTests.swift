@@ -44,6 +44,16 @@ struct DashboardTerminalTests {
         #expect(text.contains("2/6"), "status shows the change: \(text)")
     }
 
+    /// `D` shows what was finished and what is next; `Enter` on a next-up row lands on it.
+    @Test func dashboardViewEnterOnNextUpLandsOnThatResource() throws {
+        #expect(try CLI.run(["mark", "git-cliff", "done", "--content", "notes", "--db", db]).status == 0)
+        #expect(try CLI.run(["mark", "S3 Standard", "learning", "--content", "notes", "--db", db]).status == 0)
+        let result = try probe("dashboard-view")
+        #expect(result.exitCode == 0)
+        let shown = try CLI.run(["show", "Write a changelog by hand once", "--json", "--content", "notes", "--db", db]).json()
+        #expect(shown["status"] as? String == "done", "d after Enter marked the row's resource")
+    }
+
     @Test func annotateInPlaceThenShowPrintsIt() throws {
         _ = try probe("annotate")
         let shown = try CLI.run(["show", "Semantic Versioning", "--content", "notes", "--db", db]).out

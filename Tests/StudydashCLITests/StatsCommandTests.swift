@@ -33,6 +33,30 @@ import StudyTestSupport
         #expect(json["pacePerWeek"] as? Double == 14)
     }
 
+    /// What the dashboard view lists, in the command too: the last finished, newest first, and
+    /// the next to study, learning first.
+    @Test func listsRecentlyFinishedAndNextUp() throws {
+        #expect(try run(["mark", "https://semver.org", "done"]).status == 0)
+        #expect(try run(["mark", "git-cliff", "done"]).status == 0)
+        #expect(try run(["mark", "git-cliff", "todo"]).status == 0)
+        #expect(try run(["mark", "https://semver.org", "learning"]).status == 0)
+        #expect(try run(["mark", "git-cliff", "done"]).status == 0)
+        let json = try run(["stats", "--json"]).json()
+        let finished = try #require(json["recentlyFinished"] as? [[String: Any]])
+        #expect(finished.count == 1, "semver is learning again, git-cliff listed once: \(finished)")
+        let next = try #require(json["nextUp"] as? [[String: Any]])
+        #expect((2...5).contains(next.count))
+        #expect(next.first?["status"] as? String == "learning")
+        let overall = try #require(json["overall"] as? [String: Any])
+        #expect(overall["done"] as? Int == 2 && overall["learning"] as? Int == 1, "\(overall)")
+        let areas = try #require(json["areas"] as? [[String: Any]])
+        #expect(areas.map { $0["title"] as? String } == ["Basics", "Later"])
+        let text = try run(["stats"]).out
+        #expect(text.contains("\nRecently finished\n  ") && text.contains("\nNext up\n  learning  "), "\(text)")
+        #expect(text.hasPrefix("Overall ") && text.contains("2 done · 1 learning · ") && text.contains("\nAreas\n  Basics "),
+                "\(text)")
+    }
+
     /// A mark that was undone finished nothing: it is not "done this week" and sets no pace,
     /// though the day still counts as a day with activity.
     @Test func anUndoneMarkIsNotCountedAsDone() throws {
@@ -68,6 +92,26 @@ import StudyTestSupport
         let finish = try #require(json["estimatedFinish"] as? String)
         #expect(dayNumber(finish) - dayNumber(today) == days)
         #expect(try run(["stats"]).out.contains("→ estimated finish \(finish)."))
+    }
+
+    /// Days are local by each event's own date: in Berlin a summer evening at 22:30 UTC is
+    /// already the next day (UTC+2), though today, in winter, the offset is one hour. Counted by
+    /// today's offset, the three days below would shrink to two.
+    @Test func streaksCountSummerDaysBySummerTimeInWinter() throws {
+        #expect(try run(["mark", "https://semver.org", "todo"]).status == 0)  // makes the store
+        // 2026-07-13 12:00, 2026-07-14 12:00 and 2026-07-14 22:30 UTC: the 13th, 14th and 15th in Berlin.
+        let times: [Int64] = [1_783_944_000_000, 1_784_030_400_000, 1_784_068_200_000]
+        let rows = times.enumerated().map { index, at in
+            "('dst\(index)', 'dst\(index)', 'rsome\(index)', 'status', NULL, 'done', \(at))"
+        }
+        try sqlite(db, "INSERT INTO event (uid, change_id, item_id, kind, old_value, new_value, at) VALUES "
+                       + rows.joined(separator: ", "))
+        let berlin = try CLI.run(["stats", "--json", "--weeks", "520", "--content", "notes", "--db", db],
+                                 environment: ["TZ": "Europe/Berlin"]).json()
+        #expect(berlin["longestStreak"] as? Int == 3)
+        let days = try #require(berlin["days"] as? [[String: Any]])
+        #expect(days.filter { ($0["date"] as? String)?.hasPrefix("2026-07-1") == true }.map { $0["date"] as? String }
+                == ["2026-07-13", "2026-07-14", "2026-07-15"])
     }
 
     private func dayNumber(_ date: String) -> Int {

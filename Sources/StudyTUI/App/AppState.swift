@@ -11,6 +11,8 @@ public struct AppState: Sendable {
         /// `under` is the reader the help was opened from: closing the help returns to it.
         case help(scroll: Int, under: Reader?)
         case editor(AnnotationDraft)
+        /// The dashboard view (`D`): its cursor, and the activity once loaded.
+        case dashboard(DashboardPanel)
     }
 
     public struct Reader: Sendable {
@@ -78,6 +80,9 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var message: Notice?
     public var pending: Confirmation?
+    /// The activity the dashboard view last read, and the `progressGeneration` it was read at:
+    /// reopening `D` with no change since shows it without reading the store again.
+    public var loadedActivity: (log: ActivityLog, generation: Int)?
     /// A mark that one key would apply to more resources than this asks first.
     public var bulkMarkThreshold = 10
 
@@ -117,7 +122,7 @@ public struct AppState: Sendable {
         case .reader(let reader): reader
         case .help(_, let under): under
         case .editor(let draft): draft.returnTo
-        case nil: nil
+        case .dashboard, nil: nil
         }
     }
 

@@ -14,5 +14,7 @@ public enum Effect: Equatable, Sendable {
     case copy(String)
     /// Suspend the screen and edit the annotation in `$EDITOR`.
     case editInEditor(itemID: String, title: String, text: String)
+    /// Read the activity log for the dashboard view (answered by `Message.activityLoaded`).
+    case loadActivity
     case quit
 }

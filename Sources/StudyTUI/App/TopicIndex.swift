@@ -50,6 +50,11 @@ public struct TopicIndex: Sendable {
         items.home(ofResource: id)?.titles ?? []
     }
 
+    /// The node of the topic that first lists the resource.
+    public func node(ofResource id: String) -> Int? {
+        items.home(ofResource: id).flatMap { index(ofTopic: $0.topic.id) }
+    }
+
     /// The title of a resource or topic in the notes, nil for an ID they no longer hold.
     public func title(of id: String) -> String? {
         tree.resources[id]?.title ?? index(ofTopic: id).map { nodes[$0].topic.title }

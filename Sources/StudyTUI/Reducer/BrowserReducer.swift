@@ -32,6 +32,7 @@ enum BrowserReducer {
         Binding([.character("o")], .openLink, "open the resource's link / link N of the note"),
     ] + Binding.noteLinks("open the resource's link / link N of the note") + [
         Binding([.character("y")], .copyLink, "copy the resource's link (OSC 52)"),
+        Binding([.character("D")], .dashboard, "the dashboard: progress, activity, next up"),
         Binding([.character("?"), .function(1)], .help, "this help"),
         Binding([.character("q")], .quit, "quit"),
     ])
@@ -62,6 +63,13 @@ enum BrowserReducer {
         case .openNoteLink(let number): return Reducer.openNoteLink(number, state: &state)
         case .copyLink: return Reducer.copySelectedLink(&state)
         case .help: state.overlay = .help(scroll: 0, under: nil)
+        case .dashboard:
+            if let loaded = state.loadedActivity, loaded.generation == state.progressGeneration {
+                state.overlay = .dashboard(DashboardPanel(activity: loaded.log))
+                return []
+            }
+            state.overlay = .dashboard(DashboardPanel())
+            return [.loadActivity]
         case .quit: return [.quit]
         case .back, .save, .cancel, .edit, .confirm: break
         }

@@ -44,6 +44,7 @@ public enum Reducer {
         switch state.overlay {
         case .help(let scroll, let reader): return HelpReducer.handle(key, scroll: scroll, under: reader, state: &state)
         case .reader(var reader): return ReaderReducer.handle(key, reader: &reader, state: &state)
+        case .dashboard(var panel): return DashboardViewReducer.handle(key, panel: &panel, state: &state)
         case .editor, nil: return BrowserReducer.handle(key, state: &state)
         }
     }

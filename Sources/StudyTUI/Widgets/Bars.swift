@@ -101,6 +101,8 @@ enum Bars {
             return ["any key closes ", ""]
         case .editor:
             return ["Ctrl-S save · Esc cancel ", ""]
+        case .dashboard:
+            return ["j/k select · Enter go to it · q back ", "q back ", ""]
         case nil:
             let keys = "Tab pane · Space done · a annotate · ? help · q quit "
             return [counts + keys, keys, "? help · q quit ", ""]

@@ -21,7 +21,9 @@ public enum Dashboard {
         }
         Bars.title(state, into: &grid)
         var cursor: (x: Int, y: Int)?
-        if let reader = state.reader {
+        if case .dashboard(let panel) = state.overlay {
+            DashboardView.draw(panel, state: state, into: &grid, rect: layout.body)
+        } else if let reader = state.reader {
             ReaderView.draw(reader, state: state, into: &grid, rect: layout.body)
         } else {
             browser(state, layout: layout, into: &grid)

@@ -35,20 +35,44 @@ struct StatsCommand: ParsableCommand {
             let session = try StudySession(content: content, store: store)
             let progress = try storeCall { try session.progress() }
             let rollup = ProgressRollup(tree: session.tree, progress: progress)
-            let activity = try storeCall { try session.store.activity() }
-            // One offset for the whole history: a DST shift moves an event by an hour at most.
-            let offset = LocalTime.utcOffset()
-            let stats = ActivityStats(
-                activityDays: activity.map { $0.at.day(utcOffsetSeconds: offset) },
-                doneDays: activity.filter(\.madeDone).map { $0.at.day(utcOffsetSeconds: offset) },
-                today: LocalTime.today(session.store.clock, offset: offset), weeks: weeks, remaining: rollup.overall.remaining)
-            Output.write(json ? Self.json(stats, rollup.overall) : Array(Self.text(stats, rollup.overall).utf8))
+            // Each event is dated by the offset on its own date (see LocalDay).
+            let activity = try storeCall { try session.activity() }
+            let stats = activity.stats(weeks: weeks, remaining: rollup.overall.remaining)
+            let lists = Lists(
+                finished: activity.recentlyFinished(limit: Self.finishedShown) { id in
+                    session.tree.resources[id].map { progress.status(of: $0) == .done } ?? false
+                }.compactMap { event in session.tree.resources[event.itemID].map { ($0, event.at) } },
+                next: NextQueue.resources(in: session.tree, progress: progress, limit: Self.nextShown)
+                    .map { ($0, progress.status(of: $0)) })
+            let areas = rollup.areas(of: session.tree).map { (title: $0.title, tally: rollup.tally(of: $0.id)) }
+            Output.write(json ? Self.json(stats, rollup.overall, lists, areas: areas)
+                         : Array(Self.text(stats, rollup.overall, lists, areas: areas).utf8))
         }
     }
 
-    static func text(_ stats: ActivityStats, _ overall: Tally) -> String {
+    /// As many as the dashboard view lists.
+    static let finishedShown = 8, nextShown = 5
+
+    /// What was finished last (with when) and what comes next (with its status).
+    struct Lists {
+        var finished: [(resource: Resource, at: Timestamp)]
+        var next: [(resource: Resource, status: Status)]
+    }
+
+    typealias Area = (title: String, tally: Tally)
+
+    static func text(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists, areas: [Area]) -> String {
         let first = stats.firstWeekStart
-        var out = "Activity, last \(Plural.count(stats.weeks, "week")) "
+        var out = "Overall \(ProgressBar.line(done: overall.done, of: overall.counted, width: 20, gap: " "))\n"
+        out += "  \(overall.done) done · \(overall.learning) learning · \(overall.todo) todo · \(overall.skipped) skipped\n"
+        out += "\nAreas\n"
+        let titleWidth = min(40, areas.map { DisplayWidth.of(Output.safe($0.title)) }.max() ?? 0)
+        let countWidth = ProgressBar.countWidth([overall.counted])
+        for area in areas {
+            let bar = ProgressBar.line(done: area.tally.done, of: area.tally.counted, width: 10, countWidth: countWidth, gap: " ")
+            out += "  \(DisplayWidth.clip(Output.safe(area.title), to: titleWidth).padded(toColumns: titleWidth))  \(bar)\n"
+        }
+        out += "\nActivity, last \(Plural.count(stats.weeks, "week")) "
             + "(\(CivilDate(day: first)) – \(CivilDate(day: stats.today)))\n"
         out += stats.heatmapLines().map { "  " + $0 + "\n" }.joined()
         out += "\nStreak: \(days(stats.currentStreak)) (longest \(days(stats.longestStreak)))\n"
@@ -68,6 +92,12 @@ struct StatsCommand: ParsableCommand {
         } else {
             out += "; \(noEstimateMessage(stats)).\n"
         }
+        out += "\nRecently finished\n"
+        out += lists.finished.isEmpty ? "  nothing yet\n"
+            : lists.finished.map { "  \(LocalTime.display($0.at))  \(Output.safe($0.resource.title))\n" }.joined()
+        out += "\nNext up\n"
+        out += lists.next.isEmpty ? "  nothing left to study\n"
+            : lists.next.map { "  \($0.status.rawValue.padded(toColumns: 8))  \(Output.safe($0.resource.title))\n" }.joined()
         return out
     }
 
@@ -84,10 +114,21 @@ struct StatsCommand: ParsableCommand {
 
     private static func days(_ count: Int) -> String { Plural.count(count, "day") }
 
-    static func json(_ stats: ActivityStats, _ overall: Tally) -> [UInt8] {
+    static func json(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists, areas: [Area]) -> [UInt8] {
         var writer = JSONWriter(pretty: Output.isTerminal)
         writer.beginObject()
         writer.value("schema", "studydash.stats/1")
+        writer.beginObject("overall")
+        tally(overall, into: &writer)
+        writer.endObject()
+        writer.beginArray("areas")
+        for area in areas {
+            writer.beginObject()
+            writer.value("title", area.title)
+            tally(area.tally, into: &writer)
+            writer.endObject()
+        }
+        writer.endArray()
         writer.value("today", CivilDate(day: stats.today).description)
         writer.value("weeks", stats.weeks)
         writer.beginArray("heatmap")
@@ -98,6 +139,17 @@ struct StatsCommand: ParsableCommand {
             for count in row { writer.value(nil, count) }
             writer.endArray()
             writer.endObject()
+        }
+        writer.endArray()
+        // The same counts by date, only the days with activity: what a chart needs.
+        writer.beginArray("days")
+        for week in 0..<stats.weeks {
+            for weekday in 0..<7 where stats.heatmap[weekday][week] > 0 {
+                writer.beginObject()
+                writer.value("date", CivilDate(day: stats.firstWeekStart + week * 7 + weekday).description)
+                writer.value("count", stats.heatmap[weekday][week])
+                writer.endObject()
+            }
         }
         writer.endArray()
         writer.value("currentStreak", stats.currentStreak)
@@ -116,7 +168,31 @@ struct StatsCommand: ParsableCommand {
         writer.value("noEstimateReason", stats.estimatedFinish == nil ? stats.noEstimateReason?.rawValue : nil)
         writer.value("noEstimateMessage", stats.estimatedFinish == nil ? noEstimateMessage(stats) : nil)
         writer.value("activeDays", stats.activeDays)
+        writer.beginArray("recentlyFinished")
+        for (resource, at) in lists.finished {
+            writer.beginObject()
+            ResourceJSON.fields(resource, into: &writer)
+            writer.value("finishedAt", at.description)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.beginArray("nextUp")
+        for (resource, status) in lists.next {
+            writer.beginObject()
+            ResourceJSON.fields(resource, into: &writer)
+            writer.value("status", status.rawValue)
+            writer.endObject()
+        }
+        writer.endArray()
         writer.endObject()
         return writer.bytes
+    }
+
+    private static func tally(_ tally: Tally, into writer: inout JSONWriter) {
+        writer.value("done", tally.done)
+        writer.value("learning", tally.learning)
+        writer.value("todo", tally.todo)
+        writer.value("skipped", tally.skipped)
+        writer.value("counted", tally.counted)
     }
 }

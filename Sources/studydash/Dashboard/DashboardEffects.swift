@@ -25,6 +25,8 @@ struct DashboardEffects {
             case .editInEditor(let id, let title, let text):
                 let edited = try ports.editText(text, "annotation")
                 return .edited(itemID: id, title: title, original: text, edited: edited)
+            case .loadActivity:
+                return .activityLoaded(try session.activity())
             case .quit:
                 return nil
             }

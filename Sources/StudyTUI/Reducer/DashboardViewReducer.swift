@@ -1,0 +1,83 @@
+import StudyCore
+import TermGrid
+
+/// The dashboard view's state: the activity, once the run loop has read it, and the cursor over
+/// the view's selectable rows (next up, then recently finished).
+public struct DashboardPanel: Sendable {
+    /// Nil until `Message.activityLoaded` brings it.
+    public var activity: ActivityLog?
+    public var cursor = 0
+
+    public init(activity: ActivityLog? = nil, cursor: Int = 0) {
+        self.activity = activity
+        self.cursor = cursor
+    }
+
+    /// One selectable row: a resource, with when it was finished (recently finished) or its
+    /// status (next up).
+    public struct Row: Sendable, Equatable {
+        public enum List: Sendable { case nextUp, finished }
+        public var list: List
+        public var resource: Resource
+        public var status: Status
+        public var finishedDay: Int?
+    }
+
+    public static let nextShown = 5
+    public static let finishedShown = 8
+
+    /// The rows in cursor order: the next to study (learning first, as `studydash next` lists
+    /// them), then the last finished, newest first.
+    public func rows(_ state: AppState) -> [Row] {
+        let tree = state.index.tree
+        let next = NextQueue.resources(in: tree, progress: state.progress, limit: Self.nextShown)
+            .map { Row(list: .nextUp, resource: $0, status: state.status(of: $0), finishedDay: nil) }
+        let finished = (activity?.recentlyFinished(limit: Self.finishedShown) { id in
+            tree.resources[id].map { state.status(of: $0) == .done } ?? false
+        } ?? []).compactMap { event in
+            tree.resources[event.itemID].map { Row(list: .finished, resource: $0, status: .done, finishedDay: event.day) }
+        }
+        return next + finished
+    }
+}
+
+/// The dashboard view's keys: moving over its rows, `Enter` going to a row's resource in the
+/// tree, and back to the browser.
+enum DashboardViewReducer {
+    static let keys = KeyTable(title: "Dashboard view (D)", bindings: [
+        Binding([.character("j"), .down], .move(1), "select a row of next up / recently finished"),
+        Binding([.character("k"), .up], .move(-1), "select a row of next up / recently finished"),
+        Binding([.enter], .open, "go to it in the tree"),
+        Binding([.character("q"), .escape, .character("D")], .back, "back to the browser"),
+    ])
+
+    static func handle(_ key: Key, panel: inout DashboardPanel, state: inout AppState) -> [Effect] {
+        let rows = panel.rows(state)
+        switch keys.action(for: key) {
+        case .move(let delta):
+            panel.cursor = Reducer.clampAdd(panel.cursor, delta, upper: max(0, rows.count - 1))
+        case .open:
+            guard rows.indices.contains(panel.cursor) else { return [] }
+            go(to: rows[panel.cursor].resource, state: &state)
+            return []
+        case .back:
+            state.overlay = nil
+            return []
+        default:
+            break
+        }
+        state.overlay = .dashboard(panel)
+        return []
+    }
+
+    /// Closes the view with the resource selected in the list beside its topic, revealed.
+    static func go(to resource: Resource, state: inout AppState) {
+        state.overlay = nil
+        guard let node = state.index.node(ofResource: resource.id) else { return }
+        state.reveal(node)
+        state.focus = .detail
+        state.detailCursor = state.selectedResources.firstIndex { $0.id == resource.id } ?? 0
+        state.detailScroll = 0
+        Reducer.settleScroll(&state)
+    }
+}

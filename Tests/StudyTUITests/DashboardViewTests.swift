@@ -1,0 +1,112 @@
+import StudyCore
+import Testing
+@testable import StudyTUI
+import TermGrid
+
+/// The dashboard view (`D`): opening it asks for the activity, its rows are selectable, `Enter`
+/// lands on the row's resource in the tree, `q`/`Esc`/`D` go back; drawn at three sizes.
+@Suite struct DashboardViewTests {
+    /// 2026-11-23, a Monday.
+    static let today = CivilDate(year: 2026, month: 11, day: 23).dayNumber
+
+    /// One resource done (the notes' checkbox), one learning; a log of both finishes and a
+    /// fortnight of activity, so the heatmap has shades and a streak.
+    func opened(_ fixture: Fixture, width: Int = 80, height: Int = 24) throws -> AppState {
+        var state = fixture.state(width: width, height: height)
+        let resources = try #require(state.index.tree.roots.first).flatMapResources(state.index.tree)
+        var progress = LearnerProgress()
+        progress.statuses[resources[0].id] = .done
+        progress.statuses[resources[2].id] = .learning
+        state.replace(progress)
+        #expect(state.press(.char("D")) == [.loadActivity])
+        var events: [ActivityLog.Event] = []
+        for back in [13, 12, 11, 9, 8, 5, 4, 3, 2, 1, 0] {
+            for count in 0...(back % 4) {
+                events.append(.init(itemID: "x\(count)", at: Timestamp(milliseconds: 0), day: Self.today - back, madeDone: false))
+            }
+        }
+        events.append(.init(itemID: resources[1].id, at: Timestamp(milliseconds: 0), day: Self.today - 3, madeDone: true))
+        events.append(.init(itemID: resources[0].id, at: Timestamp(milliseconds: 0), day: Self.today - 1, madeDone: true))
+        state.receive(.activityLoaded(ActivityLog(events: events, today: Self.today)))
+        return state
+    }
+
+    @Test func dOpensTheViewAndQEscAndDGoBack() throws {
+        let fixture = try Fixture()
+        for key: Key in [.char("q"), .escape, .char("D")] {
+            var state = try opened(fixture)
+            #expect(state.screen.contains("Next up") && state.screen.contains("Recently finished"))
+            #expect(state.press(key).isEmpty, "\(key) quits nothing")
+            #expect(state.overlay == nil, "\(key) goes back to the browser")
+            #expect(!state.screen.contains("Recently finished"))
+        }
+    }
+
+    @Test func enterOnANextUpRowSelectsThatResourceInTheTree() throws {
+        let fixture = try Fixture()
+        var state = try opened(fixture)
+        guard case .dashboard(let panel) = state.overlay else { Issue.record("not open"); return }
+        let rows = panel.rows(state)
+        #expect(rows.first?.status == .learning, "learning comes first")
+        #expect(rows.filter { $0.list == .finished }.count == 2, "both finishes still stand")
+        state.press(.char("j"), .char("j"), .char("k"))
+        let wanted = rows[1].resource
+        state.press(.enter)
+        #expect(state.overlay == nil)
+        #expect(state.focus == .detail)
+        #expect(state.selectedResource?.id == wanted.id)
+    }
+
+    @Test func enterOnARecentlyFinishedRowSelectsIt() throws {
+        let fixture = try Fixture()
+        var state = try opened(fixture)
+        state.press(.char("G"))  // not bound here: nothing moves
+        for _ in 0..<20 { state.press(.char("j")) }
+        guard case .dashboard(let panel) = state.overlay else { Issue.record("not open"); return }
+        let last = try #require(panel.rows(state).last)
+        #expect(last.list == .finished && panel.cursor == panel.rows(state).count - 1)
+        state.press(.enter)
+        #expect(state.selectedResource?.id == last.resource.id)
+    }
+
+    @Test(arguments: ScreenSnapshotTests.sizes) func snapshot(width: Int, height: Int) throws {
+        let fixture = try Fixture()
+        var state = try opened(fixture, width: width, height: height)
+        state.press(.char("j"))
+        Snapshot.check(state.renderedGrid, named: "dashboard-\(width)x\(height)")
+    }
+
+    @Test func eightyColumnsShowAtLeastTwelveWeeks() throws {
+        let fixture = try Fixture()
+        let screen = try opened(fixture).screen
+        let monday = try #require(screen.split(separator: "\n").first { $0.contains("Mon ") })
+        let cells = monday.split(separator: "Mon ", maxSplits: 1).last?.split(separator: " ").prefix { !$0.contains("│") }
+        #expect((cells?.count ?? 0) >= 12, "\(monday)")
+    }
+}
+
+extension Topic {
+    func flatMapResources(_ tree: ContentTree) -> [Resource] {
+        tree.resourceIDs(under: self).compactMap { tree.resources[$0] }
+    }
+}
+
+/// Reading 100,000 events takes a while: `D` reads the store again only after a change.
+@Suite struct DashboardActivityReuseTests {
+    @Test func reopeningWithNoChangeReadsNothingAndAfterAMarkReadsAgain() throws {
+        let fixture = try Fixture()
+        var state = fixture.state()
+        #expect(state.press(.char("D")) == [.loadActivity])
+        state.receive(.activityLoaded(ActivityLog(events: [], today: 0)))
+        state.press(.char("q"))
+        #expect(state.press(.char("D")).isEmpty, "nothing changed: the activity read before is shown")
+        #expect(state.screen.contains("streak 0 days"), "and drawn at once")
+        state.press(.char("q"))
+        let resource = try #require(state.index.tree.resources.values.first)
+        var fresh = LearnerProgress()
+        fresh.statuses[resource.id] = .done
+        state.receive(.marked(MarkOutcome(status: .done, requested: [resource.id], changed: [resource.id], fresh: fresh),
+                              label: resource.title))
+        #expect(state.press(.char("D")) == [.loadActivity], "a mark is new activity")
+    }
+}
