@@ -57,6 +57,22 @@ import TermGrid
         #expect(state.selectedResource?.id == wanted.id)
     }
 
+    @Test func nextUpStartsFromWhereTheCursorIs() throws {
+        let fixture = try Fixture()
+        var state = fixture.state()
+        let all = NextQueue.resources(in: state.index.tree, progress: state.progress, limit: 50)
+        try #require(all.count > 2)
+        // Down the tree to the last area: its unfinished resources come first, the rest wraps.
+        state.press(.char("G"))
+        let place = state.place
+        #expect(state.press(.char("D")) == [.loadActivity])
+        guard case .dashboard(let panel) = state.overlay else { Issue.record("not open"); return }
+        let shown = panel.rows(state).filter { $0.list == .nextUp }.map(\.resource.id)
+        let expected = NextQueue.resources(in: state.index.tree, progress: state.progress, from: place, limit: 5).map(\.id)
+        #expect(shown == expected)
+        #expect(shown.first != all.first?.id, "not the top of the curriculum")
+    }
+
     @Test func enterOnARecentlyFinishedRowSelectsIt() throws {
         let fixture = try Fixture()
         var state = try opened(fixture)

@@ -30,7 +30,7 @@ public struct DashboardPanel: Sendable {
     /// them), then the last finished, newest first.
     public func rows(_ state: AppState) -> [Row] {
         let tree = state.index.tree
-        let next = NextQueue.resources(in: tree, progress: state.progress, limit: Self.nextShown)
+        let next = NextQueue.resources(in: tree, progress: state.progress, from: state.place, limit: Self.nextShown)
             .map { Row(list: .nextUp, resource: $0, status: state.status(of: $0), finishedDay: nil) }
         let finished = (activity?.recentlyFinished(limit: Self.finishedShown) { id in
             tree.resources[id].map { state.status(of: $0) == .done } ?? false
