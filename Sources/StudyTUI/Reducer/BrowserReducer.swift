@@ -65,10 +65,10 @@ enum BrowserReducer {
         case .help: state.overlay = .help(scroll: 0, under: nil)
         case .dashboard:
             if let loaded = state.loadedActivity, loaded.generation == state.progressGeneration {
-                state.overlay = .dashboard(DashboardPanel(activity: loaded.log))
+                state.overlay = .dashboard(DashboardPanel(activity: loaded.log, next: DashboardPanel.nextUp(state)))
                 return []
             }
-            state.overlay = .dashboard(DashboardPanel())
+            state.overlay = .dashboard(DashboardPanel(next: DashboardPanel.nextUp(state)))
             return [.loadActivity]
         case .quit: return [.quit]
         case .back, .save, .cancel, .edit, .confirm: break

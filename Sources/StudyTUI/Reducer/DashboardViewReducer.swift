@@ -1,16 +1,26 @@
 import StudyCore
 import TermGrid
 
-/// The dashboard view's state: the activity, once the run loop has read it, and the cursor over
-/// the view's selectable rows (next up, then recently finished).
+/// The dashboard view's state: the activity, once the run loop has read it, the next-up queue
+/// taken when the view opened (or the progress changed), and the cursor over the view's
+/// selectable rows (next up, then recently finished).
 public struct DashboardPanel: Sendable {
     /// Nil until `Message.activityLoaded` brings it.
     public var activity: ActivityLog?
+    /// Walking the whole curriculum for it is the view's costliest step, so it is taken once,
+    /// not on every key and frame: the cursor it starts from cannot move while the view is open.
+    public var next: [Resource]
     public var cursor = 0
 
-    public init(activity: ActivityLog? = nil, cursor: Int = 0) {
+    public init(activity: ActivityLog? = nil, next: [Resource], cursor: Int = 0) {
         self.activity = activity
+        self.next = next
         self.cursor = cursor
+    }
+
+    /// The next to study from where the browser's cursor is, learning first, as `studydash next`.
+    public static func nextUp(_ state: AppState) -> [Resource] {
+        NextQueue.resources(in: state.index.tree, progress: state.progress, from: state.place, limit: nextShown)
     }
 
     /// One selectable row: a resource, with when it was finished (recently finished) or its
@@ -30,8 +40,7 @@ public struct DashboardPanel: Sendable {
     /// them), then the last finished, newest first.
     public func rows(_ state: AppState) -> [Row] {
         let tree = state.index.tree
-        let next = NextQueue.resources(in: tree, progress: state.progress, from: state.place, limit: Self.nextShown)
-            .map { Row(list: .nextUp, resource: $0, status: state.status(of: $0), finishedDay: nil) }
+        let next = self.next.map { Row(list: .nextUp, resource: $0, status: state.status(of: $0), finishedDay: nil) }
         let finished = (activity?.recentlyFinished(limit: Self.finishedShown) { id in
             tree.resources[id].map { state.status(of: $0) == .done } ?? false
         } ?? []).compactMap { event in

@@ -25,8 +25,13 @@ extension Reducer {
             return editorClosed(id: id, title: title, original: original, edited: edited, state: &state)
         case .reloaded(let progress):
             state.replace(progress)
-            // Another process's marks are new activity: the open dashboard view reads it again.
-            if case .dashboard = state.overlay { return [.loadActivity] }
+            // Another process's marks are new activity: the open dashboard view reads it again,
+            // and its next-up queue follows the new statuses.
+            if case .dashboard(var panel) = state.overlay {
+                panel.next = DashboardPanel.nextUp(state)
+                state.overlay = .dashboard(panel)
+                return [.loadActivity]
+            }
         case .activityLoaded(let activity):
             state.loadedActivity = (activity, state.progressGeneration)
             guard case .dashboard(var panel) = state.overlay else { break }
