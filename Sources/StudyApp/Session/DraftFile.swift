@@ -19,21 +19,7 @@ public enum DraftFile {
 
     /// The drafts folder, made private (0700) where missing; nil without an absolute home.
     private static func folder(_ environment: [String: String]) -> String? {
-        let state: String
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            state = xdg
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            state = home + "/.local/state"
-        } else {
-            return nil
-        }
-        let folder = state + "/studydash/drafts"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            return nil
-        }
+        guard let folder = StateFolder.path(environment, sub: "drafts"), StateFolder.make(folder) else { return nil }
         return folder
     }
 }

@@ -18,7 +18,7 @@ public struct ResumeFile: Sendable {
 
     public init(contentFolders: [String], environment: [String: String]) {
         roots = contentFolders.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
-        let folder = Self.folder(environment)
+        let folder = StateFolder.path(environment)
         let name = "resume-" + StableID.digest(roots.joined(separator: "\n")) + ".json"
         path = folder.map { $0 + "/" + name }
     }
@@ -61,14 +61,6 @@ public struct ResumeFile: Sendable {
     }
 
     private func makeFolder(of path: String) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
-        return (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                         attributes: [.posixPermissions: 0o700])) != nil
-    }
-
-    private static func folder(_ environment: [String: String]) -> String? {
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/studydash" }
-        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.local/state/studydash" }
-        return nil
+        StateFolder.make((path as NSString).deletingLastPathComponent)
     }
 }
