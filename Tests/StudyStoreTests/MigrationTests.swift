@@ -47,7 +47,8 @@ import Testing
 
     /// Writes the fixture with the first migration only. Run once, by hand:
     /// `STUDYDASH_RECORD_FIXTURES=1 swift test --filter MigrationTests/recordV1Fixture`.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["STUDYDASH_RECORD_FIXTURES"] == "1"))
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["STUDYDASH_RECORD_FIXTURES"] == "1",
+                   "records the v1 fixture only when asked: STUDYDASH_RECORD_FIXTURES=1"))
     func recordV1Fixture() throws {
         let path = Self.fixture
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
