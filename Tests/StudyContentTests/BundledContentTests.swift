@@ -48,4 +48,43 @@ import StudyTestSupport
             #expect(resource.description.count >= 20, "\(resource.source): '\(resource.title)' needs a description")
         }
     }
+
+    /// How many bundled resources carry an estimate (the capstone steps and the sources whose
+    /// length is known, see Content/README.md); a later edit may add more, never silently lose one.
+    static let estimatedResources = 57
+
+    @Test func effortEstimatesParseToPlausibleDurations() throws {
+        let tree = try ContentLoader.load(folders: [Self.folder])
+        let estimated = tree.resources.values.filter { $0.effortMinutes != nil }
+        for resource in estimated {
+            let minutes = resource.effortMinutes ?? 0
+            #expect((1...200 * 60).contains(minutes), "\(resource.source): '\(resource.title)' is estimated at \(minutes) min")
+        }
+        #expect(estimated.count >= Self.estimatedResources)
+    }
+
+    /// A bracketed duration at the end of a line is meant as an estimate; one the parser does not
+    /// read (a typo in the unit, a word after it) would silently drop out of the time left.
+    @Test func everyWrittenEstimateIsRead() throws {
+        let tree = try ContentLoader.load(folders: [Self.folder])
+        // Where each resource is listed (its file as the loader names it, and its line) → its estimate.
+        var estimates: [StudyCore.SourceLocation: Int] = [:]
+        for resource in tree.resources.values {
+            for place in resource.occurrences { estimates[place] = resource.effortMinutes }
+        }
+        let listItem = try Regex(#"\s*[-*] .*"#)
+        let endsInDuration = try Regex(#"[(\[][^()\[\]]*\d[^()\[\]]*\b(m|min|mins|minutes?|h|hrs?|hours?)\b[^()\[\]]*[)\]]\.?$"#)
+        var written = 0
+        let files = FileManager.default.enumerator(atPath: Self.folder)?.compactMap { $0 as? String } ?? []
+        for file in files where file.hasSuffix(".md") {
+            let text = try String(contentsOfFile: (Self.folder as NSString).appendingPathComponent(file), encoding: .utf8)
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.wholeMatch(of: listItem) != nil && line.contains(endsInDuration) {
+                written += 1
+                let read = estimates.first { $0.key.line == index + 1 && $0.key.file.hasSuffix(file) }?.value
+                #expect(read != nil, "\(file):\(index + 1): an estimate the parser does not read")
+            }
+        }
+        #expect(written >= Self.estimatedResources)
+    }
 }
