@@ -16,6 +16,7 @@ enum ReaderReducer {
     ] + Binding.noteLinks("open link N / the resource's link, copy it") + [
         Binding([.character("o")], .openLink, "open link N / the resource's link, copy it"),
         Binding([.character("y")], .copyLink, "open link N / the resource's link, copy it"),
+        Binding([.character(":")], .typeLinkNumber, "open link N / the resource's link, copy it", notes: Binding.linkNumberNotes),
         Binding([.character("d")], .mark(.done), "mark what it shows"),
         Binding([.character("l")], .mark(.learning), "mark what it shows"),
         Binding([.character("s")], .mark(.skipped), "mark what it shows"),
@@ -25,7 +26,8 @@ enum ReaderReducer {
         Binding([.character("e")], .editExternally, "annotate it (in place / $EDITOR), undo"),
         Binding([.character("u")], .undo, "annotate it (in place / $EDITOR), undo"),
         Binding([.character("?"), .function(1)], .help, "this help"),
-        Binding([.character("q"), .escape, .character("h"), .left], .back, "back to the browser"),
+        Binding([.backspace, .character("h"), .left], .historyBack, "back to the note a link came from, else the browser"),
+        Binding([.character("q"), .escape], .back, "back to the browser"),
     ])
 
     static func handle(_ key: Key, reader: inout AppState.Reader, state: inout AppState) -> [Effect] {
@@ -47,7 +49,15 @@ enum ReaderReducer {
             state.overlay = .help(scroll: 0, under: reader)
             return []
         case .openNoteLink(let number):
-            if case .topic(let node) = reader.subject { effects = Reducer.openNoteLink(number, state: &state, node: node) }
+            // Returns at once: following a link to another note opens a reader of its own.
+            if case .topic(let node) = reader.subject { return Reducer.openNoteLink(number, state: &state, node: node) }
+        case .typeLinkNumber:
+            if case .topic(let node) = reader.subject { Reducer.startLinkLine(node: node, state: &state) } else {
+                state.say("a resource has no numbered links; o opens its link")
+            }
+        case .historyBack:
+            Reducer.readBack(reader, state: &state)
+            return []
         case .openLink, .copyLink: effects = resourceLink(action, reader: reader, state: &state)
         case .mark(let status):
             effects = Reducer.mark(status, targets: Reducer.markTargets(reader, state: state), state: &state)
