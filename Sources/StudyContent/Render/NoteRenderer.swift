@@ -3,9 +3,11 @@ import StudyCore
 import StudyText
 
 public enum NoteRenderer {
-    public static func render(_ markdown: String, width: Int) -> RenderedNote {
+    /// `firstLink` is the number the note's first link gets: a note shown after others in one
+    /// document (the whole-file reader) numbers on from theirs.
+    public static func render(_ markdown: String, width: Int, firstLink: Int = 1) -> RenderedNote {
         let parsed = CmarkDocument.parse(markdown) { document in
-            var state = RenderState(width: max(8, width))
+            var state = RenderState(width: max(8, width), firstLink: firstLink)
             state.blocks(document.children, prefix: [], restPrefix: [])
             while state.lines.last?.spans.isEmpty == true { state.lines.removeLast() }
             return RenderedNote(lines: state.lines, links: state.links)
@@ -22,8 +24,12 @@ private struct RenderState {
     let width: Int
     var lines: [StyledLine] = []
     var links: [String] = []
+    let firstLink: Int
 
-    init(width: Int) { self.width = width }
+    init(width: Int, firstLink: Int) {
+        self.width = width
+        self.firstLink = firstLink
+    }
 
     mutating func blankLine() {
         if let last = lines.last, !last.spans.isEmpty { lines.append(StyledLine()) }
@@ -192,7 +198,7 @@ private struct RenderState {
             switch child.type {
             case CMARK_NODE_LINK:
                 links.append(child.url)
-                spans.append(StyledSpan("[\(links.count)]", outer.union([.link, .dim])))
+                spans.append(StyledSpan("[\(firstLink - 1 + links.count)]", outer.union([.link, .dim])))
             case CMARK_NODE_IMAGE:
                 spans.append(StyledSpan("]", outer.union(.dim)))
             default:
