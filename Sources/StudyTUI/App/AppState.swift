@@ -13,16 +13,28 @@ public struct AppState: Sendable {
         case editor(AnnotationDraft)
         /// The dashboard view (`D`): its cursor, and the activity once loaded.
         case dashboard(DashboardPanel)
+        /// The reader's table of contents (`t`), over the reader it jumps in.
+        case contents(ContentsPanel)
     }
 
     public struct Reader: Sendable {
         public enum Subject: Sendable, Equatable {
+            /// A whole file (or folder's README), from its topic down: the node of that file.
             case topic(Int)
             case resource(String)
         }
         public var subject: Subject
+        /// The first document line on screen.
         public var scroll = 0
+        /// The whole-file reader's cursor line, which the marking, annotating and link keys act
+        /// on (a resource's reader has none: everything in it is the resource).
+        public var cursor = 0
         public init(subject: Subject) { self.subject = subject }
+
+        var hasCursor: Bool {
+            if case .topic = subject { return true }
+            return false
+        }
     }
 
     public struct AnnotationDraft: Sendable {
@@ -122,6 +134,7 @@ public struct AppState: Sendable {
         case .reader(let reader): reader
         case .help(_, let under): under
         case .editor(let draft): draft.returnTo
+        case .contents(let panel): panel.under
         case .dashboard, nil: nil
         }
     }

@@ -5,9 +5,9 @@ import StudyText
 /// renderer the front end gives it, and the caches of what has been rendered and drawn from them.
 /// Built once per load; the index never changes, the caches fill as the dashboard is used.
 public struct DashboardModel: Sendable {
-    /// Renders a topic's Markdown note for a width: given by the front end (StudyContent's
-    /// renderer), so that the dashboard knows no Markdown parser.
-    public typealias NoteRendering = @Sendable (_ markdown: String, _ width: Int) -> RenderedNote
+    /// Renders a topic's Markdown note for a width, its links numbered from `firstLink`: given by
+    /// the front end (StudyContent's renderer), so that the dashboard knows no Markdown parser.
+    public typealias NoteRendering = @Sendable (_ markdown: String, _ width: Int, _ firstLink: Int) -> RenderedNote
 
     public let index: TopicIndex
     private let renderNote: NoteRendering
@@ -27,11 +27,12 @@ public struct DashboardModel: Sendable {
         return resources
     }
 
-    /// The topic's note rendered for `width` columns (cached).
-    public func note(of node: Int, width: Int) -> RenderedNote {
-        let key = DashboardCaches.NoteKey(node: node, width: width)
+    /// The topic's note rendered for `width` columns (cached), its links numbered from
+    /// `firstLink` (a section of the whole-file reader numbers on from the sections above it).
+    public func note(of node: Int, width: Int, firstLink: Int = 1) -> RenderedNote {
+        let key = DashboardCaches.NoteKey(node: node, width: width, firstLink: firstLink)
         if let cached = caches.notes[key] { return cached }
-        let rendered = renderNote(index.nodes[node].topic.note, width)
+        let rendered = renderNote(index.nodes[node].topic.note, width, firstLink)
         caches.notes[key] = rendered
         return rendered
     }

@@ -71,7 +71,7 @@ enum BrowserReducer {
             state.overlay = .dashboard(DashboardPanel(next: DashboardPanel.nextUp(state)))
             return [.loadActivity]
         case .quit: return [.quit]
-        case .back, .save, .cancel, .edit, .confirm: break
+        case .back, .save, .cancel, .edit, .confirm, .section, .contents: break
         }
         Reducer.settleScroll(&state)
         return []
@@ -128,7 +128,7 @@ enum BrowserReducer {
         switch state.focus {
         case .tree:
             guard let node = state.selectedNode else { return }
-            state.overlay = .reader(AppState.Reader(subject: .topic(node)))
+            state.overlay = .reader(ReaderReducer.reader(at: node, state: state))
         case .detail:
             guard let resource = state.selectedResource else { return }
             state.overlay = .reader(AppState.Reader(subject: .resource(resource.id)))

@@ -1,26 +1,34 @@
 import StudyCore
 import TermGrid
 
-/// The reader's keys: its bindings table, scrolling, and marks, annotations and links that act
-/// on what the reader shows (its topic or its resource), never on the browser's hidden cursor.
+/// The reader's keys: its bindings table, and what they do. In a whole file a cursor line moves
+/// over the document (`j`/`k`, pages, sections with `J`/`K`, `]`/`[` to what is left to study)
+/// and marks, annotations and links act on what is under it, never on the browser's hidden
+/// cursor; a resource's reader scrolls and acts on its resource.
 enum ReaderReducer {
     static let keys = KeyTable(title: "Reader", bindings: [
-        Binding([.character("j"), .down], .move(1), "scroll"),
-        Binding([.character("k"), .up], .move(-1), "scroll"),
+        Binding([.character("j"), .down], .move(1), "move the cursor line"),
+        Binding([.character("k"), .up], .move(-1), "move the cursor line"),
         Binding([.pageDown, .character("f"), .control("f")], .page(1), "page down"),
         Binding([.pageUp, .character("b"), .control("b")], .page(-1), "page up"),
         Binding([.control("d")], .halfPage(1), "half page down / up"),
         Binding([.control("u")], .halfPage(-1), "half page down / up"),
         Binding([.character("g"), .home], .first, "top / bottom"),
         Binding([.character("G"), .end], .last, "top / bottom"),
+        Binding([.character("J")], .section(1), "next / previous section"),
+        Binding([.character("K")], .section(-1), "next / previous section"),
+        Binding([.character("t")], .contents, "table of contents"),
+        Binding([.character("]")], .unfinished(1), "next / previous unfinished resource"),
+        Binding([.character("[")], .unfinished(-1), "next / previous unfinished resource"),
     ] + Binding.noteLinks("open link N / the resource's link, copy it") + [
         Binding([.character("o")], .openLink, "open link N / the resource's link, copy it"),
         Binding([.character("y")], .copyLink, "open link N / the resource's link, copy it"),
-        Binding([.character("d")], .mark(.done), "mark what it shows"),
-        Binding([.character("l")], .mark(.learning), "mark what it shows"),
-        Binding([.character("s")], .mark(.skipped), "mark what it shows"),
-        Binding([.character("r")], .mark(.todo), "mark what it shows"),
-        Binding([.character(" ")], .toggleDone, "mark what it shows"),
+        Binding([.character("d")], .mark(.done), "mark what is under the cursor line"),
+        Binding([.character("l")], .mark(.learning), "mark what is under the cursor line"),
+        Binding([.character("s")], .mark(.skipped), "mark what is under the cursor line"),
+        Binding([.character("r")], .mark(.todo), "mark what is under the cursor line"),
+        Binding([.character(" ")], .toggleDone, "mark what is under the cursor line",
+                notes: ["  (a resource line: it; a heading or note: its section)"]),
         Binding([.character("a")], .annotate, "annotate it (in place / $EDITOR), undo"),
         Binding([.character("e")], .editExternally, "annotate it (in place / $EDITOR), undo"),
         Binding([.character("u")], .undo, "annotate it (in place / $EDITOR), undo"),
@@ -28,26 +36,47 @@ enum ReaderReducer {
         Binding([.character("q"), .escape, .character("h"), .left], .back, "back to the browser"),
     ])
 
+    /// The reader of `node`'s file, opened with the cursor line on `node`'s heading at the top.
+    static func reader(at node: Int, state: AppState) -> AppState.Reader {
+        var reader = AppState.Reader(subject: .topic(ReaderDocument.root(of: node, in: state.index)))
+        let document = ReaderView.document(reader, state: state)
+        reader.cursor = document.line(ofSection: node) ?? 0
+        reader.scroll = reader.cursor
+        settle(&reader, state: state)
+        return reader
+    }
+
+    /// Keeps the cursor line in the document and on screen, and the scroll short of the end.
+    static func settle(_ reader: inout AppState.Reader, state: AppState) {
+        let count = ReaderView.lineCount(reader, state: state)
+        let page = ReaderView.page(height: state.height)
+        reader.scroll = min(max(0, reader.scroll), max(0, count - page))
+        guard reader.hasCursor else { return }
+        reader.cursor = min(max(0, reader.cursor), max(0, count - 1))
+        reader.scroll = Scroll.keep(cursor: reader.cursor, scroll: reader.scroll, count: count, viewport: page)
+    }
+
     static func handle(_ key: Key, reader: inout AppState.Reader, state: inout AppState) -> [Effect] {
         guard let action = keys.action(for: key) else { return [] }
-        let page = max(1, Layout(width: state.width, height: state.height).body.height - 1)
-        let maxScroll = max(0, ReaderView.lineCount(reader, state: state) - page)
+        let page = ReaderView.page(height: state.height)
         var effects: [Effect] = []
         switch action {
-        case .move(let delta): reader.scroll = Reducer.clampAdd(reader.scroll, delta, upper: maxScroll)
-        case .page(let pages): reader.scroll = Reducer.clampAdd(reader.scroll, pages * page, upper: maxScroll)
-        case .halfPage(let halves):
-            reader.scroll = Reducer.clampAdd(reader.scroll, halves * max(1, page / 2), upper: maxScroll)
-        case .first: reader.scroll = 0
-        case .last: reader.scroll = maxScroll
+        case .move(let delta): move(&reader, by: delta, scrolling: 0, state: state)
+        case .page(let pages): move(&reader, by: pages * page, scrolling: pages * page, state: state)
+        case .halfPage(let halves): move(&reader, by: halves * max(1, page / 2), scrolling: halves * max(1, page / 2), state: state)
+        case .first: move(&reader, by: Int.min / 2, scrolling: Int.min / 2, state: state)
+        case .last: move(&reader, by: Int.max / 2, scrolling: Int.max / 2, state: state)
+        case .section(let direction): jumpToSection(direction, reader: &reader, state: &state)
+        case .contents:
+            if openContents(reader, state: &state) { return [] }
+        case .unfinished(let direction): jumpToUnfinished(direction, reader: &reader, state: &state)
         case .back:
             state.overlay = nil
             return []
         case .help:
             state.overlay = .help(scroll: 0, under: reader)
             return []
-        case .openNoteLink(let number):
-            if case .topic(let node) = reader.subject { effects = Reducer.openNoteLink(number, state: &state, node: node) }
+        case .openNoteLink(let number): effects = openLink(number, reader: reader, state: &state)
         case .openLink, .copyLink: effects = resourceLink(action, reader: reader, state: &state)
         case .mark(let status):
             effects = Reducer.mark(status, targets: Reducer.markTargets(reader, state: state), state: &state)
@@ -57,16 +86,48 @@ enum ReaderReducer {
             Reducer.startAnnotation(Reducer.annotationTarget(reader, state: state), returnTo: reader, state: &state)
             return []
         case .editExternally: effects = Reducer.editExternally(Reducer.annotationTarget(reader, state: state), state: state)
-        case .collapse, .expand, .switchPane, .open, .quit, .save, .cancel, .edit, .confirm, .unfinished, .dashboard: break
+        case .collapse, .expand, .switchPane, .open, .quit, .save, .cancel, .edit, .confirm, .dashboard: break
         }
         state.overlay = .reader(reader)
         return effects
     }
 
-    /// `o` and `y` on a resource's reader use its link; a topic's reader has numbered links only.
+    /// The cursor line moves by `delta` and the view by `scrolling` (a page moves both, so the
+    /// line keeps its place on screen); a resource's reader, with no cursor, only scrolls.
+    static func move(_ reader: inout AppState.Reader, by delta: Int, scrolling: Int, state: AppState) {
+        let count = ReaderView.lineCount(reader, state: state)
+        let maxScroll = max(0, count - ReaderView.page(height: state.height))
+        guard reader.hasCursor else {
+            reader.scroll = Reducer.clampAdd(reader.scroll, delta, upper: maxScroll)
+            return
+        }
+        reader.cursor = Reducer.clampAdd(reader.cursor, delta, upper: max(0, count - 1))
+        reader.scroll = Reducer.clampAdd(reader.scroll, scrolling, upper: maxScroll)
+        settle(&reader, state: state)
+    }
+
+    /// The document's links, numbered as the reader shows them (`[N]` in the text, across the
+    /// whole file): what `1`–`9` open.
+    static func links(_ reader: AppState.Reader, state: AppState) -> [String] {
+        ReaderView.document(reader, state: state).links
+    }
+
+    static func openLink(_ number: Int, reader: AppState.Reader, state: inout AppState) -> [Effect] {
+        guard reader.hasCursor else { return [] }
+        let links = links(reader, state: state)
+        guard links.indices.contains(number - 1) else {
+            state.say(links.isEmpty ? "this note has no links"
+                      : links.count == 1 ? "this note has one link only: 1" : "this note has links 1–\(links.count) only")
+            return []
+        }
+        return Reducer.openChecked(links[number - 1], state: &state)
+    }
+
+    /// `o` and `y` use the link of the resource under the cursor line (or the resource's reader's).
     static func resourceLink(_ action: Action, reader: AppState.Reader, state: inout AppState) -> [Effect] {
-        guard case .resource(let id) = reader.subject, let resource = state.index.tree.resources[id] else {
-            state.say("1–9 open the note's numbered links")
+        guard case .resource(let id)? = ReaderView.document(reader, state: state).place(at: reader.cursor)?.item,
+              let resource = state.index.tree.resources[id] else {
+            state.say("o and y act on a resource's line; 1–9 open the note's numbered links")
             return []
         }
         guard let url = resource.url else {

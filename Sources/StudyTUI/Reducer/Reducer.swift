@@ -14,6 +14,7 @@ public enum Reducer {
             state.width = width
             state.height = height
             settleScroll(&state)
+            settleReader(&state)
             return []
         case .event(.tick): return []
         case .event(let input): return handle(input: input, state: &state)
@@ -45,6 +46,7 @@ public enum Reducer {
         case .help(let scroll, let reader): return HelpReducer.handle(key, scroll: scroll, under: reader, state: &state)
         case .reader(var reader): return ReaderReducer.handle(key, reader: &reader, state: &state)
         case .dashboard(var panel): return DashboardViewReducer.handle(key, panel: &panel, state: &state)
+        case .contents(var panel): return ContentsReducer.handle(key, panel: &panel, state: &state)
         case .editor, nil: return BrowserReducer.handle(key, state: &state)
         }
     }
@@ -68,6 +70,20 @@ public enum Reducer {
         state.detailScroll = Scroll.keep(cursor: state.detailCursor, scroll: state.detailScroll, count: resources.count,
                                          viewport: DetailPane.listViewport(state, rect: layout.detail)) {
             DetailPane.rowHeight(resources[$0], state: state)
+        }
+    }
+
+    /// Keeps the open reader's cursor line in its document (laid out again for a new width).
+    static func settleReader(_ state: inout AppState) {
+        switch state.overlay {
+        case .reader(var reader):
+            ReaderReducer.settle(&reader, state: state)
+            state.overlay = .reader(reader)
+        case .contents(var panel):
+            ReaderReducer.settle(&panel.under, state: state)
+            state.overlay = .contents(panel)
+        default:
+            break
         }
     }
 

@@ -31,6 +31,7 @@ public enum Dashboard {
         switch state.overlay {
         case .help(let scroll, _): HelpOverlay.draw(scroll: scroll, openedFrom: state.reader, into: &grid, area: layout.body)
         case .editor(let draft): cursor = EditorOverlay.draw(draft, into: &grid, area: layout.body)
+        case .contents(let panel): ContentsOverlay.draw(panel, state: state, into: &grid, area: layout.body)
         default: break
         }
         Bars.status(state, into: &grid)
