@@ -97,7 +97,7 @@ enum Bars {
         switch state.overlay {
         case .reader(let reader) where reader.hasCursor:
             return [counts + "j/k move · J/K section · t contents · 1-9 link · q back · ? help ",
-                    "j/k move · t contents · q back · ? help ", "q back ", ""]
+                    "j/k move · t contents · q back · ? help ", "j/k move · t contents · q back ", "q back ", ""]
         case .reader:
             return [counts + "j/k scroll · 1-9 link · q back · ? help ", "j/k scroll · q back · ? help ", "q back ", ""]
         case .contents:
