@@ -138,7 +138,9 @@ import TermGrid
         var state = readingOne()
         #expect(state.screen.contains("a link[1]"))
         #expect(state.screen.contains("another link[2]"), "the second section numbers on from the first")
-        #expect(ReaderReducer.links(try #require(reader(state)), state: state) == ["https://example.com/a", "https://example.com/b"])
+        #expect(ReaderReducer.links(try #require(reader(state)), state: state)
+                == [.init(written: "https://example.com/a", node: node("One")), .init(written: "https://example.com/b", node: node("Alpha"))],
+                "each link with the section whose note holds it")
         #expect(state.press(.char("2")) == [.openLink("https://example.com/b")])
         state.press(.char("3"))
         #expect(state.message?.text == "this note has links 1–2 only")
@@ -262,6 +264,21 @@ import TermGrid
         state.reveal(node("One"))
         state.press(.enter, .char("]"), .char("]"))
         #expect(cursorLine(state) == "[~] R5", "learning counts as unfinished; skipped and done do not")
+    }
+
+    @Test func inAResourcesReaderBracketsOpenTheNextUnfinishedResource() throws {
+        var state = fixture.state()
+        state.reveal(node("One"))
+        state.press(.tab, .enter)
+        #expect(reader(state)?.subject == .resource(id("R1")), "Enter on a resource still reads that resource")
+        state.press(.char("]"))
+        #expect(reader(state)?.subject == .resource(id("R2")))
+        state.press(.char("]"))
+        #expect(reader(state)?.subject == .resource(id("R4")), "past the done R3")
+        state.press(.char("["), .char("["), .char("["))
+        #expect(reader(state)?.subject == .resource(id("R1")))
+        #expect(state.message?.text == "no unfinished resource before this one")
+        #expect(state.selectedResource?.title == "R1", "the browser behind follows")
     }
 
     // MARK: The table of contents

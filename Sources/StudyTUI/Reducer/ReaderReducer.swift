@@ -106,9 +106,10 @@ enum ReaderReducer {
         settle(&reader, state: state)
     }
 
-    /// The document's links, numbered as the reader shows them (`[N]` in the text, across the
-    /// whole file): what `1`–`9` open.
-    static func links(_ reader: AppState.Reader, state: AppState) -> [String] {
+    /// The links of the document, numbered as the reader shows them (`[N]` in the text, across
+    /// the whole file; `links[0]` is `[1]`), each with the topic whose note holds it: what
+    /// `1`–`9` open.
+    static func links(_ reader: AppState.Reader, state: AppState) -> [ReaderDocument.Link] {
         ReaderView.document(reader, state: state).links
     }
 
@@ -120,7 +121,7 @@ enum ReaderReducer {
                       : links.count == 1 ? "this note has one link only: 1" : "this note has links 1–\(links.count) only")
             return []
         }
-        return Reducer.openChecked(links[number - 1], state: &state)
+        return Reducer.openChecked(links[number - 1].written, state: &state)
     }
 
     /// `o` and `y` use the link of the resource under the cursor line (or the resource's reader's).

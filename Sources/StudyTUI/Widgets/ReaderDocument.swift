@@ -29,11 +29,19 @@ struct ReaderDocument: Sendable {
         var level: Int
     }
 
+    /// A link of the document as its note wrote it, with the topic whose note it is in (what a
+    /// link relative to that note is relative to).
+    struct Link: Equatable, Sendable {
+        var written: String
+        var node: Int
+    }
+
     var lines: [StyledLine] = []
     var places: [Place] = []
     var sections: [Section] = []
-    /// The document's links in the order of their numbers (`links[0]` is `[1]`).
-    var links: [String] = []
+    /// The document's links in the order of their numbers (`links[0]` is `[1]`), numbered
+    /// across the whole document as one rendered note numbers its own.
+    var links: [Link] = []
 
     func place(at line: Int) -> Place? { places.indices.contains(line) ? places[line] : nil }
 
@@ -91,7 +99,7 @@ struct ReaderDocument: Sendable {
         add(StyledWrap.wrap([StyledSpan(marks, [.dim, .heading]), StyledSpan(TerminalSafe.escape(entry.topic.title), [.bold, .heading])],
                             width: width, restPrefix: [StyledSpan(String(repeating: " ", count: marks.count))]), node, .section)
         let note = state.model.note(of: node, width: width, firstLink: links.count + 1)
-        links += note.links
+        links += note.links.map { Link(written: $0, node: node) }
         if !note.lines.isEmpty {
             blank(node)
             add(note.lines, node, .section)
