@@ -306,6 +306,51 @@ import TermGrid
         #expect(cursorLine(state) == "### Deep")
     }
 
+    // MARK: Searching the document
+
+    func type(_ text: String, _ state: inout AppState) {
+        for character in text { state.press(.character(character)) }
+    }
+
+    @Test func slashSearchesTheDocumentAsItIsTypedAndNFindsTheNextMatch() throws {
+        var state = readingOne()
+        state.press(.char("/"))
+        type("ALPHA", &state)
+        #expect(cursorLine(state) == "## Alpha", "the first match, whatever the case")
+        #expect(state.screen.contains("/ALPHA"), "the query shows in the header row")
+        #expect(state.screen.contains("2 lines"))
+        #expect(Dashboard.render(state).cursor != nil, "the terminal cursor is in the search line")
+        state.press(.enter)
+        #expect(reader(state)?.search?.typing == false)
+        state.press(.char("n"))
+        #expect(cursorLine(state)?.hasPrefix("Alpha's note") == true)
+        let grid = state.renderedGrid
+        let row = try #require((0..<grid.height).first { grid.line($0).hasPrefix(" Alpha's note") })
+        #expect(grid[1, row].style.role == .match && grid[5, row].style.role == .match, "the match is highlighted")
+        #expect(grid[6, row].style.role != .match)
+        state.press(.char("n"))
+        #expect(state.message?.text == "no match below this line")
+        state.press(.char("N"))
+        #expect(cursorLine(state) == "## Alpha")
+    }
+
+    @Test func escapeWhileTypingGoesBackToWhereTheSearchBegan() throws {
+        var state = readingOne()
+        state.press(.char("j"), .char("/"))
+        type("beta", &state)
+        #expect(cursorLine(state) == "## Beta")
+        state.press(.escape)
+        #expect(reader(state)?.cursor == 1)
+        #expect(reader(state)?.search == nil)
+        state.press(.char("n"))
+        #expect(state.message?.text == "/ searches the document first")
+        state.press(.char("/"))
+        type("nowhere", &state)
+        #expect(reader(state)?.cursor == 1, "no match: the cursor stays")
+        state.press(.enter)
+        #expect(state.message?.text == "no line matches 'nowhere'")
+    }
+
     // MARK: Speed
 
     @Test func keysDoNotLayTheDocumentOutAgain() throws {

@@ -29,6 +29,8 @@ public struct AppState: Sendable {
         /// The whole-file reader's cursor line, which the marking, annotating and link keys act
         /// on (a resource's reader has none: everything in it is the resource).
         public var cursor = 0
+        /// A search within the document (`/`), being typed or kept for `n` / `N`.
+        public var search: ReaderSearch?
         public init(subject: Subject) { self.subject = subject }
 
         var hasCursor: Bool {

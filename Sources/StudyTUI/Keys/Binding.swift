@@ -22,6 +22,9 @@ public enum Action: Hashable, Sendable {
     case section(Int)
     /// The reader's table of contents.
     case contents
+    /// The reader's `/`: search the document; `n` / `N`: the next (+1) or previous (-1) line
+    /// it matched.
+    case findInDocument, nextInDocument(Int)
     /// Open the dashboard view (progress, activity, next up).
     case dashboard
     /// Close what is open (the reader, the help), back to what it was opened from.

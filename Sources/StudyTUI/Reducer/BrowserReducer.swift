@@ -10,7 +10,7 @@ enum BrowserReducer {
         Binding([.character("k"), .up], .move(-1), "move"),
         Binding([.character("h"), .left], .collapse, "collapse / expand, or go to parent / child"),
         Binding([.character("l"), .right], .expand, "collapse / expand, or go to parent / child", in: .tree),
-        Binding([.enter], .open, "read the topic's note / the resource's details"),
+        Binding([.enter], .open, "read the topic's whole file / the resource's details"),
         Binding([.tab, .backTab], .switchPane, "switch between the tree and the resources"),
         Binding([.character("g"), .home], .first, "first / last"),
         Binding([.character("G"), .end], .last, "first / last"),
@@ -71,7 +71,7 @@ enum BrowserReducer {
             state.overlay = .dashboard(DashboardPanel(next: DashboardPanel.nextUp(state)))
             return [.loadActivity]
         case .quit: return [.quit]
-        case .back, .save, .cancel, .edit, .confirm, .section, .contents: break
+        case .back, .save, .cancel, .edit, .confirm, .section, .contents, .findInDocument, .nextInDocument: break
         }
         Reducer.settleScroll(&state)
         return []

@@ -18,6 +18,9 @@ enum ReaderReducer {
         Binding([.character("J")], .section(1), "next / previous section"),
         Binding([.character("K")], .section(-1), "next / previous section"),
         Binding([.character("t")], .contents, "table of contents"),
+        Binding([.character("/")], .findInDocument, "search the document, next / previous match"),
+        Binding([.character("n")], .nextInDocument(1), "search the document, next / previous match"),
+        Binding([.character("N")], .nextInDocument(-1), "search the document, next / previous match"),
         Binding([.character("]")], .unfinished(1), "next / previous unfinished resource"),
         Binding([.character("[")], .unfinished(-1), "next / previous unfinished resource"),
     ] + Binding.noteLinks("open link N / the resource's link, copy it") + [
@@ -57,6 +60,11 @@ enum ReaderReducer {
     }
 
     static func handle(_ key: Key, reader: inout AppState.Reader, state: inout AppState) -> [Effect] {
+        if reader.search?.typing == true {
+            typeSearch(key, reader: &reader, state: &state)
+            state.overlay = .reader(reader)
+            return []
+        }
         guard let action = keys.action(for: key) else { return [] }
         let page = ReaderView.page(height: state.height)
         var effects: [Effect] = []
@@ -70,6 +78,8 @@ enum ReaderReducer {
         case .contents:
             if openContents(reader, state: &state) { return [] }
         case .unfinished(let direction): jumpToUnfinished(direction, reader: &reader, state: &state)
+        case .findInDocument: startSearch(&reader, state: &state)
+        case .nextInDocument(let direction): nextMatch(direction, reader: &reader, state: &state)
         case .back:
             state.overlay = nil
             return []

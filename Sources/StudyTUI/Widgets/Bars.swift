@@ -95,6 +95,8 @@ enum Bars {
         let tally = state.rollup.overall
         let counts = "\(tally.done) done · \(tally.learning) learning · \(tally.remaining - tally.learning) todo │ "
         switch state.overlay {
+        case .reader(let reader) where reader.search?.typing == true:
+            return ["Enter keep · Esc cancel ", ""]
         case .reader(let reader) where reader.hasCursor:
             return [counts + "j/k move · J/K section · t contents · 1-9 link · q back · ? help ",
                     "j/k move · t contents · q back · ? help ", "j/k move · t contents · q back ", "q back ", ""]

@@ -24,7 +24,7 @@ public enum Dashboard {
         if case .dashboard(let panel) = state.overlay {
             DashboardView.draw(panel, state: state, into: &grid, rect: layout.body)
         } else if let reader = state.reader {
-            ReaderView.draw(reader, state: state, into: &grid, rect: layout.body)
+            cursor = ReaderView.draw(reader, state: state, into: &grid, rect: layout.body)
         } else {
             browser(state, layout: layout, into: &grid)
         }

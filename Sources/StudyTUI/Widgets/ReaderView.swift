@@ -47,10 +47,32 @@ public enum ReaderView {
         var progressGeneration: Int
     }
 
+    /// The lines of the reader's document that its search matches, in order (found once per
+    /// query and document: `n` and each frame ask again).
+    static func matchingLines(_ reader: AppState.Reader, state: AppState) -> [Int] {
+        guard let search = reader.search else { return [] }
+        let document = document(reader, state: state)
+        let key = ContentKey(subject: reader.subject, width: textWidth(state.width), progressGeneration: state.progressGeneration)
+        return state.model.caches.readerLines.matches(key, text: search.line.text) {
+            let query = search.query
+            return document.lines.indices.filter { !SearchText.matchRanges(of: query, in: document.lines[$0].text).isEmpty }
+        }
+    }
+
     /// The last laid-out reader only: one is open at a time.
     final class LineCache: @unchecked Sendable {
         private var key: ContentKey?
         private var cached = ReaderDocument()
+        private var matchesKey: (ContentKey, String)?
+        private var cachedMatches: [Int] = []
+
+        func matches(_ key: ContentKey, text: String, find: () -> [Int]) -> [Int] {
+            if matchesKey?.0 != key || matchesKey?.1 != text {
+                cachedMatches = find()
+                matchesKey = (key, text)
+            }
+            return cachedMatches
+        }
         /// How many times a document was laid out, for the test that keys do not lay it out again.
         private(set) var layouts = 0
 
@@ -104,13 +126,21 @@ public enum ReaderView {
         return lines
     }
 
-    static func draw(_ reader: AppState.Reader, state: AppState, into grid: inout Grid, rect: Rect) {
-        guard rect.width > 0, rect.height > 0 else { return }
+    /// Draws the reader; returns where the terminal's cursor goes while a search is typed.
+    @discardableResult
+    static func draw(_ reader: AppState.Reader, state: AppState, into grid: inout Grid, rect: Rect) -> (x: Int, y: Int)? {
+        guard rect.width > 0, rect.height > 0 else { return nil }
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
         let document = document(reader, state: state, width: textWidth(rect.width))
         var top = rect.y
+        var caret: (x: Int, y: Int)?
+        let query = reader.search.map(\.query)
         if reader.hasCursor {
-            header(reader, document: document, state: state, into: &grid, rect: rect)
+            if let search = reader.search, search.typing {
+                caret = searchLine(search, matches: matchingLines(reader, state: state).count, into: &grid, rect: rect)
+            } else {
+                header(reader, document: document, state: state, into: &grid, rect: rect)
+            }
             top += 1
         }
         let rows = rect.y + rect.height - top
@@ -118,9 +148,30 @@ public enum ReaderView {
         let scroll = min(reader.scroll, max(0, lines.count - rows))
         for row in 0..<rows where scroll + row < lines.count {
             Drawing.put(lines[scroll + row], into: &grid, x: rect.x + 1, y: top + row, width: rect.width - 1)
+            if let query { highlight(query, in: lines[scroll + row], into: &grid, x: rect.x + 1, y: top + row, width: rect.width - 1) }
             if reader.hasCursor && scroll + row == reader.cursor {
                 grid.highlight(x: rect.x, y: top + row, width: rect.width, adding: .reverse)
             }
+        }
+        return caret
+    }
+
+    /// The search being typed, in the header row, with how many lines it matches.
+    static func searchLine(_ search: ReaderSearch, matches: Int, into grid: inout Grid, rect: Rect) -> (x: Int, y: Int)? {
+        let count = search.line.text.isEmpty ? "" : " " + Plural.count(matches, "line") + " "
+        let room = max(1, rect.width - 1 - DisplayWidth.of(count))
+        let caret = InputLine.draw(search.line, into: &grid, x: rect.x + 1, y: rect.y, width: room)
+        grid.put(count, x: rect.x + rect.width - DisplayWidth.of(count), y: rect.y, style: .dim)
+        return caret
+    }
+
+    /// The search's matches in one drawn line, in the match style.
+    static func highlight(_ query: SearchQuery, in line: StyledLine, into grid: inout Grid, x: Int, y: Int, width: Int) {
+        let text = line.text
+        for range in SearchText.matchRanges(of: query, in: text) {
+            let column = DisplayWidth.of(String(text[..<range.lowerBound]))
+            guard column < width else { break }
+            grid.put(text[range], x: x + column, y: y, style: CellStyle(.bold, role: .match), limit: width - column)
         }
     }
 
@@ -129,7 +180,8 @@ public enum ReaderView {
     static func header(_ reader: AppState.Reader, document: ReaderDocument, state: AppState, into grid: inout Grid, rect: Rect) {
         let section = document.place(at: reader.cursor)?.section ?? document.sections.first?.node
         let path = section.map { state.index.nodes[$0].path } ?? []
-        let percent = " \(position(reader, document: document))%"
+        let found = reader.search.map { search in "/\(search.line.text) · " + Plural.count(matchingLines(reader, state: state).count, "line") + " ·" }
+        let percent = (found.map { " " + TerminalSafe.escape($0) } ?? "") + " \(position(reader, document: document))%"
         let room = max(0, rect.width - 1 - DisplayWidth.of(percent))
         let above = StyledSpan(TerminalSafe.escape(path.dropLast().map { $0 + " › " }.joined()), .dim)
         let title = StyledSpan(TerminalSafe.escape(path.last ?? ""), [.bold, .heading])
