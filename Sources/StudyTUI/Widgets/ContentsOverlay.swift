@@ -19,7 +19,8 @@ enum ContentsOverlay {
         let top = Scroll.keep(cursor: panel.cursor, scroll: max(0, panel.cursor - inside.height / 2),
                               count: sections.count, viewport: inside.height)
         let barWidth = inside.width >= 60 ? 10 : inside.width >= 44 ? 5 : 0
-        let countWidth = Drawing.countWidth(forTotal: sections.map { state.tally(of: $0.node).counted }.max() ?? 0)
+        // The first section is the file, which holds every other: its count is the widest.
+        let countWidth = Drawing.countWidth(forTotal: sections.first.map { state.tally(of: $0.node).counted } ?? 0)
         for row in 0..<inside.height where top + row < sections.count {
             let section = sections[top + row]
             let y = inside.y + row
