@@ -97,7 +97,7 @@ import TermGrid
         #expect(BrowserReducer.keys.action(for: .character("l"), pane: .tree) == .expand)
         #expect(BrowserReducer.keys.action(for: .character("l"), pane: .detail) == .mark(.learning))
         #expect(BrowserReducer.keys.action(for: .control("f"), pane: .tree) == .page(1))
-        #expect(ReaderReducer.keys.action(for: .character("h")) == .back)
+        #expect(ReaderReducer.keys.action(for: .character("h")) == .historyBack)
         #expect(ReaderReducer.keys.action(for: .character("7")) == .openNoteLink(7))
         #expect(BrowserReducer.keys.action(for: .escape, pane: .tree) == nil)
     }

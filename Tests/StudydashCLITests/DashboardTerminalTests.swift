@@ -79,6 +79,21 @@ struct DashboardTerminalTests {
         #expect(logged == "1\nhttps://semver.org/\n")
     }
 
+    /// Link 12 of a note reaches a test `$BROWSER`; a relative link to another note opens it in
+    /// the reader and `Backspace` comes back to the first note, scrolled as it was.
+    @Test func linkTwelveOpensInTheBrowserAndARelativeLinkIsFollowedAndBack() throws {
+        let paragraphs = (1...12).map { "Paragraph \($0) with [link \($0)](https://example.com/page-\($0)).\n\n" }.joined()
+        try scratch.write("links/README.md", "# Link notes\n\nTwo notes.\n")
+        try scratch.write("links/01-many.md", "# Many links\n\n" + paragraphs + "Paragraph 13 with [the other note](./02-other.md).\n")
+        try scratch.write("links/02-other.md", "# Other note\n\nThe other note has arrived.\n")
+        let log = scratch.url("browser.log")
+        try scratch.write("browser.sh", "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '\(log)'\n")
+        chmod(scratch.url("browser.sh"), 0o755)
+        _ = try probe("follow-links", content: scratch.url("links"), environment: ["BROWSER": scratch.url("browser.sh")])
+        let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? "<not started>"
+        #expect(logged == "https://example.com/page-12\n", "only link 12 reached the browser")
+    }
+
     @Test func missingOpenerIsAMessageNotACrash() throws {
         let result = try probe("open-link-missing", environment: ["BROWSER": "/nonexistent/browser", "PATH": "/nonexistent"])
         #expect(result.exitCode == 0)

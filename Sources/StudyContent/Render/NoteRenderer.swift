@@ -2,6 +2,9 @@ import CCmarkGFM
 import StudyCore
 import StudyText
 
+/// A note's Markdown (cmark-gfm) as styled, wrapped lines for a terminal, its links numbered in
+/// the text and collected in order; an Obsidian `[[wikilink]]` is shown as its text and numbered
+/// like any link (collected as `[[Note#Heading]]`, which `NoteLinkResolver` resolves).
 public enum NoteRenderer {
     /// `firstLink` is the number the note's first link gets: a note shown after others in one
     /// document (the whole-file reader) numbers on from theirs.
@@ -160,11 +163,33 @@ private struct RenderState {
         var spans: [StyledSpan] = []
         var styles: [TextStyle] = [style]
         var links = self.links
+        // A run of text nodes is read whole: cmark splits `[[Note]]` at its brackets.
+        var text = ""
+        var textStyle = style
+        var linkDepth = 0
+        func flushText() {
+            guard !text.isEmpty else { return }
+            var rest = text[...]
+            for found in linkDepth == 0 ? Wikilink.all(in: text) : [] {
+                let before = text[rest.startIndex..<found.range.lowerBound]
+                if !before.isEmpty { spans.append(StyledSpan(safe(String(before)), textStyle)) }
+                spans.append(StyledSpan(safe(found.shown), textStyle.union(.link)))
+                links.append(Wikilink.collected(found.target))
+                spans.append(StyledSpan("[\(firstLink - 1 + links.count)]", textStyle.union([.link, .dim])))
+                rest = text[found.range.upperBound...]
+            }
+            if !rest.isEmpty { spans.append(StyledSpan(safe(String(rest)), textStyle)) }
+            text = ""
+        }
         node.walkDescendants(enter: { child in
             let current = styles.last ?? style
+            guard child.type != CMARK_NODE_TEXT else {
+                if text.isEmpty { textStyle = current }
+                text += child.literal
+                return
+            }
+            flushText()
             switch child.type {
-            case CMARK_NODE_TEXT:
-                spans.append(StyledSpan(safe(child.literal), current))
             case CMARK_NODE_CODE:
                 spans.append(StyledSpan(safe(child.literal), current.union(.code)))
             case CMARK_NODE_HTML_INLINE:
@@ -176,6 +201,7 @@ private struct RenderState {
             case CMARK_NODE_STRONG:
                 styles.append(current.union(.bold))
             case CMARK_NODE_LINK:
+                linkDepth += 1
                 styles.append(current.union(.link))
             case CMARK_NODE_IMAGE:
                 spans.append(StyledSpan("[image: ", current.union(.dim)))
@@ -187,8 +213,10 @@ private struct RenderState {
                 styles.append(current.union(child.typeString == "strikethrough" ? .strike : []))
             }
         }, exit: { child in
+            guard child.type != CMARK_NODE_TEXT else { return }
+            flushText()
             switch child.type {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 return
             default:
                 break
@@ -197,6 +225,7 @@ private struct RenderState {
             let outer = styles.last ?? style
             switch child.type {
             case CMARK_NODE_LINK:
+                linkDepth -= 1
                 links.append(child.url)
                 spans.append(StyledSpan("[\(firstLink - 1 + links.count)]", outer.union([.link, .dim])))
             case CMARK_NODE_IMAGE:
@@ -205,6 +234,7 @@ private struct RenderState {
                 break
             }
         })
+        flushText()
         self.links = links
         return spans
     }

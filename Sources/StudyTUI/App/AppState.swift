@@ -31,6 +31,9 @@ public struct AppState: Sendable {
         public var cursor = 0
         /// A search within the document (`/`), being typed or kept for `n` / `N`.
         public var search: ReaderSearch?
+        /// The readers a followed link left, latest last (each with its scroll): `Backspace`
+        /// goes back through them. Entries keep no history of their own.
+        public var history: [Reader] = []
         public init(subject: Subject) { self.subject = subject }
 
         var hasCursor: Bool {
@@ -94,6 +97,8 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var message: Notice?
     public var pending: Confirmation?
+    /// A link number being typed in the status row (`1` `2` … or `:12`), until `Enter`.
+    public var linkEntry: LinkNumberEntry?
     /// The activity the dashboard view last read, and the `progressGeneration` it was read at:
     /// reopening `D` with no change since shows it without reading the store again.
     public var loadedActivity: (log: ActivityLog, generation: Int)?

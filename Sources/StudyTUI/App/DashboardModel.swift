@@ -9,13 +9,20 @@ public struct DashboardModel: Sendable {
     /// the front end (StudyContent's renderer), so that the dashboard knows no Markdown parser.
     public typealias NoteRendering = @Sendable (_ markdown: String, _ width: Int, _ firstLink: Int) -> RenderedNote
 
+    /// What a link of a topic's note leads to: given by the front end (StudyContent's
+    /// `NoteLinkResolver`), which knows the notes folders; without one every link is a web link.
+    public typealias LinkResolving = @Sendable (_ written: String, _ topic: Topic) -> NoteLink
+
     public let index: TopicIndex
     private let renderNote: NoteRendering
+    private let resolveLink: LinkResolving
     let caches = DashboardCaches()
 
-    public init(tree: ContentTree, items: ItemIndex? = nil, renderNote: @escaping NoteRendering) {
+    public init(tree: ContentTree, items: ItemIndex? = nil, renderNote: @escaping NoteRendering,
+                resolveLink: @escaping LinkResolving = { written, _ in .web(written) }) {
         index = TopicIndex(tree: tree, items: items ?? ItemIndex(tree: tree))
         self.renderNote = renderNote
+        self.resolveLink = resolveLink
     }
 
     /// Every resource at or below a topic, each once, in curriculum order: what the topic's bar
@@ -38,5 +45,11 @@ public struct DashboardModel: Sendable {
     }
 
     /// The links of a topic's note, numbered as the rendered note numbers them.
-    public func noteLinks(of node: Int) -> [String] { note(of: node, width: 80).links }
+    /// Resolved when asked (a key press), not cached: a file may appear or vanish meanwhile.
+    public func noteLinks(of node: Int) -> [NoteLink] {
+        note(of: node, width: 80).links.map { resolve($0, in: node) }
+    }
+
+    /// What a link written in `node`'s note leads to.
+    public func resolve(_ written: String, in node: Int) -> NoteLink { resolveLink(written, index.nodes[node].topic) }
 }

@@ -15,6 +15,10 @@ public enum Action: Hashable, Sendable {
     case undo
     case annotate, editExternally
     case openLink, openNoteLink(Int), copyLink
+    /// `:`: type a link number of the note in the status row.
+    case typeLinkNumber
+    /// The reader: back through the notes followed links came from, then to the browser.
+    case historyBack
     case help
     /// `]` / `[`: to the next (+1) or previous (-1) resource still to study.
     case unfinished(Int)
@@ -55,6 +59,9 @@ public struct Binding: Sendable {
         self.pane = pane
         self.notes = notes
     }
+
+    /// What the help says under `1`–`9` and `:`: why a digit sometimes waits.
+    static let linkNumberNotes = ["  (10+ links: digits wait for Enter or o, as 1 may begin 12)"]
 
     /// `1`–`9`, each opening that link of a note.
     static func noteLinks(_ help: String) -> [Binding] {

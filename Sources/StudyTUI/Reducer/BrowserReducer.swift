@@ -31,6 +31,7 @@ enum BrowserReducer {
         Binding([.character("e")], .editExternally, "annotate here, in place / in $EDITOR"),
         Binding([.character("o")], .openLink, "open the resource's link / link N of the note"),
     ] + Binding.noteLinks("open the resource's link / link N of the note") + [
+        Binding([.character(":")], .typeLinkNumber, "open the resource's link / link N of the note", notes: Binding.linkNumberNotes),
         Binding([.character("y")], .copyLink, "copy the resource's link (OSC 52)"),
         Binding([.character("D")], .dashboard, "the dashboard: progress, activity, next up"),
         Binding([.character("?"), .function(1)], .help, "this help"),
@@ -62,6 +63,7 @@ enum BrowserReducer {
         case .openLink: return Reducer.openSelectedLink(&state)
         case .openNoteLink(let number): return Reducer.openNoteLink(number, state: &state)
         case .copyLink: return Reducer.copySelectedLink(&state)
+        case .typeLinkNumber: Reducer.startLinkLine(node: nil, state: &state)
         case .help: state.overlay = .help(scroll: 0, under: nil)
         case .dashboard:
             if let loaded = state.loadedActivity, loaded.generation == state.progressGeneration {
@@ -71,7 +73,7 @@ enum BrowserReducer {
             state.overlay = .dashboard(DashboardPanel(next: DashboardPanel.nextUp(state)))
             return [.loadActivity]
         case .quit: return [.quit]
-        case .back, .save, .cancel, .edit, .confirm, .section, .contents, .findInDocument, .nextInDocument: break
+        case .back, .historyBack, .save, .cancel, .edit, .confirm, .section, .contents, .findInDocument, .nextInDocument: break
         }
         Reducer.settleScroll(&state)
         return []

@@ -26,6 +26,7 @@ enum ReaderReducer {
     ] + Binding.noteLinks("open link N / the resource's link, copy it") + [
         Binding([.character("o")], .openLink, "open link N / the resource's link, copy it"),
         Binding([.character("y")], .copyLink, "open link N / the resource's link, copy it"),
+        Binding([.character(":")], .typeLinkNumber, "open link N / the resource's link, copy it", notes: Binding.linkNumberNotes),
         Binding([.character("d")], .mark(.done), "mark what is under the cursor line"),
         Binding([.character("l")], .mark(.learning), "mark what is under the cursor line"),
         Binding([.character("s")], .mark(.skipped), "mark what is under the cursor line"),
@@ -36,7 +37,8 @@ enum ReaderReducer {
         Binding([.character("e")], .editExternally, "annotate it (in place / $EDITOR), undo"),
         Binding([.character("u")], .undo, "annotate it (in place / $EDITOR), undo"),
         Binding([.character("?"), .function(1)], .help, "this help"),
-        Binding([.character("q"), .escape, .character("h"), .left], .back, "back to the browser"),
+        Binding([.backspace, .character("h"), .left], .historyBack, "back to the note a link came from, else the browser"),
+        Binding([.character("q"), .escape], .back, "back to the browser"),
     ])
 
     /// The reader of `node`'s file, opened with the cursor line on `node`'s heading at the top.
@@ -86,7 +88,16 @@ enum ReaderReducer {
         case .help:
             state.overlay = .help(scroll: 0, under: reader)
             return []
-        case .openNoteLink(let number): effects = openLink(number, reader: reader, state: &state)
+        case .openNoteLink(let number):
+            // Returns at once: following a link to another note opens a reader of its own.
+            if case .topic(let node) = reader.subject { return Reducer.openNoteLink(number, state: &state, node: node) }
+        case .typeLinkNumber:
+            if case .topic(let node) = reader.subject { Reducer.startLinkLine(node: node, state: &state) } else {
+                state.say("a resource has no numbered links; o opens its link")
+            }
+        case .historyBack:
+            Reducer.readBack(reader, state: &state)
+            return []
         case .openLink, .copyLink: effects = resourceLink(action, reader: reader, state: &state)
         case .mark(let status):
             effects = Reducer.mark(status, targets: Reducer.markTargets(reader, state: state), state: &state)
@@ -123,17 +134,6 @@ enum ReaderReducer {
         ReaderView.document(reader, state: state).links
     }
 
-    static func openLink(_ number: Int, reader: AppState.Reader, state: inout AppState) -> [Effect] {
-        guard reader.hasCursor else { return [] }
-        let links = links(reader, state: state)
-        guard links.indices.contains(number - 1) else {
-            state.say(links.isEmpty ? "this note has no links"
-                      : links.count == 1 ? "this note has one link only: 1" : "this note has links 1–\(links.count) only")
-            return []
-        }
-        return Reducer.openChecked(links[number - 1].written, state: &state)
-    }
-
     /// `o` and `y` use the link of the resource under the cursor line (or the resource's reader's).
     static func resourceLink(_ action: Action, reader: AppState.Reader, state: inout AppState) -> [Effect] {
         guard case .resource(let id)? = ReaderView.document(reader, state: state).place(at: reader.cursor)?.item,
@@ -148,5 +148,20 @@ enum ReaderReducer {
         guard action == .copyLink else { return Reducer.openChecked(url, state: &state) }
         state.say("copied \(url)")
         return [.copy(url)]
+    }
+}
+
+extension Reducer {
+    /// The links `1`–`9` and `:N` open for topic `node`, as written: in a whole-file reader open
+    /// on it, the document's (numbered across the file, each with the section whose note holds
+    /// it), else the topic's own note's.
+    static func writtenLinks(of node: Int, state: AppState) -> [ReaderDocument.Link] {
+        if let reader = state.reader, reader.subject == .topic(node) { return ReaderReducer.links(reader, state: state) }
+        return state.model.note(of: node, width: 80).links.map { ReaderDocument.Link(written: $0, node: node) }
+    }
+
+    /// Those links resolved, each against its own note (a relative link is relative to it).
+    static func numberedLinks(of node: Int, state: AppState) -> [NoteLink] {
+        writtenLinks(of: node, state: state).map { state.model.resolve($0.written, in: $0.node) }
     }
 }

@@ -1,7 +1,8 @@
 import StudyCore
 
 /// Links from the browser and the reader: which link a key means (the selected resource's, or
-/// link N of a topic's note), and `LinkPolicy` before anything is opened.
+/// link N of a topic's note), and `LinkPolicy` before anything is opened. Typing a number and
+/// following a link to another note are in `Reducer+LinkNumbers` and `Reducer+ReadingHistory`.
 extension Reducer {
     /// The selected resource's link, or nil having said why there is none.
     static func selectedLink(_ state: inout AppState) -> String? {
@@ -27,16 +28,15 @@ extension Reducer {
         return [.copy(url)]
     }
 
-    /// Link `number` of a topic's note (the selected topic's, or `node`'s).
+    /// `1`–`9`: link `number` of a topic's note (the selected topic's, or `node`'s); when the
+    /// note has 10 links or more, the digit begins a number that `Enter` opens.
     static func openNoteLink(_ number: Int, state: inout AppState, node: Int? = nil) -> [Effect] {
         guard let node = node ?? state.selectedNode else { return [] }
-        let links = state.model.noteLinks(of: node)
-        guard links.indices.contains(number - 1) else {
-            state.say(links.isEmpty ? "this note has no links"
-                      : links.count == 1 ? "this note has one link only: 1" : "this note has links 1–\(links.count) only")
+        if writtenLinks(of: node, state: state).count >= linksThatNeedEnter {
+            state.linkEntry = LinkNumberEntry(node: node, form: .digits(String(number)))
             return []
         }
-        return openChecked(links[number - 1], state: &state)
+        return followNoteLink(number, of: node, state: &state)
     }
 
     static func openChecked(_ url: String, state: inout AppState) -> [Effect] {

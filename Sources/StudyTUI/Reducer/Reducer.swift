@@ -42,6 +42,7 @@ public enum Reducer {
         // Any key but the editor's clears the last message: it said what the key before did.
         state.message = nil
         guard case .key(let key) = input else { return [] }
+        if let entry = state.linkEntry { return handleLinkEntry(key, entry: entry, state: &state) }
         switch state.overlay {
         case .help(let scroll, let reader): return HelpReducer.handle(key, scroll: scroll, under: reader, state: &state)
         case .reader(var reader): return ReaderReducer.handle(key, reader: &reader, state: &state)

@@ -55,7 +55,8 @@ enum Bars {
         let y = grid.height - 1
         guard y > 0 else { return }
         // A question waiting for y/n takes the row until it is answered.
-        let message = state.pending.map { AppState.Notice(text: $0.prompt, isError: false) } ?? state.message
+        let message = state.pending.map { AppState.Notice(text: $0.prompt, isError: false) }
+            ?? state.linkEntry?.label.map { AppState.Notice(text: $0, isError: false) } ?? state.message
         let key = StatusKey(width: grid.width, message: message,
                             crumb: message == nil ? " " + breadcrumb(state) : "",
                             hints: message == nil ? hints(state) : [])

@@ -35,6 +35,9 @@ public enum Dashboard {
         default: break
         }
         Bars.status(state, into: &grid)
+        if case .line(let line)? = state.linkEntry?.form {
+            cursor = InputLine.draw(line, into: &grid, x: 0, y: grid.height - 1, width: grid.width, style: .reverse)
+        }
         return Frame(grid: grid, cursor: cursor)
     }
 

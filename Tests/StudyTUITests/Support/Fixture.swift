@@ -67,7 +67,8 @@ struct Fixture {
 
     init(files: [String: String] = Fixture.files, function: String = #function) throws {
         folder = try TemporaryFolder(files, function: function)
-        model = DashboardModel(tree: try ContentLoader.load(folders: [folder.url("Course")]), renderNote: NoteRenderer.render)
+        let tree = try ContentLoader.load(folders: [folder.url("Course")])
+        model = DashboardModel(tree: tree, renderNote: NoteRenderer.render, resolveLink: NoteLinkResolver(tree: tree).resolve)
     }
 
     func state(width: Int = 80, height: Int = 24, progress: LearnerProgress = LearnerProgress()) -> AppState {
