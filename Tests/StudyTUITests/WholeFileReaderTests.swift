@@ -84,12 +84,12 @@ import TermGrid
         return document.lines[reader.cursor].text
     }
 
-    /// Moves the cursor down to the first line whose text contains `text`.
+    /// Moves the cursor (`j` / `k`) to the first line whose text contains `text`.
     func moveTo(_ text: String, _ state: inout AppState) throws {
         let document = try #require(self.document(state))
         let line = try #require(document.lines.firstIndex { $0.text.contains(text) }, "\(text) is in the document")
         let from = try #require(reader(state)).cursor
-        for _ in 0..<max(0, line - from) { state.press(.char("j")) }
+        for _ in 0..<abs(line - from) { state.press(.char(line > from ? "j" : "k")) }
         try #require(reader(state)?.cursor == line)
     }
 
@@ -232,6 +232,25 @@ import TermGrid
         state.press(.char("g"))
         #expect(state.press(.char("d")) == [.setStatus(.done, resourceIDs: ["R1", "R2", "R3", "R4", "R5"].map(id), label: "One")],
                 "the file's own heading stands for the whole file")
+    }
+
+    @Test func aResizeKeepsTheCursorLineOnWhatItWasOn() throws {
+        // The course's Foundations, whose prose wraps onto more lines at 40 columns.
+        var state = try Fixture().state(width: 80, height: 24)
+        state.press(.enter)
+        try moveTo("[ ] Seeing Theory", &state)
+        let before = try #require(reader(state)).cursor
+        state.send(.resize(width: 40, height: 12))
+        #expect(cursorLine(state) == "[ ] Seeing Theory — visual statistics", "the same resource")
+        #expect(reader(state).map { $0.cursor > before } == true, "the lines above it wrapped onto more")
+        state.send(.resize(width: 80, height: 24))
+        #expect(cursorLine(state)?.hasPrefix("[ ] Seeing Theory") == true)
+        try moveTo("Probability and inference", &state)
+        state.send(.resize(width: 40, height: 12))
+        #expect(cursorLine(state)?.hasPrefix("Probability and inference") == true, "the same line of a note")
+        let grid = state.renderedGrid
+        let row = try #require((0..<grid.height).first { grid.line($0).hasPrefix(" Probability and inference") })
+        #expect(grid[0, row].style.attributes.contains(.reverse), "and on screen")
     }
 
     // MARK: Unfinished resources

@@ -61,6 +61,41 @@ enum ReaderReducer {
         reader.scroll = Scroll.keep(cursor: reader.cursor, scroll: reader.scroll, count: count, viewport: page)
     }
 
+    /// The cursor line in terms a new layout keeps: the resource or file under it, else its
+    /// section and how many lines into the section it is; and its row on screen.
+    struct LineAnchor {
+        var place: ReaderDocument.Place
+        var offset: Int
+        var row: Int
+    }
+
+    static func anchor(_ reader: AppState.Reader, state: AppState) -> LineAnchor? {
+        let document = ReaderView.document(reader, state: state)
+        guard reader.hasCursor, let place = document.place(at: reader.cursor) else { return nil }
+        let start = place.section.flatMap(document.line(ofSection:)) ?? 0
+        return LineAnchor(place: place, offset: reader.cursor - start, row: reader.cursor - reader.scroll)
+    }
+
+    /// Puts the cursor line back on `anchor` in the document as it is laid out now.
+    static func restore(_ anchor: LineAnchor?, in reader: inout AppState.Reader, state: AppState) {
+        if let anchor {
+            let document = ReaderView.document(reader, state: state)
+            let section = anchor.place.section
+            switch anchor.place.item {
+            case .resource(let id): reader.cursor = document.line(ofResource: id, in: section) ?? reader.cursor
+            case .topic: reader.cursor = document.places.firstIndex(of: anchor.place) ?? reader.cursor
+            case .section:
+                if let start = section.flatMap(document.line(ofSection:)) {
+                    // No further than the section's last line, which a wider layout brings up.
+                    let end = document.places[start...].firstIndex { $0.section != section } ?? document.places.count
+                    reader.cursor = min(start + anchor.offset, end - 1)
+                }
+            }
+            reader.scroll = reader.cursor - anchor.row
+        }
+        settle(&reader, state: state)
+    }
+
     static func handle(_ key: Key, reader: inout AppState.Reader, state: inout AppState) -> [Effect] {
         if reader.search?.typing == true {
             typeSearch(key, reader: &reader, state: &state)

@@ -11,10 +11,12 @@ public enum Reducer {
     public static func handle(_ message: Message, state: inout AppState) -> [Effect] {
         switch message {
         case .event(.resize(let width, let height)):
+            // The reader is laid out again for a new width: keep its cursor on the same thing.
+            let anchor = state.reader.flatMap { ReaderReducer.anchor($0, state: state) }
             state.width = width
             state.height = height
             settleScroll(&state)
-            settleReader(&state)
+            settleReader(&state, keeping: anchor)
             return []
         case .event(.tick): return []
         case .event(let input): return handle(input: input, state: &state)
@@ -74,14 +76,15 @@ public enum Reducer {
         }
     }
 
-    /// Keeps the open reader's cursor line in its document (laid out again for a new width).
-    static func settleReader(_ state: inout AppState) {
+    /// Keeps the open reader's cursor line in its document, laid out again for a new width, on
+    /// what it was on before.
+    static func settleReader(_ state: inout AppState, keeping anchor: ReaderReducer.LineAnchor?) {
         switch state.overlay {
         case .reader(var reader):
-            ReaderReducer.settle(&reader, state: state)
+            ReaderReducer.restore(anchor, in: &reader, state: state)
             state.overlay = .reader(reader)
         case .contents(var panel):
-            ReaderReducer.settle(&panel.under, state: state)
+            ReaderReducer.restore(anchor, in: &panel.under, state: state)
             state.overlay = .contents(panel)
         default:
             break
