@@ -158,6 +158,13 @@ import TermGrid
         try moveTo("▸ Two", &state)
         #expect(state.press(.char("d")) == [.setStatus(.done, resourceIDs: [id("S1"), id("S2")], label: "Two")],
                 "a file's line marks every resource in it")
+        state.press(.enter)
+        #expect(reader(state)?.subject == .topic(node("Two")), "Enter reads that file")
+        state.press(.backspace)
+        #expect(reader(state)?.subject == .topic(node("Course")), "Backspace comes back to the folder")
+        #expect(cursorLine(state)?.hasPrefix("▸ Two") == true)
+        state.press(.char("g"), .enter)
+        #expect(state.message?.text == "Enter reads a file or folder that a folder's reader lists")
     }
 
     // MARK: The cursor line

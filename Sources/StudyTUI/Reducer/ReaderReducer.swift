@@ -18,6 +18,7 @@ enum ReaderReducer {
         Binding([.character("J")], .section(1), "next / previous section"),
         Binding([.character("K")], .section(-1), "next / previous section"),
         Binding([.character("t")], .contents, "table of contents"),
+        Binding([.enter], .open, "read the file or folder listed under the cursor"),
         Binding([.character("/")], .findInDocument, "search the document, next / previous match"),
         Binding([.character("n")], .nextInDocument(1), "search the document, next / previous match"),
         Binding([.character("N")], .nextInDocument(-1), "search the document, next / previous match"),
@@ -115,6 +116,7 @@ enum ReaderReducer {
         case .contents:
             if openContents(reader, state: &state) { return [] }
         case .unfinished(let direction): jumpToUnfinished(direction, reader: &reader, state: &state)
+        case .open: return openListed(reader, state: &state)
         case .findInDocument: startSearch(&reader, state: &state)
         case .nextInDocument(let direction): nextMatch(direction, reader: &reader, state: &state)
         case .back:
@@ -142,7 +144,7 @@ enum ReaderReducer {
             Reducer.startAnnotation(Reducer.annotationTarget(reader, state: state), returnTo: reader, state: &state)
             return []
         case .editExternally: effects = Reducer.editExternally(Reducer.annotationTarget(reader, state: state), state: state)
-        case .collapse, .expand, .switchPane, .open, .quit, .save, .cancel, .edit, .confirm, .dashboard: break
+        case .collapse, .expand, .switchPane, .quit, .save, .cancel, .edit, .confirm, .dashboard: break
         }
         state.overlay = .reader(reader)
         return effects
@@ -167,6 +169,17 @@ enum ReaderReducer {
     /// `1`–`9` open.
     static func links(_ reader: AppState.Reader, state: AppState) -> [ReaderDocument.Link] {
         ReaderView.document(reader, state: state).links
+    }
+
+    /// `Enter` on a file or folder a folder's reader lists: its own reader, as a followed link
+    /// opens one (`Backspace` comes back to the folder).
+    static func openListed(_ reader: AppState.Reader, state: inout AppState) -> [Effect] {
+        guard case .topic(let node)? = ReaderView.document(reader, state: state).place(at: reader.cursor)?.item else {
+            state.say("Enter reads a file or folder that a folder's reader lists")
+            return []
+        }
+        let topic = state.index.nodes[node].topic
+        return Reducer.follow(NoteLink(written: topic.title, target: .topic(topic.id)), state: &state)
     }
 
     /// `o` and `y` use the link of the resource under the cursor line (or the resource's reader's).
