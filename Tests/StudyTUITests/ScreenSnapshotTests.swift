@@ -58,6 +58,13 @@ import TermGrid
         Snapshot.check(state.renderedGrid, named: "contents-\(width)x\(height)")
     }
 
+    /// A kept search in the whole-file reader: its matches highlighted, the header naming it.
+    @Test func wholeFileReaderSearch() throws {
+        var state = try readingWholeFile(80, 24)
+        for key in [Key.character("/")] + "note".map(Key.character) + [.enter, .character("n")] { state.press(key) }
+        Snapshot.check(state.renderedGrid, named: "file-reader-search-80x24")
+    }
+
     @Test(arguments: sizes) func helpOverlay(width: Int, height: Int) throws {
         let fixture = try Fixture()
         var state = fixture.state(width: width, height: height)
