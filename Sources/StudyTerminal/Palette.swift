@@ -42,6 +42,8 @@ struct Palette {
         switch role {
         case .heading, .done, .accent, .warning: return bold
         case .link: return underline
+        // Not reverse: the cursor's row is reversed, and a match on it must still show.
+        case .match: return bold | underline
         case .skipped: return dim
         case .plain, .learning, .code: return 0
         }
@@ -52,6 +54,7 @@ struct Palette {
         let colours = studydash_colors()
         let foreground: Int16
         var attributes: attr_t = 0
+        var background = background
         switch role {
         case .accent: foreground = Int16(COLOR_CYAN)
         case .done: foreground = Int16(COLOR_GREEN)
@@ -65,6 +68,11 @@ struct Palette {
         case .code: foreground = colours >= 256 ? 180 : Int16(COLOR_YELLOW)  // 180: a tan, unlike `learning`
         case .heading:
             foreground = Int16(COLOR_CYAN)
+            attributes = studydash_attr_bold()
+        case .match:
+            // A marker's colours, the way pagers and editors show a search's matches.
+            foreground = Int16(COLOR_BLACK)
+            background = Int16(COLOR_YELLOW)
             attributes = studydash_attr_bold()
         case .plain: return (0, 0)
         }

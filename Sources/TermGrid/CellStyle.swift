@@ -13,9 +13,9 @@ public struct CellStyle: Hashable, Sendable {
         public static let italic = Attributes(rawValue: 1 << 4)
     }
 
-    /// Meanings, not colours.
+    /// Meanings, not colours. `match`: text a search matched.
     public enum Role: UInt8, CaseIterable, Sendable {
-        case plain, accent, done, learning, skipped, warning, link, code, heading
+        case plain, accent, done, learning, skipped, warning, link, code, heading, match
     }
 
     public var attributes: Attributes

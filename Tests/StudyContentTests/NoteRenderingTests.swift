@@ -24,6 +24,16 @@ import StudyContent
         #expect(styles["x"] == [.dim, .italic])
     }
 
+    /// A note shown after others in one document numbers its links on from theirs, wrapping by
+    /// the wider numbers.
+    @Test func linksCanBeNumberedFromAGivenFirstNumber() {
+        let note = NoteRenderer.render("[c](https://e.com/c) and [f](https://e.com/f)", width: 80, firstLink: 9)
+        #expect(note.plainText == "c[9] and f[10]")
+        #expect(note.links == ["https://e.com/c", "https://e.com/f"], "the list still starts at the note's first link")
+        #expect(NoteRenderer.render("[c](https://e.com/c) and [[Other note]]", width: 80, firstLink: 4).plainText
+                == "c[4] and Other note[5]", "a wikilink numbers on too")
+    }
+
     /// A loose list of 100,000 items (the fuzzer's case 519 took 32 s of CPU in `show`: each item
     /// listed the list's items again). Not timed: it must simply finish and keep every item.
     @Test func aLooseListOfAHundredThousandItemsRenders() {

@@ -20,6 +20,13 @@ import TermGrid
             var state = fixture.state(width: 40, height: 12)
             state.press(.enter, .char("j"), .char("j"))
             return state
+        case ContentsReducer.keys.title:
+            // A file of four headings, the second selected: each key has somewhere to go.
+            guard let sections = try? Fixture(files: WholeFileReaderTests.files) else { return fixture.state() }
+            var state = sections.state()
+            if let one = sections.model.index.nodes.firstIndex(where: { $0.topic.title == "One" }) { state.reveal(one) }
+            state.press(.enter, .char("J"), .char("t"))
+            return state
         case HelpReducer.keys.title:
             var state = fixture.state()
             state.press(.char("?"), .char("j"), .char("j"))
@@ -103,7 +110,8 @@ import TermGrid
 
     @Test func theHelpListsEveryKeyOfTheBrowserTheReaderTheEditorAndTheQuestion() {
         let shown = Set(helpKeys(openedFrom: nil))
-        for table in [BrowserReducer.keys, ReaderReducer.keys, DashboardViewReducer.keys, EditorReducer.keys, QuestionReducer.keys] {
+        for table in [BrowserReducer.keys, ReaderReducer.keys, ContentsReducer.keys, DashboardViewReducer.keys, EditorReducer.keys,
+                      QuestionReducer.keys] {
             for key in table.bindings.flatMap(\.keys) {
                 let name = KeyName.of(key)
                 #expect(shown.contains(name) || (("1"..."9").contains(name) && shown.contains("1–9")),
@@ -126,9 +134,11 @@ import TermGrid
         func titles(_ reader: AppState.Reader?) -> [String] {
             HelpOverlay.lines(openedFrom: reader).filter { $0.key.isEmpty && views.contains($0.text) }.map(\.text)
         }
-        #expect(titles(reading.reader) == ["Reader", "Browse (tree ▏ resources)", "Dashboard view (D)", "Annotation editor",
-                                            "A y/n question"])
-        #expect(titles(nil) == ["Browse (tree ▏ resources)", "Reader", "Dashboard view (D)", "Annotation editor", "A y/n question"])
+        let contents = ContentsReducer.keys.title
+        #expect(titles(reading.reader) == ["Reader", contents, "Browse (tree ▏ resources)", "Dashboard view (D)",
+                                            "Annotation editor", "A y/n question"])
+        #expect(titles(nil) == ["Browse (tree ▏ resources)", "Reader", contents, "Dashboard view (D)", "Annotation editor",
+                                "A y/n question"])
     }
 
     // MARK: The README

@@ -82,9 +82,10 @@ import Testing
     @Test func helpFromTheReaderReturnsToItAtTheSameScroll() throws {
         var state = fixture.state(width: 40, height: 12)
         state.press(.enter)
-        state.press(.char("j"), .char("j"))
+        for _ in 0..<10 { state.press(.char("j")) }
         guard case .reader(let before) = state.overlay else { Issue.record("no reader"); return }
         try #require(before.scroll == 2, "the note is long enough to scroll at 40×12")
+        try #require(before.cursor == 10)
         state.press(.char("?"))
         #expect(state.screen.contains("Keys"))
         state.press(.char("j"))
@@ -92,5 +93,6 @@ import Testing
         guard case .reader(let after) = state.overlay else { Issue.record("help closed to the browser"); return }
         #expect(after.subject == before.subject)
         #expect(after.scroll == 2)
+        #expect(after.cursor == 10)
     }
 }

@@ -36,10 +36,10 @@ import Testing
         state.press(.char("j"), .enter, .char("j"), .char("j"))
         let place = state.place
         #expect(place.reader?.topicID == topicID("Deployment"))
-        #expect(place.reader?.scroll == 2)
+        #expect(place.reader?.scroll == 2, "a whole file's place is its cursor line")
         var reopened = fixture.state(height: 12)
         reopened.take(place)
-        #expect(reopened.reader?.scroll == 2)
+        #expect(reopened.reader?.cursor == 2)
         #expect(reopened.screen == state.screen)
     }
 

@@ -35,6 +35,36 @@ import TermGrid
         Snapshot.check(state.renderedGrid, named: "reader-\(width)x\(height)")
     }
 
+    /// The whole-file reader with four headings, some progress, the cursor line in a section
+    /// below the first.
+    func readingWholeFile(_ width: Int, _ height: Int) throws -> AppState {
+        let fixture = try Fixture(files: WholeFileReaderTests.files)
+        let tree = fixture.model.index.tree
+        let id = { (title: String) in tree.resources.values.first { $0.title == title }?.id ?? "" }
+        var state = fixture.state(width: width, height: height,
+                                  progress: LearnerProgress(statuses: [id("R2"): .learning, id("R4"): .done]))
+        if let one = fixture.model.index.nodes.firstIndex(where: { $0.topic.title == "One" }) { state.reveal(one) }
+        state.press(.enter, .char("J"), .char("J"), .char("j"), .char("j"))
+        return state
+    }
+
+    @Test(arguments: sizes) func wholeFileReader(width: Int, height: Int) throws {
+        Snapshot.check(try readingWholeFile(width, height).renderedGrid, named: "file-reader-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes) func tableOfContents(width: Int, height: Int) throws {
+        var state = try readingWholeFile(width, height)
+        state.press(.char("t"))
+        Snapshot.check(state.renderedGrid, named: "contents-\(width)x\(height)")
+    }
+
+    /// A kept search in the whole-file reader: its matches highlighted, the header naming it.
+    @Test func wholeFileReaderSearch() throws {
+        var state = try readingWholeFile(80, 24)
+        for key in [Key.character("/")] + "note".map(Key.character) + [.enter, .character("n")] { state.press(key) }
+        Snapshot.check(state.renderedGrid, named: "file-reader-search-80x24")
+    }
+
     @Test(arguments: sizes) func helpOverlay(width: Int, height: Int) throws {
         let fixture = try Fixture()
         var state = fixture.state(width: width, height: height)

@@ -36,6 +36,16 @@ struct DashboardTerminalTests {
         #expect(result.exitCode == 0)
     }
 
+    /// The whole-file reader end to end: headings, `J`, `t`, `]` and a mark on the line under
+    /// the cursor, which reaches the store.
+    @Test func readAWholeFileAndMarkWhatIsUnderTheCursorLine() throws {
+        _ = try probe("whole-file")
+        let shown = try CLI.run(["show", "git-cliff", "--json", "--content", "notes", "--db", db]).json()
+        #expect(shown["status"] as? String == "learning", "l marked the resource under the cursor line")
+        let other = try CLI.run(["show", "Semantic Versioning", "--json", "--content", "notes", "--db", db]).json()
+        #expect(other["status"] as? String == "todo", "and nothing else")
+    }
+
     @Test func markDoneUpdatesTheBarsAndTheStore() throws {
         _ = try probe("mark")
         let status = try CLI.run(["show", "Semantic Versioning", "--json", "--content", "notes", "--db", db]).json()

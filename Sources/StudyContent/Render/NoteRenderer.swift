@@ -6,9 +6,11 @@ import StudyText
 /// the text and collected in order; an Obsidian `[[wikilink]]` is shown as its text and numbered
 /// like any link (collected as `[[Note#Heading]]`, which `NoteLinkResolver` resolves).
 public enum NoteRenderer {
-    public static func render(_ markdown: String, width: Int) -> RenderedNote {
+    /// `firstLink` is the number the note's first link gets: a note shown after others in one
+    /// document (the whole-file reader) numbers on from theirs.
+    public static func render(_ markdown: String, width: Int, firstLink: Int = 1) -> RenderedNote {
         let parsed = CmarkDocument.parse(markdown) { document in
-            var state = RenderState(width: max(8, width))
+            var state = RenderState(width: max(8, width), firstLink: firstLink)
             state.blocks(document.children, prefix: [], restPrefix: [])
             while state.lines.last?.spans.isEmpty == true { state.lines.removeLast() }
             return RenderedNote(lines: state.lines, links: state.links)
@@ -25,8 +27,12 @@ private struct RenderState {
     let width: Int
     var lines: [StyledLine] = []
     var links: [String] = []
+    let firstLink: Int
 
-    init(width: Int) { self.width = width }
+    init(width: Int, firstLink: Int) {
+        self.width = width
+        self.firstLink = firstLink
+    }
 
     mutating func blankLine() {
         if let last = lines.last, !last.spans.isEmpty { lines.append(StyledLine()) }
@@ -169,7 +175,7 @@ private struct RenderState {
                 if !before.isEmpty { spans.append(StyledSpan(safe(String(before)), textStyle)) }
                 spans.append(StyledSpan(safe(found.shown), textStyle.union(.link)))
                 links.append(Wikilink.collected(found.target))
-                spans.append(StyledSpan("[\(links.count)]", textStyle.union([.link, .dim])))
+                spans.append(StyledSpan("[\(firstLink - 1 + links.count)]", textStyle.union([.link, .dim])))
                 rest = text[found.range.upperBound...]
             }
             if !rest.isEmpty { spans.append(StyledSpan(safe(String(rest)), textStyle)) }
@@ -221,7 +227,7 @@ private struct RenderState {
             case CMARK_NODE_LINK:
                 linkDepth -= 1
                 links.append(child.url)
-                spans.append(StyledSpan("[\(links.count)]", outer.union([.link, .dim])))
+                spans.append(StyledSpan("[\(firstLink - 1 + links.count)]", outer.union([.link, .dim])))
             case CMARK_NODE_IMAGE:
                 spans.append(StyledSpan("]", outer.union(.dim)))
             default:

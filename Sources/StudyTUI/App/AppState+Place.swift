@@ -16,7 +16,8 @@ extension AppState {
         var readerPlace: StudyPlace.ReaderPlace?
         if let reader {
             switch reader.subject {
-            case .topic(let node): readerPlace = .init(topicID: index.nodes[node].topic.id, scroll: reader.scroll)
+            // A whole file's place is its cursor line, which the view is kept around.
+            case .topic(let node): readerPlace = .init(topicID: index.nodes[node].topic.id, scroll: reader.cursor)
             case .resource(let id): readerPlace = .init(resourceID: id, scroll: reader.scroll)
             }
         }
@@ -34,15 +35,17 @@ extension AppState {
         detailScroll = 0
         focus = place.pane == .detail && !selectedResources.isEmpty ? .detail : .tree
         guard let stored = place.reader else { return }
-        var reader: Reader?
+        var reader: Reader
         if let id = stored.topicID, let topic = index.index(ofTopic: id) {
-            reader = Reader(subject: .topic(topic))
+            reader = ReaderReducer.reader(at: topic, state: self)
+            reader.cursor = max(0, stored.scroll)
         } else if let id = stored.resourceID, index.tree.resources[id] != nil {
             reader = Reader(subject: .resource(id))
+            reader.scroll = max(0, stored.scroll)
+        } else {
+            return
         }
-        guard var reader else { return }
-        let page = max(1, Layout(width: width, height: height).body.height - 1)
-        reader.scroll = min(max(0, stored.scroll), max(0, ReaderView.lineCount(reader, state: self) - page))
+        ReaderReducer.settle(&reader, state: self)
         overlay = .reader(reader)
     }
 }

@@ -13,19 +13,33 @@ public struct AppState: Sendable {
         case editor(AnnotationDraft)
         /// The dashboard view (`D`): its cursor, and the activity once loaded.
         case dashboard(DashboardPanel)
+        /// The reader's table of contents (`t`), over the reader it jumps in.
+        case contents(ContentsPanel)
     }
 
     public struct Reader: Sendable {
         public enum Subject: Sendable, Equatable {
+            /// A whole file (or folder's README), from its topic down: the node of that file.
             case topic(Int)
             case resource(String)
         }
         public var subject: Subject
+        /// The first document line on screen.
         public var scroll = 0
+        /// The whole-file reader's cursor line, which the marking, annotating and link keys act
+        /// on (a resource's reader has none: everything in it is the resource).
+        public var cursor = 0
+        /// A search within the document (`/`), being typed or kept for `n` / `N`.
+        public var search: ReaderSearch?
         /// The readers a followed link left, latest last (each with its scroll): `Backspace`
         /// goes back through them. Entries keep no history of their own.
         public var history: [Reader] = []
         public init(subject: Subject) { self.subject = subject }
+
+        var hasCursor: Bool {
+            if case .topic = subject { return true }
+            return false
+        }
     }
 
     public struct AnnotationDraft: Sendable {
@@ -127,6 +141,7 @@ public struct AppState: Sendable {
         case .reader(let reader): reader
         case .help(_, let under): under
         case .editor(let draft): draft.returnTo
+        case .contents(let panel): panel.under
         case .dashboard, nil: nil
         }
     }

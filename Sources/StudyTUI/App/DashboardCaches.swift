@@ -12,6 +12,7 @@ final class DashboardCaches: @unchecked Sendable {
     struct NoteKey: Hashable {
         var node: Int
         var width: Int
+        var firstLink: Int
     }
 
     var notes: [NoteKey: RenderedNote] = [:]

@@ -5,9 +5,9 @@ import StudyText
 /// renderer the front end gives it, and the caches of what has been rendered and drawn from them.
 /// Built once per load; the index never changes, the caches fill as the dashboard is used.
 public struct DashboardModel: Sendable {
-    /// Renders a topic's Markdown note for a width: given by the front end (StudyContent's
-    /// renderer), so that the dashboard knows no Markdown parser.
-    public typealias NoteRendering = @Sendable (_ markdown: String, _ width: Int) -> RenderedNote
+    /// Renders a topic's Markdown note for a width, its links numbered from `firstLink`: given by
+    /// the front end (StudyContent's renderer), so that the dashboard knows no Markdown parser.
+    public typealias NoteRendering = @Sendable (_ markdown: String, _ width: Int, _ firstLink: Int) -> RenderedNote
 
     /// What a link of a topic's note leads to: given by the front end (StudyContent's
     /// `NoteLinkResolver`), which knows the notes folders; without one every link is a web link.
@@ -34,11 +34,12 @@ public struct DashboardModel: Sendable {
         return resources
     }
 
-    /// The topic's note rendered for `width` columns (cached).
-    public func note(of node: Int, width: Int) -> RenderedNote {
-        let key = DashboardCaches.NoteKey(node: node, width: width)
+    /// The topic's note rendered for `width` columns (cached), its links numbered from
+    /// `firstLink` (a section of the whole-file reader numbers on from the sections above it).
+    public func note(of node: Int, width: Int, firstLink: Int = 1) -> RenderedNote {
+        let key = DashboardCaches.NoteKey(node: node, width: width, firstLink: firstLink)
         if let cached = caches.notes[key] { return cached }
-        let rendered = renderNote(index.nodes[node].topic.note, width)
+        let rendered = renderNote(index.nodes[node].topic.note, width, firstLink)
         caches.notes[key] = rendered
         return rendered
     }
@@ -46,6 +47,9 @@ public struct DashboardModel: Sendable {
     /// The links of a topic's note, numbered as the rendered note numbers them.
     /// Resolved when asked (a key press), not cached: a file may appear or vanish meanwhile.
     public func noteLinks(of node: Int) -> [NoteLink] {
-        note(of: node, width: 80).links.map { resolveLink($0, index.nodes[node].topic) }
+        note(of: node, width: 80).links.map { resolve($0, in: node) }
     }
+
+    /// What a link written in `node`'s note leads to.
+    public func resolve(_ written: String, in node: Int) -> NoteLink { resolveLink(written, index.nodes[node].topic) }
 }

@@ -22,6 +22,13 @@ public enum Action: Hashable, Sendable {
     case help
     /// `]` / `[`: to the next (+1) or previous (-1) resource still to study.
     case unfinished(Int)
+    /// The reader's `J` / `K`: to the next (+1) or previous (-1) heading.
+    case section(Int)
+    /// The reader's table of contents.
+    case contents
+    /// The reader's `/`: search the document; `n` / `N`: the next (+1) or previous (-1) line
+    /// it matched.
+    case findInDocument, nextInDocument(Int)
     /// Open the dashboard view (progress, activity, next up).
     case dashboard
     /// Close what is open (the reader, the help), back to what it was opened from.
@@ -77,6 +84,6 @@ public struct KeyTable: Sendable {
     /// listed by `?`, its place in `HelpOverlay.tables` (which leaves out only the help's own
     /// keys, named in its title).
     public static var all: [KeyTable] {
-        [BrowserReducer.keys, ReaderReducer.keys, DashboardViewReducer.keys, EditorReducer.keys, HelpReducer.keys, QuestionReducer.keys]
+        [BrowserReducer.keys, ReaderReducer.keys, ContentsReducer.keys, DashboardViewReducer.keys, EditorReducer.keys, HelpReducer.keys, QuestionReducer.keys]
     }
 }

@@ -10,7 +10,7 @@ enum BrowserReducer {
         Binding([.character("k"), .up], .move(-1), "move"),
         Binding([.character("h"), .left], .collapse, "collapse / expand, or go to parent / child"),
         Binding([.character("l"), .right], .expand, "collapse / expand, or go to parent / child", in: .tree),
-        Binding([.enter], .open, "read the topic's note / the resource's details"),
+        Binding([.enter], .open, "read the topic's whole file / the resource's details"),
         Binding([.tab, .backTab], .switchPane, "switch between the tree and the resources"),
         Binding([.character("g"), .home], .first, "first / last"),
         Binding([.character("G"), .end], .last, "first / last"),
@@ -73,7 +73,7 @@ enum BrowserReducer {
             state.overlay = .dashboard(DashboardPanel(next: DashboardPanel.nextUp(state)))
             return [.loadActivity]
         case .quit: return [.quit]
-        case .back, .historyBack, .save, .cancel, .edit, .confirm: break
+        case .back, .historyBack, .save, .cancel, .edit, .confirm, .section, .contents, .findInDocument, .nextInDocument: break
         }
         Reducer.settleScroll(&state)
         return []
@@ -130,7 +130,7 @@ enum BrowserReducer {
         switch state.focus {
         case .tree:
             guard let node = state.selectedNode else { return }
-            state.overlay = .reader(AppState.Reader(subject: .topic(node)))
+            state.overlay = .reader(ReaderReducer.reader(at: node, state: state))
         case .detail:
             guard let resource = state.selectedResource else { return }
             state.overlay = .reader(AppState.Reader(subject: .resource(resource.id)))

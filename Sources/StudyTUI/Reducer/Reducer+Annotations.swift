@@ -18,14 +18,20 @@ extension Reducer {
         return AnnotationTarget(id: topic.id, title: topic.title)
     }
 
+    /// What is under the reader's cursor line: a resource, or the topic of the section (or of
+    /// the file listed) the line is in.
     static func annotationTarget(_ reader: AppState.Reader, state: AppState) -> AnnotationTarget? {
-        switch reader.subject {
-        case .topic(let node):
-            let topic = state.index.nodes[node].topic
-            return AnnotationTarget(id: topic.id, title: topic.title)
-        case .resource(let id):
-            return state.index.tree.resources[id].map { AnnotationTarget(id: id, title: $0.title) }
+        guard let place = ReaderView.document(reader, state: state).place(at: reader.cursor) else { return nil }
+        let node: Int
+        switch place.item {
+        case .resource(let id): return state.index.tree.resources[id].map { AnnotationTarget(id: id, title: $0.title) }
+        case .topic(let listed): node = listed
+        case .section:
+            guard let section = place.section else { return nil }
+            node = section
         }
+        let topic = state.index.nodes[node].topic
+        return AnnotationTarget(id: topic.id, title: topic.title)
     }
 
     static func startAnnotation(_ target: AnnotationTarget?, returnTo reader: AppState.Reader? = nil,

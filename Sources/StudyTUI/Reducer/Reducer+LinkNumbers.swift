@@ -11,7 +11,7 @@ extension Reducer {
     /// `:` in the browser (the selected topic's note) or the reader (`node`'s note).
     static func startLinkLine(node: Int?, state: inout AppState) {
         guard let node = node ?? state.selectedNode else { return }
-        let count = state.model.note(of: node, width: 80).links.count
+        let count = writtenLinks(of: node, state: state).count
         guard count > 0 else {
             state.say("this note has no links")
             return
@@ -55,7 +55,7 @@ extension Reducer {
 
     /// Link `number` of `node`'s note, or the range there is.
     static func followNoteLink(_ number: Int, of node: Int, state: inout AppState) -> [Effect] {
-        let links = state.model.noteLinks(of: node)
+        let links = numberedLinks(of: node, state: state)
         guard number >= 1 && number <= links.count else {
             state.say(links.isEmpty ? "this note has no links"
                       : links.count == 1 ? "this note has one link only: 1" : "this note has links 1–\(links.count) only")

@@ -28,11 +28,15 @@ extension Reducer {
         return ids.isEmpty ? nil : MarkTargets(ids: ids, label: state.index.nodes[node].topic.title)
     }
 
-    /// What the reader shows: its topic (every resource below it) or its one resource.
+    /// What is under the reader's cursor line: a resource, or on a heading or a line of a note,
+    /// that section's topic (every resource below it, as in the tree); in a resource's reader,
+    /// its resource.
     static func markTargets(_ reader: AppState.Reader, state: AppState) -> MarkTargets? {
-        switch reader.subject {
-        case .topic(let node): markTargets(node: node, state: state)
-        case .resource(let id): state.index.tree.resources[id].map { MarkTargets(ids: [id], label: $0.title) }
+        guard let place = ReaderView.document(reader, state: state).place(at: reader.cursor) else { return nil }
+        switch place.item {
+        case .resource(let id): return state.index.tree.resources[id].map { MarkTargets(ids: [id], label: $0.title) }
+        case .topic(let node): return markTargets(node: node, state: state)
+        case .section: return place.section.flatMap { markTargets(node: $0, state: state) }
         }
     }
 

@@ -18,7 +18,7 @@ extension Reducer {
                 state.say("not following '\(link.written)': that note is not loaded", error: true)
                 return []
             }
-            var next = AppState.Reader(subject: .topic(node))
+            var next = ReaderReducer.reader(at: node, state: state)
             if case .reader(var current) = state.overlay {
                 next.history = current.history
                 current.history = []

@@ -23,7 +23,7 @@ extension Reducer {
     }
 
     /// Every resource once, with the topic that first lists it, in the tree's depth-first order.
-    private static func curriculumListings(_ index: TopicIndex) -> [(node: Int, id: String)] {
+    static func curriculumListings(_ index: TopicIndex) -> [(node: Int, id: String)] {
         var seen = Set<String>()
         var listings: [(node: Int, id: String)] = []
         // Nodes are numbered depth-first, so their order is the curriculum's.

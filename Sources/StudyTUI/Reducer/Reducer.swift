@@ -11,9 +11,12 @@ public enum Reducer {
     public static func handle(_ message: Message, state: inout AppState) -> [Effect] {
         switch message {
         case .event(.resize(let width, let height)):
+            // The reader is laid out again for a new width: keep its cursor on the same thing.
+            let anchor = state.reader.flatMap { ReaderReducer.anchor($0, state: state) }
             state.width = width
             state.height = height
             settleScroll(&state)
+            settleReader(&state, keeping: anchor)
             return []
         case .event(.tick): return []
         case .event(let input): return handle(input: input, state: &state)
@@ -46,6 +49,7 @@ public enum Reducer {
         case .help(let scroll, let reader): return HelpReducer.handle(key, scroll: scroll, under: reader, state: &state)
         case .reader(var reader): return ReaderReducer.handle(key, reader: &reader, state: &state)
         case .dashboard(var panel): return DashboardViewReducer.handle(key, panel: &panel, state: &state)
+        case .contents(var panel): return ContentsReducer.handle(key, panel: &panel, state: &state)
         case .editor, nil: return BrowserReducer.handle(key, state: &state)
         }
     }
@@ -69,6 +73,21 @@ public enum Reducer {
         state.detailScroll = Scroll.keep(cursor: state.detailCursor, scroll: state.detailScroll, count: resources.count,
                                          viewport: DetailPane.listViewport(state, rect: layout.detail)) {
             DetailPane.rowHeight(resources[$0], state: state)
+        }
+    }
+
+    /// Keeps the open reader's cursor line in its document, laid out again for a new width, on
+    /// what it was on before.
+    static func settleReader(_ state: inout AppState, keeping anchor: ReaderReducer.LineAnchor?) {
+        switch state.overlay {
+        case .reader(var reader):
+            ReaderReducer.restore(anchor, in: &reader, state: state)
+            state.overlay = .reader(reader)
+        case .contents(var panel):
+            ReaderReducer.restore(anchor, in: &panel.under, state: state)
+            state.overlay = .contents(panel)
+        default:
+            break
         }
     }
 

@@ -96,8 +96,15 @@ enum Bars {
         let tally = state.rollup.overall
         let counts = "\(tally.done) done · \(tally.learning) learning · \(tally.remaining - tally.learning) todo │ "
         switch state.overlay {
+        case .reader(let reader) where reader.search?.typing == true:
+            return ["Enter keep · Esc cancel ", ""]
+        case .reader(let reader) where reader.hasCursor:
+            return [counts + "j/k move · J/K section · t contents · 1-9 link · q back · ? help ",
+                    "j/k move · t contents · q back · ? help ", "j/k move · t contents · q back ", "q back ", ""]
         case .reader:
             return [counts + "j/k scroll · 1-9 link · q back · ? help ", "j/k scroll · q back · ? help ", "q back ", ""]
+        case .contents:
+            return ["j/k select · Enter read from there · q back ", "q back ", ""]
         case .help:
             return ["any key closes ", ""]
         case .editor:

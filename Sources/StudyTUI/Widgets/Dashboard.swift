@@ -24,13 +24,14 @@ public enum Dashboard {
         if case .dashboard(let panel) = state.overlay {
             DashboardView.draw(panel, state: state, into: &grid, rect: layout.body)
         } else if let reader = state.reader {
-            ReaderView.draw(reader, state: state, into: &grid, rect: layout.body)
+            cursor = ReaderView.draw(reader, state: state, into: &grid, rect: layout.body)
         } else {
             browser(state, layout: layout, into: &grid)
         }
         switch state.overlay {
         case .help(let scroll, _): HelpOverlay.draw(scroll: scroll, openedFrom: state.reader, into: &grid, area: layout.body)
         case .editor(let draft): cursor = EditorOverlay.draw(draft, into: &grid, area: layout.body)
+        case .contents(let panel): ContentsOverlay.draw(panel, state: state, into: &grid, area: layout.body)
         default: break
         }
         Bars.status(state, into: &grid)

@@ -2,11 +2,13 @@ import StudyCore
 import StudyText
 import TermGrid
 
-/// The full-screen reader: a topic's whole rendered note (links numbered, `1`–`9` open them) and
-/// its resources, or one resource's details with the learner's whole annotation.
+/// The full-screen reader: a file read whole (`ReaderDocument`: its headings, notes and
+/// resources in order, links numbered across it) under a header with the current section and
+/// how far down the cursor line is, or one resource's details with the learner's whole
+/// annotation.
 public enum ReaderView {
     static func lineCount(_ reader: AppState.Reader, state: AppState) -> Int {
-        content(reader, state: state, width: textWidth(state.width)).count
+        document(reader, state: state).lines.count
     }
 
     static func textWidth(_ width: Int) -> Int { max(8, width - 2) }
@@ -18,14 +20,23 @@ public enum ReaderView {
         }
     }
 
-    /// The reader's lines at `width`, laid out once per subject, width and progress (a key only
-    /// scrolls them): an annotation of a megabyte takes a noticeable moment to wrap.
-    static func content(_ reader: AppState.Reader, state: AppState, width: Int) -> [StyledLine] {
+    /// A page of the reader: the body less one row (the whole-file reader's header; a
+    /// resource's reader keeps a line of the page before in view).
+    static func page(height: Int) -> Int { max(1, Layout(width: 0, height: height).body.height - 1) }
+
+    /// The reader's document at the screen's width.
+    static func document(_ reader: AppState.Reader, state: AppState) -> ReaderDocument {
+        document(reader, state: state, width: textWidth(state.width))
+    }
+
+    /// The reader's document at `width`, laid out once per subject, width and progress (a key
+    /// only moves over it): a large file or an annotation of a megabyte takes a moment to lay out.
+    static func document(_ reader: AppState.Reader, state: AppState, width: Int) -> ReaderDocument {
         let key = ContentKey(subject: reader.subject, width: width, progressGeneration: state.progressGeneration)
-        return state.model.caches.readerLines.lines(key) {
+        return state.model.caches.readerLines.document(key) {
             switch reader.subject {
-            case .topic(let node): topicContent(node, state: state, width: width)
-            case .resource(let id): resourceContent(id, state: state, width: width)
+            case .topic(let node): ReaderDocument.make(root: node, state: state, width: width)
+            case .resource(let id): ReaderDocument.resource(id, lines: resourceContent(id, state: state, width: width))
             }
         }
     }
@@ -36,41 +47,43 @@ public enum ReaderView {
         var progressGeneration: Int
     }
 
-    /// The last laid-out reader only: one is open at a time.
-    final class LineCache: @unchecked Sendable {
-        private var key: ContentKey?
-        private var cached: [StyledLine] = []
-
-        func lines(_ key: ContentKey, make: () -> [StyledLine]) -> [StyledLine] {
-            if key != self.key {
-                cached = make()
-                self.key = key
-            }
-            return cached
+    /// The lines of the reader's document that its search matches, in order (found once per
+    /// query and document: `n` and each frame ask again).
+    static func matchingLines(_ reader: AppState.Reader, state: AppState) -> [Int] {
+        guard let search = reader.search else { return [] }
+        let document = document(reader, state: state)
+        let key = ContentKey(subject: reader.subject, width: textWidth(state.width), progressGeneration: state.progressGeneration)
+        return state.model.caches.readerLines.matches(key, text: search.line.text) {
+            let query = search.query
+            return document.lines.indices.filter { !SearchText.matchRanges(of: query, in: document.lines[$0].text).isEmpty }
         }
     }
 
-    static func topicContent(_ node: Int, state: AppState, width: Int) -> [StyledLine] {
-        let entry = state.index.nodes[node]
-        var lines = [StyledLine([StyledSpan(TerminalSafe.escape(entry.path.joined(separator: " › ")), .dim)]), StyledLine()]
-        let note = state.model.note(of: node, width: width)
-        lines += note.lines
-        if let own = state.progress.annotation(of: entry.topic.id)?.text {
-            lines += [StyledLine(), StyledLine([StyledSpan("Your annotation", [.bold, .heading])])]
-            lines += wrapped(own, width: width, style: .italic)
-        }
-        let resources = state.model.resources(of: node)
-        if !resources.isEmpty {
-            lines += [StyledLine(), StyledLine([StyledSpan("Resources", [.bold, .heading])])]
-            for resource in resources {
-                let status = state.status(of: resource)
-                var spans = [StyledSpan(status.mark + " "), StyledSpan(TerminalSafe.escape(resource.title), status == .done ? [] : .bold)]
-                if !resource.description.isEmpty { spans.append(StyledSpan(" — " + TerminalSafe.escape(resource.description), .dim)) }
-                lines += StyledWrap.wrap(spans, width: width, restPrefix: [StyledSpan("    ")])
+    /// The last laid-out reader only: one is open at a time.
+    final class LineCache: @unchecked Sendable {
+        private var key: ContentKey?
+        private var cached = ReaderDocument()
+        private var matchesKey: (ContentKey, String)?
+        private var cachedMatches: [Int] = []
+
+        func matches(_ key: ContentKey, text: String, find: () -> [Int]) -> [Int] {
+            if matchesKey?.0 != key || matchesKey?.1 != text {
+                cachedMatches = find()
+                matchesKey = (key, text)
             }
+            return cachedMatches
         }
-        if lines.count == 2 { lines.append(StyledLine([StyledSpan("This topic has no note.", .dim)])) }
-        return lines
+        /// How many times a document was laid out, for the test that keys do not lay it out again.
+        private(set) var layouts = 0
+
+        func document(_ key: ContentKey, make: () -> ReaderDocument) -> ReaderDocument {
+            if key != self.key {
+                cached = make()
+                self.key = key
+                layouts += 1
+            }
+            return cached
+        }
     }
 
     static func resourceContent(_ id: String, state: AppState, width: Int) -> [StyledLine] {
@@ -113,13 +126,74 @@ public enum ReaderView {
         return lines
     }
 
-    static func draw(_ reader: AppState.Reader, state: AppState, into grid: inout Grid, rect: Rect) {
-        guard rect.width > 0, rect.height > 0 else { return }
+    /// Draws the reader; returns where the terminal's cursor goes while a search is typed.
+    @discardableResult
+    static func draw(_ reader: AppState.Reader, state: AppState, into grid: inout Grid, rect: Rect) -> (x: Int, y: Int)? {
+        guard rect.width > 0, rect.height > 0 else { return nil }
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
-        let lines = content(reader, state: state, width: textWidth(rect.width))
-        let scroll = min(reader.scroll, max(0, lines.count - rect.height))
-        for row in 0..<rect.height where scroll + row < lines.count {
-            Drawing.put(lines[scroll + row], into: &grid, x: rect.x + 1, y: rect.y + row, width: rect.width - 1)
+        let document = document(reader, state: state, width: textWidth(rect.width))
+        var top = rect.y
+        var caret: (x: Int, y: Int)?
+        let query = reader.search.map(\.query)
+        if reader.hasCursor {
+            if let search = reader.search, search.typing {
+                caret = searchLine(search, matches: matchingLines(reader, state: state).count, into: &grid, rect: rect)
+            } else {
+                header(reader, document: document, state: state, into: &grid, rect: rect)
+            }
+            top += 1
         }
+        let rows = rect.y + rect.height - top
+        let lines = document.lines
+        let scroll = min(reader.scroll, max(0, lines.count - rows))
+        for row in 0..<rows where scroll + row < lines.count {
+            Drawing.put(lines[scroll + row], into: &grid, x: rect.x + 1, y: top + row, width: rect.width - 1)
+            if let query { highlight(query, in: lines[scroll + row], into: &grid, x: rect.x + 1, y: top + row, width: rect.width - 1) }
+            if reader.hasCursor && scroll + row == reader.cursor {
+                grid.highlight(x: rect.x, y: top + row, width: rect.width, adding: .reverse)
+            }
+        }
+        return caret
+    }
+
+    /// The search being typed, in the header row, with how many lines it matches.
+    static func searchLine(_ search: ReaderSearch, matches: Int, into grid: inout Grid, rect: Rect) -> (x: Int, y: Int)? {
+        let count = search.line.text.isEmpty ? "" : " " + Plural.count(matches, "line") + " "
+        let room = max(1, rect.width - 1 - DisplayWidth.of(count))
+        let caret = InputLine.draw(search.line, into: &grid, x: rect.x + 1, y: rect.y, width: room)
+        grid.put(count, x: rect.x + rect.width - DisplayWidth.of(count), y: rect.y, style: .dim)
+        return caret
+    }
+
+    /// The search's matches in one drawn line, in the match style.
+    static func highlight(_ query: SearchQuery, in line: StyledLine, into grid: inout Grid, x: Int, y: Int, width: Int) {
+        let text = line.text
+        for range in SearchText.matchRanges(of: query, in: text) {
+            let column = DisplayWidth.of(String(text[..<range.lowerBound]))
+            guard column < width else { break }
+            grid.put(text[range], x: x + column, y: y, style: CellStyle(.bold, role: .match), limit: width - column)
+        }
+    }
+
+    /// The section the cursor line is in (its path from the top, the section's own title bold)
+    /// and how far down the cursor line is.
+    static func header(_ reader: AppState.Reader, document: ReaderDocument, state: AppState, into grid: inout Grid, rect: Rect) {
+        let section = document.place(at: reader.cursor)?.section ?? document.sections.first?.node
+        let path = section.map { state.index.nodes[$0].path } ?? []
+        let found = reader.search.map { search in "/\(search.line.text) · " + Plural.count(matchingLines(reader, state: state).count, "line") + " ·" }
+        let percent = (found.map { " " + TerminalSafe.escape($0) } ?? "") + " \(position(reader, document: document))%"
+        let room = max(0, rect.width - 1 - DisplayWidth.of(percent))
+        let above = StyledSpan(TerminalSafe.escape(path.dropLast().map { $0 + " › " }.joined()), .dim)
+        let title = StyledSpan(TerminalSafe.escape(path.last ?? ""), [.bold, .heading])
+        let line = StyledLine(DisplayWidth.of(above.text) + DisplayWidth.of(title.text) <= room ? [above, title] : [title])
+        Drawing.put(line, into: &grid, x: rect.x + 1, y: rect.y, width: room)
+        grid.put(percent, x: rect.x + rect.width - DisplayWidth.of(percent), y: rect.y, style: .dim)
+    }
+
+    /// How far down the document the cursor line is, 0 to 100.
+    static func position(_ reader: AppState.Reader, document: ReaderDocument) -> Int {
+        let last = document.lines.count - 1
+        guard last > 0 else { return 100 }
+        return min(100, max(0, reader.cursor) * 100 / last)
     }
 }

@@ -5,8 +5,9 @@ import TermGrid
 /// highlight and the colour roles as text, row by row, beside the characters they style.
 ///
 /// Letters are mnemonic: the role's letter when the cell has a role (`d` done, `l` learning,
-/// `s` skipped, `h` heading, `k` link, `c` code, `a` accent, `w` warning), else its first
-/// attribute's (`b` bold, `i` italic, `u` underline, `f` faint, i.e. dim), `.` for plain; reverse
+/// `s` skipped, `h` heading, `k` link, `c` code, `a` accent, `w` warning, `x` a search's
+/// match), else its first attribute's (`b` bold, `i` italic, `u` underline, `f` faint, i.e.
+/// dim), `.` for plain; reverse
 /// (the focused selection, the status row) makes the letter uppercase, `R` for plain reversed.
 /// Two styles that would share a letter (bold heading and plain heading) are told apart by a
 /// legend: the first in a fixed order keeps the letter, the next takes another one it names.
@@ -68,6 +69,7 @@ enum StyleLetters {
         case .link: "k"
         case .code: "c"
         case .heading: "h"
+        case .match: "x"
         }
     }
 
@@ -78,7 +80,7 @@ enum StyleLetters {
         var mnemonic = [roleLetter(style.role)].compactMap { $0 }
         mnemonic += names.filter { $0.attribute != .reverse && style.attributes.contains($0.attribute) }.map(\.letter)
         if mnemonic.isEmpty { mnemonic = ["r"] }
-        let spare = Array("eghjmnopqtvxyz")
+        let spare = Array("eghjmnopqtvyz")
         let letters = (mnemonic + spare).map { reversed ? Character($0.uppercased()) : $0 }
         return letters + Array("123456789#%&*+=@")
     }

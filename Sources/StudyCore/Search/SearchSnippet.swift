@@ -1,0 +1,78 @@
+import StudyText
+
+/// The one line of text a hit shows: the line of a field around the match, the obvious Markdown
+/// syntax dropped (link targets, `*`, `` ` ``, heading and quote marks; no parser, so an odd
+/// construct may keep a stray mark), whitespace collapsed, cut to a few words either side.
+enum SearchSnippet {
+    /// The longest snippet, in characters.
+    static let maximumLength = 80
+    /// How much of a long line before the match a snippet keeps, so the match is near the start.
+    static let leadLength = 24
+    /// How far to look for the ends of the line around a match: a line longer than this is cut.
+    private static let lookBehind = 240
+    private static let lookAhead = 480
+
+    /// A whole short text as one line (a title), cut at the maximum.
+    static func line(_ text: String) -> String {
+        cut(clean(text, markdown: false), to: maximumLength)
+    }
+
+    /// The line of `text` holding the UTF-8 offset, cleaned and cut around it.
+    static func around(utf8Offset: Int, in text: String, markdown: Bool) -> String {
+        let utf8 = Array(text.utf8)
+        let offset = min(max(0, utf8Offset), utf8.count)
+        var start = offset
+        while start > 0, offset - start < lookBehind, utf8[start - 1] != 0x0a { start -= 1 }
+        while start < offset, utf8[start] & 0xc0 == 0x80 { start += 1 }
+        var end = offset
+        while end < utf8.count, end - offset < lookAhead, utf8[end] != 0x0a { end += 1 }
+        while end > offset, end < utf8.count, utf8[end] & 0xc0 == 0x80 { end -= 1 }
+        let before = clean(String(decoding: utf8[start..<offset], as: UTF8.self), markdown: markdown)
+        let after = clean(String(decoding: utf8[offset..<end], as: UTF8.self), markdown: markdown)
+        var lead = before
+        if before.count > leadLength && before.count + after.count > maximumLength {
+            let tail = before.suffix(leadLength)
+            let fromWord = tail.firstIndex(of: " ").map { tail[tail.index(after: $0)...] } ?? tail
+            lead = "…" + fromWord
+        }
+        return cut((lead + after).trimmingWhitespace(), to: maximumLength)
+    }
+
+    /// At most `length` characters, the last a `…` when something was cut.
+    private static func cut(_ text: String, to length: Int) -> String {
+        guard text.count > length else { return text }
+        return String(text.prefix(length - 1)) + "…"
+    }
+
+    /// One line: every run of whitespace or control characters one space; with `markdown`, link
+    /// targets and emphasis, code, heading and quote marks dropped.
+    static func clean(_ text: String, markdown: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var atLineStart = true
+        var characters = text[...]
+        while let character = characters.first {
+            characters = characters.dropFirst()
+            if character.isWhitespace || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+                if out.last != " " && !out.isEmpty { out.append(" ") }
+                if character.isNewline { atLineStart = true }
+                continue
+            }
+            if markdown {
+                if atLineStart && (character == "#" || character == ">") { continue }
+                if character == "*" || character == "`" || character == "[" { continue }
+                if character == "]" {
+                    // `](target)`: drop the target when it closes on this line.
+                    if characters.first == "(", let close = characters.firstIndex(of: ")") {
+                        characters = characters[characters.index(after: close)...]
+                    }
+                    continue
+                }
+                if character == "!" && characters.first == "[" { continue }
+            }
+            atLineStart = false
+            out.append(character)
+        }
+        return out
+    }
+}

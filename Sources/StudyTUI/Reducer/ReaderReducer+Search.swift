@@ -1,0 +1,73 @@
+import StudyCore
+import TermGrid
+
+/// A search within the reader's document (`/`), typed in the reader's header row: each key moves
+/// the cursor line to the first line that matches from where the search began (the matcher is
+/// the dashboard's search, `SearchText`: case- and accent-insensitive, every word, "phrases"),
+/// `Enter` keeps it for `n` / `N` and the highlights, `Esc` clears it and goes back.
+public struct ReaderSearch: Sendable {
+    public var line = InputLine(prompt: "/")
+    /// True while the query is being typed; false once `Enter` kept it.
+    public var typing = true
+    /// The cursor line and scroll when `/` was pressed: `Esc` goes back there.
+    var origin: (cursor: Int, scroll: Int)
+
+    var query: SearchQuery { SearchQuery(line.text) }
+}
+
+extension ReaderReducer {
+    static func startSearch(_ reader: inout AppState.Reader, state: inout AppState) {
+        guard reader.hasCursor else {
+            state.say("a resource's reader has no search; / searches a note's reader")
+            return
+        }
+        reader.search = ReaderSearch(origin: (reader.cursor, reader.scroll))
+    }
+
+    /// A key while the query is typed.
+    static func typeSearch(_ key: Key, reader: inout AppState.Reader, state: inout AppState) {
+        guard var search = reader.search else { return }
+        switch key {
+        case .escape:
+            (reader.cursor, reader.scroll) = search.origin
+            reader.search = nil
+            return
+        case .enter:
+            guard !search.query.isEmpty else {
+                reader.search = nil
+                return
+            }
+            search.typing = false
+            reader.search = search
+            if ReaderView.matchingLines(reader, state: state).isEmpty { state.say("no line matches '\(search.line.text)'") }
+            return
+        default:
+            guard search.line.handle(key) else { return }
+        }
+        reader.search = search
+        // As it is typed: the first match from where the search began, else back there.
+        let matches = ReaderView.matchingLines(reader, state: state)
+        (reader.cursor, reader.scroll) = search.origin
+        if let first = matches.first(where: { $0 >= search.origin.cursor }) ?? matches.first {
+            reader.cursor = first
+            settle(&reader, state: state)
+        }
+    }
+
+    /// `n` / `N`: the next or previous matching line from the cursor line.
+    static func nextMatch(_ direction: Int, reader: inout AppState.Reader, state: inout AppState) {
+        guard let search = reader.search, !search.query.isEmpty else {
+            state.say("/ searches the document first")
+            return
+        }
+        let matches = ReaderView.matchingLines(reader, state: state)
+        let found = direction > 0 ? matches.first { $0 > reader.cursor } : matches.last { $0 < reader.cursor }
+        guard let found else {
+            state.say(matches.isEmpty ? "no line matches '\(search.line.text)'"
+                      : direction > 0 ? "no match below this line" : "no match above this line")
+            return
+        }
+        reader.cursor = found
+        settle(&reader, state: state)
+    }
+}
