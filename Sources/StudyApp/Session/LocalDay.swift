@@ -24,6 +24,11 @@ extension StudySession {
         let events = try store.activity().map {
             ActivityLog.Event(itemID: $0.itemID, at: $0.at, day: LocalDay.of($0.at, in: zone), madeDone: $0.madeDone)
         }
-        return ActivityLog(events: events, today: LocalDay.of(store.clock.now(), in: zone))
+        return ActivityLog(events: events, today: today(in: zone))
+    }
+
+    /// Today's local day number by the store's clock.
+    public func today(in zone: TimeZone = .current) -> Int {
+        LocalDay.of(store.clock.now(), in: zone)
     }
 }
