@@ -29,10 +29,26 @@ public struct ActivityLog: Sendable, Equatable {
         self.today = today
     }
 
-    /// The stats over the last `weeks` weeks; `remaining` resources are still to finish.
-    public func stats(weeks: Int, remaining: Int) -> ActivityStats {
+    /// The stats over the last `weeks` weeks.
+    public func stats(weeks: Int) -> ActivityStats {
         ActivityStats(activityDays: events.map(\.day), doneDays: events.filter(\.madeDone).map(\.day),
-                      today: today, weeks: weeks, remaining: remaining)
+                      today: today, weeks: weeks)
+    }
+
+    /// The pace and the finish date it implies (see `FinishForecast`): `overall` says what is
+    /// left, `tree` gives each finished resource's estimate. Every finish that stands counts, once
+    /// per resource, even of a resource reset since or gone from the notes: it was studied.
+    public func forecast(_ overall: Tally, in tree: ContentTree) -> FinishForecast {
+        var days = Set<Int>()
+        var finishedIDs = Set<String>()
+        var finished: [Int?] = []
+        for event in events where event.day <= today {
+            days.insert(event.day)
+            guard event.madeDone, finishedIDs.insert(event.itemID).inserted else { continue }
+            finished.append(tree.resources[event.itemID]?.effortMinutes)
+        }
+        return FinishForecast(overall: overall, finished: finished, activeDays: days.count, firstDay: days.min(),
+                              today: today)
     }
 
     /// The last `limit` resources finished, newest first, each once (at its latest finish), and
