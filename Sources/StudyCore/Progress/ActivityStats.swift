@@ -52,11 +52,22 @@ public struct ActivityStats: Sendable, Equatable {
     ///   - today: today's local day number.
     ///   - weeks: weeks of history to show; clamped to 1...`maximumWeeks`.
     public init(activityDays: [Int], doneDays: [Int], today: Int, weeks: Int) {
+        var perDay: [Int: Int] = [:]
+        for day in activityDays { perDay[day, default: 0] += 1 }
+        self.init(eventsPerDay: perDay, doneDays: doneDays, today: today, weeks: weeks)
+    }
+
+    /// - Parameters:
+    ///   - eventsPerDay: how many changes and annotations each local day holds.
+    ///   - doneDays: the local day of each event that made a resource done.
+    ///   - today: today's local day number.
+    ///   - weeks: weeks of history to show; clamped to 1...`maximumWeeks`.
+    public init(eventsPerDay: [Int: Int], doneDays: [Int], today: Int, weeks: Int) {
         // Clamping keeps every "day ± a few weeks" below free of overflow; ±10⁹ days is about
         // 2.7 million years, far beyond any real date.
         let today = min(max(today, -DayMath.limit), DayMath.limit)
         let weeks = min(max(weeks, 1), Self.maximumWeeks)
-        let pastActivity = activityDays.filter { DayMath.isUsable($0, today: today) }
+        let pastActivity = eventsPerDay.filter { DayMath.isUsable($0.key, today: today) && $0.value > 0 }
         let pastDone = doneDays.filter { DayMath.isUsable($0, today: today) }
 
         self.today = today
@@ -65,7 +76,7 @@ public struct ActivityStats: Sendable, Equatable {
         let firstWeekStart = DayMath.firstWeekStart(today: today, weeks: weeks)
         heatmap = Self.countGrid(pastActivity, firstWeekStart: firstWeekStart, weeks: weeks)
 
-        let activeDays = Set(pastActivity)
+        let activeDays = Set(pastActivity.keys)
         currentStreak = Self.currentStreak(activeDays, today: today)
         longestStreak = Self.longestStreak(activeDays)
 
@@ -121,11 +132,11 @@ public struct ActivityStats: Sendable, Equatable {
         return glyphs[level]
     }
 
-    private static func countGrid(_ days: [Int], firstWeekStart: Int, weeks: Int) -> [[Int]] {
+    private static func countGrid(_ perDay: [Int: Int], firstWeekStart: Int, weeks: Int) -> [[Int]] {
         var grid = Array(repeating: Array(repeating: 0, count: weeks), count: 7)
-        for day in days where day >= firstWeekStart {
+        for (day, count) in perDay where day >= firstWeekStart {
             let offset = day - firstWeekStart
-            grid[offset % 7][offset / 7] += 1
+            grid[offset % 7][offset / 7] += count
         }
         return grid
     }
