@@ -156,11 +156,11 @@ public final class ProgressStore: Sendable {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
     }
 
-    /// What the activity stats read from the log, oldest first: the time of every event, and the
-    /// events that made a resource done and stand. A mark that was undone finished nothing, and
+    /// What the activity stats read from the log: the time of every event, and the events that
+    /// made a resource done and stand, oldest first. A mark that was undone finished nothing, and
     /// neither did an undo that put a `done` back (both still count as a day's activity).
     public struct ActivityRecords: Sendable, Equatable {
-        /// Milliseconds since 1970 of every event, in log order: a plain array, no value per event.
+        /// Milliseconds since 1970 of every event, earliest first: a plain array, no value per event.
         public var times: [Int64]
         public var finishes: [(at: Timestamp, itemID: String)]
 
@@ -169,17 +169,17 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// Reads only the columns the stats need. The log may hold 100,000 events: every row gives
-    /// only its time, checked in SQL and read as a plain integer (a row that fails the check
-    /// comes back as `Int64.min` and is then read again to name it), and only the finishes bring
-    /// their item.
+    /// Reads only what the stats need, in two passes that each touch as little as they can: the
+    /// times of every event, from the index on `at` where the store has it (checked in SQL and read as plain integers; a
+    /// row that fails the check comes back as `Int64.min` and is read again to name it), then one
+    /// pass over the table for the finishes, which also meets any event of a kind StudyDash does
+    /// not know (refused, as every read of the log refuses it).
     public func activity() throws(StoreError) -> ActivityRecords {
         try read { db in
             var times: [Int64] = []
             let rows = try Int64.fetchCursor(db, sql: """
-                SELECT CASE WHEN typeof(at) = 'integer' AND at BETWEEN ? AND ? AND kind IN (\(Self.knownKinds))
-                            THEN at ELSE -9223372036854775808 END
-                FROM event ORDER BY rowid
+                SELECT CASE WHEN typeof(at) = 'integer' AND at BETWEEN ? AND ? THEN at ELSE -9223372036854775808 END
+                FROM event ORDER BY at
                 """, arguments: [StoredRow.timeRange.lowerBound, StoredRow.timeRange.upperBound])
             while let time = try rows.next() {
                 guard time != Int64.min else {
@@ -189,15 +189,25 @@ public final class ProgressStore: Sendable {
                 times.append(time)
             }
             // `new_value = 'done'` is NULL for an undo back to "never set": in WHERE, simply false.
+            // `fit` says the row holds what StudyDash writes, so its values are read by index
+            // without a check each; a row that does not fit is read the careful way, which names
+            // what is wrong with it.
             var finishes: [(at: Timestamp, itemID: String)] = []
             let done = try Row.fetchCursor(db, sql: """
-                SELECT rowid, at, item_id FROM event
-                WHERE kind = 'status' AND new_value = 'done' AND undoes IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM event AS undo WHERE undo.undoes = event.change_id)
+                SELECT typeof(at) = 'integer' AND at BETWEEN ? AND ? AND typeof(item_id) = 'text' AND kind = 'status'
+                       AS fit, at, item_id, kind, rowid FROM event
+                WHERE (kind = 'status' AND new_value = 'done' AND undoes IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM event AS undo WHERE undo.undoes = event.change_id))
+                   OR kind IS NULL OR kind NOT IN (\(Self.knownKinds))
                 ORDER BY rowid
-                """)
+                """, arguments: [StoredRow.timeRange.lowerBound, StoredRow.timeRange.upperBound])
             while let row = try done.next() {
+                if row[0] as Int64 == 1 {
+                    finishes.append((Timestamp(milliseconds: row[1]), row[2]))
+                    continue
+                }
                 let stored = StoredRow(row, from: "event")
+                guard try Self.eventKind(stored) == .status else { continue }
                 finishes.append((try stored.time("at"), try stored.text("item_id")))
             }
             return ActivityRecords(times: times, finishes: finishes)
@@ -207,18 +217,14 @@ public final class ProgressStore: Sendable {
     /// The event kinds StudyDash knows, as an SQL list.
     private static let knownKinds = ProgressEvent.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
-    /// The first row the fast read above could not take, read again the careful way so that its
-    /// error names the row and column as every other read does.
+    /// The first row whose time the fast read above could not take, read again the careful way
+    /// so that its error names the row and column as every other read does.
     private static func refuseActivity(_ db: Database) throws {
         let row = try Row.fetchOne(db, sql: """
-            SELECT rowid, at, kind FROM event
-            WHERE typeof(at) != 'integer' OR at < ? OR at > ? OR kind IS NULL OR kind NOT IN (\(knownKinds))
-            ORDER BY rowid LIMIT 1
+            SELECT rowid, at FROM event WHERE typeof(at) != 'integer' OR at < ? OR at > ? ORDER BY rowid LIMIT 1
             """, arguments: [StoredRow.timeRange.lowerBound, StoredRow.timeRange.upperBound])
         guard let row else { return }
-        let stored = StoredRow(row, from: "event")
-        _ = try stored.time("at")
-        _ = try eventKind(stored)
+        _ = try StoredRow(row, from: "event").time("at")
     }
 
     public func knownItems() throws(StoreError) -> [String: KnownItem] {
