@@ -156,30 +156,75 @@ public final class ProgressStore: Sendable {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
     }
 
-    /// The time and item of every event, oldest first, with whether it made a resource done:
-    /// enough for activity stats and for what was finished recently.
-    /// A mark that was undone finished nothing, and neither did an undo that put a `done` back,
-    /// so neither counts as done (both still count as a day's activity).
-    public func activity() throws(StoreError) -> [(at: Timestamp, itemID: String, madeDone: Bool)] {
-        try read { db in
-            // The comparison is made here, not in SQL: `new_value = 'done'` is NULL for an undo
-            // back to "never set", and a NULL where a Bool is read trapped.
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT rowid, at, item_id, kind, new_value,
-                       CASE WHEN undoes IS NULL AND NOT EXISTS (SELECT 1 FROM event AS undo WHERE undo.undoes = event.change_id)
-                            THEN 1 ELSE 0 END AS stands
-                FROM event ORDER BY rowid
-                """)
-            var result: [(at: Timestamp, itemID: String, madeDone: Bool)] = []
-            while let row = try cursor.next() {
-                let stored = StoredRow(row, from: "event")
-                let madeDone = try stored.integer("stands") == 1
-                    && Self.eventKind(stored) == .status
-                    && stored.optionalText("new_value") == Status.done.rawValue
-                result.append((try stored.time("at"), try stored.text("item_id"), madeDone))
-            }
-            return result
+    /// What the activity stats read from the log: the time of every event, and the events that
+    /// made a resource done and stand, oldest first. A mark that was undone finished nothing, and
+    /// neither did an undo that put a `done` back (both still count as a day's activity).
+    public struct ActivityRecords: Sendable, Equatable {
+        /// Milliseconds since 1970 of every event, earliest first: a plain array, no value per event.
+        public var times: [Int64]
+        public var finishes: [(at: Timestamp, itemID: String)]
+
+        public static func == (a: Self, b: Self) -> Bool {
+            a.times == b.times && a.finishes.elementsEqual(b.finishes) { $0.at == $1.at && $0.itemID == $1.itemID }
         }
+    }
+
+    /// Reads only what the stats need, in two passes that each touch as little as they can: the
+    /// times of every event, from the index on `at` where the store has it (checked in SQL and read as plain integers; a
+    /// row that fails the check comes back as `Int64.min` and is read again to name it), then one
+    /// pass over the table for the finishes, which also meets any event of a kind StudyDash does
+    /// not know (refused, as every read of the log refuses it).
+    public func activity() throws(StoreError) -> ActivityRecords {
+        try read { db in
+            var times: [Int64] = []
+            let rows = try Int64.fetchCursor(db, sql: """
+                SELECT CASE WHEN typeof(at) = 'integer' AND at BETWEEN ? AND ? THEN at ELSE -9223372036854775808 END
+                FROM event ORDER BY at
+                """, arguments: [StoredRow.timeRange.lowerBound, StoredRow.timeRange.upperBound])
+            while let time = try rows.next() {
+                guard time != Int64.min else {
+                    try Self.refuseActivity(db)
+                    continue
+                }
+                times.append(time)
+            }
+            // `new_value = 'done'` is NULL for an undo back to "never set": in WHERE, simply false.
+            // `fit` says the row holds what StudyDash writes, so its values are read by index
+            // without a check each; a row that does not fit is read the careful way, which names
+            // what is wrong with it.
+            var finishes: [(at: Timestamp, itemID: String)] = []
+            let done = try Row.fetchCursor(db, sql: """
+                SELECT typeof(at) = 'integer' AND at BETWEEN ? AND ? AND typeof(item_id) = 'text' AND kind = 'status'
+                       AS fit, at, item_id, kind, rowid FROM event
+                WHERE (kind = 'status' AND new_value = 'done' AND undoes IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM event AS undo WHERE undo.undoes = event.change_id))
+                   OR kind IS NULL OR kind NOT IN (\(Self.knownKinds))
+                ORDER BY rowid
+                """, arguments: [StoredRow.timeRange.lowerBound, StoredRow.timeRange.upperBound])
+            while let row = try done.next() {
+                if row[0] as Int64 == 1 {
+                    finishes.append((Timestamp(milliseconds: row[1]), row[2]))
+                    continue
+                }
+                let stored = StoredRow(row, from: "event")
+                guard try Self.eventKind(stored) == .status else { continue }
+                finishes.append((try stored.time("at"), try stored.text("item_id")))
+            }
+            return ActivityRecords(times: times, finishes: finishes)
+        }
+    }
+
+    /// The event kinds StudyDash knows, as an SQL list.
+    private static let knownKinds = ProgressEvent.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
+    /// The first row whose time the fast read above could not take, read again the careful way
+    /// so that its error names the row and column as every other read does.
+    private static func refuseActivity(_ db: Database) throws {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT rowid, at FROM event WHERE typeof(at) != 'integer' OR at < ? OR at > ? ORDER BY rowid LIMIT 1
+            """, arguments: [StoredRow.timeRange.lowerBound, StoredRow.timeRange.upperBound])
+        guard let row else { return }
+        _ = try StoredRow(row, from: "event").time("at")
     }
 
     public func knownItems() throws(StoreError) -> [String: KnownItem] {

@@ -54,7 +54,7 @@ struct StoredRow {
     }
 
     /// -62167219200000 is 0000-01-01T00:00:00Z, 253402300799999 the last millisecond of 9999.
-    private static let timeRange: ClosedRange<Int64> = -62_167_219_200_000...253_402_300_799_999
+    static let timeRange: ClosedRange<Int64> = -62_167_219_200_000...253_402_300_799_999
 
     private func databaseValue(_ column: String) -> DatabaseValue {
         (row[column] as DatabaseValue?) ?? .null

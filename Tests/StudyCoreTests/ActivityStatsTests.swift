@@ -12,9 +12,9 @@ private func day(_ month: Int, _ dayOfMonth: Int) -> Int {
 private let fourWeeks = (0..<28).map { monday - $0 }
 
 private func stats(
-    activity: [Int] = [], done: [Int] = [], today: Int = monday, weeks: Int = 4, remaining: Int = 0
+    activity: [Int] = [], done: [Int] = [], today: Int = monday, weeks: Int = 4
 ) -> ActivityStats {
-    ActivityStats(activityDays: activity, doneDays: done, today: today, weeks: weeks, remaining: remaining)
+    ActivityStats(activityDays: activity, doneDays: done, today: today, weeks: weeks)
 }
 
 @Suite struct ActivityStatsTests {}
@@ -91,11 +91,10 @@ extension ActivityStatsTests {
 
         @Test func absurdDayNumbersDoNotCrash() {
             let extreme = [Int.min, Int.max, 0]
-            let high = stats(activity: extreme, done: extreme, today: Int.max, weeks: 520, remaining: Int.max)
+            let high = stats(activity: extreme, done: extreme, today: Int.max, weeks: 520)
             #expect(high.heatmap.count == 7)
-            let low = stats(activity: extreme, done: extreme, today: Int.min, weeks: 520, remaining: Int.max)
+            let low = stats(activity: extreme, done: extreme, today: Int.min, weeks: 520)
             #expect(low.currentStreak == 0)
-            #expect(low.estimatedFinish == nil)
         }
     }
 }
@@ -153,76 +152,53 @@ extension ActivityStatsTests {
             ])
         }
 
-        @Test func paceCountsTheLast28DaysAndPredictsTheFinish() {
+        @Test func paceCountsTheLast28Days() {
             // Day −27 is inside the window, day −28 is not: 7 done in 4 weeks is 1.75 a week.
             let done = [monday - 27, monday - 28, monday - 20, monday - 14, monday - 9, monday - 5, monday - 1, monday]
-            let result = stats(done: done, weeks: 8, remaining: 7)
+            let result = stats(done: done, weeks: 8)
             #expect(result.pacePerWeek == 1.75)
-            #expect(result.estimatedFinish == monday + 28)  // 7 ÷ 1.75 = 4 weeks exactly, no extra day
         }
 
-        @Test func finishRoundsUpToAWholeDay() {
-            // 3 done in 4 weeks = 0.75 a week; 1 left takes 9⅓ days, so it is finished on day 10.
-            let result = stats(activity: fourWeeks, done: [monday, monday - 3, monday - 10], weeks: 4, remaining: 1)
+        @Test func threeInFourWeeks() {
+            // 3 done in 4 weeks = 0.75 a week.
+            let result = stats(activity: fourWeeks, done: [monday, monday - 3, monday - 10], weeks: 4)
             #expect(result.pacePerWeek == 0.75)
-            #expect(result.estimatedFinish == monday + 10)
         }
 
         @Test func shortViewsMeasureAShortWindow() {
             // Two weeks: the window is 14 days (−13 … 0) and the divisor 2.
-            let result = stats(activity: fourWeeks, done: [monday - 13, monday - 14, monday - 2], weeks: 2, remaining: 2)
+            let result = stats(activity: fourWeeks, done: [monday - 13, monday - 14, monday - 2], weeks: 2)
             #expect(result.pacePerWeek == 1)
-            #expect(result.estimatedFinish == monday + 14)
         }
 
-        @Test func noRecentPaceMeansNoFinishDate() {
-            let result = stats(activity: fourWeeks, done: [monday - 40], weeks: 4, remaining: 5)
+        @Test func nothingRecentIsNoPace() {
+            let result = stats(activity: fourWeeks, done: [monday - 40], weeks: 4)
             #expect(result.pacePerWeek == 0)
-            #expect(result.estimatedFinish == nil)
-            #expect(result.noEstimateReason == .noRecentPace)
-        }
-
-        @Test func nothingLeftIsFinishedToday() {
-            #expect(stats(done: [], remaining: 0).estimatedFinish == monday)
-            #expect(stats(done: [monday], remaining: -3).estimatedFinish == monday)
         }
     }
 }
 
 extension ActivityStatsTests {
     /// A new learner's first day must not extrapolate a pace measured over four weeks.
-    @Suite struct Estimate {
-        @Test func dayOneGivesNoFinishDateButNotEnoughHistory() {
-            let result = stats(activity: [monday, monday, monday], done: [monday, monday, monday], weeks: 12, remaining: 308)
-            #expect(result.estimatedFinish == nil)
-            #expect(result.noEstimateReason == .notEnoughHistory)
+    @Suite struct ShortHistory {
+        @Test func dayOneIsMeasuredOverThatDay() {
+            let result = stats(activity: [monday, monday, monday], done: [monday, monday, monday], weeks: 12)
             #expect(result.activeDays == 1)
             #expect(result.pacePerWeek == 21)  // 3 in the one day there is, not 3 in 28 days
         }
 
-        @Test func sixActiveDaysAreStillTooFewAndSevenAreEnough() {
-            let six = (0..<6).map { monday - $0 }
-            #expect(stats(activity: six, done: six, weeks: 12, remaining: 10).noEstimateReason == .notEnoughHistory)
+        @Test func sevenActiveDaysAreMeasuredSinceTheFirst() {
             let seven = (0..<7).map { monday - $0 * 2 }
-            let result = stats(activity: seven, done: seven, weeks: 12, remaining: 10)
+            let result = stats(activity: seven, done: seven, weeks: 12)
             #expect(result.activeDays == 7)
-            #expect(result.noEstimateReason == nil)
-            // 7 done in the 13 days since the first activity: 10 more take ⌈10 × 13 ÷ 7⌉ = 19 days.
-            #expect(result.estimatedFinish == monday + 19)
+            // 7 done in the 13 days since the first activity.
             #expect(abs(result.pacePerWeek - 49.0 / 13.0) < 1e-9)
         }
 
         @Test func aLongHistoryStillMeasuresTheLast28Days() {
             let days = (0..<60).map { monday - $0 }
-            let result = stats(activity: days, done: [monday - 3, monday - 30], weeks: 12, remaining: 4)
+            let result = stats(activity: days, done: [monday - 3, monday - 30], weeks: 12)
             #expect(result.pacePerWeek == 0.25)
-            #expect(result.estimatedFinish == monday + 112)
-        }
-
-        @Test func finishedNeedsNoHistory() {
-            let result = stats(activity: [monday], done: [monday], remaining: 0)
-            #expect(result.estimatedFinish == monday)
-            #expect(result.noEstimateReason == nil)
         }
     }
 }

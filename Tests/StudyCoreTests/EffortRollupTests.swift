@@ -51,6 +51,7 @@ import StudyCore
         #expect(EffortFormat.compact(180) == "3h")
         #expect(EffortFormat.compact(0) == "0m")
         var tally = Tally(todo: 1, learning: 0, done: 1, skipped: 0)
+        tally.estimated = 2
         tally.effortMinutes = 240
         tally.remainingMinutes = 170
         #expect(EffortFormat.left(tally) == "~3h left")
@@ -59,17 +60,37 @@ import StudyCore
     }
 
     @Test func finishDayAtAPace() {
-        // 600 minutes at 60 a day, studying every day: ten days from today.
-        #expect(EffortForecast.finishDay(remainingMinutes: 600, minutesPerActiveDay: 60, today: 100) == 110)
-        // A part day still takes a day.
-        #expect(EffortForecast.finishDay(remainingMinutes: 610, minutesPerActiveDay: 60, today: 100) == 111)
-        // Studying one day in two doubles the calendar time.
-        #expect(EffortForecast.finishDay(remainingMinutes: 600, minutesPerActiveDay: 60, activeDayShare: 0.5,
-                                         today: 100) == 120)
-        #expect(EffortForecast.finishDay(remainingMinutes: 0, minutesPerActiveDay: 60, today: 100) == 100)
-        #expect(EffortForecast.finishDay(remainingMinutes: 600, minutesPerActiveDay: 0, today: 100) == nil)
-        #expect(EffortForecast.finishDay(remainingMinutes: 600, minutesPerActiveDay: 60, activeDayShare: 0,
-                                         today: 100) == nil)
-        #expect(EffortForecast.finishDay(remainingMinutes: Int.max, minutesPerActiveDay: 0.001, today: 100) == nil)
+        // 600 minutes at 600 finished in 10 days: ten days from today.
+        #expect(EffortForecast.finishDay(remaining: 600, finished: 600, overDays: 10, today: 100) == 110)
+        // A part day still takes a day; an exact number of days takes no more.
+        #expect(EffortForecast.finishDay(remaining: 610, finished: 600, overDays: 10, today: 100) == 111)
+        #expect(EffortForecast.finishDay(remaining: 7, finished: 7, overDays: 13, today: 100) == 113)
+        #expect(EffortForecast.finishDay(remaining: 0, finished: 60, overDays: 1, today: 100) == 100)
+        #expect(EffortForecast.finishDay(remaining: 600, finished: 0, overDays: 10, today: 100) == nil)
+        #expect(EffortForecast.finishDay(remaining: 600, finished: 60, overDays: 0, today: 100) == nil)
+        #expect(EffortForecast.finishDay(remaining: Int.max, finished: 1, overDays: 2, today: 100) == nil)
+        #expect(EffortForecast.finishDay(remaining: 1_000_000, finished: 1, overDays: 1, today: 100) == nil)
+    }
+
+    /// Where only some resources carry an estimate, the figure says so: `+` in a tree row, how
+    /// many in words elsewhere.
+    @Test func partialEstimatesAreMarked() {
+        var tally = Tally(todo: 380, learning: 0, done: 24, skipped: 3)
+        tally.estimated = 24
+        tally.effortMinutes = 3000
+        tally.remainingMinutes = 2450
+        #expect(EffortFormat.left(tally) == "~41h left (24 of 404 estimated)")
+        #expect(EffortFormat.marked(tally) == "~41h+")
+        tally.estimated = 404
+        #expect(EffortFormat.left(tally) == "~41h left")
+        #expect(EffortFormat.marked(tally) == "~41h")
+    }
+
+    @Test func theRollupCountsWhatIsEstimated() {
+        // c is skipped and d has no estimate: 3 of the 4 counted carry one.
+        let progress = LearnerProgress(statuses: ["a": .done, "b": .learning, "c": .skipped])
+        let area = ProgressRollup(tree: Self.tree, progress: progress).tally(of: "area")
+        #expect(area.estimated == 3 && area.counted == 4)
+        #expect(EffortFormat.left(area) == "~3h left (3 of 4 estimated)")
     }
 }

@@ -26,7 +26,7 @@ struct ReadOnlyStoreTests {
         #expect(try store.progress().statuses == ["rPaper": .done])
         #expect(try store.progress(of: ["rPaper"]).annotation(of: "rPaper")?.text == "a thought")
         #expect(try store.document().events.count == 2)
-        #expect(try store.activity().count == 2)
+        #expect(try store.activity().times.count == 2)
         #expect(try store.knownItems().count == 1)
 
         let refusals: [() throws -> Void] = [

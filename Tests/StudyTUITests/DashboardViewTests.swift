@@ -115,7 +115,7 @@ extension Topic {
         #expect(state.press(.char("D")) == [.loadActivity])
         state.receive(.activityLoaded(ActivityLog(events: [], today: 0)))
         state.press(.char("q"))
-        #expect(state.press(.char("D")).isEmpty, "nothing changed: the activity read before is shown")
+        #expect(state.press(.char("D")) == [.readToday], "nothing changed: the activity read before is shown, only the clock is read")
         #expect(state.screen.contains("streak 0 days"), "and drawn at once")
         state.press(.char("q"))
         let resource = try #require(state.index.tree.resources.values.first)
@@ -124,5 +124,25 @@ extension Topic {
         state.receive(.marked(MarkOutcome(status: .done, requested: [resource.id], changed: [resource.id], fresh: fresh),
                               label: resource.title))
         #expect(state.press(.char("D")) == [.loadActivity], "a mark is new activity")
+    }
+
+    /// Reopened after midnight, the log read yesterday is reused but "today" moves on: the heatmap,
+    /// the streak and the "today" of recently finished follow the clock, not the first reading.
+    @Test func reopeningAfterMidnightCountsFromTheNewDay() throws {
+        let fixture = try Fixture()
+        var state = try DashboardViewTests().opened(fixture)
+        let yesterday = DashboardViewTests.today
+        #expect(state.screen.contains("yesterday   "), "the test's log finished something the day before")
+        state.press(.char("q"))
+        #expect(state.press(.char("D")) == [.readToday])
+        state.receive(.today(yesterday + 1))
+        guard case .dashboard(let panel) = state.overlay else { Issue.record("not open"); return }
+        #expect(panel.activity?.today == yesterday + 1)
+        #expect(!state.screen.contains("yesterday   "), "what was yesterday is now two days ago: \(state.screen)")
+        // The next reopen, still on the new day, keeps it.
+        state.press(.char("q"))
+        state.press(.char("D"))
+        guard case .dashboard(let again) = state.overlay else { Issue.record("not open"); return }
+        #expect(again.activity?.today == yesterday + 1)
     }
 }

@@ -54,4 +54,41 @@ import TermGrid
         let fixture = try Fixture(files: Self.files)
         Snapshot.check(browsing(fixture, width, height).renderedGrid, named: "effort-\(width)x\(height)")
     }
+
+    /// The notes above and one resource without an estimate in Deploy: every time left says so.
+    static var partlyEstimated: [String: String] {
+        var files = files
+        files["Course/01-deploy.md"]? += "\n- [ ] [An unmeasured talk](https://example.com/talk)\n"
+        return files
+    }
+
+    @Test func partialEstimatesAreMarkedInTheTreeAndDetail() throws {
+        let fixture = try Fixture(files: Self.partlyEstimated)
+        let screen = browsing(fixture, 80, 24).screen
+        let lines = screen.split(separator: "\n")
+        #expect(lines.contains { $0.contains("Course") && $0.contains("~5h+") }, "\(screen)")
+        #expect(lines.contains { $0.contains("Deploy") && $0.contains("~3h+") }, "\(screen)")
+        #expect(lines.contains { $0.contains("Monitor") && $0.contains("2h ") }, "fully estimated: no mark\n\(screen)")
+        #expect(screen.contains("~3h+ left"), "no room for more at 80 columns\n\(screen)")
+        let wide = browsing(fixture, 120, 40).screen
+        #expect(wide.contains("~3h left (3 of 4 estimated)"), "\(wide)")
+    }
+
+    /// A week of activity, the first hour finished on its first day: D tells the time left at that
+    /// pace and the day it ends, at 80×24.
+    @Test func theDashboardViewTellsTheTimeLeftAndTheFinish() throws {
+        let fixture = try Fixture(files: Self.partlyEstimated)
+        var state = browsing(fixture, 80, 24)
+        let today = CivilDate(year: 2026, month: 11, day: 23).dayNumber
+        let first = try #require(state.selectedResources.first)
+        #expect(state.press(.char("D")) == [.loadActivity])
+        var events = (0..<6).map { ActivityLog.Event(itemID: "x", at: Timestamp(milliseconds: 0), day: today - $0 * 2, madeDone: false) }
+        events.insert(.init(itemID: first.id, at: Timestamp(milliseconds: 0), day: today - 12, madeDone: true), at: 0)
+        state.receive(.activityLoaded(ActivityLog(events: events, today: today)))
+        // 60 minutes in the 13 days since the first activity; 285 left take ⌈285 × 13 ÷ 60⌉ = 62 days.
+        let screen = state.screen
+        #expect(screen.contains("5 h left (5 of 6 estimated) · finish"), "\(screen)")
+        #expect(screen.contains("~24 January 2027"), "\(screen)")
+        Snapshot.check(state.renderedGrid, named: "effort-dashboard-80x24")
+    }
 }

@@ -22,12 +22,12 @@ import StudyTestSupport
         #expect(try run(["mark", "git-cliff", "done"]).status == 0)
         let text = try run(["stats"])
         #expect(text.status == 0, "\(text.err)")
-        #expect(text.out.contains("; not enough history for an estimate yet (1 day with activity, 7 needed).\n"), "\(text.out)")
-        #expect(!text.out.contains("estimated finish"))
+        #expect(text.out.contains(" left; not enough history yet for a finish date (1 of 7 active days needed).\n"), "\(text.out)")
+        #expect(!text.out.contains("finishing around"))
         let json = try run(["stats", "--json"]).json()
         #expect(json["estimatedFinish"] is NSNull)
         #expect(json["noEstimateReason"] as? String == "notEnoughHistory")
-        #expect((json["noEstimateMessage"] as? String)?.hasPrefix("not enough history for an estimate yet") == true)
+        #expect((json["noEstimateMessage"] as? String)?.contains("not enough history yet") == true)
         #expect(json["activeDays"] as? Int == 1)
         // Two done today, measured over today alone: 14 a week, not 2 in four weeks.
         #expect(json["pacePerWeek"] as? Double == 14)
@@ -91,7 +91,13 @@ import StudyTestSupport
         let today = try #require(json["today"] as? String)
         let finish = try #require(json["estimatedFinish"] as? String)
         #expect(dayNumber(finish) - dayNumber(today) == days)
-        #expect(try run(["stats"]).out.contains("→ estimated finish \(finish)."))
+        #expect(json["paceBasis"] as? String == "resources", "the notes carry no estimates")
+        #expect(json["resourcesPerActiveDay"] as? Double == 1)
+        #expect(json["minutesPerActiveDay"] is NSNull && json["remainingMinutes"] is NSNull)
+        #expect(json["daysSinceFirstActivity"] as? Int == 13)
+        let text = try run(["stats"]).out
+        #expect(text.contains("About \(remaining) resources left at your pace, finishing around "), "\(text)")
+        #expect(text.contains("Pace: 1 resource finished per active day (7 active days since "), "\(text)")
     }
 
     /// Days are local by each event's own date: in Berlin a summer evening at 22:30 UTC is

@@ -20,9 +20,12 @@ public struct ContentTree: Sendable {
     public func resourceIDs(under topic: Topic) -> [String] {
         var seen = Set<String>()
         var ids: [String] = []
-        topic.forEach { node, _ in
+        // Not `Topic.forEach`: the path it builds for every topic would cost more than the walk.
+        func visit(_ node: Topic) {
             for id in node.resourceIDs where seen.insert(id).inserted { ids.append(id) }
+            for child in node.children { visit(child) }
         }
+        visit(topic)
         return ids
     }
 

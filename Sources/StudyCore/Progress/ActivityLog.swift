@@ -1,7 +1,9 @@
-/// The learner's activity as the dashboard view and `studydash stats` read it: every event of the
-/// log with its local day (each dated by the UTC offset in force on its own date, so a history
-/// across a daylight-saving change counts its days right), and today. `ActivityStats` and the
-/// "recently finished" list are both made from it, so the two front ends cannot count apart.
+/// The learner's activity as the dashboard view and `studydash stats` read it: how many events
+/// the log holds on each local day (each event dated by the UTC offset in force on its own date,
+/// so a history across a daylight-saving change counts its days right), the events that finished
+/// a resource, and today. `ActivityStats`, the forecast and the "recently finished" list are all
+/// made from it, so the two front ends cannot count apart. Only the finishes are kept one by one:
+/// a log of 100,000 events is a few hundred days here.
 public struct ActivityLog: Sendable, Equatable {
     public struct Event: Sendable, Equatable {
         public var itemID: String
@@ -19,20 +21,43 @@ public struct ActivityLog: Sendable, Equatable {
         }
     }
 
-    /// Oldest first.
-    public var events: [Event]
+    /// Events (changes and annotations) per local day, only the days with any.
+    public var eventsPerDay: [Int: Int]
+    /// The events that made a resource done and stand, oldest first.
+    public var finishes: [Event]
     /// Today's local day number.
     public var today: Int
 
-    public init(events: [Event], today: Int) {
-        self.events = events
+    public init(eventsPerDay: [Int: Int], finishes: [Event], today: Int) {
+        self.eventsPerDay = eventsPerDay
+        self.finishes = finishes.filter(\.madeDone)
         self.today = today
     }
 
-    /// The stats over the last `weeks` weeks; `remaining` resources are still to finish.
-    public func stats(weeks: Int, remaining: Int) -> ActivityStats {
-        ActivityStats(activityDays: events.map(\.day), doneDays: events.filter(\.madeDone).map(\.day),
-                      today: today, weeks: weeks, remaining: remaining)
+    /// From every event one by one, oldest first.
+    public init(events: [Event], today: Int) {
+        var perDay: [Int: Int] = [:]
+        for event in events { perDay[event.day, default: 0] += 1 }
+        self.init(eventsPerDay: perDay, finishes: events, today: today)
+    }
+
+    /// The stats over the last `weeks` weeks.
+    public func stats(weeks: Int) -> ActivityStats {
+        ActivityStats(eventsPerDay: eventsPerDay, doneDays: finishes.map(\.day), today: today, weeks: weeks)
+    }
+
+    /// The pace and the finish date it implies (see `FinishForecast`): `overall` says what is
+    /// left, `tree` gives each finished resource's estimate. Every finish that stands counts, once
+    /// per resource, even of a resource reset since or gone from the notes: it was studied.
+    public func forecast(_ overall: Tally, in tree: ContentTree) -> FinishForecast {
+        let days = eventsPerDay.keys.filter { $0 <= today }
+        var finishedIDs = Set<String>()
+        var finished: [Int?] = []
+        for event in finishes where event.day <= today && finishedIDs.insert(event.itemID).inserted {
+            finished.append(tree.resources[event.itemID]?.effortMinutes)
+        }
+        return FinishForecast(overall: overall, finished: finished, activeDays: days.count, firstDay: days.min(),
+                              today: today)
     }
 
     /// The last `limit` resources finished, newest first, each once (at its latest finish), and
@@ -40,7 +65,7 @@ public struct ActivityLog: Sendable, Equatable {
     public func recentlyFinished(limit: Int, isDone: (String) -> Bool) -> [Event] {
         var seen = Set<String>()
         var finished: [Event] = []
-        for event in events.reversed() where finished.count < limit && event.madeDone && event.day <= today {
+        for event in finishes.reversed() where finished.count < limit && event.day <= today {
             guard seen.insert(event.itemID).inserted, isDone(event.itemID) else { continue }
             finished.append(event)
         }

@@ -1,5 +1,6 @@
 /// Study activity over time, from plain local day numbers (days since 1970-01-01): the weekly
-/// heatmap, streaks, resources finished per week, the recent pace and the finish date it implies.
+/// heatmap, streaks, resources finished per week and the recent pace (the finish date is
+/// `FinishForecast`'s).
 /// The caller turns timestamps into days (`Timestamp.day(utcOffsetSeconds:)`), so this type needs
 /// no calendar and answers the same whichever time zone the learner is in.
 ///
@@ -42,39 +43,31 @@ public struct ActivityStats: Sendable, Equatable {
     /// of nothing. With fewer than 4 weeks asked for, the window is at most `weeks` × 7 days, so a
     /// short view measures a short pace.
     public let pacePerWeek: Double
-    /// The day the remaining resources would be finished at `pacePerWeek`:
-    /// today + ⌈remaining × window days ÷ done in the window⌉. Today when nothing remains; nil,
-    /// with `noEstimateReason` saying why, when something remains but the history cannot say.
-    public let estimatedFinish: Int?
-    /// Why `estimatedFinish` is nil (nil when there is a date).
-    public let noEstimateReason: NoEstimateReason?
     /// Days with at least one recorded activity, in the whole history.
     public let activeDays: Int
-
-    /// Fewer active days than this give no finish date: a pace from a day or two says nothing.
-    public static let activeDaysForEstimate = 7
-
-    public enum NoEstimateReason: String, Sendable {
-        /// Fewer than `activeDaysForEstimate` active days so far.
-        case notEnoughHistory
-        /// Nothing finished in the pace window.
-        case noRecentPace
-        /// The date would be impossibly far away.
-        case tooFarAway
-    }
 
     /// - Parameters:
     ///   - activityDays: the local day of every change or annotation, one entry per event.
     ///   - doneDays: the local day of each event that made a resource done.
     ///   - today: today's local day number.
     ///   - weeks: weeks of history to show; clamped to 1...`maximumWeeks`.
-    ///   - remaining: resources still to finish (neither done nor skipped); negatives count as 0.
-    public init(activityDays: [Int], doneDays: [Int], today: Int, weeks: Int, remaining: Int) {
+    public init(activityDays: [Int], doneDays: [Int], today: Int, weeks: Int) {
+        var perDay: [Int: Int] = [:]
+        for day in activityDays { perDay[day, default: 0] += 1 }
+        self.init(eventsPerDay: perDay, doneDays: doneDays, today: today, weeks: weeks)
+    }
+
+    /// - Parameters:
+    ///   - eventsPerDay: how many changes and annotations each local day holds.
+    ///   - doneDays: the local day of each event that made a resource done.
+    ///   - today: today's local day number.
+    ///   - weeks: weeks of history to show; clamped to 1...`maximumWeeks`.
+    public init(eventsPerDay: [Int: Int], doneDays: [Int], today: Int, weeks: Int) {
         // Clamping keeps every "day ± a few weeks" below free of overflow; ±10⁹ days is about
         // 2.7 million years, far beyond any real date.
         let today = min(max(today, -DayMath.limit), DayMath.limit)
         let weeks = min(max(weeks, 1), Self.maximumWeeks)
-        let pastActivity = activityDays.filter { DayMath.isUsable($0, today: today) }
+        let pastActivity = eventsPerDay.filter { DayMath.isUsable($0.key, today: today) && $0.value > 0 }
         let pastDone = doneDays.filter { DayMath.isUsable($0, today: today) }
 
         self.today = today
@@ -83,7 +76,7 @@ public struct ActivityStats: Sendable, Equatable {
         let firstWeekStart = DayMath.firstWeekStart(today: today, weeks: weeks)
         heatmap = Self.countGrid(pastActivity, firstWeekStart: firstWeekStart, weeks: weeks)
 
-        let activeDays = Set(pastActivity)
+        let activeDays = Set(pastActivity.keys)
         currentStreak = Self.currentStreak(activeDays, today: today)
         longestStreak = Self.longestStreak(activeDays)
 
@@ -96,20 +89,6 @@ public struct ActivityStats: Sendable, Equatable {
         let windowStart = today - (windowDays - 1)
         let recentDone = pastDone.reduce(0) { $0 + ($1 >= windowStart ? 1 : 0) }
         pacePerWeek = Double(recentDone) * 7 / Double(windowDays)
-
-        let remaining = max(remaining, 0)
-        if remaining == 0 {
-            (estimatedFinish, noEstimateReason) = (today, nil)
-        } else if self.activeDays < Self.activeDaysForEstimate {
-            (estimatedFinish, noEstimateReason) = (nil, .notEnoughHistory)
-        } else if recentDone == 0 {
-            (estimatedFinish, noEstimateReason) = (nil, .noRecentPace)
-        } else if let finish = Self.finishDay(remaining: remaining, doneInWindow: recentDone,
-                                              windowDays: windowDays, today: today) {
-            (estimatedFinish, noEstimateReason) = (finish, nil)
-        } else {
-            (estimatedFinish, noEstimateReason) = (nil, .tooFarAway)
-        }
     }
 
     /// The Monday of the oldest week shown: the first column of the heatmap and of `donePerWeek`.
@@ -153,11 +132,11 @@ public struct ActivityStats: Sendable, Equatable {
         return glyphs[level]
     }
 
-    private static func countGrid(_ days: [Int], firstWeekStart: Int, weeks: Int) -> [[Int]] {
+    private static func countGrid(_ perDay: [Int: Int], firstWeekStart: Int, weeks: Int) -> [[Int]] {
         var grid = Array(repeating: Array(repeating: 0, count: weeks), count: 7)
-        for day in days where day >= firstWeekStart {
+        for (day, count) in perDay where day >= firstWeekStart {
             let offset = day - firstWeekStart
-            grid[offset % 7][offset / 7] += 1
+            grid[offset % 7][offset / 7] += count
         }
         return grid
     }
@@ -189,17 +168,6 @@ public struct ActivityStats: Sendable, Equatable {
             longest = max(longest, length)
         }
         return longest
-    }
-
-    /// Works in whole numbers (remaining × window days ÷ done, rounded up) rather than dividing
-    /// by the Double pace, so an exact number of weeks never rounds up to an extra day. Nil when
-    /// the date would be impossibly far away.
-    private static func finishDay(remaining: Int, doneInWindow: Int, windowDays: Int, today: Int) -> Int? {
-        let (scaled, overflow) = remaining.multipliedReportingOverflow(by: windowDays)
-        guard !overflow else { return nil }
-        let days = scaled / doneInWindow + (scaled % doneInWindow == 0 ? 0 : 1)
-        guard days <= 2 * DayMath.limit else { return nil }
-        return today + days
     }
 }
 

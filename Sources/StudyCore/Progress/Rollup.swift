@@ -10,6 +10,9 @@ public struct Tally: Hashable, Sendable {
     public var effortMinutes = 0
     /// The part of `effortMinutes` not done yet (todo and learning).
     public var remainingMinutes = 0
+    /// How many of the counted resources carry an estimate: when fewer than `counted`, the
+    /// minutes above cover only part of the work, and a time left must say so.
+    public var estimated = 0
 
     public init() {}
 
@@ -25,11 +28,16 @@ public struct Tally: Hashable, Sendable {
     public var counted: Int { total - skipped }
     public var remaining: Int { todo + learning }
     public var fraction: Double { counted > 0 ? Double(done) / Double(counted) : 0 }
+    /// Some counted resource carries an estimate, so a time left can be told.
+    public var hasEstimates: Bool { estimated > 0 }
+    /// Every counted resource carries an estimate: the time left is the whole of it.
+    public var isFullyEstimated: Bool { estimated > 0 && estimated == counted }
 
     /// Counts one resource: its status, and its estimate unless it is skipped.
     public mutating func count(_ status: Status, effortMinutes estimate: Int?) {
         self[status] += 1
         guard let minutes = estimate, status != .skipped else { return }
+        estimated += 1
         effortMinutes += minutes
         if status == .todo || status == .learning { remainingMinutes += minutes }
     }

@@ -16,5 +16,8 @@ public enum Effect: Equatable, Sendable {
     case editInEditor(itemID: String, title: String, text: String)
     /// Read the activity log for the dashboard view (answered by `Message.activityLoaded`).
     case loadActivity
+    /// Read today's local day from the clock (answered by `Message.today`): the activity read
+    /// before is reused, but not a "today" that midnight has since moved.
+    case readToday
     case quit
 }

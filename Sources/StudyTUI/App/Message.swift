@@ -18,6 +18,8 @@ public enum Message: Sendable {
     case reloaded(LearnerProgress)
     /// The activity log a `loadActivity` effect read.
     case activityLoaded(ActivityLog)
+    /// Today's local day number, as a `readToday` effect read it.
+    case today(Int)
     /// An effect failed; the text says what happened.
     case failed(String)
 

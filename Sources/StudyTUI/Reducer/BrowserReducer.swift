@@ -68,7 +68,8 @@ enum BrowserReducer {
         case .dashboard:
             if let loaded = state.loadedActivity, loaded.generation == state.progressGeneration {
                 state.overlay = .dashboard(DashboardPanel(activity: loaded.log, next: DashboardPanel.nextUp(state)))
-                return []
+                // The log is the same, but midnight may have passed since it was read.
+                return [.readToday]
             }
             state.overlay = .dashboard(DashboardPanel(next: DashboardPanel.nextUp(state)))
             return [.loadActivity]

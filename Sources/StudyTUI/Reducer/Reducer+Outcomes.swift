@@ -37,6 +37,15 @@ extension Reducer {
             guard case .dashboard(var panel) = state.overlay else { break }
             panel.activity = activity
             state.overlay = .dashboard(panel)
+        case .today(let day):
+            // Each event keeps its own local day; only "today" moves, and with it the heatmap's
+            // last cell, the streak and the "today" / "yesterday" labels.
+            guard var loaded = state.loadedActivity, loaded.log.today != day else { break }
+            loaded.log.today = day
+            state.loadedActivity = loaded
+            guard case .dashboard(var panel) = state.overlay, panel.activity != nil else { break }
+            panel.activity?.today = day
+            state.overlay = .dashboard(panel)
         case .failed(let text):
             state.say(text, error: true)
         case .event:

@@ -21,7 +21,7 @@ enum DashboardView {
             areas(state, into: &grid, rect: Rect(x: left.x, y: y + 1, width: left.width, height: left.y + left.height - y - 1))
             let listEnd = lists(rows, cursor: cursor, today: panel.activity?.today, into: &grid,
                                 rect: Rect(x: right.x, y: right.y, width: right.width, height: right.height - 3))
-            pace(stats, state: state, into: &grid, x: right.x, y: listEnd + 1, width: right.width)
+            pace(panel.activity, state: state, into: &grid, x: right.x, y: listEnd + 1, width: right.width, rows: 2)
         } else {
             let inner = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
             let stats = stats(panel, state: state, width: inner.width)
@@ -29,7 +29,8 @@ enum DashboardView {
             let used = streaks(stats, into: &grid, x: inner.x, y: y, width: inner.width)
             let listRect = Rect(x: inner.x, y: y + used, width: inner.width, height: inner.y + inner.height - y - used - 1)
             lists(rows, cursor: cursor, today: panel.activity?.today, into: &grid, rect: listRect)
-            pace(stats, state: state, into: &grid, x: inner.x, y: inner.y + inner.height - 1, width: inner.width)
+            pace(panel.activity, state: state, into: &grid, x: inner.x, y: inner.y + inner.height - 1, width: inner.width,
+                 rows: 1)
         }
     }
 
@@ -142,21 +143,18 @@ enum DashboardView {
         return rect.y + min(rect.height, lines.count - top)
     }
 
-    /// The pace and the finish date, or why there is none yet.
-    static func pace(_ stats: ActivityStats?, state: AppState, into grid: inout Grid, x: Int, y: Int, width: Int) {
-        guard let stats else { return }
-        let remaining = state.rollup.overall.remaining
-        let text: String
-        if remaining == 0 {
-            text = "all finished"
-        } else if stats.activeDays < ActivityStats.activeDaysForEstimate {
-            text = "pace: not enough history yet (\(stats.activeDays) of \(ActivityStats.activeDaysForEstimate) active days)"
-        } else {
-            let pace = (stats.pacePerWeek * 10).rounded() / 10
-            let finish = stats.estimatedFinish.map { "finishing around \(CivilDate(day: $0))" } ?? "no finish date yet"
-            text = "pace: \(pace) done a week · \(finish)"
+    /// What is left at the learner's pace and the finish date, or why there is none yet.
+    static func pace(_ activity: ActivityLog?, state: AppState, into grid: inout Grid, x: Int, y: Int, width: Int,
+                     rows: Int) {
+        guard let activity else { return }
+        let overall = state.rollup.overall
+        let forecast = activity.forecast(overall, in: state.index.tree)
+        // The full sentence where it fits the rows there are, else the short one.
+        var lines = TextWrap.wrap(forecast.sentence(overall, today: activity.today), width: max(1, width))
+        if lines.count > rows {
+            lines = TextWrap.wrap(forecast.sentence(overall, today: activity.today, short: true), width: max(1, width))
         }
-        for (row, line) in TextWrap.wrap(text, width: max(1, width)).prefix(2).enumerated() {
+        for (row, line) in lines.prefix(rows).enumerated() {
             grid.put(line, x: x, y: y + row, limit: width)
         }
     }
@@ -166,7 +164,7 @@ enum DashboardView {
     /// The stats for a heatmap as wide as `width` allows (`Mon ` and two columns a week).
     static func stats(_ panel: DashboardPanel, state: AppState, width: Int) -> ActivityStats? {
         let weeks = max(1, min(ActivityStats.maximumWeeks, (width - 3) / 2))
-        return panel.activity?.stats(weeks: weeks, remaining: state.rollup.overall.remaining)
+        return panel.activity?.stats(weeks: weeks)
     }
 
     static func when(_ day: Int?, today: Int?) -> String {

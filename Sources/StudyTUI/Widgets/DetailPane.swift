@@ -78,6 +78,13 @@ enum DetailPane {
         }
     }
 
+    /// `  2 learning · 1 skipped · ~3h left` beside the bar; empty when there is nothing to add.
+    static func extras(_ tally: Tally, left: String?) -> String {
+        let extra = [tally.learning > 0 ? "\(tally.learning) learning" : nil,
+                     tally.skipped > 0 ? "\(tally.skipped) skipped" : nil, left].compactMap { $0 }
+        return extra.isEmpty ? "" : "  " + extra.joined(separator: " · ")
+    }
+
     static func drawContent(_ state: AppState, node: Int, resources: [Resource], layout: Geometry, scroll: Int,
                             into grid: inout Grid, rect: Rect) {
         let entry = state.index.nodes[node]
@@ -88,12 +95,11 @@ enum DetailPane {
             if tally.total > 0 {
                 // The pane's one bar starts at its left edge: nothing beside it to line up with.
                 x += Drawing.progress(tally, into: &grid, x: x, y: rect.y + 1, barWidth: min(20, rect.width / 4))
-                let extra = [tally.learning > 0 ? "\(tally.learning) learning" : nil,
-                             tally.skipped > 0 ? "\(tally.skipped) skipped" : nil,
-                             EffortFormat.left(tally)].compactMap { $0 }
-                if !extra.isEmpty {
-                    grid.put("  " + extra.joined(separator: " · "), x: x, y: rect.y + 1, style: .dim, limit: rect.x + rect.width - x)
-                }
+                // The time left says how much of it is estimated where there is room, else marks it `+`.
+                let room = rect.x + rect.width - x
+                var text = extras(tally, left: EffortFormat.left(tally))
+                if DisplayWidth.of(text) > room { text = extras(tally, left: EffortFormat.marked(tally).map { $0 + " left" }) }
+                grid.put(text, x: x, y: rect.y + 1, style: .dim, limit: room)
             } else {
                 grid.put("no resources to track here", x: x, y: rect.y + 1, style: .dim, limit: rect.width)
             }

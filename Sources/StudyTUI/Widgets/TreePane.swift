@@ -45,9 +45,8 @@ enum TreePane {
         let statsWidth = tally.total > 0 ? Drawing.progressWidth(tally, barWidth: barWidth, countWidth: countWidth) : 0
         let showStats = statsWidth > 0 && width - indent - 2 - statsWidth >= 8
         // Only rows whose resources have estimates give up title room for the figure; the bars
-        // stay right-aligned, so they line up either way.
-        let left = showStats && tally.effortMinutes > 0 && tally.remainingMinutes > 0
-            ? EffortFormat.compact(tally.remainingMinutes) : nil
+        // stay right-aligned, so they line up either way. A `+` says some carry none.
+        let left = showStats && tally.remainingMinutes > 0 ? EffortFormat.marked(tally) : nil
         let leftWidth = left.map { $0.count + 1 } ?? 0
         let showLeft = left != nil && width - indent - 2 - statsWidth - 1 - leftWidth >= 8
         let titleRoom = width - indent - 2 - (showStats ? statsWidth + 1 : 0) - (showLeft ? leftWidth : 0)

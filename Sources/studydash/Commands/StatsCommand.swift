@@ -10,9 +10,11 @@ struct StatsCommand: ParsableCommand {
         abstract: "Show study activity: a heatmap of recent weeks, streaks, resources done per week, the finish date.",
         discussion: """
             A day counts towards a streak when at least one status change or annotation was recorded on it \
-            (local time). The finish date extrapolates the pace of the last four weeks (or of the days \
-            since your first recorded activity, when that is shorter) to the resources neither done \
-            nor skipped; it needs \(ActivityStats.activeDaysForEstimate) active days of history.
+            (local time). The finish date extrapolates your pace since your first recorded activity: \
+            the effort estimates of the resources you finished per active day, against the estimated \
+            time left, or where the notes carry no estimates the resources finished per active day, \
+            against those neither done nor skipped. It needs \(FinishForecast.activeDaysNeeded) active \
+            days of history.
             """)
 
     @Option(help: ArgumentHelp("How many weeks of history to show.", valueName: "n"))
@@ -37,7 +39,8 @@ struct StatsCommand: ParsableCommand {
             let rollup = ProgressRollup(tree: session.tree, progress: progress)
             // Each event is dated by the offset on its own date (see LocalDay).
             let activity = try storeCall { try session.activity() }
-            let stats = activity.stats(weeks: weeks, remaining: rollup.overall.remaining)
+            let stats = activity.stats(weeks: weeks)
+            let forecast = activity.forecast(rollup.overall, in: session.tree)
             let lists = Lists(
                 finished: activity.recentlyFinished(limit: Self.finishedShown) { id in
                     session.tree.resources[id].map { progress.status(of: $0) == .done } ?? false
@@ -45,8 +48,8 @@ struct StatsCommand: ParsableCommand {
                 next: NextQueue.resources(in: session.tree, progress: progress, limit: Self.nextShown)
                     .map { ($0, progress.status(of: $0)) })
             let areas = rollup.areas(of: session.tree).map { (title: $0.title, tally: rollup.tally(of: $0.id)) }
-            Output.write(json ? Self.json(stats, rollup.overall, lists, areas: areas)
-                         : Array(Self.text(stats, rollup.overall, lists, areas: areas).utf8))
+            Output.write(json ? Self.json(stats, forecast, rollup.overall, lists, areas: areas)
+                         : Array(Self.text(stats, forecast, rollup.overall, lists, areas: areas).utf8))
         }
     }
 
@@ -61,7 +64,8 @@ struct StatsCommand: ParsableCommand {
 
     typealias Area = (title: String, tally: Tally)
 
-    static func text(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists, areas: [Area]) -> String {
+    static func text(_ stats: ActivityStats, _ forecast: FinishForecast, _ overall: Tally, _ lists: Lists,
+                     areas: [Area]) -> String {
         let first = stats.firstWeekStart
         var out = "Overall \(ProgressBar.line(done: overall.done, of: overall.counted, width: 20, gap: " "))\n"
         out += "  \(overall.done) done · \(overall.learning) learning · \(overall.todo) todo · \(overall.skipped) skipped\n"
@@ -83,15 +87,9 @@ struct StatsCommand: ParsableCommand {
             out += "  \(CivilDate(day: week.weekStart))  \(String(week.count).rightAligned(toColumns: 4))  \(bar)\n"
         }
         out += "\n"
-        let pace = (stats.pacePerWeek * 10).rounded() / 10
-        out += "Pace: \(pace) done per week recently; \(overall.remaining) to go"
-        if overall.remaining == 0 {
-            out += ": all finished.\n"
-        } else if let finish = stats.estimatedFinish {
-            out += " → estimated finish \(CivilDate(day: finish)).\n"
-        } else {
-            out += "; \(noEstimateMessage(stats)).\n"
-        }
+        out += "Pace: \(paceLine(stats, forecast))\n"
+        let sentence = forecast.sentence(overall, today: stats.today)
+        out += sentence.prefix(1).uppercased() + sentence.dropFirst() + ".\n"
         out += "\nRecently finished\n"
         out += lists.finished.isEmpty ? "  nothing yet\n"
             : lists.finished.map { "  \(LocalTime.display($0.at))  \(Output.safe($0.resource.title))\n" }.joined()
@@ -101,20 +99,20 @@ struct StatsCommand: ParsableCommand {
         return out
     }
 
-    /// Why there is no finish date, as a learner reads it.
-    static func noEstimateMessage(_ stats: ActivityStats) -> String {
-        switch stats.noEstimateReason {
-        case .notEnoughHistory:
-            "not enough history for an estimate yet (\(days(stats.activeDays)) with activity, "
-                + "\(ActivityStats.activeDaysForEstimate) needed)"
-        case .noRecentPace, nil: "mark something done to see a finish date"
-        case .tooFarAway: "at this pace the finish is too far away to date"
-        }
+    /// `45 min finished per active day (9 active days since 2026-11-02) · 1.8 done per week
+    /// recently`: what the finish date is measured from.
+    static func paceLine(_ stats: ActivityStats, _ forecast: FinishForecast) -> String {
+        let recent = (stats.pacePerWeek * 10).rounded() / 10
+        let first = CivilDate(day: stats.today - max(forecast.daysSinceFirst, 1) + 1)
+        let since = forecast.activeDays == 0 ? "no activity yet"
+            : "\(Plural.count(forecast.activeDays, "active day")) since \(first)"
+        return "\(forecast.paceText) finished per active day (\(since)) · \(recent) done per week recently"
     }
 
     private static func days(_ count: Int) -> String { Plural.count(count, "day") }
 
-    static func json(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists, areas: [Area]) -> [UInt8] {
+    static func json(_ stats: ActivityStats, _ forecast: FinishForecast, _ overall: Tally, _ lists: Lists,
+                     areas: [Area]) -> [UInt8] {
         var writer = JSONWriter(pretty: Output.isTerminal)
         writer.beginObject()
         writer.value("schema", "studydash.stats/1")
@@ -164,10 +162,7 @@ struct StatsCommand: ParsableCommand {
         writer.endArray()
         writer.value("pacePerWeek", stats.pacePerWeek)
         writer.value("remaining", overall.remaining)
-        writer.value("estimatedFinish", stats.estimatedFinish.map { CivilDate(day: $0).description })
-        writer.value("noEstimateReason", stats.estimatedFinish == nil ? stats.noEstimateReason?.rawValue : nil)
-        writer.value("noEstimateMessage", stats.estimatedFinish == nil ? noEstimateMessage(stats) : nil)
-        writer.value("activeDays", stats.activeDays)
+        forecastFields(forecast, overall, today: stats.today, into: &writer)
         writer.beginArray("recentlyFinished")
         for (resource, at) in lists.finished {
             writer.beginObject()
@@ -188,11 +183,30 @@ struct StatsCommand: ParsableCommand {
         return writer.bytes
     }
 
+    /// The finish date and what it is measured from. Minutes are null where no resource carries
+    /// an estimate; the date is null, with a reason, where the history cannot say.
+    private static func forecastFields(_ forecast: FinishForecast, _ overall: Tally, today: Int,
+                                       into writer: inout JSONWriter) {
+        let effort = forecast.basis == .effort
+        writer.value("paceBasis", forecast.basis.rawValue)
+        // The pace in its own unit; the other unit's key is null.
+        for (key, isBasis) in [("minutesPerActiveDay", effort), ("resourcesPerActiveDay", !effort)] {
+            if isBasis { writer.value(key, forecast.perActiveDay) } else { writer.value(key, nil as Int?) }
+        }
+        writer.value("remainingMinutes", overall.hasEstimates ? overall.remainingMinutes : nil)
+        writer.value("activeDays", forecast.activeDays)
+        writer.value("daysSinceFirstActivity", forecast.daysSinceFirst)
+        writer.value("estimatedFinish", forecast.finishDay.map { CivilDate(day: $0).description })
+        writer.value("noEstimateReason", forecast.reason?.rawValue)
+        writer.value("noEstimateMessage", forecast.reason == nil ? nil : forecast.sentence(overall, today: today))
+    }
+
     private static func tally(_ tally: Tally, into writer: inout JSONWriter) {
         writer.value("done", tally.done)
         writer.value("learning", tally.learning)
         writer.value("todo", tally.todo)
         writer.value("skipped", tally.skipped)
         writer.value("counted", tally.counted)
+        writer.value("estimatedCount", tally.estimated)
     }
 }

@@ -27,6 +27,8 @@ struct DashboardEffects {
                 return .edited(itemID: id, title: title, original: text, edited: edited)
             case .loadActivity:
                 return .activityLoaded(try session.activity())
+            case .readToday:
+                return .today(session.today())
             case .quit:
                 return nil
             }

@@ -125,9 +125,12 @@ struct StatusReport {
         writer.value("counted", tally.counted)
         writer.value("percent", ProgressBar.percent(done: tally.done, of: tally.counted))
         // null, not 0, when no counted resource carries an estimate: "unknown" is not "nothing left".
-        let estimated = tally.effortMinutes > 0
+        let estimated = tally.hasEstimates
         writer.value("effortMinutes", estimated ? tally.effortMinutes : nil)
         writer.value("remainingMinutes", estimated ? tally.remainingMinutes : nil)
+        // How much of the work the minutes cover: `counted` resources, `estimatedCount` of them with
+        // an estimate.
+        writer.value("estimatedCount", tally.estimated)
     }
 
     func orphansJSON(_ orphans: [Orphan]) -> [UInt8] {

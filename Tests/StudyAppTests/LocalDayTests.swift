@@ -1,0 +1,44 @@
+import Foundation
+import StudyApp
+import StudyCore
+import Testing
+
+/// The dater the activity read uses asks the time zone once per span between transitions; it must
+/// date every timestamp as asking each time would, in any order and at the transitions themselves.
+@Suite struct LocalDayTests {
+    static let hour: Int64 = 3_600_000
+
+    /// Around Berlin's 2026 changes (29 March and 25 October, 01:00 UTC) and its midnights
+    /// (22:00 or 23:00 UTC), over two years.
+    static var times: [Int64] {
+        let march = Int64(1_774_746_000_000)    // 2026-03-29 01:00 UTC
+        let october = Int64(1_792_890_000_000)  // 2026-10-25 01:00 UTC
+        var times: [Int64] = []
+        for change in [march, october, march - 365 * 24 * hour, october + 364 * 24 * hour] {
+            for delta in [-25 * hour, -2 * hour, -1, 0, 1, hour, 21 * hour, 22 * hour - 1, 22 * hour, 23 * hour] {
+                times.append(change + delta)
+            }
+        }
+        for day in stride(from: Int64(0), to: 700, by: 7) { times.append(march - 300 * 24 * hour + day * 24 * hour) }
+        return times
+    }
+
+    @Test(arguments: ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC"])
+    func daterAgreesWithAskingEachTime(zoneName: String) throws {
+        let zone = try #require(TimeZone(identifier: zoneName))
+        let sorted = Self.times.sorted()
+        var shuffled = sorted
+        var generator = SplitMix(seed: 13)
+        shuffled.shuffle(using: &generator)
+        for order in [sorted, Array(sorted.reversed()), shuffled] {
+            var dater = LocalDay.Dater(zone)
+            for time in order {
+                #expect(dater.day(time) == LocalDay.of(Timestamp(milliseconds: time), in: zone),
+                        "\(zoneName) \(Timestamp(milliseconds: time))")
+            }
+        }
+    }
+}
+
+/// ResumeFileTests' seeded generator, as a shuffle's: the same order on every run.
+extension SplitMix: RandomNumberGenerator {}

@@ -1,0 +1,34 @@
+import GRDB
+import StudyCore
+@testable import StudyStore
+import Testing
+
+/// The activity read takes only times and finishes from the log, fast, but as carefully as the
+/// other reads: what stands as a finish, and a row it cannot read named rather than skipped.
+@Suite struct ActivityReadTests {
+    @Test func finishesAreTheDoneMarksThatStand() throws {
+        let queue = try DatabaseQueue()
+        let store = try ProgressStore(writer: queue)
+        try store.setStatus(.done, items: [item("r1")])
+        try store.setStatus(.done, items: [item("r2")])
+        _ = try store.undo()                                 // r2's done finished nothing
+        try store.setStatus(.learning, items: [item("r1")])
+        _ = try store.undo()                                 // puts r1's done back: not a new finish
+        let read = try store.activity()
+        #expect(read.times.count == 5)
+        #expect(read.finishes.map(\.itemID) == ["r1"])
+    }
+
+    @Test func aTimeThatIsNotATimeIsRefusedNamingItsColumn() throws {
+        let queue = try DatabaseQueue()
+        let store = try ProgressStore(writer: queue)
+        try store.setStatus(.done, items: [item("r1")])
+        try queue.write { try $0.execute(sql: "UPDATE event SET at = 'yesterday'") }
+        #expect {
+            try store.activity()
+        } throws: { error in
+            guard case StoreError.unreadable(_, let reason) = error else { return false }
+            return reason.contains("event.at")
+        }
+    }
+}
