@@ -7,13 +7,17 @@ import StudyTestSupport
 /// keeps the short name (`studydash note` in a hint), and "the notes" still means the folder.
 @Suite struct AnnotationWordsCommandTests {
     let notes: TemporaryFolder
+    /// Stores and exports live beside the notes, in a folder of this test's own: a fixed name in
+    /// the shared temporary folder would meet another run's files there.
+    let outside: TemporaryFolder
     let db: String
 
     init() throws {
         notes = try TemporaryFolder([
             "01-alpha.md": "# Alpha\n\nThe author's prose.\n\n- [One](https://one.example/)\n- [Two](https://two.example/)\n",
         ])
-        db = notes.url("../\(URL(fileURLWithPath: notes.path).lastPathComponent)-progress.sqlite")
+        outside = try TemporaryFolder()
+        db = outside.url("progress.sqlite")
     }
 
     func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CLIResult {
@@ -47,11 +51,11 @@ import StudyTestSupport
         expectAnnotationWords(undone, "undo")
         #expect(undone.out == "Undid 1 change:\n  One: annotation restored\n", "\(undone.out)")
 
-        let exported = try run(["export", "-o", notes.url("../export.json")])
+        let exported = try run(["export", "-o", outside.url("export.json")])
         expectAnnotationWords(exported, "export -o")
         #expect(exported.err.contains("1 annotation and "), "\(exported.err)")
-        let imported = try CLI.run(["import", notes.url("../export.json"), "--content", notes.path,
-                                    "--db", notes.url("../other.sqlite")])
+        let imported = try CLI.run(["import", outside.url("export.json"), "--content", notes.path,
+                                    "--db", outside.url("other.sqlite")])
         expectAnnotationWords(imported, "import into another store")
         #expect(imported.out.contains("1 annotation, "), "\(imported.out)")
 

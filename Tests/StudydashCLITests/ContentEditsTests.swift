@@ -6,6 +6,8 @@ import StudyTestSupport
 /// notes is kept as an orphan, listed, and can be relinked.
 @Suite struct ContentEditsTests {
     let notes: TemporaryFolder
+    /// The store lives outside the notes, in a folder this test removes when it ends.
+    let stores: TemporaryFolder
     let db: String
 
     init() throws {
@@ -22,7 +24,8 @@ import StudyTestSupport
                 """,
             "02-beta.md": "# Beta\n\n- [Three](https://three.example/)\n",
         ])
-        db = notes.url("../\(URL(fileURLWithPath: notes.path).lastPathComponent)-progress.sqlite")
+        stores = try TemporaryFolder()
+        db = stores.url("progress.sqlite")
     }
 
     func run(_ arguments: [String]) throws -> CLIResult {

@@ -41,7 +41,9 @@ import StudyTestSupport
             notes["\(file).md"] = "# Part \(file)\n\n" + (0..<10).map { "- [Item \(file)-\($0)](https://example.org/\(file)/\($0))\n" }.joined()
         }
         let folder = try TemporaryFolder(notes)
-        let db = folder.url("../\(URL(fileURLWithPath: folder.path).lastPathComponent).sqlite")
+        let stores = try TemporaryFolder()
+        let db = stores.url("progress.sqlite")
+        defer { withExtendedLifetime(stores) {} }
         let failures = Failures()
         let content = folder.path
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
