@@ -66,6 +66,7 @@ extension Reducer {
             case .status: return "\(name) \(event.new ?? "unset") → \(event.old ?? "as in the notes")"
             case .annotation: return "annotation on \(name) \(event.old == nil ? "removed" : "restored")"
             case .relink: return "\(name) moved back to \(event.old ?? "?")"
+            case .revisit: return "revisit of \(name) taken back"
             }
         }
         guard changes.count > 1 else { return "undid " + (changes.first ?? "nothing") }
