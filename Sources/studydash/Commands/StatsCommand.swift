@@ -12,7 +12,8 @@ struct StatsCommand: ParsableCommand {
             A day counts towards a streak when at least one status change or annotation was recorded on it \
             (local time). The finish date extrapolates the pace of the last four weeks (or of the days \
             since your first recorded activity, when that is shorter) to the resources neither done \
-            nor skipped; it needs \(ActivityStats.activeDaysForEstimate) active days of history.
+            nor skipped; it needs \(ActivityStats.activeDaysForEstimate) active days of history. \
+            "Due for revisit" lists the finished topics whose next revisit is due (see `studydash help revisit`).
             """)
 
     @Option(help: ArgumentHelp("How many weeks of history to show.", valueName: "n"))
@@ -45,8 +46,10 @@ struct StatsCommand: ParsableCommand {
                 next: NextQueue.resources(in: session.tree, progress: progress, limit: Self.nextShown)
                     .map { ($0, progress.status(of: $0)) })
             let areas = rollup.areas(of: session.tree).map { (title: $0.title, tally: rollup.tally(of: $0.id)) }
-            Output.write(json ? Self.json(stats, rollup.overall, lists, areas: areas)
-                         : Array(Self.text(stats, rollup.overall, lists, areas: areas).utf8))
+            let due = try storeCall { try session.dueRevisits(progress: progress) }
+            Output.write(json ? Self.json(stats, rollup.overall, lists, areas: areas, due: due)
+                         : Array((Self.text(stats, rollup.overall, lists, areas: areas)
+                                  + Self.dueText(due, today: stats.today)).utf8))
         }
     }
 
@@ -101,6 +104,11 @@ struct StatsCommand: ParsableCommand {
         return out
     }
 
+    /// The topics due for a revisit, as `studydash revisit` lists them.
+    static func dueText(_ due: [RevisitLadder.Entry], today: Int) -> String {
+        "\nDue for revisit\n" + (due.isEmpty ? "  nothing\n" : RevisitCommand.text(due, today: today))
+    }
+
     /// Why there is no finish date, as a learner reads it.
     static func noEstimateMessage(_ stats: ActivityStats) -> String {
         switch stats.noEstimateReason {
@@ -114,7 +122,8 @@ struct StatsCommand: ParsableCommand {
 
     private static func days(_ count: Int) -> String { Plural.count(count, "day") }
 
-    static func json(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists, areas: [Area]) -> [UInt8] {
+    static func json(_ stats: ActivityStats, _ overall: Tally, _ lists: Lists, areas: [Area],
+                     due: [RevisitLadder.Entry] = []) -> [UInt8] {
         var writer = JSONWriter(pretty: Output.isTerminal)
         writer.beginObject()
         writer.value("schema", "studydash.stats/1")
@@ -184,6 +193,7 @@ struct StatsCommand: ParsableCommand {
             writer.endObject()
         }
         writer.endArray()
+        RevisitCommand.dueList(due, into: &writer)
         writer.endObject()
         return writer.bytes
     }
