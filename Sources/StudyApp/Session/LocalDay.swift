@@ -19,11 +19,12 @@ public enum LocalDay {
 
 extension StudySession {
     /// The whole log as local days, and today by the store's clock: what the dashboard view and
-    /// `studydash stats` count.
+    /// `studydash stats` count, with the revisit ladder's history.
     public func activity(in zone: TimeZone = .current) throws(StoreError) -> ActivityLog {
         let events = try store.activity().map {
             ActivityLog.Event(itemID: $0.itemID, at: $0.at, day: LocalDay.of($0.at, in: zone), madeDone: $0.madeDone)
         }
-        return ActivityLog(events: events, today: LocalDay.of(store.clock.now(), in: zone))
+        return ActivityLog(events: events, today: LocalDay.of(store.clock.now(), in: zone),
+                           revisits: try revisitHistory(in: zone))
     }
 }

@@ -23,10 +23,14 @@ public struct ActivityLog: Sendable, Equatable {
     public var events: [Event]
     /// Today's local day number.
     public var today: Int
+    /// What the revisit ladder is read from (nil when not read): the dashboard view's "due for
+    /// revisit" comes with the rest of the log.
+    public var revisits: RevisitLadder.History?
 
-    public init(events: [Event], today: Int) {
+    public init(events: [Event], today: Int, revisits: RevisitLadder.History? = nil) {
         self.events = events
         self.today = today
+        self.revisits = revisits
     }
 
     /// The stats over the last `weeks` weeks; `remaining` resources are still to finish.

@@ -53,6 +53,14 @@ public enum RevisitLadder {
         /// The day the next revisit is due; nil once every rung is climbed (kept).
         public var dueDay: Int?
 
+        public init(topic: Topic, path: [String], finished: Moment, revisitsMade: Int, dueDay: Int?) {
+            self.topic = topic
+            self.path = path
+            self.finished = finished
+            self.revisitsMade = revisitsMade
+            self.dueDay = dueDay
+        }
+
         /// The rung the next revisit stands on, 1…`rungs.count`; nil when kept.
         public var rung: Int? { dueDay == nil ? nil : revisitsMade + 1 }
 
@@ -70,7 +78,11 @@ public enum RevisitLadder {
     /// Every finished topic on the ladder, in curriculum order. A topic whose resources are all
     /// done by `[x]` in the notes alone has no time in the store, so it has no place yet.
     public static func entries(tree: ContentTree, progress: LearnerProgress, history: History) -> [Entry] {
-        let rollup = ProgressRollup(tree: tree, progress: progress)
+        entries(tree: tree, rollup: ProgressRollup(tree: tree, progress: progress), history: history)
+    }
+
+    /// The same, from a rollup already made (the dashboard keeps one).
+    public static func entries(tree: ContentTree, rollup: ProgressRollup, history: History) -> [Entry] {
         var entries: [Entry] = []
         tree.forEachTopic { topic, path in
             guard !topic.resourceIDs.isEmpty else { return }
@@ -87,7 +99,11 @@ public enum RevisitLadder {
 
     /// The topics due today or earlier, longest overdue first (then in curriculum order).
     public static func due(tree: ContentTree, progress: LearnerProgress, history: History) -> [Entry] {
-        let due = entries(tree: tree, progress: progress, history: history).filter { $0.isDue(today: history.today) }
+        due(tree: tree, rollup: ProgressRollup(tree: tree, progress: progress), history: history)
+    }
+
+    public static func due(tree: ContentTree, rollup: ProgressRollup, history: History) -> [Entry] {
+        let due = entries(tree: tree, rollup: rollup, history: history).filter { $0.isDue(today: history.today) }
         return due.enumerated().sorted { ($0.element.dueDay ?? 0, $0.offset) < ($1.element.dueDay ?? 0, $1.offset) }
             .map(\.element)
     }

@@ -20,6 +20,8 @@ public enum Action: Hashable, Sendable {
     case unfinished(Int)
     /// Open the dashboard view (progress, activity, next up).
     case dashboard
+    /// `v`: the topic was revisited (a rung up the revisit ladder).
+    case revisit
     /// Close what is open (the reader, the help), back to what it was opened from.
     case back
     case quit

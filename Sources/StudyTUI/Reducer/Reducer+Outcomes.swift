@@ -32,6 +32,8 @@ extension Reducer {
                 state.overlay = .dashboard(panel)
                 return [.loadActivity]
             }
+        case .revisited(let outcome):
+            return revisited(outcome, state: &state)
         case .activityLoaded(let activity):
             state.loadedActivity = (activity, state.progressGeneration)
             guard case .dashboard(var panel) = state.overlay else { break }
