@@ -115,10 +115,11 @@ extension RevisitLadder {
                                 history: History) -> Result<Entry, RevisitRefusal> {
         let title = topic.title
         guard !topic.resourceIDs.isEmpty else { return .failure(.noResourcesOfItsOwn(title: title)) }
-        let tally = ProgressRollup(tree: tree, progress: progress).tally(of: topic.id)
+        let rollup = ProgressRollup(tree: tree, progress: progress)
+        let tally = rollup.tally(of: topic.id)
         guard tally.counted > 0 else { return .failure(.nothingCounted(title: title)) }
         guard tally.done == tally.counted else { return .failure(.notFinished(title: title, remaining: tally.remaining)) }
-        let entry = entries(tree: tree, progress: progress, history: history).first { $0.topic.id == topic.id }
+        let entry = entries(tree: tree, rollup: rollup, history: history).first { $0.topic.id == topic.id }
         guard let entry else { return .failure(.doneInNotesOnly(title: title)) }
         guard let due = entry.dueDay else { return .failure(.kept(title: title)) }
         guard due <= history.today else { return .failure(.notDue(title: title, dueDay: due, today: history.today)) }
