@@ -67,7 +67,8 @@ enum BrowserReducer {
         case .help: state.overlay = .help(scroll: 0, under: nil)
         case .dashboard:
             if let loaded = state.loadedActivity, loaded.generation == state.progressGeneration {
-                state.overlay = .dashboard(DashboardPanel(activity: loaded.log, next: DashboardPanel.nextUp(state)))
+                state.overlay = .dashboard(DashboardPanel(activity: loaded.log, next: DashboardPanel.nextUp(state),
+                                                          due: DashboardPanel.dueRevisits(state, activity: loaded.log)))
                 return []
             }
             state.overlay = .dashboard(DashboardPanel(next: DashboardPanel.nextUp(state)))

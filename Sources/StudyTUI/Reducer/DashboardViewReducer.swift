@@ -3,18 +3,22 @@ import TermGrid
 
 /// The dashboard view's state: the activity, once the run loop has read it, the next-up queue
 /// taken when the view opened (or the progress changed), and the cursor over the view's
-/// selectable rows (next up, then recently finished).
+/// selectable rows (next up, recently finished, then due for revisit).
 public struct DashboardPanel: Sendable {
     /// Nil until `Message.activityLoaded` brings it.
     public var activity: ActivityLog?
     /// Walking the whole curriculum for it is the view's costliest step, so it is taken once,
     /// not on every key and frame: the cursor it starts from cannot move while the view is open.
     public var next: [Resource]
+    /// The finished topics due for a revisit: taken, like `next`, when the activity that brings
+    /// the ladder's history arrives (or the view opens on one already read), not on every frame.
+    public var due: [RevisitLadder.Entry]
     public var cursor = 0
 
-    public init(activity: ActivityLog? = nil, next: [Resource], cursor: Int = 0) {
+    public init(activity: ActivityLog? = nil, next: [Resource], due: [RevisitLadder.Entry] = [], cursor: Int = 0) {
         self.activity = activity
         self.next = next
+        self.due = due
         self.cursor = cursor
     }
 
@@ -51,16 +55,16 @@ public struct DashboardPanel: Sendable {
 
     public static let dueShown = 5
 
-    /// The finished topics due for a revisit, longest overdue first: selectable after `rows`.
-    /// Empty until the activity (which brings the ladder's history) is read.
-    public func due(_ state: AppState) -> [RevisitLadder.Entry] {
+    /// The finished topics due for a revisit by `activity`'s ladder history, longest overdue
+    /// first (the rows after `rows`); none until the activity is read.
+    public static func dueRevisits(_ state: AppState, activity: ActivityLog?) -> [RevisitLadder.Entry] {
         guard let history = activity?.revisits else { return [] }
-        return Array(RevisitLadder.due(tree: state.index.tree, rollup: state.rollup, history: history).prefix(Self.dueShown))
+        return Array(RevisitLadder.due(tree: state.index.tree, rollup: state.rollup, history: history).prefix(dueShown))
     }
 }
 
-/// The dashboard view's keys: moving over its rows, `Enter` going to a row's resource in the
-/// tree, and back to the browser.
+/// The dashboard view's keys: moving over its rows, `Enter` going to a row's resource (or due
+/// topic) in the tree, `v` revisiting a due topic, and back to the browser.
 enum DashboardViewReducer {
     static let keys = KeyTable(title: "Dashboard view (D)", bindings: [
         Binding([.character("j"), .down], .move(1), "select a row: next up, recently finished, due"),
@@ -72,7 +76,7 @@ enum DashboardViewReducer {
 
     static func handle(_ key: Key, panel: inout DashboardPanel, state: inout AppState) -> [Effect] {
         let rows = panel.rows(state)
-        let due = panel.due(state)
+        let due = panel.due
         switch keys.action(for: key) {
         case .move(let delta):
             panel.cursor = Reducer.clampAdd(panel.cursor, delta, upper: max(0, rows.count + due.count - 1))

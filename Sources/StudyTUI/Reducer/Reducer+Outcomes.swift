@@ -38,6 +38,7 @@ extension Reducer {
             state.loadedActivity = (activity, state.progressGeneration)
             guard case .dashboard(var panel) = state.overlay else { break }
             panel.activity = activity
+            panel.due = DashboardPanel.dueRevisits(state, activity: activity)
             state.overlay = .dashboard(panel)
         case .failed(let text):
             state.say(text, error: true)

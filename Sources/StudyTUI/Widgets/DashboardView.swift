@@ -3,13 +3,13 @@ import StudyText
 import TermGrid
 
 /// The dashboard view (`D`): overall and per-area bars, the activity heatmap, streaks, done per
-/// week, next up and recently finished (the selectable rows), and the pace. Two columns from
-/// 80×24 up; below that one column, the rows scrolled to keep the cursor in sight.
+/// week, next up, recently finished and due for revisit (the selectable rows), and the pace. Two
+/// columns from 80×24 up; below that one column, the rows scrolled to keep the cursor in sight.
 enum DashboardView {
     static func draw(_ panel: DashboardPanel, state: AppState, into grid: inout Grid, rect: Rect) {
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
         let rows = panel.rows(state)
-        let due = panel.due(state)
+        let due = panel.due
         let cursor = min(panel.cursor, max(0, rows.count + due.count - 1))
         if rect.width >= Layout.splitWidth && rect.height >= Layout.splitHeight - 2 {
             let leftWidth = rect.width / 2 - 1
