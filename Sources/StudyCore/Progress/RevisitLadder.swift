@@ -83,18 +83,29 @@ public enum RevisitLadder {
 
     /// The same, from a rollup already made (the dashboard keeps one).
     public static func entries(tree: ContentTree, rollup: ProgressRollup, history: History) -> [Entry] {
-        var entries: [Entry] = []
-        tree.forEachTopic { topic, path in
-            guard !topic.resourceIDs.isEmpty else { return }
+        var found: [(order: Int, entry: Entry)] = []
+        var order = 0
+        // One walk, bottom-up: a topic's latest status time is the latest of its own resources'
+        // and its children's, so no topic's resources are gathered again (a 5,000-file tree has
+        // tens of thousands of topics, and the dashboard view takes this when it opens).
+        func visit(_ topic: Topic, path: [String]) -> Moment? {
+            let mine = order
+            order += 1
+            var latest = topic.resourceIDs.compactMap { history.statusSet[$0] }.max { $0.at < $1.at }
+            let below = path + [topic.title]
+            for child in topic.children {
+                guard let moment = visit(child, path: below) else { continue }
+                if latest.map({ moment.at > $0.at }) ?? true { latest = moment }
+            }
             let tally = rollup.tally(of: topic.id)
-            guard tally.counted > 0, tally.done == tally.counted else { return }
-            let finished = tree.resourceIDs(under: topic).compactMap { history.statusSet[$0] }.max { $0.at < $1.at }
-            guard let finished else { return }
+            guard !topic.resourceIDs.isEmpty, tally.counted > 0, tally.done == tally.counted, let finished = latest
+            else { return latest }
             let (made, due) = dueDay(finished: finished, revisits: history.revisits[topic.id] ?? [])
-            entries.append(Entry(topic: topic, path: path.map(\.title), finished: finished,
-                                 revisitsMade: made, dueDay: due))
+            found.append((mine, Entry(topic: topic, path: path, finished: finished, revisitsMade: made, dueDay: due)))
+            return latest
         }
-        return entries
+        for root in tree.roots { _ = visit(root, path: []) }
+        return found.sorted { $0.order < $1.order }.map(\.entry)
     }
 
     /// The topics due today or earlier, longest overdue first (then in curriculum order).
