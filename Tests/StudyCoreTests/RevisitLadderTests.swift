@@ -107,6 +107,17 @@ import Testing
         #expect(alpha?.dueDay == 151)
     }
 
+    /// Skipping the last resource left finishes a topic too: it is finished when it was skipped.
+    @Test func aSkipThatFinishesATopicDatesIt() {
+        var statuses = Self.allDone
+        statuses["r2"] = .skipped
+        var history = Self.history(today: 130)
+        history.statusSet["r2"] = Self.at(120)
+        let alpha = entries(history, statuses).first { $0.topic.id == "tAlpha" }
+        #expect(alpha?.finished == Self.at(120))
+        #expect(alpha?.dueDay == 121)
+    }
+
     @Test func aTopicDoneOnlyInTheNotesHasNoPlaceYet() {
         let history = RevisitLadder.History(statusSet: [:], today: 500)
         #expect(entries(history).isEmpty)

@@ -89,15 +89,22 @@ public enum RevisitLadder {
         // and its children's, so no topic's resources are gathered again (a 5,000-file tree has
         // tens of thousands of topics, and the dashboard view takes this when it opens).
         func visit(_ topic: Topic, path: [String]) -> Moment? {
+            let tally = rollup.tally(of: topic.id)
+            // Nothing done or skipped here: no topic at or below is finished, and no time here
+            // can have finished one above (it would need all of these done or skipped).
+            guard tally.done + tally.skipped > 0 else { return nil }
             let mine = order
             order += 1
-            var latest = topic.resourceIDs.compactMap { history.statusSet[$0] }.max { $0.at < $1.at }
-            let below = path + [topic.title]
-            for child in topic.children {
-                guard let moment = visit(child, path: below) else { continue }
+            var latest: Moment?
+            func consider(_ moment: Moment?) {
+                guard let moment else { return }
                 if latest.map({ moment.at > $0.at }) ?? true { latest = moment }
             }
-            let tally = rollup.tally(of: topic.id)
+            for id in topic.resourceIDs { consider(history.statusSet[id]) }
+            if !topic.children.isEmpty {
+                let below = path + [topic.title]
+                for child in topic.children { consider(visit(child, path: below)) }
+            }
             guard !topic.resourceIDs.isEmpty, tally.counted > 0, tally.done == tally.counted, let finished = latest
             else { return latest }
             let (made, due) = dueDay(finished: finished, revisits: history.revisits[topic.id] ?? [])
