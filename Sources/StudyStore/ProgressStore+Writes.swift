@@ -87,6 +87,10 @@ extension ProgressStore {
                     guard let oldID = event.old, let newID = event.new else { continue }
                     try Self.moveEntries(db, from: newID, to: oldID, at: log.at)
                     try log.append(oldID, .relink, old: newID, new: oldID)
+                case .revisit:
+                    // A revisit holds no state: the undo's own event, which names the change it
+                    // undoes, is what takes the revisit off the ladder (see `revisits()`).
+                    try log.append(event.itemID, .revisit, old: nil, new: nil)
                 }
             }
             return UndoResult(change: target, events: reverted)

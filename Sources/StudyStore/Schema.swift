@@ -108,5 +108,28 @@ enum Schema {
             CREATE INDEX event_by_time ON event(at);
             CREATE INDEX event_by_undone_change ON event(undoes) WHERE undoes IS NOT NULL;
             """),
+    
+        // v4: the log also takes `revisit` events (a finished topic revisited). The CHECK of v3
+        // cannot be widened in place, so the log is rebuilt as v3 did it, keeping every rowid
+        // and every index.
+        ("v4-revisit-events", """
+            CREATE TABLE event_checked (
+                uid TEXT PRIMARY KEY NOT NULL,
+                change_id TEXT NOT NULL,
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('status', 'note', 'relink', 'revisit')),
+                old_value TEXT,
+                new_value TEXT,
+                at INTEGER NOT NULL,
+                undoes TEXT
+            );
+            INSERT INTO event_checked (rowid, uid, change_id, item_id, kind, old_value, new_value, at, undoes)
+                SELECT rowid, uid, change_id, item_id, kind, old_value, new_value, at, undoes FROM event;
+            DROP TABLE event;
+            ALTER TABLE event_checked RENAME TO event;
+            CREATE INDEX event_by_change ON event(change_id);
+            CREATE INDEX event_by_time ON event(at);
+            CREATE INDEX event_by_undone_change ON event(undoes) WHERE undoes IS NOT NULL;
+            """),
     ]
 }

@@ -60,8 +60,8 @@ public enum LocalDay {
 
 extension StudySession {
     /// The whole log as local days, and today by the store's clock: what the dashboard view and
-    /// `studydash stats` count. Events are counted per day as they are read (runs of one day
-    /// added at once), never made into a value each.
+    /// `studydash stats` count, with the revisit ladder's history. Events are counted per day as
+    /// they are read (runs of one day added at once), never made into a value each.
     public func activity(in zone: TimeZone = .current) throws(StoreError) -> ActivityLog {
         let records = try store.activity()
         var dater = LocalDay.Dater(zone)
@@ -77,7 +77,8 @@ extension StudySession {
         let finishes = records.finishes.map {
             ActivityLog.Event(itemID: $0.itemID, at: $0.at, day: dater.day($0.at.milliseconds), madeDone: true)
         }
-        return ActivityLog(eventsPerDay: perDay, finishes: finishes, today: today(in: zone))
+        return ActivityLog(eventsPerDay: perDay, finishes: finishes, today: today(in: zone),
+                           revisits: try revisitHistory(in: zone))
     }
 
     /// Today's local day number by the store's clock.

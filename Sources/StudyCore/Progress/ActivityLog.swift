@@ -27,18 +27,22 @@ public struct ActivityLog: Sendable, Equatable {
     public var finishes: [Event]
     /// Today's local day number.
     public var today: Int
+    /// What the revisit ladder is read from (nil when not read): the dashboard view's "due for
+    /// revisit" comes with the rest of the log.
+    public var revisits: RevisitLadder.History?
 
-    public init(eventsPerDay: [Int: Int], finishes: [Event], today: Int) {
+    public init(eventsPerDay: [Int: Int], finishes: [Event], today: Int, revisits: RevisitLadder.History? = nil) {
         self.eventsPerDay = eventsPerDay
         self.finishes = finishes.filter(\.madeDone)
         self.today = today
+        self.revisits = revisits
     }
 
     /// From every event one by one, oldest first.
-    public init(events: [Event], today: Int) {
+    public init(events: [Event], today: Int, revisits: RevisitLadder.History? = nil) {
         var perDay: [Int: Int] = [:]
         for event in events { perDay[event.day, default: 0] += 1 }
-        self.init(eventsPerDay: perDay, finishes: events, today: today)
+        self.init(eventsPerDay: perDay, finishes: events, today: today, revisits: revisits)
     }
 
     /// The stats over the last `weeks` weeks.

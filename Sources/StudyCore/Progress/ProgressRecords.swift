@@ -58,6 +58,9 @@ public struct ProgressEvent: Hashable, Sendable {
         case annotation = "note"
         /// The entries of item `old` moved to item `new` (`itemID` is the new ID).
         case relink
+        /// The learner revisited a finished topic (`itemID`); old/new are nil. It changes no
+        /// state: the revisit ladder is read from these events (see RevisitLadder).
+        case revisit
     }
 
     /// Unique across every database, so that imports unite logs without duplicates.

@@ -56,7 +56,7 @@ extension ProgressDocument {
         for entry in try fields.list("events") {
             let kindName = try entry.string("kind")
             guard let kind = ProgressEvent.Kind(rawValue: kindName) else {
-                throw .malformed("\(entry.at("kind")): '\(kindName)' is not status, note or relink")
+                throw .malformed("\(entry.at("kind")): '\(kindName)' is not status, note, relink or revisit")
             }
             document.events.append(ProgressEvent(
                 uid: try entry.id("uid"), change: try entry.id("change"), itemID: try entry.id("id"), kind: kind,

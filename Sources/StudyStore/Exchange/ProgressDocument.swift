@@ -5,10 +5,18 @@ import StudyCore
 public struct ProgressDocument: Sendable {
     public static let format = "studydash-progress"
 
-    /// The version of the export format this build writes, and the newest it reads. It follows
-    /// the store's schema only where a migration changes what an export holds: v2 added `items`;
-    /// v3 added a CHECK and no field, so exports stay at 2 and StudyDash 0.4.0 still reads them.
-    public static let currentVersion = 2
+    /// The newest version of the export format this build reads. It follows the store's schema
+    /// only where a migration changes what an export holds: v2 added `items`; v3 added a CHECK
+    /// and no field; v4 added the `revisit` event kind, which an older StudyDash would refuse
+    /// as a malformed event (see `version(for:)`).
+    public static let currentVersion = 3
+
+    /// The version an export of these events is written at: 3 only when it holds a revisit, so
+    /// that an older StudyDash says "exported by a newer StudyDash" instead of calling the file
+    /// malformed, and still reads every export that holds nothing it does not know.
+    public static func version(for events: [ProgressEvent]) -> Int {
+        events.contains { $0.kind == .revisit } ? 3 : 2
+    }
 
     public var schemaVersion: Int
     public var exportedAt: Timestamp

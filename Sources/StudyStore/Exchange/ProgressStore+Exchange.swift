@@ -7,11 +7,12 @@ extension ProgressStore {
     public func document() throws(StoreError) -> ProgressDocument {
         let exportedAt = clock.now()
         return try read { db in
-            ProgressDocument(
-                schemaVersion: ProgressDocument.currentVersion, exportedAt: exportedAt,
+            let events = try Self.fetchEvents(db)
+            return ProgressDocument(
+                schemaVersion: ProgressDocument.version(for: events), exportedAt: exportedAt,
                 states: try Self.fetchStates(db).sorted { $0.itemID < $1.itemID },
                 annotations: try Self.fetchAnnotations(db).sorted { $0.itemID < $1.itemID },
-                events: try Self.fetchEvents(db),
+                events: events,
                 items: try Row.fetchAll(db, sql: "SELECT * FROM known_item ORDER BY id").map(Self.knownItem))
         }
     }

@@ -14,6 +14,9 @@ public enum Effect: Equatable, Sendable {
     case copy(String)
     /// Suspend the screen and edit the annotation in `$EDITOR`.
     case editInEditor(itemID: String, title: String, text: String)
+    /// Record a revisit of a finished topic (answered by `Message.revisited`, or `failed` with
+    /// the reason it is not due).
+    case revisit(topicID: String)
     /// Read the activity log for the dashboard view (answered by `Message.activityLoaded`).
     case loadActivity
     /// Read today's local day from the clock (answered by `Message.today`): the activity read

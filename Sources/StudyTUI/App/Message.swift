@@ -16,6 +16,8 @@ public enum Message: Sendable {
     case edited(itemID: String, title: String, original: String, edited: String)
     /// Another process changed the store: the progress of every item in the notes, read afresh.
     case reloaded(LearnerProgress)
+    /// A `revisit` effect was carried out.
+    case revisited(RevisitOutcome)
     /// The activity log a `loadActivity` effect read.
     case activityLoaded(ActivityLog)
     /// Today's local day number, as a `readToday` effect read it.

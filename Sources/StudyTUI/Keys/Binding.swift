@@ -31,6 +31,8 @@ public enum Action: Hashable, Sendable {
     case findInDocument, nextInDocument(Int)
     /// Open the dashboard view (progress, activity, next up).
     case dashboard
+    /// `v`: the topic was revisited (a rung up the revisit ladder).
+    case revisit
     /// Close what is open (the reader, the help), back to what it was opened from.
     case back
     case quit

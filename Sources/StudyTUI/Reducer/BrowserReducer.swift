@@ -27,6 +27,7 @@ enum BrowserReducer {
         Binding([.character("]")], .unfinished(1), "next / previous unfinished resource"),
         Binding([.character("[")], .unfinished(-1), "next / previous unfinished resource"),
         Binding([.character("u")], .undo, "undo the last change"),
+        Binding([.character("v")], .revisit, "mark the topic revisited (when due: see D)"),
         Binding([.character("a")], .annotate, "annotate here, in place / in $EDITOR"),
         Binding([.character("e")], .editExternally, "annotate here, in place / in $EDITOR"),
         Binding([.character("o")], .openLink, "open the resource's link / link N of the note"),
@@ -57,6 +58,7 @@ enum BrowserReducer {
         case .toggleDone: return Reducer.toggleDone(targets: Reducer.markTargets(state), state: &state)
         case .mark(let status): return Reducer.mark(status, targets: Reducer.markTargets(state), state: &state)
         case .undo: return [.undo]
+        case .revisit: return Reducer.revisit(node: state.selectedNode, state: &state)
         case .unfinished(let direction): Reducer.jumpToUnfinished(direction, state: &state)
         case .annotate: Reducer.startAnnotation(Reducer.annotationTarget(state), state: &state)
         case .editExternally: return Reducer.editExternally(Reducer.annotationTarget(state), state: state)
@@ -67,7 +69,8 @@ enum BrowserReducer {
         case .help: state.overlay = .help(scroll: 0, under: nil)
         case .dashboard:
             if let loaded = state.loadedActivity, loaded.generation == state.progressGeneration {
-                state.overlay = .dashboard(DashboardPanel(activity: loaded.log, next: DashboardPanel.nextUp(state)))
+                state.overlay = .dashboard(DashboardPanel(activity: loaded.log, next: DashboardPanel.nextUp(state),
+                                                          due: DashboardPanel.dueRevisits(state, activity: loaded.log)))
                 // The log is the same, but midnight may have passed since it was read.
                 return [.readToday]
             }

@@ -3,18 +3,22 @@ import TermGrid
 
 /// The dashboard view's state: the activity, once the run loop has read it, the next-up queue
 /// taken when the view opened (or the progress changed), and the cursor over the view's
-/// selectable rows (next up, then recently finished).
+/// selectable rows (next up, recently finished, then due for revisit).
 public struct DashboardPanel: Sendable {
     /// Nil until `Message.activityLoaded` brings it.
     public var activity: ActivityLog?
     /// Walking the whole curriculum for it is the view's costliest step, so it is taken once,
     /// not on every key and frame: the cursor it starts from cannot move while the view is open.
     public var next: [Resource]
+    /// The finished topics due for a revisit: taken, like `next`, when the activity that brings
+    /// the ladder's history arrives (or the view opens on one already read), not on every frame.
+    public var due: [RevisitLadder.Entry]
     public var cursor = 0
 
-    public init(activity: ActivityLog? = nil, next: [Resource], cursor: Int = 0) {
+    public init(activity: ActivityLog? = nil, next: [Resource], due: [RevisitLadder.Entry] = [], cursor: Int = 0) {
         self.activity = activity
         self.next = next
+        self.due = due
         self.cursor = cursor
     }
 
@@ -48,27 +52,49 @@ public struct DashboardPanel: Sendable {
         }
         return next + finished
     }
+
+    public static let dueShown = 5
+
+    /// The finished topics due for a revisit by `activity`'s ladder history, longest overdue
+    /// first (the rows after `rows`); none until the activity is read.
+    public static func dueRevisits(_ state: AppState, activity: ActivityLog?) -> [RevisitLadder.Entry] {
+        guard let history = activity?.revisits else { return [] }
+        return Array(RevisitLadder.due(tree: state.index.tree, rollup: state.rollup, history: history).prefix(dueShown))
+    }
 }
 
-/// The dashboard view's keys: moving over its rows, `Enter` going to a row's resource in the
-/// tree, and back to the browser.
+/// The dashboard view's keys: moving over its rows, `Enter` going to a row's resource (or due
+/// topic) in the tree, `v` revisiting a due topic, and back to the browser.
 enum DashboardViewReducer {
     static let keys = KeyTable(title: "Dashboard view (D)", bindings: [
-        Binding([.character("j"), .down], .move(1), "select a row of next up / recently finished"),
-        Binding([.character("k"), .up], .move(-1), "select a row of next up / recently finished"),
+        Binding([.character("j"), .down], .move(1), "select a row: next up, recently finished, due"),
+        Binding([.character("k"), .up], .move(-1), "select a row: next up, recently finished, due"),
         Binding([.enter], .open, "go to it in the tree"),
+        Binding([.character("v")], .revisit, "mark the selected due topic revisited"),
         Binding([.character("q"), .escape, .character("D")], .back, "back to the browser"),
     ])
 
     static func handle(_ key: Key, panel: inout DashboardPanel, state: inout AppState) -> [Effect] {
         let rows = panel.rows(state)
+        let due = panel.due
         switch keys.action(for: key) {
         case .move(let delta):
-            panel.cursor = Reducer.clampAdd(panel.cursor, delta, upper: max(0, rows.count - 1))
+            panel.cursor = Reducer.clampAdd(panel.cursor, delta, upper: max(0, rows.count + due.count - 1))
         case .open:
+            if let topic = selectedDue(panel, rows: rows, due: due) {
+                go(toTopic: topic.topic.id, state: &state)
+                return []
+            }
             guard rows.indices.contains(panel.cursor) else { return [] }
             go(to: rows[panel.cursor].resource, state: &state)
             return []
+        case .revisit:
+            state.overlay = .dashboard(panel)
+            guard let entry = selectedDue(panel, rows: rows, due: due) else {
+                state.say("select a topic under \"Due for revisit\" to mark it revisited")
+                return []
+            }
+            return [.revisit(topicID: entry.topic.id)]
         case .back:
             state.overlay = nil
             return []
@@ -77,6 +103,22 @@ enum DashboardViewReducer {
         }
         state.overlay = .dashboard(panel)
         return []
+    }
+
+    /// The "due for revisit" row under the cursor, if it is on one (they follow `rows`).
+    static func selectedDue(_ panel: DashboardPanel, rows: [DashboardPanel.Row],
+                            due: [RevisitLadder.Entry]) -> RevisitLadder.Entry? {
+        let index = panel.cursor - rows.count
+        return due.indices.contains(index) ? due[index] : nil
+    }
+
+    /// Closes the view with the topic selected in the tree, revealed.
+    static func go(toTopic id: String, state: inout AppState) {
+        state.overlay = nil
+        guard let node = state.index.index(ofTopic: id) else { return }
+        state.reveal(node)
+        state.focus = .tree
+        Reducer.settleScroll(&state)
     }
 
     /// Closes the view with the resource selected in the list beside its topic, revealed.

@@ -37,6 +37,7 @@ enum ReaderReducer {
         Binding([.character("a")], .annotate, "annotate it (in place / $EDITOR), undo"),
         Binding([.character("e")], .editExternally, "annotate it (in place / $EDITOR), undo"),
         Binding([.character("u")], .undo, "annotate it (in place / $EDITOR), undo"),
+        Binding([.character("v")], .revisit, "mark its topic revisited (when due)"),
         Binding([.character("?"), .function(1)], .help, "this help"),
         Binding([.backspace, .character("h"), .left], .historyBack, "back to the note a link came from, else the browser"),
         Binding([.character("q"), .escape], .back, "back to the browser"),
@@ -140,6 +141,7 @@ enum ReaderReducer {
             effects = Reducer.mark(status, targets: Reducer.markTargets(reader, state: state), state: &state)
         case .toggleDone: effects = Reducer.toggleDone(targets: Reducer.markTargets(reader, state: state), state: &state)
         case .undo: effects = [.undo]
+        case .revisit: effects = Reducer.revisit(reader, state: &state)
         case .annotate:
             Reducer.startAnnotation(Reducer.annotationTarget(reader, state: state), returnTo: reader, state: &state)
             return []

@@ -32,10 +32,13 @@ extension Reducer {
                 state.overlay = .dashboard(panel)
                 return [.loadActivity]
             }
+        case .revisited(let outcome):
+            return revisited(outcome, state: &state)
         case .activityLoaded(let activity):
             state.loadedActivity = (activity, state.progressGeneration)
             guard case .dashboard(var panel) = state.overlay else { break }
             panel.activity = activity
+            panel.due = DashboardPanel.dueRevisits(state, activity: activity)
             state.overlay = .dashboard(panel)
         case .today(let day):
             // Each event keeps its own local day; only "today" moves, and with it the heatmap's
@@ -45,6 +48,8 @@ extension Reducer {
             state.loadedActivity = loaded
             guard case .dashboard(var panel) = state.overlay, panel.activity != nil else { break }
             panel.activity?.today = day
+            // A new day can bring a topic's revisit due.
+            panel.due = DashboardPanel.dueRevisits(state, activity: panel.activity)
             state.overlay = .dashboard(panel)
         case .failed(let text):
             state.say(text, error: true)
@@ -75,6 +80,7 @@ extension Reducer {
             case .status: return "\(name) \(event.new ?? "unset") → \(event.old ?? "as in the notes")"
             case .annotation: return "annotation on \(name) \(event.old == nil ? "removed" : "restored")"
             case .relink: return "\(name) moved back to \(event.old ?? "?")"
+            case .revisit: return "revisit of \(name) taken back"
             }
         }
         guard changes.count > 1 else { return "undid " + (changes.first ?? "nothing") }

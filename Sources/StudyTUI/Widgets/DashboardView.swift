@@ -3,13 +3,14 @@ import StudyText
 import TermGrid
 
 /// The dashboard view (`D`): overall and per-area bars, the activity heatmap, streaks, done per
-/// week, next up and recently finished (the selectable rows), and the pace. Two columns from
-/// 80×24 up; below that one column, the rows scrolled to keep the cursor in sight.
+/// week, next up, recently finished and due for revisit (the selectable rows), and the pace. Two
+/// columns from 80×24 up; below that one column, the rows scrolled to keep the cursor in sight.
 enum DashboardView {
     static func draw(_ panel: DashboardPanel, state: AppState, into grid: inout Grid, rect: Rect) {
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
         let rows = panel.rows(state)
-        let cursor = min(panel.cursor, max(0, rows.count - 1))
+        let due = panel.due
+        let cursor = min(panel.cursor, max(0, rows.count + due.count - 1))
         if rect.width >= Layout.splitWidth && rect.height >= Layout.splitHeight - 2 {
             let leftWidth = rect.width / 2 - 1
             let left = Rect(x: rect.x + 1, y: rect.y, width: leftWidth - 1, height: rect.height)
@@ -19,7 +20,7 @@ enum DashboardView {
             var y = overview(state, into: &grid, rect: left)
             y = activity(stats, into: &grid, x: left.x, y: y + 1, width: left.width)
             areas(state, into: &grid, rect: Rect(x: left.x, y: y + 1, width: left.width, height: left.y + left.height - y - 1))
-            let listEnd = lists(rows, cursor: cursor, today: panel.activity?.today, into: &grid,
+            let listEnd = lists(rows, due: due, cursor: cursor, today: panel.activity?.today, into: &grid,
                                 rect: Rect(x: right.x, y: right.y, width: right.width, height: right.height - 3))
             pace(panel.activity, state: state, into: &grid, x: right.x, y: listEnd + 1, width: right.width, rows: 2)
         } else {
@@ -28,7 +29,7 @@ enum DashboardView {
             let y = overview(state, into: &grid, rect: inner)
             let used = streaks(stats, into: &grid, x: inner.x, y: y, width: inner.width)
             let listRect = Rect(x: inner.x, y: y + used, width: inner.width, height: inner.y + inner.height - y - used - 1)
-            lists(rows, cursor: cursor, today: panel.activity?.today, into: &grid, rect: listRect)
+            lists(rows, due: due, cursor: cursor, today: panel.activity?.today, into: &grid, rect: listRect)
             pace(panel.activity, state: state, into: &grid, x: inner.x, y: inner.y + inner.height - 1, width: inner.width,
                  rows: 1)
         }
@@ -115,7 +116,8 @@ enum DashboardView {
     /// Next up and recently finished, the cursor's row reversed; scrolled when they do not fit.
     /// Returns the row after the last drawn.
     @discardableResult
-    static func lists(_ rows: [DashboardPanel.Row], cursor: Int, today: Int?, into grid: inout Grid, rect: Rect) -> Int {
+    static func lists(_ rows: [DashboardPanel.Row], due: [RevisitLadder.Entry] = [], cursor: Int, today: Int?,
+                      into grid: inout Grid, rect: Rect) -> Int {
         var lines: [(text: String, style: CellStyle, row: Int?)] = [("Next up", .bold, nil)]
         let next = rows.enumerated().filter { $0.element.list == .nextUp }
         if next.isEmpty { lines.append(("  nothing left to study", .dim, nil)) }
@@ -130,6 +132,7 @@ enum DashboardView {
         for (index, row) in finished {
             lines.append(("  " + when(row.finishedDay, today: today) + "  " + row.resource.title, .plain, index))
         }
+        lines += dueLines(due, firstRow: rows.count, today: today)
         guard rect.height > 0 else { return rect.y }
         let cursorLine = lines.firstIndex { $0.row == cursor } ?? 0
         let top = max(0, min(cursorLine - rect.height + 1, lines.count - rect.height))
@@ -141,6 +144,21 @@ enum DashboardView {
             grid.put(Drawing.clip(line.text, rect.width), x: rect.x, y: y, style: style, limit: rect.width)
         }
         return rect.y + min(rect.height, lines.count - top)
+    }
+
+    /// "Due for revisit": each due topic with how long it has waited and its rung; its rows are
+    /// numbered on from `firstRow` (they follow next up and recently finished under the cursor).
+    static func dueLines(_ due: [RevisitLadder.Entry], firstRow: Int,
+                         today: Int?) -> [(text: String, style: CellStyle, row: Int?)] {
+        var lines: [(text: String, style: CellStyle, row: Int?)] = [("", .plain, nil), ("Due for revisit", .bold, nil)]
+        if due.isEmpty { lines.append((today == nil ? "  reading the activity…" : "  nothing due", .dim, nil)) }
+        for (offset, entry) in due.enumerated() {
+            let late = (today ?? 0) - (entry.dueDay ?? 0)
+            let since = late <= 0 ? "today     " : "\(late)d late".padded(toColumns: 10)
+            let rung = "\(RevisitLadder.rungs[(entry.rung ?? 1) - 1])-day"
+            lines.append(("  \(since)  \(rung.padded(toColumns: 6))  \(entry.topic.title)", .plain, firstRow + offset))
+        }
+        return lines
     }
 
     /// What is left at the learner's pace and the finish date, or why there is none yet.

@@ -14,7 +14,8 @@ struct StatsCommand: ParsableCommand {
             the effort estimates of the resources you finished per active day, against the estimated \
             time left, or where the notes carry no estimates the resources finished per active day, \
             against those neither done nor skipped. It needs \(FinishForecast.activeDaysNeeded) active \
-            days of history.
+            days of history. \
+            "Due for revisit" lists the finished topics whose next revisit is due (see `studydash help revisit`).
             """)
 
     @Option(help: ArgumentHelp("How many weeks of history to show.", valueName: "n"))
@@ -48,8 +49,10 @@ struct StatsCommand: ParsableCommand {
                 next: NextQueue.resources(in: session.tree, progress: progress, limit: Self.nextShown)
                     .map { ($0, progress.status(of: $0)) })
             let areas = rollup.areas(of: session.tree).map { (title: $0.title, tally: rollup.tally(of: $0.id)) }
-            Output.write(json ? Self.json(stats, forecast, rollup.overall, lists, areas: areas)
-                         : Array(Self.text(stats, forecast, rollup.overall, lists, areas: areas).utf8))
+            let due = try storeCall { try session.dueRevisits(progress: progress) }
+            Output.write(json ? Self.json(stats, forecast, rollup.overall, lists, areas: areas, due: due)
+                         : Array((Self.text(stats, forecast, rollup.overall, lists, areas: areas)
+                                  + Self.dueText(due, today: stats.today)).utf8))
         }
     }
 
@@ -109,10 +112,15 @@ struct StatsCommand: ParsableCommand {
         return "\(forecast.paceText) finished per active day (\(since)) · \(recent) done per week recently"
     }
 
+    /// The topics due for a revisit, as `studydash revisit` lists them.
+    static func dueText(_ due: [RevisitLadder.Entry], today: Int) -> String {
+        "\nDue for revisit\n" + (due.isEmpty ? "  nothing\n" : RevisitCommand.text(due, today: today))
+    }
+
     private static func days(_ count: Int) -> String { Plural.count(count, "day") }
 
     static func json(_ stats: ActivityStats, _ forecast: FinishForecast, _ overall: Tally, _ lists: Lists,
-                     areas: [Area]) -> [UInt8] {
+                     areas: [Area], due: [RevisitLadder.Entry] = []) -> [UInt8] {
         var writer = JSONWriter(pretty: Output.isTerminal)
         writer.beginObject()
         writer.value("schema", "studydash.stats/1")
@@ -179,6 +187,7 @@ struct StatsCommand: ParsableCommand {
             writer.endObject()
         }
         writer.endArray()
+        RevisitCommand.dueList(due, into: &writer)
         writer.endObject()
         return writer.bytes
     }

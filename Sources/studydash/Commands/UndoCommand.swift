@@ -67,6 +67,8 @@ struct UndoCommand: ParsableCommand {
                     out += "  \(name): annotation \(event.old == nil ? "removed" : "restored")\n"
                 case .relink:
                     out += "  \(name): moved back to \(event.old ?? "?")\n"
+                case .revisit:
+                    out += "  \(name): revisit taken back\n"
                 }
             }
             if result.events.count > 20 { out += "  … and \(result.events.count - 20) more\n" }

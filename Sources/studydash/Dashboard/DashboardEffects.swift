@@ -18,6 +18,8 @@ struct DashboardEffects {
                 return .annotated(try session.annotate(text, itemID: id))
             case .undo:
                 return .undone(try session.undo())
+            case .revisit(let id):
+                return .revisited(try session.revisit(topicID: id))
             case .openLink(let url):
                 return ports.openLink(url).map(Message.failed)
             case .copy(let text):

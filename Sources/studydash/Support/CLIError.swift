@@ -37,7 +37,7 @@ extension CLIError {
         switch error {
         case .sameItem(let id): self.init("OLD and NEW are the same item (\(id))")
         case .store(let store): self.init(store.commandLineMessage)
-        case .notInNotes: self.init(error.description)
+        case .notInNotes, .revisitRefused: self.init(error.description)
         }
     }
 }
