@@ -189,6 +189,16 @@ import TermGrid
         #expect(reader(state)?.cursor == 0 && reader(state)?.scroll == 0)
     }
 
+    /// A file's reader holds many sections, and the ladder counts the sections that list
+    /// resources: `v` asks for the one under the cursor line, not the file.
+    @Test func vRevisitsTheSectionUnderTheCursorLine() throws {
+        var state = readingOne()
+        state.press(.char("J"))
+        #expect(state.press(.char("v")) == [.revisit(topicID: fixture.model.index.nodes[node("Alpha")].topic.id)])
+        try moveTo("Beta's note", &state)
+        #expect(state.press(.char("v")) == [.revisit(topicID: fixture.model.index.nodes[node("Beta")].topic.id)])
+    }
+
     @Test func capitalJAndKGoToTheNextAndPreviousHeading() throws {
         var state = readingOne()
         for heading in ["## Alpha", "### Deep", "## Beta"] {

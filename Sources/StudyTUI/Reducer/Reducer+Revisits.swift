@@ -10,13 +10,17 @@ extension Reducer {
         return [.revisit(topicID: state.index.nodes[node].topic.id)]
     }
 
-    /// The reader's topic; a resource's reader has no topic of its own to revisit.
+    /// The section under the reader's cursor line (a file's reader holds many topics, and the
+    /// ladder counts the sections that list resources); a resource's reader has no topic of its
+    /// own to revisit.
     static func revisit(_ reader: AppState.Reader, state: inout AppState) -> [Effect] {
         guard case .topic(let node) = reader.subject else {
             state.say("v revisits a topic: open the topic's reader (Enter in the tree)")
             return []
         }
-        return revisit(node: node, state: &state)
+        let place = ReaderView.document(reader, state: state).place(at: reader.cursor)
+        if case .topic(let listed) = place?.item { return revisit(node: listed, state: &state) }
+        return revisit(node: place?.section ?? node, state: &state)
     }
 
     static func revisited(_ outcome: RevisitOutcome, state: inout AppState) -> [Effect] {
