@@ -36,6 +36,16 @@ import TermGrid
             state.receive(.activityLoaded(ActivityLog(events: [], today: 0)))
             state.press(.char("j"))
             return state
+        case SearchReducer.keys.title:
+            // A query recalled from the history, its cursor inside it: every key has work.
+            var state = fixture.state()
+            state.searchHistory = ["seeing", "kserve"]
+            state.press(.char("/"), .up, .up, .left, .left)
+            return state
+        case SearchReducer.filterKeys.title:
+            var state = fixture.state()
+            state.press(.char("/"), .char("s"), .char("e"), .char("e"), .enter)
+            return state
         case QuestionReducer.keys.title:
             var state = fixture.state()
             state.bulkMarkThreshold = 1
@@ -103,7 +113,8 @@ import TermGrid
 
     @Test func theHelpListsEveryKeyOfTheBrowserTheReaderTheEditorAndTheQuestion() {
         let shown = Set(helpKeys(openedFrom: nil))
-        for table in [BrowserReducer.keys, ReaderReducer.keys, DashboardViewReducer.keys, EditorReducer.keys, QuestionReducer.keys] {
+        for table in [BrowserReducer.keys, ReaderReducer.keys, SearchReducer.keys, SearchReducer.filterKeys, DashboardViewReducer.keys,
+                      EditorReducer.keys, QuestionReducer.keys] {
             for key in table.bindings.flatMap(\.keys) {
                 let name = KeyName.of(key)
                 #expect(shown.contains(name) || (("1"..."9").contains(name) && shown.contains("1–9")),
@@ -126,9 +137,10 @@ import TermGrid
         func titles(_ reader: AppState.Reader?) -> [String] {
             HelpOverlay.lines(openedFrom: reader).filter { $0.key.isEmpty && views.contains($0.text) }.map(\.text)
         }
-        #expect(titles(reading.reader) == ["Reader", "Browse (tree ▏ resources)", "Dashboard view (D)", "Annotation editor",
-                                            "A y/n question"])
-        #expect(titles(nil) == ["Browse (tree ▏ resources)", "Reader", "Dashboard view (D)", "Annotation editor", "A y/n question"])
+        let others = ["Search line (/)", "Filtered tree (after / and Enter)", "Dashboard view (D)", "Annotation editor",
+                      "A y/n question"]
+        #expect(titles(reading.reader) == ["Reader", "Browse (tree ▏ resources)"] + others)
+        #expect(titles(nil) == ["Browse (tree ▏ resources)", "Reader"] + others)
     }
 
     // MARK: The README

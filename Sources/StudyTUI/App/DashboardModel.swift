@@ -36,6 +36,15 @@ public struct DashboardModel: Sendable {
         return rendered
     }
 
+    /// What `/` searches, built from the tree on the first search rather than at load: most
+    /// sessions never search, and the dashboard's first screen should not wait for it.
+    public var searchIndex: SearchIndex {
+        if let built = caches.searchIndex { return built }
+        let built = SearchIndex(tree: index.tree)
+        caches.searchIndex = built
+        return built
+    }
+
     /// The links of a topic's note, numbered as the rendered note numbers them.
     public func noteLinks(of node: Int) -> [String] { note(of: node, width: 80).links }
 }

@@ -57,7 +57,7 @@ enum ReaderReducer {
             Reducer.startAnnotation(Reducer.annotationTarget(reader, state: state), returnTo: reader, state: &state)
             return []
         case .editExternally: effects = Reducer.editExternally(Reducer.annotationTarget(reader, state: state), state: state)
-        case .collapse, .expand, .switchPane, .open, .quit, .save, .cancel, .edit, .confirm, .unfinished, .dashboard: break
+        case .collapse, .expand, .switchPane, .open, .quit, .save, .cancel, .edit, .confirm, .unfinished, .dashboard, .search: break
         }
         state.overlay = .reader(reader)
         return effects

@@ -33,7 +33,7 @@ public enum Dashboard {
         case .editor(let draft): cursor = EditorOverlay.draw(draft, into: &grid, area: layout.body)
         default: break
         }
-        Bars.status(state, into: &grid)
+        if let caret = Bars.status(state, into: &grid) { cursor = caret }
         return Frame(grid: grid, cursor: cursor)
     }
 

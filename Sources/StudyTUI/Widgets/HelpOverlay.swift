@@ -5,11 +5,12 @@ import TermGrid
 /// The `?` overlay: every key of the dashboard, generated from the views' bindings tables, the
 /// keys of the view it was opened from (the browser or the reader) first, then the others.
 enum HelpOverlay {
-    /// The views the help lists, the one it was opened from first, then the dashboard view, the editor and the y/n
-    /// question. The help's own keys are in its title.
+    /// The views the help lists, the one it was opened from first, then the search line, the
+    /// dashboard view, the editor and the y/n question. The help's own keys are in its title.
     static func tables(openedFrom reader: AppState.Reader?) -> [KeyTable] {
         let views = [BrowserReducer.keys, ReaderReducer.keys]
-        return (reader == nil ? views : views.reversed()) + [DashboardViewReducer.keys, EditorReducer.keys, QuestionReducer.keys]
+        return (reader == nil ? views : views.reversed())
+            + [SearchReducer.keys, SearchReducer.filterKeys, DashboardViewReducer.keys, EditorReducer.keys, QuestionReducer.keys]
     }
 
     /// A table's lines: its title, then one line per run of rows with the same help text (their

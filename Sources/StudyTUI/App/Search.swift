@@ -1,0 +1,138 @@
+import StudyCore
+import StudyText
+
+/// A search of the notes as the dashboard holds it (`/`): the query typed, the matches in
+/// curriculum order and the tree nodes they show at, the match `n`/`N` is on, and where the
+/// browser was before the search began, so that `Esc` can go back there. The matching itself is
+/// the core's (`SearchIndex`); this only places its hits in the tree.
+extension AppState {
+    public struct Search: Sendable {
+        /// The query as typed.
+        public let text: String
+        /// Why the query cannot be matched (an unclosed quote, an unknown filter), shown as an
+        /// error instead of filtering.
+        public let problem: String?
+        /// Every match, in curriculum order.
+        public let hits: [SearchHit]
+        /// The tree node each hit is shown at (a resource's: the topic that first lists it).
+        let nodes: [Int]
+        /// The first hit of each topic and resource, for the snippets beside them.
+        let hitByItem: [String: SearchHit]
+        /// The match the cursor was last taken to.
+        public var current: Int?
+        /// Where the browser was before the search began.
+        let before: BrowserPlace
+
+        public let query: SearchQuery
+        /// True when the query can be matched and is not empty: then the tree shows its matches.
+        public let isFiltering: Bool
+
+        /// The hit of a topic or resource, when the search matched it.
+        public func hit(of id: String) -> SearchHit? { hitByItem[id] }
+
+        /// `12 matches`, `no matches`, or the query's problem.
+        public var summary: String {
+            if let problem { return problem }
+            return hits.isEmpty ? "no matches" : Plural.count(hits.count, "match", plural: "matches")
+        }
+    }
+
+    /// The browser's cursors and open topics, as they were before a search.
+    struct BrowserPlace: Sendable {
+        var expanded: Set<Int>
+        var node: Int?
+        var focus: Pane
+        var treeScroll: Int
+        var detailCursor: Int
+        var detailScroll: Int
+    }
+
+    /// The search whose matches the tree and the detail pane highlight: one that filters.
+    public var highlighted: Search? { search.flatMap { $0.isFiltering ? $0 : nil } }
+
+    var browserPlace: BrowserPlace {
+        BrowserPlace(expanded: expanded, node: selectedNode, focus: focus, treeScroll: treeScroll,
+                     detailCursor: detailCursor, detailScroll: detailScroll)
+    }
+
+    /// Back to `place`: every topic shown again, those open then open, the cursors where they were.
+    mutating func restore(_ place: BrowserPlace) {
+        filterTree(nil, expanded: place.expanded)
+        if let node = place.node, let row = visible.firstIndex(of: node) { treeCursor = row }
+        treeScroll = place.treeScroll
+        focus = place.focus
+        detailCursor = place.detailCursor
+        detailScroll = place.detailScroll
+    }
+}
+
+extension AppState.Search {
+    /// Matches `text` against the notes and the learner's progress; `before` is kept.
+    init(text: String, before: AppState.BrowserPlace, model: DashboardModel, progress: LearnerProgress) {
+        self.text = text
+        self.before = before
+        query = SearchQuery(text)
+        problem = query.problem
+        isFiltering = problem == nil && !query.isEmpty
+        guard isFiltering else {
+            hits = []
+            nodes = []
+            hitByItem = [:]
+            return
+        }
+        let index = model.index
+        var found: [SearchHit] = []
+        var nodes: [Int] = []
+        var byItem: [String: SearchHit] = [:]
+        for hit in model.searchIndex.hits(for: query, progress: progress) {
+            let node: Int? = switch hit.kind {
+            case .topic: index.index(ofTopic: hit.id)
+            case .resource: index.node(ofResource: hit.id)
+            }
+            guard let node else { continue }
+            found.append(hit)
+            nodes.append(node)
+            if byItem[hit.id] == nil { byItem[hit.id] = hit }
+        }
+        hits = found
+        self.nodes = nodes
+        hitByItem = byItem
+    }
+
+    /// The nodes the filtered tree shows: each match's and its ancestors; and those of them to
+    /// open (the ancestors), so that every match is in view.
+    func shownNodes(in index: TopicIndex) -> (shown: Set<Int>, open: Set<Int>) {
+        var shown = Set<Int>()
+        var open = Set<Int>()
+        for node in nodes where shown.insert(node).inserted {
+            var ancestor = index.nodes[node].parent
+            while let current = ancestor {
+                open.insert(current)
+                // An ancestor already shown has had its own ancestors added.
+                guard shown.insert(current).inserted else { break }
+                ancestor = index.nodes[current].parent
+            }
+        }
+        return (shown, open)
+    }
+}
+
+/// The search line (`/`) in the status row: the query being typed and, while `↑`/`↓` walk the
+/// session's earlier queries, which one is shown and what had been typed before.
+public struct SearchLine: Sendable {
+    public var input = InputLine(prompt: "/")
+    /// The history entry shown; nil: the query being typed.
+    var recalled: Int?
+    /// What was typed before `↑` recalled an earlier query, given back by `↓` past the newest.
+    var typed = ""
+
+    public init() {}
+
+    public var text: String { input.text }
+
+    /// Shows `text` in the line, the cursor at its end.
+    mutating func show(_ text: String) {
+        input = InputLine(prompt: input.prompt, text: text)
+        _ = input.handle(.end)
+    }
+}
