@@ -22,7 +22,7 @@ struct StudyDash: ParsableCommand {
             """,
         version: version,
         subcommands: [DashboardCommand.self, TreeCommand.self, CheckCommand.self, ShowCommand.self,
-                      StatusCommand.self, MarkCommand.self, NoteCommand.self, NextCommand.self, StatsCommand.self,
+                      StatusCommand.self, MarkCommand.self, NoteCommand.self, NextCommand.self, SearchCommand.self, StatsCommand.self,
                       UndoCommand.self, RelinkCommand.self, ExportCommand.self, ImportCommand.self],
         defaultSubcommand: DashboardCommand.self
     )

@@ -68,14 +68,14 @@ import StudyTestSupport
         #expect(!result.err.contains("unknown command"))
     }
 
-    @Test(arguments: [["frobnicate"], ["search", "x"], ["--db", "DB", "frobnicate", "--help"]])
+    @Test(arguments: [["frobnicate"], ["grep", "x"], ["--db", "DB", "frobnicate", "--help"]])
     func anUnknownCommandIsNamedWithTheList(_ arguments: [String]) throws {
         let result = try CLI.run(arguments.map { $0.replacingOccurrences(of: "DB", with: db) })
         #expect(result.status == 64)
         let lines = result.err.split(separator: "\n").map(String.init)
         let word = arguments.first { !$0.hasPrefix("-") && $0 != "DB" } ?? ""
         #expect(lines.first?.hasPrefix("studydash: unknown command '\(word)'") == true, "\(result.err)")
-        for command in ["dashboard", "tree", "check", "show", "status", "mark", "note", "next", "stats", "undo",
+        for command in ["dashboard", "tree", "check", "show", "status", "mark", "note", "next", "search", "stats", "undo",
                         "relink", "export", "import"] {
             #expect(lines.contains { $0.hasPrefix("  \(command) ") }, "the list lacks \(command)")
         }
