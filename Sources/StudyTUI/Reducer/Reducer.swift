@@ -4,8 +4,9 @@ import TermGrid
 /// The router: a message in, the new state and the effects to perform out. What a key means
 /// depends only on what is open, and each view's keys are its own file (its bindings table and
 /// what its actions do): a question (`QuestionReducer`), the editor, the help, the reader, the
-/// search line and a kept search's filter, the browser. A new view is one file, its case in `AppState.Overlay`, one line in
-/// `handle(input:)`, one in `KeyTable.all` and, for `?` to list it, one in `HelpOverlay.tables`.
+/// search line and a kept search's filter, the browser. A new view is one file, its case in
+/// `AppState.Overlay`, one line in `handle(input:)`, one in `KeyTable.all` and, for `?` to list
+/// it, one in `HelpOverlay.tables`.
 public enum Reducer {
     /// One message in, the new state and what to do next out.
     public static func handle(_ message: Message, state: inout AppState) -> [Effect] {
