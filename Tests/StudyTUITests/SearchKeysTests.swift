@@ -132,6 +132,15 @@ import TermGrid
         #expect(state.message?.text == "match \(count) of \(count), wrapped to the last")
     }
 
+    @Test func aJumpPastTheMatchesShowsWhereItLandsInTheFilteredTree() {
+        var state = fixture.state()
+        searching("kserve", in: &state)
+        state.press(.enter, .char("["))
+        #expect(state.selectedResource?.title == "Practice problems without a link", "[ goes on from the match")
+        #expect(state.selectedTitle == "Statistics", "its topic is shown in the tree, which stays filtered")
+        #expect(titles(state) == ["Course", "Foundations", "Statistics", "Deployment"])
+    }
+
     @Test func nWithoutASearchSaysHowToSearch() {
         var state = fixture.state()
         let rows = state.visible

@@ -173,11 +173,14 @@ public struct AppState: Sendable {
         treeCursor = min(treeCursor, max(0, visible.count - 1))
     }
 
-    /// Shows `node` in the tree (expanding its ancestors) and moves the cursor to it.
+    /// Shows `node` in the tree (expanding its ancestors) and moves the cursor to it. In a tree
+    /// a search filters, a node it left out (`]` going past the matches) is shown as well.
     public mutating func reveal(_ node: Int) {
+        treeFilter?.insert(node)
         var ancestor = index.nodes[node].parent
         while let current = ancestor {
             expanded.insert(current)
+            treeFilter?.insert(current)
             ancestor = index.nodes[current].parent
         }
         rebuildVisible()
