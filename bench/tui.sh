@@ -146,13 +146,15 @@ done
 
 # Search keystrokes (issue 14): `/`, then the 8 characters of "learning" one key at a time (each
 # filters the tree again), then Esc. Latency is tuiprobe's (key press until the last byte of the
-# answer). The index is built when `/` opens the line, so that key carries its cost (shown apart).
+# answer). The index is built when `/` opens the line, so that key carries its cost: shown apart,
+# as the time from `/` until the line's hint is on screen (a wait, so a slow build cannot make the
+# letters go out before the line is open).
 # Targets: <= 3 ms a key on the bundled notes, <= 30 ms on the 5,000 files.
 echo
 echo "Search keystrokes: / then \"learning\" typed one key at a time, median of $runs runs x 8 keys"
-s_steps="wait-re '(?s)\\A[^\\n]*overall.*q quit[^\\n]*\\Z' timeout=60; settle; key /"
+s_steps="wait-re '(?s)\\A[^\\n]*overall.*q quit[^\\n]*\\Z' timeout=60; settle; key /; wait 'Enter keeps' timeout=120"
 for c in l e a r n i n g; do s_steps="$s_steps; key $c"; done
-s_steps="$s_steps; key Esc; key q; wait-exit 0"
+s_steps="$s_steps; key Esc; key q; wait-exit 0 timeout=120"
 for folder in Content "$big"; do
     tag="$(basename "$folder")"
     db="$stores/$tag-search/progress.sqlite"
@@ -171,14 +173,14 @@ for path in glob.glob(sys.argv[1] + "/*.json"):
     if "key /" not in names:
         continue
     at = names.index("key /")
-    opened += [steps[at]["latency_ms"]] if steps[at].get("latency_ms") is not None else []
-    typed += [s["latency_ms"] for s in steps[at + 1:at + 9] if s.get("latency_ms") is not None]
+    opened += [steps[at + 1]["since_input_ms"]] if steps[at + 1].get("since_input_ms") is not None else []
+    typed += [s["latency_ms"] for s in steps[at + 2:at + 10] if s.get("latency_ms") is not None]
 target = float(sys.argv[3])
+opening = f"; / to the line (builds the index) median {statistics.median(opened):.1f} ms" if opened else ""
 if typed:
     median = statistics.median(typed)
     print(f"  {sys.argv[2]:8} per key median {median:.1f} ms, max {max(typed):.1f} ms ({len(typed)} keys; "
-          f"target <= {target:g} ms: {'ok' if median <= target else 'FAIL'}); "
-          f"/ (builds the index) median {statistics.median(opened):.1f} ms")
+          f"target <= {target:g} ms: {'ok' if median <= target else 'FAIL'}){opening}")
 else:
     print(f"  {sys.argv[2]:8} search: no answered keys")
 PY
