@@ -141,6 +141,18 @@ import TermGrid
         #expect(titles(state) == ["Course", "Foundations", "Statistics", "Deployment"])
     }
 
+    @Test func slashOverAKeptSearchStartsAgainFromTheWholeTree() {
+        var state = fixture.state()
+        let rows = state.visible
+        searching("kserve", in: &state)
+        state.press(.enter, .char("/"))
+        #expect(state.visible == rows, "the whole tree, as before the first search")
+        #expect(!state.renderedGrid.cells.contains { $0.style.role == .match }, "nothing highlighted")
+        state.press(.up)
+        #expect(state.search?.text == "kserve", "the kept query is the newest in the history")
+        #expect(state.selectedTitle == "Deployment")
+    }
+
     @Test func nWithoutASearchSaysHowToSearch() {
         var state = fixture.state()
         let rows = state.visible

@@ -48,13 +48,13 @@ enum SearchReducer {
     static func browse(_ step: SearchStep, state: inout AppState) {
         switch step {
         case .open:
-            // A search over a kept one still goes back, on Esc, to where the first began.
-            let before = state.search?.before ?? state.browserPlace
-            state.search = AppState.Search(text: "", before: before, model: state.model, progress: state.progress)
-            state.overlay = .search(SearchLine())
             // The index is built here, on the first `/`, not at load: this key waits for it
             // once, rather than every start-up or the first letter typed.
             _ = state.model.searchIndex
+            // A new line over a kept search starts again from the whole tree as it was before
+            // the first (`↑` brings the kept query back); Esc still goes back there.
+            apply("", state: &state)
+            state.overlay = .search(SearchLine())
         case .match(let direction): move(direction, state: &state)
         case .keep, .clear, .history: break
         }
