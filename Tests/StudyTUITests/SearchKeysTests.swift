@@ -210,6 +210,26 @@ import TermGrid
         #expect(styles(of: "inference", in: state).allSatisfy { $0 == .match })
     }
 
+    /// What a search shows from the notes and from the query (snippets, titles, the line, the
+    /// status row) reaches the screen with its controls escaped, as the rest of the notes does.
+    @Test func snippetsAndTheQueryShowNoControlCharacters() throws {
+        let hostile = "\u{1b}[2J\u{1b}]0;pwned\u{07}\u{9b}31m"
+        let fixture = try Fixture(files: [
+            "Course/README.md": "# Course\n\nIntro.\n",
+            "Course/evil.md": "# Evil\n\nProse with wolf \(hostile) inside.\n\n- [Res wolf \(hostile)](https://example.com/e) — wolf \(hostile)\n",
+        ])
+        var state = fixture.state(width: 100, height: 30)
+        searching("wolf", in: &state)
+        var screens = [state.screen]
+        state.press(.character("\u{1b}"), .enter, .char("j"))
+        screens.append(state.screen)
+        #expect(screens[0].contains("» "), "a snippet is shown: \(screens[0])")
+        for screen in screens {
+            #expect(!screen.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7f...0x9f).contains($0.value) },
+                    "a control character reached the screen: \(screen.debugDescription)")
+        }
+    }
+
     @Test func aResourceWhoseAnnotationMatchedShowsThatLine() {
         var state = fixture.state(width: 100, height: 30)
         state.press(.tab)
