@@ -36,6 +36,10 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    /// For bench/load.sh only: times the index and each keystroke of the query (SearchTiming).
+    @Flag(help: .hidden)
+    var timing = false
+
     var query: SearchQuery { SearchQuery(words.joined(separator: " ")) }
 
     func validate() throws {
@@ -49,7 +53,11 @@ struct SearchCommand: ParsableCommand {
             let session = try StudySession(content: content, store: store)
             let progress = try storeCall { try session.progress() }
             let query = query
-            let hits = SearchIndex(tree: session.tree).ranked(for: query, progress: progress)
+            let index = SearchIndex(tree: session.tree)
+            if timing {
+                SearchTiming.report(typing: words.joined(separator: " "), tree: session.tree, progress: progress)
+            }
+            let hits = index.ranked(for: query, progress: progress)
             let shown = hits.prefix(limit)
             let text = words.joined(separator: " ")
             if json {
