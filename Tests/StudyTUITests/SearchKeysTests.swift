@@ -153,6 +153,17 @@ import TermGrid
         #expect(state.selectedTitle == "Deployment")
     }
 
+    /// The search's table of where resources live agrees with the one answer the rest of the
+    /// dashboard uses (a resource listed twice lives where it is listed first).
+    @Test func searchPlacesEveryResourceWhereTheTreeDoes() throws {
+        let twice = try Fixture(files: Fixture.files.merging(["Course/04-again.md": "# Again\n\n- [KServe](https://kserve.github.io/website/)\n"]) { $1 })
+        for model in [fixture.model, twice.model] {
+            for id in model.index.tree.resources.keys {
+                #expect(model.homeNode(ofResource: id) == model.index.node(ofResource: id), "\(id)")
+            }
+        }
+    }
+
     @Test func nWithoutASearchSaysHowToSearch() {
         var state = fixture.state()
         let rows = state.visible

@@ -14,10 +14,9 @@ extension AppState {
         public let problem: String?
         /// Every match, in curriculum order.
         public let hits: [SearchHit]
-        /// The tree node each hit is shown at (a resource's: the topic that first lists it).
+        /// The tree node each hit is shown at (a resource's: the topic that first lists it),
+        /// never decreasing, as the hits come in curriculum order.
         let nodes: [Int]
-        /// The first hit of each topic and resource, for the snippets beside them.
-        let hitByItem: [String: SearchHit]
         /// The match the cursor was last taken to.
         public var current: Int?
         /// Where the browser was before the search began.
@@ -27,8 +26,22 @@ extension AppState {
         /// True when the query can be matched and is not empty: then the tree shows its matches.
         public let isFiltering: Bool
 
-        /// The hit of a topic or resource, when the search matched it.
-        public func hit(of id: String) -> SearchHit? { hitByItem[id] }
+        /// The hit of the topic or resource `id` shown at `node`, when the search matched it:
+        /// found among that node's hits, as a table of every hit would cost each key more than
+        /// the few rows on screen that ask.
+        public func hit(of id: String, at node: Int) -> SearchHit? {
+            var low = 0, high = nodes.count
+            while low < high {
+                let middle = (low + high) / 2
+                if nodes[middle] < node { low = middle + 1 } else { high = middle }
+            }
+            var index = low
+            while index < nodes.count && nodes[index] == node {
+                if hits[index].id == id { return hits[index] }
+                index += 1
+            }
+            return nil
+        }
 
         /// `12 matches`, `no matches`, or the query's problem.
         public var summary: String {
@@ -49,6 +62,14 @@ extension AppState {
 
     /// The search whose matches the tree and the detail pane highlight: one that filters.
     public var highlighted: Search? { search.flatMap { $0.isFiltering ? $0 : nil } }
+
+    /// The hit of a topic or resource in the search shown, when it matched.
+    func searchHit(of id: String) -> SearchHit? {
+        guard let search = highlighted, let node = index.index(ofTopic: id) ?? model.homeNode(ofResource: id) else {
+            return nil
+        }
+        return search.hit(of: id, at: node)
+    }
 
     var browserPlace: BrowserPlace {
         BrowserPlace(expanded: expanded, node: selectedNode, focus: focus, treeScroll: treeScroll,
@@ -77,32 +98,33 @@ extension AppState.Search {
         guard isFiltering else {
             hits = []
             nodes = []
-            hitByItem = [:]
             return
         }
-        let index = model.index
-        var found: [SearchHit] = []
+        let found = model.searchIndex.hits(for: query, progress: progress)
         var nodes: [Int] = []
-        var byItem: [String: SearchHit] = [:]
-        for hit in model.searchIndex.hits(for: query, progress: progress) {
+        nodes.reserveCapacity(found.count)
+        for hit in found {
             let node: Int? = switch hit.kind {
-            case .topic: index.index(ofTopic: hit.id)
-            case .resource: index.node(ofResource: hit.id)
+            case .topic: model.index.index(ofTopic: hit.id)
+            case .resource: model.homeNode(ofResource: hit.id)
             }
-            guard let node else { continue }
-            found.append(hit)
-            nodes.append(node)
-            if byItem[hit.id] == nil { byItem[hit.id] = hit }
+            // Every hit is in the notes the index was built from; -1 marks one that is not.
+            nodes.append(node ?? -1)
         }
-        hits = found
-        self.nodes = nodes
-        hitByItem = byItem
+        if nodes.contains(-1) {
+            let placed = zip(found, nodes).filter { $0.1 >= 0 }
+            hits = placed.map(\.0)
+            self.nodes = placed.map(\.1)
+        } else {
+            hits = found
+            self.nodes = nodes
+        }
     }
 
     /// The nodes the filtered tree shows: each match's and its ancestors; and those of them to
     /// open (the ancestors), so that every match is in view.
     func shownNodes(in index: TopicIndex) -> (shown: Set<Int>, open: Set<Int>) {
-        var shown = Set<Int>()
+        var shown = Set<Int>(minimumCapacity: nodes.count)
         var open = Set<Int>()
         for node in nodes where shown.insert(node).inserted {
             var ancestor = index.nodes[node].parent

@@ -23,7 +23,7 @@ enum DetailPane {
     /// What a search matched in a topic or resource outside its title (a note's sentence, a URL,
     /// an annotation's line), shown as a line of its own.
     static func snippet(of id: String, state: AppState) -> SearchHit? {
-        guard let hit = state.highlighted?.hit(of: id), hit.field != .title else { return nil }
+        guard let hit = state.searchHit(of: id), hit.field != .title else { return nil }
         return hit
     }
 
