@@ -22,6 +22,12 @@ struct FoldedTexts: Sendable {
     /// For item i, its segments are `firstSegment[i] ..< firstSegment[i + 1]` (set by `finish`).
     private var firstSegment: [Int32] = []
 
+    /// Room for texts of this many UTF-8 bytes in all: the buffer then never grows by doubling,
+    /// which on a big folder would hold twice its size at the peak.
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity + 1)
+    }
+
     mutating func add(_ text: String, item: Int, field: SearchField, cache: inout SearchFolding.Cache) {
         guard !text.isEmpty else { return }
         let start = bytes.count

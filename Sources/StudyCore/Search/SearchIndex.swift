@@ -55,9 +55,16 @@ public struct SearchIndex: Sendable {
         }
         tree.roots.forEach(visit)
         var cache = SearchFolding.Cache()
-        var titles = FoldedTexts()
-        var bodies = FoldedTexts()
+        var titleBytes = 0
+        var bodyBytes = 0
+        for item in items {
+            titleBytes += item.title.utf8.count + 1
+            bodyBytes += item.description.utf8.count + item.url.utf8.count + item.note.utf8.count + 3
+        }
+        var titles = FoldedTexts(capacity: titleBytes)
+        var bodies = FoldedTexts(capacity: bodyBytes)
         var position: [String: Int] = [:]
+        position.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             position[item.id] = position[item.id] ?? index
             titles.add(item.title, item: index, field: .title, cache: &cache)
