@@ -4,6 +4,9 @@
 # beside two peers on the same files: `cat` (reading the bytes) and `cmark-gfm` (parsing the
 # Markdown alone). Release build; median of 5 runs (RUNS=N to change).
 # Targets (issue 3): bundled <= 50 ms; big folder <= 1.5 s and <= 300 MB.
+# Then `studydash search kubernetes` the same way (issue 14: big folder <= 1.5 s including the
+# load), and `search --timing`: the index build and one hits(for:) per keystroke of a query typed
+# one character at a time, in process (issue 14: <= 30 ms on the big folder, <= 3 ms bundled).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/setup.sh
@@ -31,4 +34,15 @@ for folder in Content "$big"; do
         peers+=("cmark-gfm=find $folder -type f \\( -name '*.md' -o -name '*.txt' \\) -print0 | xargs -0 cmark-gfm -e table -e autolink -e tasklist -e strikethrough > /dev/null")
     fi
     python3 bench/measure.py "studydash tree --json=$bin tree --json --content $folder > /dev/null" "${peers[@]}"
+done
+db="$work/search-progress.sqlite"
+"$bin" status --db "$db" > /dev/null
+for folder in Content "$big"; do
+    echo
+    echo "$folder: search"
+    python3 bench/measure.py "studydash search kubernetes=$bin search kubernetes --content $folder --db $db > /dev/null 2>&1" \
+        "studydash tree --json=$bin tree --json --content $folder > /dev/null"
+    for query in kubernetes "vllm batching"; do
+        "$bin" search --timing "$query" --content "$folder" --db "$db" 2>&1 > /dev/null | grep -v '^… and' | sed 's/^/  /'
+    done
 done

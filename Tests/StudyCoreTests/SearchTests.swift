@@ -63,6 +63,26 @@ import Testing
         #expect(ids("kubernetes banana").isEmpty)
     }
 
+    /// On a bigger tree a second word looks only in what the first left: that must find the same.
+    @Test func laterWordsFindTheSameAmongManyItems() {
+        let here = SourceLocation(file: "a.md", line: 1)
+        let fillers = (0..<40).map { Topic(id: "t\($0)", title: "Filler \($0)", kind: .heading, source: here, note: "nothing here") }
+        let wanted = Resource(id: "rWanted", title: "Observability handbook", url: "https://o11y.example/tracing",
+                              description: "Spans and metrics", source: here, checkbox: nil)
+        let home = Topic(id: "tHome", title: "Home", kind: .file, source: here, note: "About observability.", resourceIDs: ["rWanted"])
+        let root = Topic(id: "tRoot", title: "Root", kind: .root, source: here, children: fillers + [home])
+        let index = SearchIndex(tree: ContentTree(roots: [root], resources: ["rWanted": wanted], warnings: []))
+        let progress = LearnerProgress(annotations: [
+            "rWanted": Annotation(itemID: "rWanted", text: "ask Priya", createdAt: .init(milliseconds: 0), updatedAt: .init(milliseconds: 0)),
+        ])
+        func found(_ text: String) -> [String] { index.hits(for: SearchQuery(text), progress: progress).map(\.id) }
+        #expect(found("observability") == ["tHome", "rWanted"])
+        #expect(found("observability spans tracing priya") == ["rWanted"])
+        #expect(found("observability nothing").isEmpty)
+        #expect(found("filler nothing").count == 40)
+        #expect(index.hits(for: SearchQuery("observability metrics"), progress: progress).first?.field == .title)
+    }
+
     @Test func aPhraseMustMatchAsWritten() {
         #expect(ids("\"the hard way\"") == ["rKube"])
         #expect(ids("\"hard the way\"").isEmpty)

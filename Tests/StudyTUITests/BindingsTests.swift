@@ -43,6 +43,16 @@ import TermGrid
             state.receive(.activityLoaded(ActivityLog(events: [], today: 0)))
             state.press(.char("j"))
             return state
+        case SearchReducer.keys.title:
+            // A query recalled from the history, its cursor inside it: every key has work.
+            var state = fixture.state()
+            state.searchHistory = ["seeing", "kserve"]
+            state.press(.char("/"), .up, .up, .left, .left)
+            return state
+        case SearchReducer.filterKeys.title:
+            var state = fixture.state()
+            state.press(.char("/"), .char("s"), .char("e"), .char("e"), .enter)
+            return state
         case QuestionReducer.keys.title:
             var state = fixture.state()
             state.bulkMarkThreshold = 1
@@ -110,8 +120,8 @@ import TermGrid
 
     @Test func theHelpListsEveryKeyOfTheBrowserTheReaderTheEditorAndTheQuestion() {
         let shown = Set(helpKeys(openedFrom: nil))
-        for table in [BrowserReducer.keys, ReaderReducer.keys, ContentsReducer.keys, DashboardViewReducer.keys, EditorReducer.keys,
-                      QuestionReducer.keys] {
+        for table in [BrowserReducer.keys, ReaderReducer.keys, ContentsReducer.keys, SearchReducer.keys, SearchReducer.filterKeys,
+                      DashboardViewReducer.keys, EditorReducer.keys, QuestionReducer.keys] {
             for key in table.bindings.flatMap(\.keys) {
                 let name = KeyName.of(key)
                 #expect(shown.contains(name) || (("1"..."9").contains(name) && shown.contains("1–9")),
@@ -135,10 +145,10 @@ import TermGrid
             HelpOverlay.lines(openedFrom: reader).filter { $0.key.isEmpty && views.contains($0.text) }.map(\.text)
         }
         let contents = ContentsReducer.keys.title
-        #expect(titles(reading.reader) == ["Reader", contents, "Browse (tree ▏ resources)", "Dashboard view (D)",
-                                            "Annotation editor", "A y/n question"])
-        #expect(titles(nil) == ["Browse (tree ▏ resources)", "Reader", contents, "Dashboard view (D)", "Annotation editor",
-                                "A y/n question"])
+        let others = ["Search line (/)", "Filtered tree (after / and Enter)", "Dashboard view (D)", "Annotation editor",
+                      "A y/n question"]
+        #expect(titles(reading.reader) == ["Reader", contents, "Browse (tree ▏ resources)"] + others)
+        #expect(titles(nil) == ["Browse (tree ▏ resources)", "Reader", contents] + others)
     }
 
     // MARK: The README

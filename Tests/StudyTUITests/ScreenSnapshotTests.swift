@@ -82,6 +82,28 @@ import TermGrid
         Snapshot.check(frame.grid, named: "editor-\(width)x\(height)")
     }
 
+    /// `/` and a query: the tree filtered to the matches and the topics above them, the matched
+    /// text highlighted, the query and its count in the status row.
+    @Test(arguments: sizes) func searchLine(width: Int, height: Int) throws {
+        let fixture = try Fixture()
+        var state = fixture.state(width: width, height: height)
+        state.press(.char("/"))
+        for character in "serv" { state.press(.character(character)) }
+        let frame = Dashboard.render(state)
+        #expect(frame.cursor?.y == height - 1, "the caret is in the search line")
+        Snapshot.check(frame.grid, named: "search-\(width)x\(height)")
+    }
+
+    /// After `Enter` and `n`: the filter kept, the status row naming the query and its count.
+    @Test func keptSearch() throws {
+        let fixture = try Fixture()
+        var state = fixture.state(width: 80, height: 24)
+        state.press(.char("/"))
+        for character in "serv" { state.press(.character(character)) }
+        state.press(.enter, .char("n"), .char("j"))
+        Snapshot.check(state.renderedGrid, named: "search-kept-80x24")
+    }
+
     @Test func wideCharactersAlignByColumns() throws {
         let fixture = try Fixture()
         var state = fixture.state(width: 80, height: 24)

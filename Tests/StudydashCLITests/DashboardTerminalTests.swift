@@ -64,6 +64,17 @@ struct DashboardTerminalTests {
         #expect(shown["status"] as? String == "done", "d after Enter marked the row's resource")
     }
 
+    /// `/` filters the tree as each key is typed, the match drawn in the match's colours (black
+    /// on yellow), `n` goes on and wraps, `Esc` goes back to where the cursor was.
+    @Test func searchFiltersAsYouTypeAndEscGoesBack() throws {
+        let result = try probe("search")
+        #expect(result.exitCode == 0)
+        let output = String(decoding: result.raw, as: UTF8.self)
+        // A yellow background (SGR 43) set right before the matched word is drawn.
+        let highlighted = output.range(of: "\u{1b}\\[[0-9;]*43m(\u{1b}\\[[0-9;]*m)*[Cc]hangelog", options: .regularExpression)
+        #expect(highlighted != nil, "the matched text is highlighted")
+    }
+
     @Test func annotateInPlaceThenShowPrintsIt() throws {
         _ = try probe("annotate")
         let shown = try CLI.run(["show", "Semantic Versioning", "--content", "notes", "--db", db]).out

@@ -19,6 +19,14 @@ struct FoldedTexts: Sendable {
 
     private(set) var bytes: [UInt8] = [0]
     private(set) var segments: [Segment] = []
+    /// For item i, its segments are `firstSegment[i] ..< firstSegment[i + 1]` (set by `finish`).
+    private var firstSegment: [Int32] = []
+
+    /// Room for texts of this many UTF-8 bytes in all: the buffer then never grows by doubling,
+    /// which on a big folder would hold twice its size at the peak.
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity + 1)
+    }
 
     mutating func add(_ text: String, item: Int, field: SearchField, cache: inout SearchFolding.Cache) {
         guard !text.isEmpty else { return }
@@ -27,6 +35,34 @@ struct FoldedTexts: Sendable {
         segments.append(Segment(start: start, end: bytes.count, item: item, field: field,
                                 keepsOffsets: bytes.count - start == text.utf8.count && SearchFolding.keepsOffsets(text)))
         bytes.append(0)
+    }
+
+    /// Records where each item's segments are, once every text is added (in item order).
+    mutating func finish(itemCount: Int) {
+        firstSegment = Array(repeating: Int32(segments.count), count: itemCount + 1)
+        for (index, segment) in segments.enumerated().reversed() { firstSegment[segment.item] = Int32(index) }
+        for item in stride(from: itemCount - 1, through: 0, by: -1) {
+            firstSegment[item] = min(firstSegment[item], firstSegment[item + 1])
+        }
+    }
+
+    /// As `forEachSegment(containing:)`, in the texts of these items only (ascending): what a
+    /// second word costs when the first left few items.
+    func forEachSegment(of items: [Int], containing term: [UInt8], _ found: (Segment, _ offset: Int) -> Void) {
+        guard !term.isEmpty, !segments.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { hay in
+            term.withUnsafeBufferPointer { needle in
+                guard let base = hay.baseAddress, let needleBase = needle.baseAddress else { return }
+                for item in items {
+                    for index in Int(firstSegment[item])..<Int(firstSegment[item + 1]) {
+                        let segment = segments[index]
+                        if let position = Self.find(needleBase, needle.count, in: base, segment.end, from: segment.start) {
+                            found(segment, position - segment.start)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Calls `found` once for each segment holding `term`, with the offset of its first
@@ -51,20 +87,40 @@ struct FoldedTexts: Sendable {
     }
 
     /// The first position at or after `from` where the needle occurs: `memchr` jumps to each
-    /// candidate first byte, `memcmp` checks the rest (the C library's fast paths, no `memmem`,
-    /// which Glibc's module does not export).
+    /// place of the needle's rarest byte, `memcmp` checks the whole needle there (the C
+    /// library's fast paths; Glibc's module does not export `memmem`). Anchoring on the rarest
+    /// byte matters: `e` is a tenth of English text, `k` a hundredth.
     static func find(_ needle: UnsafePointer<UInt8>, _ needleCount: Int, in hay: UnsafePointer<UInt8>, _ hayCount: Int,
                      from: Int) -> Int? {
-        let first = Int32(needle[0])
+        var anchor = 0
+        for offset in 1..<max(1, needleCount) where rarity(needle[offset]) > rarity(needle[anchor]) { anchor = offset }
+        let byte = Int32(needle[anchor])
         var start = from
         while hayCount - start >= needleCount {
-            guard let candidate = memchr(hay + start, first, hayCount - start - needleCount + 1) else { return nil }
-            let position = UnsafePointer(candidate.assumingMemoryBound(to: UInt8.self)) - hay
-            if needleCount == 1 || memcmp(hay + position + 1, needle + 1, needleCount - 1) == 0 { return position }
+            let window = hayCount - start - needleCount + 1
+            guard let candidate = memchr(hay + start + anchor, byte, window) else { return nil }
+            let position = UnsafePointer(candidate.assumingMemoryBound(to: UInt8.self)) - hay - anchor
+            if needleCount == 1 || memcmp(hay + position, needle, needleCount) == 0 { return position }
             start = position + 1
         }
         return nil
     }
+
+    /// How rare a byte is in folded notes, higher rarer: letters by their frequency in English,
+    /// the space and `e` commonest. A guess that needs no pass over the notes.
+    private static func rarity(_ byte: UInt8) -> Int {
+        switch byte {
+        case 0x20: return 0
+        case 0x61...0x7a: return letterRarity[Int(byte - 0x61)]
+        case 0x30...0x39: return 20
+        case 0x80...0xbf: return 10
+        case 0xc0...: return 15
+        default: return 22
+        }
+    }
+
+    /// a…z: e t a o i n s r h l d c u m f p g w y b v k x j q z, commonest first, as 1…26.
+    private static let letterRarity = [3, 20, 12, 11, 1, 15, 17, 9, 5, 24, 22, 10, 14, 6, 4, 16, 25, 8, 7, 2, 13, 21, 18, 23, 19, 26]
 
     /// The last segment starting at or before `position`, searching from `low` on (matches come
     /// in buffer order).

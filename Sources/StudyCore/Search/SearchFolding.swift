@@ -10,8 +10,9 @@ import Foundation
 /// combining mark alone folds to nothing (`e` + U+0301 is `e`). Scripts without case or marks,
 /// such as CJK, fold to themselves and match by substring.
 enum SearchFolding {
-    /// The folded bytes of scalars seen so far; a folding pass carries one along.
-    struct Cache {
+    /// The folded bytes of the non-ASCII scalars seen so far, so that each costs one Foundation
+    /// call: the index keeps the one it filled and lends a copy to each query.
+    struct Cache: Sendable {
         fileprivate var folds: [UInt32: [UInt8]] = [:]
     }
 
@@ -29,17 +30,22 @@ enum SearchFolding {
         return collapsed
     }
 
-    /// Appends the folded form of `text` to `bytes`.
+    /// Appends the folded form of `text` to `bytes`. A run of ASCII is copied at once and folded
+    /// in place: the notes are mostly ASCII, and this is most of the time the index takes.
     static func append(_ text: String, to bytes: inout [UInt8], cache: inout Cache) {
         var text = text
         text.withUTF8 { utf8 in
-            bytes.reserveCapacity(bytes.count + utf8.count)
             var index = 0
             while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x80 {
-                    bytes.append(foldASCII(byte))
-                    index += 1
+                var end = index
+                while end < utf8.count && utf8[end] < 0x80 { end += 1 }
+                if end > index {
+                    let start = bytes.count
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+                    bytes.withUnsafeMutableBufferPointer { folded in
+                        for position in start..<folded.count { folded[position] = foldASCII(folded[position]) }
+                    }
+                    index = end
                 } else {
                     let (scalar, length) = decode(utf8, at: index)
                     bytes.append(contentsOf: fold(scalar, cache: &cache))
@@ -51,8 +57,7 @@ enum SearchFolding {
 
     /// The folded bytes of `text` and, for each of them, the UTF-8 offset in `text` of the scalar
     /// it came from: what maps a match back onto the text to highlight or quote it.
-    static func mapped(_ text: String) -> (bytes: [UInt8], origins: [Int]) {
-        var cache = Cache()
+    static func mapped(_ text: String, cache: inout Cache) -> (bytes: [UInt8], origins: [Int]) {
         var bytes: [UInt8] = []
         var origins: [Int] = []
         var text = text
@@ -74,6 +79,31 @@ enum SearchFolding {
             }
         }
         return (bytes, origins)
+    }
+
+    /// The UTF-8 offset in `text` of the scalar that folded byte `offset` came from: `mapped`
+    /// without its arrays, for the one match a snippet quotes.
+    static func originalOffset(ofFolded offset: Int, in text: String, cache: inout Cache) -> Int {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var folded = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let length: Int
+                if byte < 0x80 {
+                    folded += 1
+                    length = 1
+                } else {
+                    let (scalar, scalarLength) = decode(utf8, at: index)
+                    folded += fold(scalar, cache: &cache).count
+                    length = scalarLength
+                }
+                if folded > offset { return index }
+                index += length
+            }
+            return utf8.count
+        }
     }
 
     /// True when folding keeps every offset: ASCII only, so a match's place in the folded bytes

@@ -35,12 +35,28 @@ public struct SearchHit: Sendable, Equatable {
     public var field: SearchField
     /// Plain text around the match, one line, at most `SearchSnippet.maximumLength` characters.
     /// Taken from the notes or an annotation, so callers escape it for the terminal.
-    public var snippet: String
+    ///
+    /// Made when read, not when found (a query on a big folder finds tens of thousands of items,
+    /// and a view shows a few): cheap for one hit, so read it for the hits you show.
+    public var snippet: String {
+        get { quote.snippet }
+        set { quote = .plain(newValue) }
+    }
+
+    var quote: SearchSnippet.Quote
 
     public init(kind: Kind, id: String, field: SearchField, snippet: String) {
+        self.init(kind: kind, id: id, field: field, quote: .plain(snippet))
+    }
+
+    init(kind: Kind, id: String, field: SearchField, quote: SearchSnippet.Quote) {
         self.kind = kind
         self.id = id
         self.field = field
-        self.snippet = snippet
+        self.quote = quote
+    }
+
+    public static func == (left: SearchHit, right: SearchHit) -> Bool {
+        left.kind == right.kind && left.id == right.id && left.field == right.field && left.snippet == right.snippet
     }
 }

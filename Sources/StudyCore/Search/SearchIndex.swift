@@ -36,22 +36,35 @@ public struct SearchIndex: Sendable {
     /// Titles apart from the rest, so that `in:title` scans only them.
     private let titles: FoldedTexts
     private let bodies: FoldedTexts
+    /// The folds of the non-ASCII scalars in the notes, lent to each query's annotations.
+    private let folds: SearchFolding.Cache
 
     public init(tree: ContentTree) {
         var items: [Item] = []
         var seen = Set<String>()
-        tree.forEachTopic { topic, _ in
+        // A walk of its own: `ContentTree.forEachTopic` builds each topic's path, which search
+        // does not need and which costs a tenth of the index on a big folder.
+        func visit(_ topic: Topic) {
             items.append(Item(kind: .topic, id: topic.id, title: topic.title, note: topic.note))
             for id in topic.resourceIDs where seen.insert(id).inserted {
                 guard let resource = tree.resources[id] else { continue }
                 items.append(Item(kind: .resource, id: id, title: resource.title, description: resource.description,
                                   url: resource.url ?? "", resource: resource))
             }
+            topic.children.forEach(visit)
         }
+        tree.roots.forEach(visit)
         var cache = SearchFolding.Cache()
-        var titles = FoldedTexts()
-        var bodies = FoldedTexts()
+        var titleBytes = 0
+        var bodyBytes = 0
+        for item in items {
+            titleBytes += item.title.utf8.count + 1
+            bodyBytes += item.description.utf8.count + item.url.utf8.count + item.note.utf8.count + 3
+        }
+        var titles = FoldedTexts(capacity: titleBytes)
+        var bodies = FoldedTexts(capacity: bodyBytes)
         var position: [String: Int] = [:]
+        position.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             position[item.id] = position[item.id] ?? index
             titles.add(item.title, item: index, field: .title, cache: &cache)
@@ -59,40 +72,61 @@ public struct SearchIndex: Sendable {
                 bodies.add(item.text(of: field), item: index, field: field, cache: &cache)
             }
         }
+        titles.finish(itemCount: items.count)
+        bodies.finish(itemCount: items.count)
         self.items = items
         self.position = position
         self.titles = titles
         self.bodies = bodies
+        folds = cache
     }
+
+    /// A word after the first looks only in the items left when they are fewer than one in this
+    /// many: a scan of their texts then beats a pass over the whole buffer.
+    static let narrowingRatio = 8
 
     /// Hits in curriculum order (depth-first, topics before their resources), each item once.
     /// A query with a `problem`, or an empty one, finds nothing.
     public func hits(for query: SearchQuery, progress: LearnerProgress) -> [SearchHit] {
         guard query.problem == nil, !query.isEmpty else { return [] }
         var matches = Matches(itemCount: items.count)
-        for (bit, term) in query.foldedTerms.enumerated() {
-            let mask = UInt64(1) << UInt64(bit)
-            titles.forEachSegment(containing: term) { segment, offset in
-                matches.mark(segment.item, mask, .title, offset: offset, segment: segment)
-            }
-            guard !query.titlesOnly else { continue }
-            bodies.forEachSegment(containing: term) { segment, offset in
-                matches.mark(segment.item, mask, segment.field, offset: offset, segment: segment)
-            }
-        }
-        if !query.titlesOnly && !query.foldedTerms.isEmpty {
+        let terms = query.foldedTerms
+        if !query.titlesOnly && !terms.isEmpty {
+            // First, so that narrowing below keeps an item whose word is only in its annotation.
+            var cache = folds
             for (id, annotation) in progress.annotations {
                 guard let item = position[id], let text = annotation.text else { continue }
-                let folded = SearchFolding.mapped(text)
-                for (bit, term) in query.foldedTerms.enumerated() {
-                    guard let offset = Self.firstOffset(of: term, in: folded.bytes) else { continue }
-                    matches.mark(item, UInt64(1) << UInt64(bit), .annotation, offset: folded.origins[offset], segment: nil)
+                var folded: [UInt8] = []
+                SearchFolding.append(text, to: &folded, cache: &cache)
+                for (bit, term) in terms.enumerated() {
+                    guard let offset = Self.firstOffset(of: term, in: folded) else { continue }
+                    matches.mark(item, UInt64(1) << UInt64(bit), .annotation, offset: offset, keepsOffsets: false)
                 }
             }
         }
+        // Longest first: it usually leaves fewest items, and the next words look only in those.
+        var required: UInt64 = 0
+        var candidates: [Int]?
+        for bit in terms.indices.sorted(by: { terms[$0].count > terms[$1].count }) {
+            let mask = UInt64(1) << UInt64(bit)
+            func scan(_ texts: FoldedTexts) {
+                let mark = { (segment: FoldedTexts.Segment, offset: Int) in
+                    matches.mark(segment.item, mask, segment.field, offset: offset, keepsOffsets: segment.keepsOffsets)
+                }
+                if let candidates { texts.forEachSegment(of: candidates, containing: terms[bit], mark) } else {
+                    texts.forEachSegment(containing: terms[bit], mark)
+                }
+            }
+            scan(titles)
+            if !query.titlesOnly { scan(bodies) }
+            required |= mask
+            let left = items.indices.filter { matches.masks[$0] & required == required }
+            candidates = left.count * Self.narrowingRatio < items.count ? left : nil
+        }
         let all = query.foldedTerms.count == 64 ? UInt64.max : (UInt64(1) << UInt64(query.foldedTerms.count)) - 1
         var hits: [SearchHit] = []
-        for index in items.indices where matches.masks[index] == all && passesFilters(items[index], query, progress) {
+        hits.reserveCapacity(matches.masks.lazy.filter { $0 == all }.count)
+        for index in items.indices where matches.masks[index] == all && passesFilters(index, query, progress) {
             hits.append(hit(index, matches, progress))
         }
         return hits
@@ -106,31 +140,35 @@ public struct SearchIndex: Sendable {
             .map(\.element)
     }
 
-    private func passesFilters(_ item: Item, _ query: SearchQuery, _ progress: LearnerProgress) -> Bool {
+    private func passesFilters(_ index: Int, _ query: SearchQuery, _ progress: LearnerProgress) -> Bool {
         if !query.statuses.isEmpty {
-            guard let resource = item.resource, query.statuses.contains(progress.status(of: resource)) else { return false }
+            guard let resource = items[index].resource, query.statuses.contains(progress.status(of: resource)) else { return false }
         }
         if query.requiresAnnotation {
-            guard let text = progress.annotation(of: item.id)?.text, !text.isEmpty else { return false }
+            guard let text = progress.annotation(of: items[index].id)?.text, !text.isEmpty else { return false }
         }
         return true
     }
 
+    /// Reads the item's fields in place: copying an `Item` retains each of its strings, which
+    /// on a one-letter query over a big folder (90,000 hits) is most of the time.
     private func hit(_ index: Int, _ matches: Matches, _ progress: LearnerProgress) -> SearchHit {
-        let item = items[index]
         guard let best = matches.best[index] else {
             // Filters only: the item itself is the match.
-            return SearchHit(kind: item.kind, id: item.id, field: .title, snippet: SearchSnippet.line(item.title))
+            return SearchHit(kind: items[index].kind, id: items[index].id, field: .title, quote: .line(items[index].title))
         }
-        let text = best.field == .annotation ? progress.annotation(of: item.id)?.text ?? "" : item.text(of: best.field)
-        var offset = best.offset
-        if let segment = best.segment, !segment.keepsOffsets {
-            let origins = SearchFolding.mapped(text).origins
-            offset = offset < origins.count ? origins[offset] : 0
+        let quote: SearchSnippet.Quote
+        switch best.field {
+        case .title:
+            quote = .line(items[index].title)
+        case .annotation:
+            quote = .match(text: progress.annotation(of: items[index].id)?.text ?? "", offset: Int(best.offset),
+                           keepsOffsets: false, markdown: false)
+        case .description, .url, .note:
+            quote = .match(text: items[index].text(of: best.field), offset: Int(best.offset), keepsOffsets: best.keepsOffsets,
+                           markdown: best.field != .url)
         }
-        let snippet = best.field == .title ? SearchSnippet.line(text)
-            : SearchSnippet.around(utf8Offset: offset, in: text, markdown: best.field == .note || best.field == .description)
-        return SearchHit(kind: item.kind, id: item.id, field: best.field, snippet: snippet)
+        return SearchHit(kind: items[index].kind, id: items[index].id, field: best.field, quote: quote)
     }
 
     /// The first offset at or after `from` where `term` occurs in `bytes`.
@@ -149,9 +187,10 @@ public struct SearchIndex: Sendable {
 private struct Matches {
     struct Best {
         var field: SearchField
-        /// Into the folded segment when `segment` is set, else a UTF-8 offset into the text.
-        var offset: Int
-        var segment: FoldedTexts.Segment?
+        /// Where in the field's folded text the match starts.
+        var offset: Int32
+        /// The offset is also the match's UTF-8 offset in the text (ASCII text).
+        var keepsOffsets: Bool
     }
 
     var masks: [UInt64]
@@ -162,9 +201,9 @@ private struct Matches {
         best = Array(repeating: nil, count: itemCount)
     }
 
-    mutating func mark(_ item: Int, _ mask: UInt64, _ field: SearchField, offset: Int, segment: FoldedTexts.Segment?) {
+    mutating func mark(_ item: Int, _ mask: UInt64, _ field: SearchField, offset: Int, keepsOffsets: Bool) {
         masks[item] |= mask
         if let current = best[item], current.field.order <= field.order { return }
-        best[item] = Best(field: field, offset: offset, segment: segment)
+        best[item] = Best(field: field, offset: Int32(clamping: offset), keepsOffsets: keepsOffsets)
     }
 }

@@ -12,6 +12,28 @@ enum SearchSnippet {
     private static let lookBehind = 240
     private static let lookAhead = 480
 
+    /// What a hit quotes, kept until its snippet is read.
+    enum Quote: Sendable {
+        case plain(String)
+        /// A whole short text: a title.
+        case line(String)
+        /// The match at `offset` into the folded `text` (the UTF-8 offset too when `keepsOffsets`).
+        /// No fold cache is kept: one more reference per hit costs more, over 100,000 hits, than
+        /// refolding a few scalars for the few snippets read.
+        case match(text: String, offset: Int, keepsOffsets: Bool, markdown: Bool)
+
+        var snippet: String {
+            switch self {
+            case .plain(let text): return text
+            case .line(let text): return SearchSnippet.line(text)
+            case .match(let text, let offset, let keepsOffsets, let markdown):
+                var folds = SearchFolding.Cache()
+                let utf8Offset = keepsOffsets ? offset : SearchFolding.originalOffset(ofFolded: offset, in: text, cache: &folds)
+                return SearchSnippet.around(utf8Offset: utf8Offset, in: text, markdown: markdown)
+            }
+        }
+    }
+
     /// A whole short text as one line (a title), cut at the maximum.
     static func line(_ text: String) -> String {
         cut(clean(text, markdown: false), to: maximumLength)
@@ -19,23 +41,27 @@ enum SearchSnippet {
 
     /// The line of `text` holding the UTF-8 offset, cleaned and cut around it.
     static func around(utf8Offset: Int, in text: String, markdown: Bool) -> String {
-        let utf8 = Array(text.utf8)
-        let offset = min(max(0, utf8Offset), utf8.count)
-        var start = offset
-        while start > 0, offset - start < lookBehind, utf8[start - 1] != 0x0a { start -= 1 }
-        while start < offset, utf8[start] & 0xc0 == 0x80 { start += 1 }
-        var end = offset
-        while end < utf8.count, end - offset < lookAhead, utf8[end] != 0x0a { end += 1 }
-        while end > offset, end < utf8.count, utf8[end] & 0xc0 == 0x80 { end -= 1 }
-        let before = clean(String(decoding: utf8[start..<offset], as: UTF8.self), markdown: markdown)
-        let after = clean(String(decoding: utf8[offset..<end], as: UTF8.self), markdown: markdown)
-        var lead = before
-        if before.count > leadLength && before.count + after.count > maximumLength {
-            let tail = before.suffix(leadLength)
+        var text = text
+        let (before, after) = text.withUTF8 { utf8 -> (String, String) in
+            let offset = min(max(0, utf8Offset), utf8.count)
+            var start = offset
+            while start > 0, offset - start < lookBehind, utf8[start - 1] != 0x0a { start -= 1 }
+            while start < offset, utf8[start] & 0xc0 == 0x80 { start += 1 }
+            var end = offset
+            while end < utf8.count, end - offset < lookAhead, utf8[end] != 0x0a { end += 1 }
+            while end > offset, end < utf8.count, utf8[end] & 0xc0 == 0x80 { end -= 1 }
+            return (String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<offset]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: utf8[offset..<end]), as: UTF8.self))
+        }
+        let cleanBefore = clean(before, markdown: markdown)
+        let cleanAfter = clean(after, markdown: markdown)
+        var lead = cleanBefore
+        if cleanBefore.count > leadLength && cleanBefore.count + cleanAfter.count > maximumLength {
+            let tail = cleanBefore.suffix(leadLength)
             let fromWord = tail.firstIndex(of: " ").map { tail[tail.index(after: $0)...] } ?? tail
             lead = "…" + fromWord
         }
-        return cut((lead + after).trimmingWhitespace(), to: maximumLength)
+        return cut((lead + cleanAfter).trimmingWhitespace(), to: maximumLength)
     }
 
     /// At most `length` characters, the last a `…` when something was cut.

@@ -5,7 +5,8 @@ public enum SearchText {
     /// merged; empty for a query without words.
     public static func matchRanges(of query: SearchQuery, in text: String) -> [Range<String.Index>] {
         guard !query.foldedTerms.isEmpty, !text.isEmpty else { return [] }
-        let folded = SearchFolding.mapped(text)
+        var cache = SearchFolding.Cache()
+        let folded = SearchFolding.mapped(text, cache: &cache)
         let utf8 = Array(text.utf8)
         var spans: [(start: Int, end: Int)] = []
         for term in query.foldedTerms {

@@ -5,7 +5,7 @@ import StudyCore
 public struct AppState: Sendable {
     public enum Pane: Sendable { case tree, detail }
 
-    /// What covers the browser, if anything. Later views (search, dashboard) join this list.
+    /// What covers the browser, if anything. Later views join this list.
     public enum Overlay: Sendable {
         case reader(Reader)
         /// `under` is the reader the help was opened from: closing the help returns to it.
@@ -15,6 +15,8 @@ public struct AppState: Sendable {
         case dashboard(DashboardPanel)
         /// The reader's table of contents (`t`), over the reader it jumps in.
         case contents(ContentsPanel)
+        /// The search line (`/`) in the status row, over the browser it filters.
+        case search(SearchLine)
     }
 
     public struct Reader: Sendable {
@@ -104,6 +106,13 @@ public struct AppState: Sendable {
     public var loadedActivity: (log: ActivityLog, generation: Int)?
     /// A mark that one key would apply to more resources than this asks first.
     public var bulkMarkThreshold = 10
+    /// The search being typed or kept (`/`, then `Enter`): what it matched and where to go back.
+    public var search: Search?
+    /// The queries searched this session, oldest first (`↑`/`↓` in the search line); kept in
+    /// memory only, as a search is cheap to type again and a query may be private.
+    public var searchHistory: [String] = []
+    /// The nodes a search leaves in the tree (its matches and their ancestors); nil: all of them.
+    public private(set) var treeFilter: Set<Int>?
 
     public init(model: DashboardModel, progress: LearnerProgress, width: Int, height: Int) {
         self.model = model
@@ -142,7 +151,7 @@ public struct AppState: Sendable {
         case .help(_, let under): under
         case .editor(let draft): draft.returnTo
         case .contents(let panel): panel.under
-        case .dashboard, nil: nil
+        case .dashboard, .search, nil: nil
         }
     }
 
@@ -173,11 +182,25 @@ public struct AppState: Sendable {
         treeCursor = min(treeCursor, max(0, visible.count - 1))
     }
 
-    /// Shows `node` in the tree (expanding its ancestors) and moves the cursor to it.
+    /// Shows only `nodes` in the tree (nil: every node) with exactly `open` expanded, keeping
+    /// the cursor on its topic when that is still shown: a search's matches and their ancestors.
+    public mutating func filterTree(_ nodes: Set<Int>?, expanded open: Set<Int>) {
+        let selected = selectedNode
+        treeFilter = nodes
+        expanded = open
+        rebuildVisible()
+        if let selected, let row = visible.firstIndex(of: selected) { treeCursor = row }
+        treeCursor = min(treeCursor, max(0, visible.count - 1))
+    }
+
+    /// Shows `node` in the tree (expanding its ancestors) and moves the cursor to it. In a tree
+    /// a search filters, a node it left out (`]` going past the matches) is shown as well.
     public mutating func reveal(_ node: Int) {
+        treeFilter?.insert(node)
         var ancestor = index.nodes[node].parent
         while let current = ancestor {
             expanded.insert(current)
+            treeFilter?.insert(current)
             ancestor = index.nodes[current].parent
         }
         rebuildVisible()
@@ -205,7 +228,9 @@ public struct AppState: Sendable {
 
     private mutating func rebuildVisible() {
         var rows: [Int] = []
+        let filter = treeFilter
         func visit(_ node: Int) {
+            if let filter, !filter.contains(node) { return }
             rows.append(node)
             guard expanded.contains(node) else { return }
             for child in index.nodes[node].children { visit(child) }

@@ -4,9 +4,10 @@ import TermGrid
 
 /// What the dashboard has already worked out from one `TopicIndex`, kept so that a key press
 /// neither re-parses Markdown nor re-draws text it has drawn: rendered notes by width, the
-/// resources under each topic, and the drawn pieces of the screen (see `DrawCache`). Mutable,
-/// and shared by every `AppState` over the same model: each piece is keyed by everything it was
-/// drawn from, so states with different progress never share one (see `nextGeneration`).
+/// resources under each topic, the search index (built on the first `/`), and the drawn pieces
+/// of the screen (see `DrawCache`). Mutable, and shared by every `AppState` over the same
+/// model: each piece is keyed by everything it was drawn from, so states with different
+/// progress never share one (see `nextGeneration`).
 /// Single-threaded use (the UI loop); a cache, so unchecked Sendable is sound here.
 final class DashboardCaches: @unchecked Sendable {
     struct NoteKey: Hashable {
@@ -17,6 +18,8 @@ final class DashboardCaches: @unchecked Sendable {
 
     var notes: [NoteKey: RenderedNote] = [:]
     var resourcesUnder: [Int: [Resource]] = [:]
+    var searchIndex: SearchIndex?
+    var homeNodes: [String: Int]?
     let treeRows = DrawCache<TreePane.RowKey>()
     let detailPanes = DrawCache<DetailPane.PaneKey>()
     let titleBars = DrawCache<Bars.TitleKey>()

@@ -44,6 +44,28 @@ public struct DashboardModel: Sendable {
         return rendered
     }
 
+    /// What `/` searches, built from the tree on the first search rather than at load: most
+    /// sessions never search, and the dashboard's first screen should not wait for it.
+    public var searchIndex: SearchIndex {
+        if let built = caches.searchIndex { return built }
+        let built = SearchIndex(tree: index.tree)
+        caches.searchIndex = built
+        return built
+    }
+
+    /// The node of the topic that first lists a resource (as `TopicIndex.node(ofResource:)`),
+    /// from one table made on first use: a search places thousands of hits on every key.
+    public func homeNode(ofResource id: String) -> Int? {
+        if let table = caches.homeNodes { return table[id] }
+        var table: [String: Int] = [:]
+        // Nodes are numbered depth-first, the curriculum's order: the first to list one is its home.
+        for (node, entry) in index.nodes.enumerated() {
+            for resource in entry.topic.resourceIDs where table[resource] == nil { table[resource] = node }
+        }
+        caches.homeNodes = table
+        return table[id]
+    }
+
     /// The links of a topic's note, numbered as the rendered note numbers them.
     /// Resolved when asked (a key press), not cached: a file may appear or vanish meanwhile.
     public func noteLinks(of node: Int) -> [NoteLink] {

@@ -4,7 +4,7 @@ import TermGrid
 
 /// A one-line text field with a prompt, for the status row: the annotation editor's editing
 /// rules held to a single line, scrolled sideways so the cursor stays in view. Enter and Esc
-/// belong to the caller, which decides what they mean. No view uses it yet; search will.
+/// belong to the caller, which decides what they mean: the search line (`/`) is one.
 public struct InputLine: Hashable, Sendable {
     public var prompt: String
     public private(set) var editor: TextEditor

@@ -40,6 +40,22 @@ public enum Action: Hashable, Sendable {
     case save, cancel, edit
     /// A question's answer: yes.
     case confirm
+    /// The search: `/`, `n` / `N`, and the search line's own keys.
+    case search(SearchStep)
+}
+
+/// What a search key does (`Action.search`).
+public enum SearchStep: Hashable, Sendable {
+    /// `/`: open the search line.
+    case open
+    /// `n` (+1) / `N` (-1): to the next / previous match in curriculum order, wrapping.
+    case match(Int)
+    /// `Enter` in the line: keep the filter and go back to browsing.
+    case keep
+    /// `Esc`: clear the filter and go back to where the cursor was before the search.
+    case clear
+    /// `↑` (-1) / `↓` (+1) in the line: an earlier / later query of this session.
+    case history(Int)
 }
 
 /// One row of a view's table (after lazygit's `{Keys, Handler, Description}`): the keys, what
@@ -86,6 +102,7 @@ public struct KeyTable: Sendable {
     /// listed by `?`, its place in `HelpOverlay.tables` (which leaves out only the help's own
     /// keys, named in its title).
     public static var all: [KeyTable] {
-        [BrowserReducer.keys, ReaderReducer.keys, ContentsReducer.keys, DashboardViewReducer.keys, EditorReducer.keys, HelpReducer.keys, QuestionReducer.keys]
+        [BrowserReducer.keys, SearchReducer.keys, SearchReducer.filterKeys, ReaderReducer.keys, ContentsReducer.keys,
+         DashboardViewReducer.keys, EditorReducer.keys, HelpReducer.keys, QuestionReducer.keys]
     }
 }

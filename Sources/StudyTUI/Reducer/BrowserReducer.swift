@@ -34,6 +34,9 @@ enum BrowserReducer {
     ] + Binding.noteLinks("open the resource's link / link N of the note") + [
         Binding([.character(":")], .typeLinkNumber, "open the resource's link / link N of the note", notes: Binding.linkNumberNotes),
         Binding([.character("y")], .copyLink, "copy the resource's link (OSC 52)"),
+        Binding([.character("/")], .search(.open), "search the notes (titles, notes, URLs, annotations)"),
+        Binding([.character("n")], .search(.match(1)), "next / previous match of the search"),
+        Binding([.character("N")], .search(.match(-1)), "next / previous match of the search"),
         Binding([.character("D")], .dashboard, "the dashboard: progress, activity, next up"),
         Binding([.character("?"), .function(1)], .help, "this help"),
         Binding([.character("q")], .quit, "quit"),
@@ -77,6 +80,7 @@ enum BrowserReducer {
             state.overlay = .dashboard(DashboardPanel(next: DashboardPanel.nextUp(state)))
             return [.loadActivity]
         case .quit: return [.quit]
+        case .search(let step): SearchReducer.browse(step, state: &state)
         case .back, .historyBack, .save, .cancel, .edit, .confirm, .section, .contents, .findInDocument, .nextInDocument: break
         }
         Reducer.settleScroll(&state)

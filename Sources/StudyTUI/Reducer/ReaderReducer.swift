@@ -146,7 +146,7 @@ enum ReaderReducer {
             Reducer.startAnnotation(Reducer.annotationTarget(reader, state: state), returnTo: reader, state: &state)
             return []
         case .editExternally: effects = Reducer.editExternally(Reducer.annotationTarget(reader, state: state), state: state)
-        case .collapse, .expand, .switchPane, .quit, .save, .cancel, .edit, .confirm, .dashboard: break
+        case .collapse, .expand, .switchPane, .quit, .save, .cancel, .edit, .confirm, .dashboard, .search: break
         }
         state.overlay = .reader(reader)
         return effects

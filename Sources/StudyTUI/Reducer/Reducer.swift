@@ -4,8 +4,9 @@ import TermGrid
 /// The router: a message in, the new state and the effects to perform out. What a key means
 /// depends only on what is open, and each view's keys are its own file (its bindings table and
 /// what its actions do): a question (`QuestionReducer`), the editor, the help, the reader, the
-/// browser. A new view is one file, its case in `AppState.Overlay`, one line in
-/// `handle(input:)`, one in `KeyTable.all` and, for `?` to list it, one in `HelpOverlay.tables`.
+/// search line and a kept search's filter, the browser. A new view is one file, its case in
+/// `AppState.Overlay`, one line in `handle(input:)`, one in `KeyTable.all` and, for `?` to list
+/// it, one in `HelpOverlay.tables`.
 public enum Reducer {
     /// One message in, the new state and what to do next out.
     public static func handle(_ message: Message, state: inout AppState) -> [Effect] {
@@ -50,6 +51,9 @@ public enum Reducer {
         case .reader(var reader): return ReaderReducer.handle(key, reader: &reader, state: &state)
         case .dashboard(var panel): return DashboardViewReducer.handle(key, panel: &panel, state: &state)
         case .contents(var panel): return ContentsReducer.handle(key, panel: &panel, state: &state)
+        case .search(var line): return SearchReducer.handle(key, line: &line, state: &state)
+        case nil where state.search != nil && SearchReducer.filterKeys.action(for: key) != nil:
+            return SearchReducer.handleFiltered(key, state: &state)
         case .editor, nil: return BrowserReducer.handle(key, state: &state)
         }
     }

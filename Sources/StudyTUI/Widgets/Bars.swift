@@ -51,9 +51,14 @@ enum Bars {
         var hints: [String]
     }
 
-    static func status(_ state: AppState, into grid: inout Grid) {
+    /// Draws the status row; returns where the terminal's cursor goes (the search line's caret).
+    @discardableResult
+    static func status(_ state: AppState, into grid: inout Grid) -> (x: Int, y: Int)? {
         let y = grid.height - 1
-        guard y > 0 else { return }
+        guard y > 0 else { return nil }
+        if case .search(let line) = state.overlay, state.pending == nil {
+            return searchLine(line, search: state.search, into: &grid, y: y)
+        }
         // A question waiting for y/n takes the row until it is answered.
         let message = state.pending.map { AppState.Notice(text: $0.prompt, isError: false) }
             ?? state.linkEntry?.label.map { AppState.Notice(text: $0, isError: false) } ?? state.message
@@ -64,6 +69,22 @@ enum Bars {
             drawStatus(key, into: &row)
         }
         grid.blit(piece, x: 0, y: y)
+        return nil
+    }
+
+    /// `/kube▏                12 matches`: the query being typed, and on the right what it
+    /// matched or, as an error, why it cannot be matched.
+    static func searchLine(_ line: SearchLine, search: AppState.Search?, into grid: inout Grid, y: Int) -> (x: Int, y: Int)? {
+        let summary = line.text.isEmpty ? "Enter keeps · Esc clears · ↑ ↓ earlier searches " : (search?.summary ?? "") + " "
+        let summaryStyle = CellStyle(.reverse, role: search?.problem == nil ? .plain : .warning)
+        // The query keeps at least half the row; the summary gets what is left, clipped.
+        let summaryWidth = min(DisplayWidth.of(summary), max(0, grid.width / 2 - 1))
+        let lineWidth = grid.width - summaryWidth
+        let cursor = InputLine.draw(line.input, into: &grid, x: 0, y: y, width: lineWidth, style: .reverse)
+        if summaryWidth > 0 {
+            grid.put(Drawing.clip(summary, summaryWidth), x: lineWidth, y: y, style: summaryStyle, limit: summaryWidth)
+        }
+        return cursor
     }
 
     private static func drawStatus(_ key: StatusKey, into grid: inout Grid) {
@@ -111,7 +132,13 @@ enum Bars {
             return ["Ctrl-S save · Esc cancel ", ""]
         case .dashboard:
             return ["j/k select · Enter go to it · q back ", "q back ", ""]
+        case .search:
+            return [""]
         case nil:
+            if let search = state.highlighted {
+                let found = "/\(search.text) · \(search.summary)"
+                return [found + " · n/N next · Esc clears ", found + " ", "Esc clears ", ""]
+            }
             let keys = "Tab pane · Space done · a annotate · ? help · q quit "
             return [counts + keys, keys, "? help · q quit ", ""]
         }

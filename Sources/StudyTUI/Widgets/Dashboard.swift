@@ -34,7 +34,7 @@ public enum Dashboard {
         case .contents(let panel): ContentsOverlay.draw(panel, state: state, into: &grid, area: layout.body)
         default: break
         }
-        Bars.status(state, into: &grid)
+        if let caret = Bars.status(state, into: &grid) { cursor = caret }
         if case .line(let line)? = state.linkEntry?.form {
             cursor = InputLine.draw(line, into: &grid, x: 0, y: grid.height - 1, width: grid.width, style: .reverse)
         }

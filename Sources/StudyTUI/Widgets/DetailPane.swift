@@ -13,9 +13,25 @@ enum DetailPane {
         var listHeight: Int
     }
 
-    /// Title, bar, the topic's own annotation when it has one, and a blank line.
+    /// Title, bar, the topic's own annotation when it has one, where a search matched it when
+    /// not in its title, and a blank line.
     static func headerLines(_ state: AppState, node: Int) -> Int {
-        state.progress.annotation(of: state.index.nodes[node].topic.id)?.text == nil ? 3 : 4
+        let id = state.index.nodes[node].topic.id
+        return 3 + (state.progress.annotation(of: id)?.text == nil ? 0 : 1) + (snippetLine(of: id, state: state) == nil ? 0 : 1)
+    }
+
+    /// What a search matched in a topic or resource outside its title (a note's sentence, a URL,
+    /// an annotation's line), shown as a line of its own.
+    static func snippet(of id: String, state: AppState) -> SearchHit? {
+        guard let hit = state.searchHit(of: id), hit.field != .title else { return nil }
+        return hit
+    }
+
+    /// A match in an annotation is shown in place of the annotation's first line; one in any
+    /// other field but the title gets a line of its own: this one.
+    static func snippetLine(of id: String, state: AppState) -> SearchHit? {
+        guard let hit = snippet(of: id, state: state), hit.field != .annotation else { return nil }
+        return hit
     }
 
     static func geometry(_ state: AppState, rect: Rect) -> Geometry {
@@ -44,7 +60,7 @@ enum DetailPane {
     static func listViewport(_ state: AppState, rect: Rect) -> Int { geometry(state, rect: rect).listHeight }
 
     static func rowHeight(_ resource: Resource, state: AppState) -> Int {
-        state.progress.annotation(of: resource.id)?.text == nil ? 1 : 2
+        1 + (state.progress.annotation(of: resource.id)?.text == nil ? 0 : 1) + (snippetLine(of: resource.id, state: state) == nil ? 0 : 1)
     }
 
     /// Everything the pane's cells depend on, but the selection highlight.
@@ -54,6 +70,8 @@ enum DetailPane {
         var height: Int
         var scroll: Int
         var progressGeneration: Int
+        /// The search whose matches the pane highlights ("" for none).
+        var search: String
     }
 
     static func draw(_ state: AppState, into grid: inout Grid, rect: Rect) {
@@ -63,7 +81,7 @@ enum DetailPane {
         let scroll = Scroll.keep(cursor: state.detailCursor, scroll: state.detailScroll, count: resources.count,
                                  viewport: layout.listHeight) { rowHeight(resources[$0], state: state) }
         let key = PaneKey(node: node, width: rect.width, height: rect.height, scroll: scroll,
-                          progressGeneration: state.progressGeneration)
+                          progressGeneration: state.progressGeneration, search: state.highlighted?.text ?? "")
         let piece = state.model.caches.detailPanes.piece(key, width: rect.width, height: rect.height) { pane in
             drawContent(state, node: node, resources: resources, layout: layout, scroll: scroll, into: &pane,
                         rect: Rect(x: 0, y: 0, width: rect.width, height: rect.height))
@@ -89,7 +107,9 @@ enum DetailPane {
                             into grid: inout Grid, rect: Rect) {
         let entry = state.index.nodes[node]
         let tally = state.tally(of: node)
-        grid.put(Drawing.clip(entry.topic.title, rect.width), x: rect.x, y: rect.y, style: CellStyle(.bold, role: .heading))
+        let search = state.highlighted?.query
+        MatchHighlight.put(entry.topic.title, query: search, into: &grid, x: rect.x, y: rect.y,
+                           style: CellStyle(.bold, role: .heading), limit: rect.width)
         if rect.height > 1 {
             var x = rect.x
             if tally.total > 0 {
@@ -104,11 +124,17 @@ enum DetailPane {
                 grid.put("no resources to track here", x: x, y: rect.y + 1, style: .dim, limit: rect.width)
             }
         }
+        var y = rect.y + 2
         if let annotation = state.progress.annotation(of: entry.topic.id), annotation.text != nil, rect.height > 2 {
-            grid.put("✎ " + Drawing.clip(AnnotationText.firstLine(annotation.text), max(0, rect.width - 2)), x: rect.x, y: rect.y + 2,
-                     style: CellStyle([.dim, .italic]), limit: rect.width)
+            let hit = snippet(of: entry.topic.id, state: state).flatMap { $0.field == .annotation ? $0 : nil }
+            drawAnnotationLine(hit?.snippet ?? AnnotationText.firstLine(annotation.text), indent: "", search: search,
+                               into: &grid, x: rect.x, y: y, width: rect.width)
+            y += 1
         }
-        var y = rect.y + headerLines(state, node: node)
+        if let hit = snippetLine(of: entry.topic.id, state: state), y < rect.y + rect.height {
+            drawSnippet(hit, indent: "", search: search, into: &grid, x: rect.x, y: y, width: rect.width)
+        }
+        y = rect.y + headerLines(state, node: node)
         for line in layout.noteLines where y < rect.y + rect.height {
             Drawing.put(line, into: &grid, x: rect.x, y: y, width: rect.width)
             y += 1
@@ -129,24 +155,46 @@ enum DetailPane {
 
     static func drawList(_ resources: [Resource], scroll: Int, state: AppState, into grid: inout Grid, rect: Rect) {
         guard rect.height > 0 else { return }
+        let search = state.highlighted?.query
         var y = rect.y
         for index in scroll..<resources.count where y < rect.y + rect.height {
             let resource = resources[index]
             let status = state.status(of: resource)
             var x = rect.x + grid.put(status.mark + " ", x: rect.x, y: y, style: Drawing.markStyle(status), limit: rect.width)
             let titleStyle: CellStyle = status == .skipped ? .dim : .plain
-            x += grid.put(Drawing.clip(resource.title, rect.x + rect.width - x), x: x, y: y, style: titleStyle,
-                          limit: rect.x + rect.width - x)
+            x += MatchHighlight.put(resource.title, query: search, into: &grid, x: x, y: y, style: titleStyle,
+                                    limit: rect.x + rect.width - x)
             if !resource.description.isEmpty && x < rect.x + rect.width - 4 {
-                grid.put(" — " + Drawing.clip(resource.description, rect.x + rect.width - x - 3), x: x, y: y,
-                         style: .dim, limit: rect.x + rect.width - x)
+                x += grid.put(" — ", x: x, y: y, style: .dim, limit: rect.x + rect.width - x)
+                MatchHighlight.put(resource.description, query: search, into: &grid, x: x, y: y, style: .dim,
+                                   limit: rect.x + rect.width - x)
             }
             y += 1
             if let annotation = state.progress.annotation(of: resource.id), annotation.text != nil, y < rect.y + rect.height {
-                grid.put("    ✎ " + Drawing.clip(AnnotationText.firstLine(annotation.text), max(0, rect.width - 6)), x: rect.x, y: y,
-                         style: CellStyle([.dim, .italic]), limit: rect.width)
+                // The line the search matched, when it matched the annotation; else its first.
+                let hit = snippet(of: resource.id, state: state).flatMap { $0.field == .annotation ? $0 : nil }
+                drawAnnotationLine(hit?.snippet ?? AnnotationText.firstLine(annotation.text), indent: "    ", search: search,
+                                   into: &grid, x: rect.x, y: y, width: rect.width)
+                y += 1
+            }
+            if let hit = snippetLine(of: resource.id, state: state), y < rect.y + rect.height {
+                drawSnippet(hit, indent: "    ", search: search, into: &grid, x: rect.x, y: y, width: rect.width)
                 y += 1
             }
         }
+    }
+
+    static func drawAnnotationLine(_ text: String, indent: String, search: SearchQuery?, into grid: inout Grid,
+                                   x: Int, y: Int, width: Int) {
+        let used = grid.put(indent + "✎ ", x: x, y: y, style: CellStyle([.dim, .italic]), limit: width)
+        MatchHighlight.put(text, query: search, into: &grid, x: x + used, y: y, style: CellStyle([.dim, .italic]),
+                           limit: width - used)
+    }
+
+    /// `» where the note says kubernetes…`: the matched words in the match style.
+    static func drawSnippet(_ hit: SearchHit, indent: String, search: SearchQuery?, into grid: inout Grid,
+                            x: Int, y: Int, width: Int) {
+        let used = grid.put(indent + "» ", x: x, y: y, style: .dim, limit: width)
+        MatchHighlight.put(hit.snippet, query: search, into: &grid, x: x + used, y: y, style: .plain, limit: width - used)
     }
 }

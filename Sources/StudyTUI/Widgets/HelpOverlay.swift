@@ -6,11 +6,13 @@ import TermGrid
 /// keys of the view it was opened from (the browser or the reader) first, then the others.
 enum HelpOverlay {
     /// The views the help lists, the one it was opened from first (the reader with its table of
-    /// contents), then the dashboard view, the editor and the y/n question. The help's own keys are in its title.
+    /// contents), then the search line, the dashboard view, the editor and the y/n question. The
+    /// help's own keys are in its title.
     static func tables(openedFrom reader: AppState.Reader?) -> [KeyTable] {
         let views = reader == nil ? [BrowserReducer.keys, ReaderReducer.keys, ContentsReducer.keys]
             : [ReaderReducer.keys, ContentsReducer.keys, BrowserReducer.keys]
-        return views + [DashboardViewReducer.keys, EditorReducer.keys, QuestionReducer.keys]
+        return views + [SearchReducer.keys, SearchReducer.filterKeys, DashboardViewReducer.keys, EditorReducer.keys,
+                        QuestionReducer.keys]
     }
 
     /// A table's lines: its title, then one line per run of rows with the same help text (their

@@ -11,20 +11,25 @@ enum TreePane {
         var width: Int
         var open: Bool
         var tally: Tally
+        /// The search whose matches the title highlights ("" for none).
+        var search: String
     }
 
     static func draw(_ state: AppState, into grid: inout Grid, rect: Rect) {
         guard rect.width > 0, rect.height > 0 else { return }
         let scroll = Scroll.keep(cursor: state.treeCursor, scroll: state.treeScroll,
                                  count: state.visible.count, viewport: rect.height)
+        let search = state.highlighted
         for row in 0..<rect.height {
             let index = scroll + row
             guard index < state.visible.count else { break }
             let node = state.visible[index]
             let y = rect.y + row
-            let key = RowKey(node: node, width: rect.width, open: state.expanded.contains(node), tally: state.tally(of: node))
+            let key = RowKey(node: node, width: rect.width, open: state.expanded.contains(node), tally: state.tally(of: node),
+                             search: search?.text ?? "")
             let piece = state.model.caches.treeRows.piece(key, width: rect.width, height: 1) { row in
-                drawRow(node, state: state, open: key.open, tally: key.tally, into: &row, width: rect.width)
+                drawRow(node, state: state, open: key.open, tally: key.tally, search: search?.query, into: &row,
+                        width: rect.width)
             }
             grid.blit(piece, x: rect.x, y: y)
             if index == state.treeCursor {
@@ -34,7 +39,8 @@ enum TreePane {
         }
     }
 
-    static func drawRow(_ node: Int, state: AppState, open: Bool, tally: Tally, into grid: inout Grid, width: Int) {
+    static func drawRow(_ node: Int, state: AppState, open: Bool, tally: Tally, search: SearchQuery? = nil,
+                        into grid: inout Grid, width: Int) {
         let entry = state.index.nodes[node]
         let barWidth = width >= 56 ? 10 : width >= 30 ? 5 : 0
         let base: CellStyle = entry.depth <= 1 ? .bold : .plain
@@ -52,9 +58,9 @@ enum TreePane {
         let titleRoom = width - indent - 2 - (showStats ? statsWidth + 1 : 0) - (showLeft ? leftWidth : 0)
         var x = indent
         x += grid.put(marker, x: x, y: 0, style: .dim, limit: width - indent)
-        grid.put(Drawing.clip(entry.topic.title, titleRoom), x: x, y: 0,
-                 style: tally.total > 0 && tally.remaining == 0 ? CellStyle(base.attributes, role: .done) : base,
-                 limit: titleRoom)
+        MatchHighlight.put(entry.topic.title, query: search, into: &grid, x: x, y: 0,
+                           style: tally.total > 0 && tally.remaining == 0 ? CellStyle(base.attributes, role: .done) : base,
+                           limit: titleRoom)
         if showLeft, let left {
             grid.put(left, x: width - statsWidth - leftWidth, y: 0, style: .dim)
         }

@@ -10,16 +10,17 @@ struct SearchCommand: ParsableCommand {
             Every word must occur in the item (in any field, in any order); case and accents do not \
             matter (cafe finds Café) and a word matches inside longer ones (kube finds Kubernetes). \
             Put a phrase in double quotes, inside the shell's quotes: '"the hard way"'. Filters:
-              is:todo|learning|done|skipped   resources with that status (several: any of them)
-              has:annotation                  items you have annotated
-              in:title                        look in titles only
+              is:todo|learning|done|skipped  resources with that status (several: any)
+              has:annotation                 items you have annotated
+              in:title                       look in titles only
             Example: studydash search is:learning kubernetes
 
             Title matches come first, then description matches, then URL, note and annotation \
             matches, each in curriculum order. Each line is a hit: its kind and ID, its title, the \
             topic it sits in and, unless the title matched, the field and the text around the match. \
             The exit status is 1 when nothing matches. --json prints one object:
-              { "schema": "studydash.search/1", "query", "count" (all hits), "hits": [HIT] }
+              { "schema": "studydash.search/1", "query", "count" (all hits, not only
+                those listed), "hits": [HIT] }
               HIT = { "kind" (topic|resource), "id", "title", "topicPath": [title],
                       "field" (title|description|url|note|annotation), "snippet" }
             """)
@@ -36,6 +37,10 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    /// For bench/load.sh only: times the index and each keystroke of the query (SearchTiming).
+    @Flag(help: .hidden)
+    var timing = false
+
     var query: SearchQuery { SearchQuery(words.joined(separator: " ")) }
 
     func validate() throws {
@@ -49,7 +54,11 @@ struct SearchCommand: ParsableCommand {
             let session = try StudySession(content: content, store: store)
             let progress = try storeCall { try session.progress() }
             let query = query
-            let hits = SearchIndex(tree: session.tree).ranked(for: query, progress: progress)
+            let index = SearchIndex(tree: session.tree)
+            if timing {
+                SearchTiming.report(typing: words.joined(separator: " "), tree: session.tree, progress: progress)
+            }
+            let hits = index.ranked(for: query, progress: progress)
             let shown = hits.prefix(limit)
             let text = words.joined(separator: " ")
             if json {

@@ -1,0 +1,160 @@
+import StudyCore
+import StudyText
+
+/// A search of the notes as the dashboard holds it (`/`): the query typed, the matches in
+/// curriculum order and the tree nodes they show at, the match `n`/`N` is on, and where the
+/// browser was before the search began, so that `Esc` can go back there. The matching itself is
+/// the core's (`SearchIndex`); this only places its hits in the tree.
+extension AppState {
+    public struct Search: Sendable {
+        /// The query as typed.
+        public let text: String
+        /// Why the query cannot be matched (an unclosed quote, an unknown filter), shown as an
+        /// error instead of filtering.
+        public let problem: String?
+        /// Every match, in curriculum order.
+        public let hits: [SearchHit]
+        /// The tree node each hit is shown at (a resource's: the topic that first lists it),
+        /// never decreasing, as the hits come in curriculum order.
+        let nodes: [Int]
+        /// The match the cursor was last taken to.
+        public var current: Int?
+        /// Where the browser was before the search began.
+        let before: BrowserPlace
+
+        public let query: SearchQuery
+        /// True when the query can be matched and is not empty: then the tree shows its matches.
+        public let isFiltering: Bool
+
+        /// The hit of the topic or resource `id` shown at `node`, when the search matched it:
+        /// found among that node's hits, as a table of every hit would cost each key more than
+        /// the few rows on screen that ask.
+        public func hit(of id: String, at node: Int) -> SearchHit? {
+            var low = 0, high = nodes.count
+            while low < high {
+                let middle = (low + high) / 2
+                if nodes[middle] < node { low = middle + 1 } else { high = middle }
+            }
+            var index = low
+            while index < nodes.count && nodes[index] == node {
+                if hits[index].id == id { return hits[index] }
+                index += 1
+            }
+            return nil
+        }
+
+        /// `12 matches`, `no matches`, or the query's problem.
+        public var summary: String {
+            if let problem { return problem }
+            return hits.isEmpty ? "no matches" : Plural.count(hits.count, "match", plural: "matches")
+        }
+    }
+
+    /// The browser's cursors and open topics, as they were before a search.
+    struct BrowserPlace: Sendable {
+        var expanded: Set<Int>
+        var node: Int?
+        var focus: Pane
+        var treeScroll: Int
+        var detailCursor: Int
+        var detailScroll: Int
+    }
+
+    /// The search whose matches the tree and the detail pane highlight: one that filters.
+    public var highlighted: Search? { search.flatMap { $0.isFiltering ? $0 : nil } }
+
+    /// The hit of a topic or resource in the search shown, when it matched.
+    func searchHit(of id: String) -> SearchHit? {
+        guard let search = highlighted, let node = index.index(ofTopic: id) ?? model.homeNode(ofResource: id) else {
+            return nil
+        }
+        return search.hit(of: id, at: node)
+    }
+
+    var browserPlace: BrowserPlace {
+        BrowserPlace(expanded: expanded, node: selectedNode, focus: focus, treeScroll: treeScroll,
+                     detailCursor: detailCursor, detailScroll: detailScroll)
+    }
+
+    /// Back to `place`: every topic shown again, those open then open, the cursors where they were.
+    mutating func restore(_ place: BrowserPlace) {
+        filterTree(nil, expanded: place.expanded)
+        if let node = place.node, let row = visible.firstIndex(of: node) { treeCursor = row }
+        treeScroll = place.treeScroll
+        focus = place.focus
+        detailCursor = place.detailCursor
+        detailScroll = place.detailScroll
+    }
+}
+
+extension AppState.Search {
+    /// Matches `text` against the notes and the learner's progress; `before` is kept.
+    init(text: String, before: AppState.BrowserPlace, model: DashboardModel, progress: LearnerProgress) {
+        self.text = text
+        self.before = before
+        query = SearchQuery(text)
+        problem = query.problem
+        isFiltering = problem == nil && !query.isEmpty
+        guard isFiltering else {
+            hits = []
+            nodes = []
+            return
+        }
+        let found = model.searchIndex.hits(for: query, progress: progress)
+        var nodes: [Int] = []
+        nodes.reserveCapacity(found.count)
+        for hit in found {
+            let node: Int? = switch hit.kind {
+            case .topic: model.index.index(ofTopic: hit.id)
+            case .resource: model.homeNode(ofResource: hit.id)
+            }
+            // Every hit is in the notes the index was built from; -1 marks one that is not.
+            nodes.append(node ?? -1)
+        }
+        if nodes.contains(-1) {
+            let placed = zip(found, nodes).filter { $0.1 >= 0 }
+            hits = placed.map(\.0)
+            self.nodes = placed.map(\.1)
+        } else {
+            hits = found
+            self.nodes = nodes
+        }
+    }
+
+    /// The nodes the filtered tree shows: each match's and its ancestors; and those of them to
+    /// open (the ancestors), so that every match is in view.
+    func shownNodes(in index: TopicIndex) -> (shown: Set<Int>, open: Set<Int>) {
+        var shown = Set<Int>(minimumCapacity: nodes.count)
+        var open = Set<Int>()
+        for node in nodes where shown.insert(node).inserted {
+            var ancestor = index.nodes[node].parent
+            while let current = ancestor {
+                open.insert(current)
+                // An ancestor already shown has had its own ancestors added.
+                guard shown.insert(current).inserted else { break }
+                ancestor = index.nodes[current].parent
+            }
+        }
+        return (shown, open)
+    }
+}
+
+/// The search line (`/`) in the status row: the query being typed and, while `↑`/`↓` walk the
+/// session's earlier queries, which one is shown and what had been typed before.
+public struct SearchLine: Sendable {
+    public var input = InputLine(prompt: "/")
+    /// The history entry shown; nil: the query being typed.
+    var recalled: Int?
+    /// What was typed before `↑` recalled an earlier query, given back by `↓` past the newest.
+    var typed = ""
+
+    public init() {}
+
+    public var text: String { input.text }
+
+    /// Shows `text` in the line, the cursor at its end.
+    mutating func show(_ text: String) {
+        input = InputLine(prompt: input.prompt, text: text)
+        _ = input.handle(.end)
+    }
+}
