@@ -10,14 +10,26 @@
 /// finds `Kubernetes` and CJK needs no word breaks. The notes' prose is matched as written
 /// (Markdown source); only the snippet drops the obvious syntax.
 public struct SearchIndex: Sendable {
-    struct Item: Sendable {
-        var kind: SearchHit.Kind
-        var id: String
-        var title: String
-        var description: String = ""
-        var url: String = ""
-        var note: String = ""
-        var resource: Resource?
+    /// A class, so that reading one for a hit retains it once rather than each of its strings.
+    final class Item: Sendable {
+        let kind: SearchHit.Kind
+        let id: String
+        let title: String
+        let description: String
+        let url: String
+        let note: String
+        let resource: Resource?
+
+        init(kind: SearchHit.Kind, id: String, title: String, description: String = "", url: String = "",
+             note: String = "", resource: Resource? = nil) {
+            self.kind = kind
+            self.id = id
+            self.title = title
+            self.description = description
+            self.url = url
+            self.note = note
+            self.resource = resource
+        }
 
         func text(of field: SearchField) -> String {
             switch field {
@@ -109,16 +121,20 @@ public struct SearchIndex: Sendable {
         var candidates: [Int]?
         for bit in terms.indices.sorted(by: { terms[$0].count > terms[$1].count }) {
             let mask = UInt64(1) << UInt64(bit)
-            func scan(_ texts: FoldedTexts) {
-                let mark = { (segment: FoldedTexts.Segment, offset: Int) in
-                    matches.mark(segment.item, mask, segment.field, offset: offset, keepsOffsets: segment.keepsOffsets)
-                }
-                if let candidates { texts.forEachSegment(of: candidates, containing: terms[bit], mark) } else {
-                    texts.forEachSegment(containing: terms[bit], mark)
+            let term = terms[bit]
+            // Closures passed straight in, not stored: a stored one would box `matches` and make
+            // every mark go through the heap.
+            for texts in query.titlesOnly ? [titles] : [titles, bodies] {
+                if let candidates {
+                    texts.forEachSegment(of: candidates, containing: term) { segment, offset in
+                        matches.mark(segment.item, mask, segment.field, offset: offset, keepsOffsets: segment.keepsOffsets)
+                    }
+                } else {
+                    texts.forEachSegment(containing: term) { segment, offset in
+                        matches.mark(segment.item, mask, segment.field, offset: offset, keepsOffsets: segment.keepsOffsets)
+                    }
                 }
             }
-            scan(titles)
-            if !query.titlesOnly { scan(bodies) }
             required |= mask
             let left = items.indices.filter { matches.masks[$0] & required == required }
             candidates = left.count * Self.narrowingRatio < items.count ? left : nil
