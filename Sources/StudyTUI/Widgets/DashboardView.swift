@@ -167,11 +167,12 @@ enum DashboardView {
         guard let activity else { return }
         let overall = state.rollup.overall
         let forecast = activity.forecast(overall, in: state.index.tree)
-        // The full sentence where it fits the rows there are, else the short one.
-        var lines = TextWrap.wrap(forecast.sentence(overall, today: activity.today), width: max(1, width))
-        if lines.count > rows {
-            lines = TextWrap.wrap(forecast.sentence(overall, today: activity.today, short: true), width: max(1, width))
+        // The fullest wording that fits the rows there are, so that none is cut mid-phrase;
+        // the shortest, clipped, where even that does not fit.
+        let wordings = FinishForecast.Wording.allCases.lazy.map { wording in
+            TextWrap.wrap(forecast.sentence(overall, today: activity.today, wording: wording), width: max(1, width))
         }
+        let lines = wordings.first { $0.count <= rows } ?? wordings.last ?? []
         for (row, line) in lines.prefix(rows).enumerated() {
             grid.put(line, x: x, y: y + row, limit: width)
         }
