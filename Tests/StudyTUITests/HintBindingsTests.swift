@@ -27,7 +27,7 @@ import TermGrid
         name.hasPrefix("Ctrl-") ? "Ctrl-" + name.dropFirst(5).lowercased() : name
     }
 
-    @Test(arguments: ["browser", "reader", "resource reader", "editor"])
+    @Test(arguments: ["browser", "reader", "resource reader", "editor", "dashboard"])
     func everyHintNamesAKeyBoundInItsView(view: String) throws {
         var state = try Fixture().state(width: 200, height: 30)
         let table: KeyTable
@@ -41,6 +41,9 @@ import TermGrid
         case "editor":
             state.press(.tab, .char("a"))
             table = EditorReducer.keys
+        case "dashboard":
+            state.press(.char("D"))
+            table = DashboardViewReducer.keys
         default:
             table = BrowserReducer.keys
         }
@@ -70,5 +73,13 @@ import TermGrid
         let hints = Bars.hints(state)
         #expect(hints.first?.contains("o open link") == true, "\(hints)")
         #expect(!hints.contains { $0.contains("1-9") }, "\(hints)")
+    }
+
+    /// `v` marks the selected due topic revisited: the dashboard view's hint says so.
+    @Test func theDashboardViewsHintNamesV() throws {
+        var state = try Fixture().state(width: 80, height: 24)
+        state.press(.char("D"))
+        let status = try #require(state.screen.split(separator: "\n").last.map(String.init))
+        #expect(status.contains("v revisit"), "\(status)")
     }
 }

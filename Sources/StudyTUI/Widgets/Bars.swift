@@ -139,7 +139,7 @@ enum Bars {
         case .editor:
             return ["Ctrl-S save · Esc cancel ", ""]
         case .dashboard:
-            return ["j/k select · Enter go to it · q back ", "q back ", ""]
+            return ["j/k select · Enter go to it · v revisit · q back ", "j/k select · Enter go to it · q back ", "q back ", ""]
         case .search:
             return [""]
         case nil:
