@@ -100,6 +100,17 @@ import StudyCore
         #expect(forecast.sentence(overall, today: Self.today).hasPrefix("about 2 h left (7 of 10 estimated);"))
     }
 
+    /// Each wording in fewer words than the last; the shortest drops the parentheses.
+    @Test func theShorterWordingsDropWordsThenTheParentheses() {
+        var resources = Self.tree(minutes: 60).resources
+        for id in ["r7", "r8", "r9"] { resources[id]?.effortMinutes = nil }
+        let tree = ContentTree(roots: Self.tree(minutes: 60).roots, resources: resources, warnings: [])
+        let (forecast, overall) = Self.forecast(tree, finishedBack: [4, 2])
+        #expect(forecast.sentence(overall, today: Self.today, wording: .short)
+                == "5 h left (7 of 10 estimated) · no date yet (2 of 7 active days)")
+        #expect(forecast.sentence(overall, today: Self.today, wording: .shortest) == "5 h left · no date yet")
+    }
+
     /// The same resource finished twice (reset, then done again) is one resource's work.
     @Test func aResourceFinishedTwiceCountsOnce() {
         let tree = Self.tree(minutes: 60)

@@ -1,3 +1,4 @@
+import Foundation
 import StudyCore
 import Testing
 @testable import StudyTUI
@@ -90,6 +91,16 @@ import TermGrid
         var state = try opened(fixture, width: width, height: height)
         state.press(.char("j"))
         Snapshot.check(state.renderedGrid, named: "dashboard-\(width)x\(height)")
+    }
+
+    /// At 40×12 the pace has one row: a wording that fits it whole, not one cut mid-phrase.
+    @Test func theOneRowPaceLineFitsWhole() throws {
+        var state = try Fixture().state(width: 40, height: 12)
+        #expect(state.press(.char("D")) == [.loadActivity])
+        state.receive(.activityLoaded(ActivityLog(events: [], today: Self.today)))
+        let rows = state.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let pace = try #require(rows.dropLast().last).trimmingCharacters(in: .whitespaces)
+        #expect(pace.hasSuffix("resources left · no date yet"), "\(pace)")
     }
 
     @Test func eightyColumnsShowAtLeastTwelveWeeks() throws {

@@ -27,7 +27,7 @@ import TermGrid
         name.hasPrefix("Ctrl-") ? "Ctrl-" + name.dropFirst(5).lowercased() : name
     }
 
-    @Test(arguments: ["browser", "reader", "editor"])
+    @Test(arguments: ["browser", "reader", "resource reader", "editor", "dashboard"])
     func everyHintNamesAKeyBoundInItsView(view: String) throws {
         var state = try Fixture().state(width: 200, height: 30)
         let table: KeyTable
@@ -35,17 +35,51 @@ import TermGrid
         case "reader":
             state.press(.enter)
             table = ReaderReducer.keys
+        case "resource reader":
+            state.press(.tab, .enter)
+            table = ReaderReducer.keys
         case "editor":
             state.press(.tab, .char("a"))
             table = EditorReducer.keys
+        case "dashboard":
+            state.press(.char("D"))
+            table = DashboardViewReducer.keys
         default:
             table = BrowserReducer.keys
         }
-        let hint = try #require(Bars.hints(state).first)
-        let names = Self.keyNames(hint)
-        #expect(!names.isEmpty)
-        for name in names {
-            #expect(Self.boundNames(table).contains(Self.normalised(name)), "the \(view) hint names \(name), which is not bound there")
+        let hints = Bars.hints(state)
+        #expect(!Self.keyNames(try #require(hints.first)).isEmpty)
+        for hint in hints {
+            for name in Self.keyNames(hint) {
+                #expect(Self.boundNames(table).contains(Self.normalised(name)), "the \(view) hint names \(name), which is not bound there")
+            }
         }
+    }
+
+    /// The status row at 80 columns, as a user of the whole-file reader sees it.
+    @Test func theWholeFileReadersHintAtEightyColumnsNamesItsOwnKeys() throws {
+        var state = try Fixture().state(width: 80, height: 24)
+        state.press(.enter)
+        let status = try #require(state.screen.split(separator: "\n").last.map(String.init))
+        for phrase in ["J/K section", "t contents", "/ search", "Backspace back", "? help"] {
+            #expect(status.contains(phrase), "\(status)")
+        }
+    }
+
+    /// A resource's reader opens the resource's own link (`o`): digits open nothing there.
+    @Test func aResourcesReaderHintOffersItsLinkNotNumberedOnes() throws {
+        var state = try Fixture().state(width: 200, height: 30)
+        state.press(.tab, .enter)
+        let hints = Bars.hints(state)
+        #expect(hints.first?.contains("o open link") == true, "\(hints)")
+        #expect(!hints.contains { $0.contains("1-9") }, "\(hints)")
+    }
+
+    /// `v` marks the selected due topic revisited: the dashboard view's hint says so.
+    @Test func theDashboardViewsHintNamesV() throws {
+        var state = try Fixture().state(width: 80, height: 24)
+        state.press(.char("D"))
+        let status = try #require(state.screen.split(separator: "\n").last.map(String.init))
+        #expect(status.contains("v revisit"), "\(status)")
     }
 }

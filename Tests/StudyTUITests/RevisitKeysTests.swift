@@ -107,6 +107,49 @@ import TermGrid
         #expect(state.message?.text == "select a topic under \"Due for revisit\" to mark it revisited")
     }
 
+    /// Eight resources finished lately, six still to study and three topics due: at 80×24 every
+    /// due topic is on the first screen, without scrolling, and the cursor reaches each.
+    @Test func dueTopicsShowOnTheFirstScreenBesideEightRecentFinishes() throws {
+        let list = { (name: String, count: Int) in
+            (1...count).map { "- [\(name) \($0)](https://example.com/\(name.lowercased())\($0))" }.joined(separator: "\n")
+        }
+        let fixture = try Fixture(files: ["Course/README.md": "# Course\n",
+                                          "Course/01-read.md": "# Read\n\n" + list("Read", 8),
+                                          "Course/02-due.md": "# Due\n\n## Due A\n\n" + list("A", 1) + "\n\n## Due B\n\n"
+                                              + list("B", 1) + "\n\n## Due C\n\n" + list("C", 1),
+                                          "Course/03-next.md": "# Later\n\n" + list("Later", 6)])
+        var state = fixture.state(width: 80, height: 24)
+        var progress = LearnerProgress()
+        var events: [ActivityLog.Event] = []
+        for (back, id) in try topic("Read", in: state).resourceIDs.enumerated().reversed() {
+            progress.statuses[id] = .done
+            events.append(.init(itemID: id, at: Timestamp(milliseconds: 0), day: Self.today - back, madeDone: true))
+        }
+        var statusSet: [String: RevisitLadder.Moment] = [:]
+        let due = try ["Due A", "Due B", "Due C"].map { try topic($0, in: state) }
+        for (late, topic) in due.enumerated() {
+            for id in topic.resourceIDs {
+                progress.statuses[id] = .done
+                statusSet[id] = RevisitLadder.Moment(at: Timestamp(milliseconds: 1000), day: Self.today - 10 - late)
+            }
+        }
+        state.replace(progress)
+        #expect(state.press(.char("D")) == [.loadActivity])
+        let history = RevisitLadder.History(statusSet: statusSet, today: Self.today)
+        state.receive(.activityLoaded(ActivityLog(events: events, today: Self.today, revisits: history)))
+        for (late, topic) in due.enumerated() {
+            #expect(state.screen.contains("\(9 + late)d late"), "\(state.screen)")
+            #expect(state.screen.contains("1-day   \(topic.title)"), "\(state.screen)")
+        }
+        Snapshot.check(state.renderedGrid, named: "dashboard-due-first-screen-80x24")
+        var revisited: [Effect] = []
+        for _ in 0..<20 {
+            state.press(.char("j"))
+            revisited += state.press(.char("v"))
+        }
+        #expect(revisited == due.reversed().map { Effect.revisit(topicID: $0.id) }, "longest overdue first")
+    }
+
     @Test(arguments: ScreenSnapshotTests.sizes) func snapshotWithADueRow(width: Int, height: Int) throws {
         var state = try withDeploymentDue(width: width, height: height)
         for _ in 0..<20 { state.press(.char("j")) }

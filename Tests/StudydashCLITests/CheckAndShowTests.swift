@@ -110,6 +110,31 @@ import StudyTestSupport
         #expect(lines.filter { $0.hasPrefix("      http") }.count >= 2, "\(result.err)")
     }
 
+    /// A wikilink or a relative link to a note is printed as what it leads to (the topic's place
+    /// and ID, as the dashboard would follow it) or why it cannot be followed; a web link as is.
+    @Test func noteLinksSayWhereTheyLead() throws {
+        let folder = try TemporaryFolder([
+            "README.md": "# Notes\n",
+            "alpha.md": "# Alpha\n\nRead [[Beta]], [its gamma](./beta.md#gamma), [[Missing]], [out](../x.md)"
+                + " and [the web](https://example.com/).\n",
+            "beta.md": "# Beta\n\n## Gamma\n\nText.\n",
+        ])
+        let id = { (title: String) in
+            (try? CLI.run(["show", title, "--json", "--content", folder.path]).json()["id"] as? String) ?? "?"
+        }
+        let result = try CLI.run(["show", "Alpha", "--content", folder.path])
+        #expect(result.status == 0, "\(result.err)")
+        let links = result.out.components(separatedBy: "Links in the note\n").last ?? ""
+        #expect(links == """
+              [1] [[Beta]] → Notes › Beta  \(id("Beta"))
+              [2] ./beta.md#gamma → Notes › Beta › Gamma  \(id("Gamma"))
+              [3] not following '[[Missing]]': no note named 'Missing' in the notes folders
+              [4] not following '../x.md': it leads outside the notes folders
+              [5] https://example.com/
+
+            """)
+    }
+
     @Test func unknownItemFails() throws {
         let result = try CLI.run(["show", "quantum gravity", "--content", "notes"])
         #expect(result.status == 1)

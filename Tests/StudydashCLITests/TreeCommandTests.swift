@@ -11,11 +11,17 @@ import StudyTestSupport
         let actual = try result.json()
         let snapshot = (CLI.snapshots as NSString).appendingPathComponent("tree-notes.json")
         if ProcessInfo.processInfo.environment["STUDYDASH_RECORD_SNAPSHOTS"] == "1" {
-            try result.stdout.write(to: URL(fileURLWithPath: snapshot))
+            try Self.recording(result).write(to: URL(fileURLWithPath: snapshot))
         }
-        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: snapshot)))
+        let committed = try Data(contentsOf: URL(fileURLWithPath: snapshot))
+        let expected = try JSONSerialization.jsonObject(with: committed)
         #expect(NSDictionary(dictionary: actual).isEqual(expected), "tree --json differs from \(snapshot)")
+        // Recording an unchanged tree must leave the committed file as it is, not rewrite it.
+        #expect(Self.recording(result) == committed, "recording would rewrite \(snapshot) in another layout")
     }
+
+    /// What recording writes: the output as the CLI lays it out at a terminal, as committed.
+    static func recording(_ result: CLIResult) -> Data { JSONIndent.pretty(result.stdout) }
 
     @Test func jsonSchemaHasEveryDocumentedField() throws {
         let json = try CLI.run(["tree", "--json", "--content", "notes"]).json()

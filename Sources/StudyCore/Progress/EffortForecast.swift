@@ -140,6 +140,13 @@ public struct FinishForecast: Sendable, Equatable {
 }
 
 extension FinishForecast {
+    /// How many words the sentence takes: `short` for a narrow screen
+    /// (`14 h left · finish ~12 March`), `shortest` without the parentheses (how many carry
+    /// estimates, how much history there is) for a row too narrow even for that.
+    public enum Wording: Sendable, CaseIterable {
+        case full, short, shortest
+    }
+
     /// `12 March`, with the year when it is not today's: `3 January 2028`.
     public static func spokenDate(_ day: Int, today: Int) -> String {
         let date = CivilDate(day: day)
@@ -152,20 +159,20 @@ extension FinishForecast {
 
     /// `about 14 h left at your pace, finishing around 12 March`, or why there is no date: the
     /// line the dashboard view and `studydash stats` both print. When only some resources carry
-    /// estimates it says how many (`about 41 h left (24 of 404 estimated) …`). `short` is the
-    /// same in fewer words, for a narrow screen: `14 h left · finish ~12 March`.
-    public func sentence(_ overall: Tally, today: Int, short: Bool = false) -> String {
+    /// estimates it says how many (`about 41 h left (24 of 404 estimated) …`).
+    public func sentence(_ overall: Tally, today: Int, wording: Wording = .full) -> String {
         if overall.remaining == 0 { return "all finished" }
-        let coverage = basis == .effort ? EffortFormat.coverage(overall).map { " (\($0))" } ?? "" : ""
-        let left = (short ? "" : "about ") + "\(remainingText) left" + coverage
+        let coverage = basis == .effort && wording != .shortest
+            ? EffortFormat.coverage(overall).map { " (\($0))" } ?? "" : ""
+        let left = (wording == .full ? "about " : "") + "\(remainingText) left" + coverage
         let date = Self.spokenDate(finishDay ?? today, today: today)
         let history = "\(activeDays) of \(Self.activeDaysNeeded)"
-        switch (reason, short) {
+        switch (reason, wording != .full) {
         case (nil, false): return left + " at your pace, finishing around " + date
         case (nil, true): return left + " · finish ~" + date
         case (.notEnoughHistory, false):
             return left + "; not enough history yet for a finish date (\(history) active days needed)"
-        case (.notEnoughHistory, true): return left + " · no date yet (\(history) active days)"
+        case (.notEnoughHistory, true): return left + " · no date yet" + (wording == .short ? " (\(history) active days)" : "")
         case (.noPace, false):
             return left + (basis == .effort ? "; finish an estimated resource to see a finish date"
                                            : "; finish a resource to see a finish date")

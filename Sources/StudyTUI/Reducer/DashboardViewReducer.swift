@@ -3,7 +3,7 @@ import TermGrid
 
 /// The dashboard view's state: the activity, once the run loop has read it, the next-up queue
 /// taken when the view opened (or the progress changed), and the cursor over the view's
-/// selectable rows (next up, recently finished, then due for revisit).
+/// selectable rows (next up, due for revisit, then recently finished).
 public struct DashboardPanel: Sendable {
     /// Nil until `Message.activityLoaded` brings it.
     public var activity: ActivityLog?
@@ -40,8 +40,8 @@ public struct DashboardPanel: Sendable {
     public static let nextShown = 5
     public static let finishedShown = 8
 
-    /// The rows in cursor order: the next to study (learning first, as `studydash next` lists
-    /// them), then the last finished, newest first.
+    /// The resource rows: the next to study (learning first, as `studydash next` lists them),
+    /// then the last finished, newest first. Under the cursor the due rows come between them.
     public func rows(_ state: AppState) -> [Row] {
         let tree = state.index.tree
         let next = self.next.map { Row(list: .nextUp, resource: $0, status: state.status(of: $0), finishedDay: nil) }
@@ -56,7 +56,7 @@ public struct DashboardPanel: Sendable {
     public static let dueShown = 5
 
     /// The finished topics due for a revisit by `activity`'s ladder history, longest overdue
-    /// first (the rows after `rows`); none until the activity is read.
+    /// first (the rows between next up and recently finished); none until the activity is read.
     public static func dueRevisits(_ state: AppState, activity: ActivityLog?) -> [RevisitLadder.Entry] {
         guard let history = activity?.revisits else { return [] }
         return Array(RevisitLadder.due(tree: state.index.tree, rollup: state.rollup, history: history).prefix(dueShown))
@@ -67,8 +67,8 @@ public struct DashboardPanel: Sendable {
 /// topic) in the tree, `v` revisiting a due topic, and back to the browser.
 enum DashboardViewReducer {
     static let keys = KeyTable(title: "Dashboard view (D)", bindings: [
-        Binding([.character("j"), .down], .move(1), "select a row: next up, recently finished, due"),
-        Binding([.character("k"), .up], .move(-1), "select a row: next up, recently finished, due"),
+        Binding([.character("j"), .down], .move(1), "select a row: next up, due, recently finished"),
+        Binding([.character("k"), .up], .move(-1), "select a row: next up, due, recently finished"),
         Binding([.enter], .open, "go to it in the tree"),
         Binding([.character("v")], .revisit, "mark the selected due topic revisited"),
         Binding([.character("q"), .escape, .character("D")], .back, "back to the browser"),
@@ -85,8 +85,8 @@ enum DashboardViewReducer {
                 go(toTopic: topic.topic.id, state: &state)
                 return []
             }
-            guard rows.indices.contains(panel.cursor) else { return [] }
-            go(to: rows[panel.cursor].resource, state: &state)
+            guard let row = selectedRow(panel, rows: rows, due: due) else { return [] }
+            go(to: row.resource, state: &state)
             return []
         case .revisit:
             state.overlay = .dashboard(panel)
@@ -105,12 +105,24 @@ enum DashboardViewReducer {
         return []
     }
 
-    /// The "due for revisit" row under the cursor, if it is on one (they follow `rows`).
+    /// The "due for revisit" row under the cursor, if it is on one (they follow next up).
     static func selectedDue(_ panel: DashboardPanel, rows: [DashboardPanel.Row],
                             due: [RevisitLadder.Entry]) -> RevisitLadder.Entry? {
-        let index = panel.cursor - rows.count
+        let index = panel.cursor - nextUpCount(rows)
         return due.indices.contains(index) ? due[index] : nil
     }
+
+    /// The next up or recently finished row under the cursor, if it is on one: next up before
+    /// the due rows, recently finished after them.
+    static func selectedRow(_ panel: DashboardPanel, rows: [DashboardPanel.Row],
+                            due: [RevisitLadder.Entry]) -> DashboardPanel.Row? {
+        let next = nextUpCount(rows)
+        if panel.cursor < next { return rows[panel.cursor] }
+        let index = panel.cursor - due.count
+        return index >= next && rows.indices.contains(index) ? rows[index] : nil
+    }
+
+    static func nextUpCount(_ rows: [DashboardPanel.Row]) -> Int { rows.prefix { $0.list == .nextUp }.count }
 
     /// Closes the view with the topic selected in the tree, revealed.
     static func go(toTopic id: String, state: inout AppState) {

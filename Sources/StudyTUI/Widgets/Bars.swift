@@ -103,6 +103,9 @@ enum Bars {
     }
 
     static func breadcrumb(_ state: AppState) -> String {
+        // The whole-file reader's header names the section read; the browser's place would be
+        // stale here, so the row is left to the reader's keys.
+        if case .reader(let reader) = state.overlay, reader.hasCursor { return "" }
         guard let node = state.selectedNode else { return "" }
         if state.focus == .detail, let resource = state.selectedResource {
             // Where the resource is listed, which may be a sub-topic of the one selected.
@@ -120,10 +123,15 @@ enum Bars {
         case .reader(let reader) where reader.search?.typing == true:
             return ["Enter keep · Esc cancel ", ""]
         case .reader(let reader) where reader.hasCursor:
-            return [counts + "j/k move · J/K section · t contents · 1-9 link · q back · ? help ",
-                    "j/k move · t contents · q back · ? help ", "j/k move · t contents · q back ", "q back ", ""]
+            // `Backspace` rather than `q`: it also goes back along the links followed.
+            let keys = "j/k move · J/K section · t contents · / search · : link N · Backspace back · ? help "
+            return [counts + keys, keys, "j/k move · J/K section · t contents · / search · Backspace back · ? help ",
+                    "j/k move · J/K section · t contents · / search · ? help ", "t contents · / search · ? help ",
+                    "? help ", ""]
         case .reader:
-            return [counts + "j/k scroll · 1-9 link · q back · ? help ", "j/k scroll · q back · ? help ", "q back ", ""]
+            // A resource's reader has one link, its resource's: digits open nothing here.
+            let keys = "j/k scroll · o open link · y copy it · q back · ? help "
+            return [counts + keys, keys, "j/k scroll · o open link · q back · ? help ", "q back ", ""]
         case .contents:
             return ["j/k select · Enter read from there · q back ", "q back ", ""]
         case .help:
@@ -131,7 +139,7 @@ enum Bars {
         case .editor:
             return ["Ctrl-S save · Esc cancel ", ""]
         case .dashboard:
-            return ["j/k select · Enter go to it · q back ", "q back ", ""]
+            return ["j/k select · Enter go to it · v revisit · q back ", "j/k select · Enter go to it · q back ", "q back ", ""]
         case .search:
             return [""]
         case nil:

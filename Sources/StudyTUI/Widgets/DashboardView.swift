@@ -3,7 +3,7 @@ import StudyText
 import TermGrid
 
 /// The dashboard view (`D`): overall and per-area bars, the activity heatmap, streaks, done per
-/// week, next up, recently finished and due for revisit (the selectable rows), and the pace. Two
+/// week, next up, due for revisit and recently finished (the selectable rows), and the pace. Two
 /// columns from 80×24 up; below that one column, the rows scrolled to keep the cursor in sight.
 enum DashboardView {
     static func draw(_ panel: DashboardPanel, state: AppState, into grid: inout Grid, rect: Rect) {
@@ -113,8 +113,9 @@ enum DashboardView {
         }
     }
 
-    /// Next up and recently finished, the cursor's row reversed; scrolled when they do not fit.
-    /// Returns the row after the last drawn.
+    /// Next up, due for revisit and recently finished, the cursor's row reversed; scrolled when
+    /// they do not fit. What is due comes before what is done, so that at 80×24 a due topic is
+    /// on the first screen beside eight recent finishes. Returns the row after the last drawn.
     @discardableResult
     static func lists(_ rows: [DashboardPanel.Row], due: [RevisitLadder.Entry] = [], cursor: Int, today: Int?,
                       into grid: inout Grid, rect: Rect) -> Int {
@@ -125,14 +126,14 @@ enum DashboardView {
             let mark = row.status == .learning ? "learning  " : "todo      "
             lines.append(("  " + mark + row.resource.title, Drawing.markStyle(row.status), index))
         }
+        lines += dueLines(due, firstRow: next.count, today: today)
         lines.append(("", .plain, nil))
         lines.append(("Recently finished", .bold, nil))
         let finished = rows.enumerated().filter { $0.element.list == .finished }
         if finished.isEmpty { lines.append((today == nil ? "  reading the activity…" : "  nothing yet", .dim, nil)) }
         for (index, row) in finished {
-            lines.append(("  " + when(row.finishedDay, today: today) + "  " + row.resource.title, .plain, index))
+            lines.append(("  " + when(row.finishedDay, today: today) + "  " + row.resource.title, .plain, index + due.count))
         }
-        lines += dueLines(due, firstRow: rows.count, today: today)
         guard rect.height > 0 else { return rect.y }
         let cursorLine = lines.firstIndex { $0.row == cursor } ?? 0
         let top = max(0, min(cursorLine - rect.height + 1, lines.count - rect.height))
@@ -147,7 +148,7 @@ enum DashboardView {
     }
 
     /// "Due for revisit": each due topic with how long it has waited and its rung; its rows are
-    /// numbered on from `firstRow` (they follow next up and recently finished under the cursor).
+    /// numbered on from `firstRow` (they follow next up under the cursor).
     static func dueLines(_ due: [RevisitLadder.Entry], firstRow: Int,
                          today: Int?) -> [(text: String, style: CellStyle, row: Int?)] {
         var lines: [(text: String, style: CellStyle, row: Int?)] = [("", .plain, nil), ("Due for revisit", .bold, nil)]
@@ -167,11 +168,12 @@ enum DashboardView {
         guard let activity else { return }
         let overall = state.rollup.overall
         let forecast = activity.forecast(overall, in: state.index.tree)
-        // The full sentence where it fits the rows there are, else the short one.
-        var lines = TextWrap.wrap(forecast.sentence(overall, today: activity.today), width: max(1, width))
-        if lines.count > rows {
-            lines = TextWrap.wrap(forecast.sentence(overall, today: activity.today, short: true), width: max(1, width))
+        // The fullest wording that fits the rows there are, so that none is cut mid-phrase;
+        // the shortest, clipped, where even that does not fit.
+        let wordings = FinishForecast.Wording.allCases.lazy.map { wording in
+            TextWrap.wrap(forecast.sentence(overall, today: activity.today, wording: wording), width: max(1, width))
         }
+        let lines = wordings.first { $0.count <= rows } ?? wordings.last ?? []
         for (row, line) in lines.prefix(rows).enumerated() {
             grid.put(line, x: x, y: y + row, limit: width)
         }

@@ -70,9 +70,25 @@ struct ShowReport {
         }
         if !note.links.isEmpty {
             out += "\nLinks in the note\n"
-            for (index, link) in note.links.enumerated() { out += "  [\(index + 1)] \(Output.safe(link))\n" }
+            // Resolved as the dashboard resolves them, so both say the same of each link.
+            let resolver = NoteLinkResolver(tree: tree)
+            for (index, link) in note.links.enumerated() {
+                out += "  [\(index + 1)] " + linkText(resolver.resolve(link, from: topic)) + "\n"
+            }
         }
         return out
+    }
+
+    /// A web link as written; a link to a note as written, then the topic's place and ID; a
+    /// link that cannot be followed as the reason, which names it.
+    private func linkText(_ link: NoteLink) -> String {
+        switch link.target {
+        case .web: return Output.safe(link.written)
+        case .topic(let id):
+            let place = lookup.index.topic(id: id).map { $0.titles.joined(separator: " › ") } ?? id
+            return Output.safe(link.written) + " → " + Output.safe(place) + "  " + id
+        case .unresolved(let reason): return Output.safe(reason)
+        }
     }
 
     private func resourceText(_ resource: Resource) -> String {
