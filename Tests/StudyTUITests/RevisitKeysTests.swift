@@ -1,3 +1,4 @@
+import Foundation
 import StudyCore
 import Testing
 @testable import StudyTUI
@@ -121,6 +122,15 @@ import TermGrid
         var state = try withDeploymentDue()
         #expect(state.press(.char("v")).isEmpty)
         #expect(state.message?.text == "select a topic under \"Due for revisit\" to mark it revisited")
+    }
+
+    /// In one column the pace has one row: what does not fit is left out whole, not cut in the
+    /// middle of a word or a parenthesis (`4 resources left · no date yet (0 of 7`).
+    @Test func aNarrowViewTellsThePaceInWholePieces() throws {
+        let state = try withDeploymentDue(width: 40, height: 12)
+        let row = try #require(state.screen.split(separator: "\n").first { $0.contains("left") })
+        #expect(row.filter { $0 == "(" }.count == row.filter { $0 == ")" }.count, "\(row)")
+        #expect(row.trimmingCharacters(in: .whitespaces) == "4 resources left", "\(row)")
     }
 
     @Test(arguments: ScreenSnapshotTests.sizes) func snapshotWithADueRow(width: Int, height: Int) throws {

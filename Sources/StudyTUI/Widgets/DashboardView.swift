@@ -172,6 +172,15 @@ enum DashboardView {
         if lines.count > rows {
             lines = TextWrap.wrap(forecast.sentence(overall, today: activity.today, short: true), width: max(1, width))
         }
+        if lines.count > rows {
+            // Still too long: as many of its ` · ` pieces as fit, never one cut in the middle.
+            let pieces = forecast.sentence(overall, today: activity.today, short: true).split(separator: " · ").map(String.init)
+            var kept = pieces.prefix(1).joined()
+            for piece in pieces.dropFirst() where TextWrap.wrap(kept + " · " + piece, width: max(1, width)).count <= rows {
+                kept += " · " + piece
+            }
+            lines = TextWrap.wrap(kept, width: max(1, width))
+        }
         for (row, line) in lines.prefix(rows).enumerated() {
             grid.put(line, x: x, y: y + row, limit: width)
         }
