@@ -72,6 +72,7 @@ enum DashboardViewReducer {
         Binding([.enter], .open, "go to it in the tree"),
         Binding([.character("v")], .revisit, "mark the selected due topic revisited"),
         Binding([.character("u")], .undo, "undo the last change (a revisit made here too)"),
+        Binding([.character("?"), .function(1)], .help, "this help"),
         Binding([.character("q"), .escape, .character("D")], .back, "back to the browser"),
     ])
 
@@ -99,6 +100,9 @@ enum DashboardViewReducer {
         case .undo:
             state.overlay = .dashboard(panel)
             return [.undo]
+        case .help:
+            state.overlay = .help(scroll: 0, under: nil, view: panel)
+            return []
         case .back:
             state.overlay = nil
             return []
