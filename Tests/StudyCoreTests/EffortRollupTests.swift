@@ -55,8 +55,21 @@ import StudyCore
         tally.effortMinutes = 240
         tally.remainingMinutes = 170
         #expect(EffortFormat.left(tally) == "~3h left")
-        tally.remainingMinutes = 0
-        #expect(EffortFormat.left(tally) == "0m left")
+    }
+
+    /// A finished topic has no time left to tell: `2/2 100%  0m left` said nothing true. Nor does
+    /// one whose estimated resources are all done (the bar tells what is left there).
+    @Test func nothingEstimatedLeftShowsNoTimeLeft() {
+        var finished = Tally(todo: 0, learning: 0, done: 2, skipped: 0)
+        finished.estimated = 2
+        finished.effortMinutes = 165
+        #expect(EffortFormat.left(finished) == nil)
+        #expect(EffortFormat.marked(finished) == nil)
+        var partly = Tally(todo: 3, learning: 0, done: 2, skipped: 0)
+        partly.estimated = 2
+        partly.effortMinutes = 165
+        #expect(EffortFormat.left(partly) == nil)
+        #expect(EffortFormat.marked(partly) == nil)
     }
 
     @Test func finishDayAtAPace() {

@@ -103,6 +103,25 @@ import TermGrid
         #expect(pace.hasSuffix("resources left · no date yet"), "\(pace)")
     }
 
+    /// `?` is "every key" in every view: in the dashboard view it did nothing at all. Any key
+    /// closes the help back to the view, its cursor where it was.
+    @Test func helpOpensFromTheViewAndClosesBackToIt() throws {
+        let fixture = try Fixture()
+        var state = try opened(fixture)
+        state.press(.char("j"), .char("?"))
+        guard case .help = state.overlay else {
+            Issue.record("? opened no help in the dashboard view")
+            return
+        }
+        #expect(state.screen.contains("Dashboard view (D)"))
+        state.press(.char("x"))
+        guard case .dashboard(let panel) = state.overlay else {
+            Issue.record("closing the help left the dashboard view")
+            return
+        }
+        #expect(panel.cursor == 1)
+    }
+
     @Test func eightyColumnsShowAtLeastTwelveWeeks() throws {
         let fixture = try Fixture()
         let screen = try opened(fixture).screen

@@ -1,3 +1,4 @@
+import Foundation
 import StudyCore
 import Testing
 @testable import StudyTUI
@@ -99,6 +100,22 @@ import TermGrid
                                                               after: after, today: Self.today)))
         #expect(effects == [Effect.loadActivity])
         #expect(state.loadedActivity == nil)
+    }
+
+    /// The status bar says `u undoes` after `v` in the view: `u` there undoes it, and the view
+    /// reads the ladder again, so the topic is listed as due once more.
+    @Test func uInTheViewUndoesAndTheViewReadsTheLadderAgain() throws {
+        var state = try withDeploymentDue()
+        let deployment = try topic("Deployment", in: state)
+        #expect(state.press(.char("u")) == [.undo])
+        let revisit = ProgressEvent(uid: "u1", change: "c1", itemID: deployment.id, kind: .revisit, old: nil, new: nil,
+                                    at: Timestamp(milliseconds: 5))
+        let effects = state.receive(.undone(UndoOutcome(events: [revisit], fresh: state.progress)))
+        #expect(effects == [Effect.loadActivity])
+        guard case .dashboard = state.overlay else {
+            Issue.record("the view stays open")
+            return
+        }
     }
 
     @Test func vOnARowThatIsNotDueSaysWhatToSelect() throws {

@@ -40,13 +40,13 @@ import TermGrid
     @Test func f1OpensTheHelpFromTheBrowserAndTheReader() {
         var state = fixture.state()
         state.press(.function(1))
-        guard case .help(_, nil) = state.overlay else { Issue.record("no help over the browser"); return }
+        guard case .help(_, nil, _) = state.overlay else { Issue.record("no help over the browser"); return }
         state.press(.escape, .enter, .function(1))
-        guard case .help(_, .some) = state.overlay else { Issue.record("no help over the reader"); return }
+        guard case .help(_, .some, _) = state.overlay else { Issue.record("no help over the reader"); return }
     }
 
     func helpScroll(_ state: AppState) -> Int? {
-        if case .help(let scroll, _) = state.overlay { return scroll }
+        if case .help(let scroll, _, _) = state.overlay { return scroll }
         return nil
     }
 

@@ -370,6 +370,23 @@ import TermGrid
         #expect(cursorLine(state) == "## Alpha")
     }
 
+    /// Every word must be on the line, as in the dashboard's search: `beta note` is Beta's note
+    /// only, not every line with `note` on it (nor `## Beta`, which has no `note`).
+    @Test func aLineMatchesOnlyWhenEveryWordIsOnIt() throws {
+        var state = readingOne()
+        state.press(.char("/"))
+        type("note beta", &state)
+        #expect(cursorLine(state) == "Beta's note.", "the first line with both words")
+        #expect(state.screen.contains("1 line"), "\(state.screen)")
+        state.press(.enter, .char("g"), .char("n"))
+        #expect(cursorLine(state) == "Beta's note.", "n skips the lines that hold one word only")
+        state.press(.char("n"))
+        #expect(state.message?.text == "no match below this line")
+        state.press(.char("/"))
+        type("\"alpha's note\" link", &state)
+        #expect(cursorLine(state)?.hasPrefix("Alpha's note") == true, "a phrase and a word together")
+    }
+
     @Test func escapeWhileTypingGoesBackToWhereTheSearchBegan() throws {
         var state = readingOne()
         state.press(.char("j"), .char("/"))

@@ -39,6 +39,23 @@ struct DashboardResumeTests {
                                           "cloud.google.com/storage/docs/storage-classes"], "\(fromStart.out)")
     }
 
+    /// A resume file that is a FIFO (or any file that is not a regular one) would block the
+    /// read that opens it forever: the dashboard and `next` must ignore it, not hang.
+    @Test func aResumeFileThatIsAFIFOIsIgnoredNotWaitedOn() throws {
+        try probe("resume-leave")
+        let folder = scratch.url("state/studydash")
+        let kept = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("resume-") })
+        let path = (folder as NSString).appendingPathComponent(kept)
+        try FileManager.default.removeItem(atPath: path)
+        #expect(mkfifo(path, 0o600) == 0)
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_STATE_HOME"] = scratch.url("state")
+        let next = try CLI.runProcess("/usr/bin/timeout", ["-k", "2", "10", CLI.binary, "next", "--content", "notes", "--db", db],
+                                      cwd: CLI.fixtures, environment: env)
+        #expect(next.status == 0, "timeout exits 124 when next waited on the FIFO: \(next.status) \(next.err)")
+        #expect(titles(next.out).first == "git-cliff", "\(next.out)")
+    }
+
     /// The titles of `next`'s text: each resource's first line, without its mark and ID.
     func titles(_ out: String) -> [String] {
         out.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { line in

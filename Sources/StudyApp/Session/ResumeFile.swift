@@ -4,8 +4,9 @@ import StudyCore
 /// Where the dashboard was left, kept between runs: one small JSON file per set of notes folders
 /// under `$XDG_STATE_HOME/studydash/` (default `~/.local/state`), named after a digest of the
 /// folders' resolved paths, written atomically and privately (temp + rename, 0600) on quit.
-/// The file is untrusted input: missing, foreign, too big or corrupt, it is ignored silently;
-/// it is read only for IDs to look up in the notes, never shown.
+/// The file is untrusted input: missing, foreign, too big, corrupt or not a regular file (a FIFO
+/// would block the read), it is ignored silently; it is read only for IDs to look up in the
+/// notes, never shown.
 public struct ResumeFile: Sendable {
     /// The file's path, nil without an absolute state or home folder.
     public let path: String?
@@ -31,8 +32,14 @@ public struct ResumeFile: Sendable {
 
     /// The place kept for these folders, nil when there is none to trust.
     public func load() -> StudyPlace? {
-        guard let path, let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        // Not blocking, and a regular file only: opening a FIFO put there would wait forever
+        // for a writer, and reading a device would never end.
+        guard let path else { return nil }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         guard let data = try? handle.read(upToCount: Self.sizeLimit + 1), data.count <= Self.sizeLimit,
               let stored = try? JSONDecoder().decode(Stored.self, from: data),
               stored.schema == Self.schema, stored.roots == roots else { return nil }

@@ -12,17 +12,18 @@ public enum EffortFormat {
     }
 
     /// `compact`, with a `+` when some counted resources carry no estimate (there is more to do
-    /// than the figure says): the tree's rows have no room for more. Nil without any estimate.
+    /// than the figure says): the tree's rows have no room for more. Nil without any estimate,
+    /// and with no estimated time left (a finished topic has nothing to tell).
     public static func marked(_ tally: Tally) -> String? {
-        guard tally.hasEstimates else { return nil }
+        guard tally.hasEstimates, tally.remainingMinutes > 0 else { return nil }
         return compact(tally.remainingMinutes) + (tally.isFullyEstimated ? "" : "+")
     }
 
     /// `~3h left` for a tally whose resources all carry estimates, `~41h left (24 of 404
     /// estimated)` when only some do; nil when none does, so notes without estimates show
-    /// nothing new.
+    /// nothing new, nor when no estimated time is left.
     public static func left(_ tally: Tally) -> String? {
-        guard tally.hasEstimates else { return nil }
+        guard tally.hasEstimates, tally.remainingMinutes > 0 else { return nil }
         return compact(tally.remainingMinutes) + " left" + coverage(tally).map { " (\($0))" }.orEmpty
     }
 

@@ -8,8 +8,9 @@ public struct AppState: Sendable {
     /// What covers the browser, if anything. Later views join this list.
     public enum Overlay: Sendable {
         case reader(Reader)
-        /// `under` is the reader the help was opened from: closing the help returns to it.
-        case help(scroll: Int, under: Reader?)
+        /// `under` is the reader the help was opened from, `view` the dashboard view: closing the
+        /// help returns to it.
+        case help(scroll: Int, under: Reader?, view: DashboardPanel? = nil)
         case editor(AnnotationDraft)
         /// The dashboard view (`D`): its cursor, and the activity once loaded.
         case dashboard(DashboardPanel)
@@ -148,7 +149,7 @@ public struct AppState: Sendable {
     public var reader: Reader? {
         switch overlay {
         case .reader(let reader): reader
-        case .help(_, let under): under
+        case .help(_, let under, _): under
         case .editor(let draft): draft.returnTo
         case .contents(let panel): panel.under
         case .dashboard, .search, nil: nil

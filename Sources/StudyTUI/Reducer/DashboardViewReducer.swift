@@ -64,13 +64,15 @@ public struct DashboardPanel: Sendable {
 }
 
 /// The dashboard view's keys: moving over its rows, `Enter` going to a row's resource (or due
-/// topic) in the tree, `v` revisiting a due topic, and back to the browser.
+/// topic) in the tree, `v` revisiting a due topic, `u` undoing, and back to the browser.
 enum DashboardViewReducer {
     static let keys = KeyTable(title: "Dashboard view (D)", bindings: [
         Binding([.character("j"), .down], .move(1), "select a row: next up, due, recently finished"),
         Binding([.character("k"), .up], .move(-1), "select a row: next up, due, recently finished"),
         Binding([.enter], .open, "go to it in the tree"),
         Binding([.character("v")], .revisit, "mark the selected due topic revisited"),
+        Binding([.character("u")], .undo, "undo the last change (a revisit made here too)"),
+        Binding([.character("?"), .function(1)], .help, "this help"),
         Binding([.character("q"), .escape, .character("D")], .back, "back to the browser"),
     ])
 
@@ -95,6 +97,12 @@ enum DashboardViewReducer {
                 return []
             }
             return [.revisit(topicID: entry.topic.id)]
+        case .undo:
+            state.overlay = .dashboard(panel)
+            return [.undo]
+        case .help:
+            state.overlay = .help(scroll: 0, under: nil, view: panel)
+            return []
         case .back:
             state.overlay = nil
             return []

@@ -21,6 +21,12 @@ extension Reducer {
             }
             state.update(outcome.fresh, for: outcome.itemIDs)
             state.say(describe(outcome, state: state))
+            // What was undone (a revisit, a mark) changes what the open view lists.
+            if case .dashboard(var panel) = state.overlay {
+                panel.next = DashboardPanel.nextUp(state)
+                state.overlay = .dashboard(panel)
+                return [.loadActivity]
+            }
         case .edited(let id, let title, let original, let edited):
             return editorClosed(id: id, title: title, original: original, edited: edited, state: &state)
         case .reloaded(let progress):

@@ -47,7 +47,8 @@ public enum Reducer {
         guard case .key(let key) = input else { return [] }
         if let entry = state.linkEntry { return handleLinkEntry(key, entry: entry, state: &state) }
         switch state.overlay {
-        case .help(let scroll, let reader): return HelpReducer.handle(key, scroll: scroll, under: reader, state: &state)
+        case .help(let scroll, let reader, let view):
+            return HelpReducer.handle(key, scroll: scroll, under: reader, view: view, state: &state)
         case .reader(var reader): return ReaderReducer.handle(key, reader: &reader, state: &state)
         case .dashboard(var panel): return DashboardViewReducer.handle(key, panel: &panel, state: &state)
         case .contents(var panel): return ContentsReducer.handle(key, panel: &panel, state: &state)

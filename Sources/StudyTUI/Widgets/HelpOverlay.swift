@@ -7,12 +7,15 @@ import TermGrid
 enum HelpOverlay {
     /// The views the help lists, the one it was opened from first (the reader with its table of
     /// contents), then the search line, the dashboard view, the editor and the y/n question. The
-    /// help's own keys are in its title.
-    static func tables(openedFrom reader: AppState.Reader?) -> [KeyTable] {
+    /// help's own keys are in its title. Opened from the dashboard view (`fromView`), its table
+    /// comes first.
+    static func tables(openedFrom reader: AppState.Reader?, fromView: Bool = false) -> [KeyTable] {
         let views = reader == nil ? [BrowserReducer.keys, ReaderReducer.keys, ContentsReducer.keys]
             : [ReaderReducer.keys, ContentsReducer.keys, BrowserReducer.keys]
-        return views + [SearchReducer.keys, SearchReducer.filterKeys, DashboardViewReducer.keys, EditorReducer.keys,
-                        QuestionReducer.keys]
+        let all = views + [SearchReducer.keys, SearchReducer.filterKeys, DashboardViewReducer.keys, EditorReducer.keys,
+                           QuestionReducer.keys]
+        guard fromView else { return all }
+        return [DashboardViewReducer.keys] + all.filter { $0.title != DashboardViewReducer.keys.title }
     }
 
     /// A table's lines: its title, then one line per run of rows with the same help text (their
@@ -37,9 +40,9 @@ enum HelpOverlay {
         return lines
     }
 
-    static func lines(openedFrom reader: AppState.Reader?) -> [(key: String, text: String)] {
+    static func lines(openedFrom reader: AppState.Reader?, fromView: Bool = false) -> [(key: String, text: String)] {
         var all: [(key: String, text: String)] = []
-        for table in tables(openedFrom: reader) {
+        for table in tables(openedFrom: reader, fromView: fromView) {
             if !all.isEmpty { all.append(("", "")) }
             all += lines(table)
         }
@@ -56,10 +59,11 @@ enum HelpOverlay {
 
     /// The rows to show inside a box `width` columns wide: key and text side by side, or, when
     /// that does not fit, the key on a row of its own with the text below it.
-    static func rows(width: Int, openedFrom reader: AppState.Reader?) -> [(text: String, style: CellStyle, column: Int)] {
+    static func rows(width: Int, openedFrom reader: AppState.Reader?,
+                     fromView: Bool = false) -> [(text: String, style: CellStyle, column: Int)] {
         let sideBySide = width >= keyWidth + 30
         var rows: [(String, CellStyle, Int)] = []
-        for line in lines(openedFrom: reader) {
+        for line in lines(openedFrom: reader, fromView: fromView) {
             if line.key.isEmpty {
                 rows.append((" " + line.text, .bold, 0))
             } else if sideBySide {
@@ -81,12 +85,13 @@ enum HelpOverlay {
         return inside >= keyWidth + 30 ? lines(openedFrom: reader).count : rows(width: inside, openedFrom: reader).count
     }
 
-    static func draw(scroll: Int, openedFrom reader: AppState.Reader?, into grid: inout Grid, area: Rect) {
+    static func draw(scroll: Int, openedFrom reader: AppState.Reader?, fromView: Bool = false, into grid: inout Grid,
+                     area: Rect) {
         let frame = box(in: area)
         let title = frame.width >= 50 ? "Keys · j/k scroll · any other key closes" : "Keys · j/k scroll"
         let inside = Drawing.box(frame, title: title, into: &grid)
         guard inside.height > 0 else { return }
-        let rows = rows(width: inside.width, openedFrom: reader)
+        let rows = rows(width: inside.width, openedFrom: reader, fromView: fromView)
         let total = rowCount(in: area, openedFrom: reader)
         let start = min(scroll, max(0, total - inside.height))
         var row = -start

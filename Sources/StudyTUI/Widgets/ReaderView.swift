@@ -54,8 +54,13 @@ public enum ReaderView {
         let document = document(reader, state: state)
         let key = ContentKey(subject: reader.subject, width: textWidth(state.width), progressGeneration: state.progressGeneration)
         return state.model.caches.readerLines.matches(key, text: search.line.text) {
-            let query = search.query
-            return document.lines.indices.filter { !SearchText.matchRanges(of: query, in: document.lines[$0].text).isEmpty }
+            // Every word or phrase on the line, not any one of them: each is looked for alone
+            // (quoted, so a phrase stays one), as `matchRanges` merges what all of them find.
+            let terms = search.query.terms.map { SearchQuery("\"" + $0 + "\"") }
+            guard !terms.isEmpty else { return [] }
+            return document.lines.indices.filter { line in
+                terms.allSatisfy { !SearchText.matchRanges(of: $0, in: document.lines[line].text).isEmpty }
+            }
         }
     }
 
