@@ -255,4 +255,19 @@ import TermGrid
         #expect(state.screen.contains("✎ The zebra chapter is best."), "the annotation's matching line, not its first")
         #expect(styles(of: "zebra", in: state).allSatisfy { $0 == .match })
     }
+
+    /// A matched topic whose sub-topics did not match opens onto them: `▾` never shows nothing.
+    @Test func openingAMatchedTopicInTheFilterShowsItsSubTopics() {
+        var state = fixture.state()
+        searching("foundations", in: &state)
+        state.press(.enter)
+        #expect(state.selectedTitle == "Foundations")
+        #expect(!titles(state).contains("Statistics"), "its sub-topic did not match")
+        state.press(.char("l"))
+        #expect(titles(state).contains("Statistics"), "opened, it shows what is under it")
+        state.press(.char("l"))
+        #expect(state.selectedTitle == "Statistics")
+        state.press(.escape)
+        #expect(titles(state).contains("Deployment"), "Esc still gives the whole tree back")
+    }
 }

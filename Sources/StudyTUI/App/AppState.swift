@@ -171,6 +171,12 @@ public struct AppState: Sendable {
     public mutating func setExpanded(_ node: Int, _ open: Bool) {
         let selected = selectedNode
         if open { expanded.insert(node) } else { expanded.remove(node) }
+        // A search's match whose sub-topics did not match would open onto nothing (`▾` and no
+        // row under it): opened, it shows them all.
+        let children = index.nodes[node].children
+        if open, let filter = treeFilter, !children.contains(where: filter.contains) {
+            treeFilter = filter.union(children)
+        }
         rebuildVisible()
         if let selected, let row = visible.firstIndex(of: selected) { treeCursor = row }
     }
