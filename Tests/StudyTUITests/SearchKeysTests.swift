@@ -270,4 +270,20 @@ import TermGrid
         state.press(.escape)
         #expect(titles(state).contains("Deployment"), "Esc still gives the whole tree back")
     }
+
+    /// A paste of 10 KB into the line would search 10,000 times, one query a character (half a
+    /// minute before the next key is read): the line takes a query's worth and says where it stopped.
+    @Test func aHugePasteStopsAtTheLongestQuery() {
+        var state = fixture.state()
+        searching("seeing " + String(repeating: "x", count: 10_000), in: &state)
+        guard case .search(let line)? = state.overlay else {
+            Issue.record("the search line stays open")
+            return
+        }
+        #expect(line.text.count == SearchLine.maximumLength)
+        #expect(line.text.hasPrefix("seeing xxx"))
+        #expect(state.message?.text == "a search is at most \(SearchLine.maximumLength) characters")
+        state.press(.backspace, .escape)
+        #expect(titles(state).contains("Deployment"))
+    }
 }

@@ -150,6 +150,10 @@ public struct SearchLine: Sendable {
 
     public init() {}
 
+    /// The longest query the line takes: longer than anyone types, short enough that a paste of
+    /// a whole file, searched once a character, answers at once.
+    public static let maximumLength = 200
+
     public var text: String { input.text }
 
     /// Shows `text` in the line, the cursor at its end.
