@@ -286,4 +286,23 @@ import TermGrid
         state.press(.backspace, .escape)
         #expect(titles(state).contains("Deployment"))
     }
+
+    /// The highlight lies on the matched text as shown: after wide characters and escaped
+    /// controls (each drawn wider than it is), and without changing what it covers.
+    @Test func theHighlightCoversTheShownMatchAfterWideAndEscapedCharacters() throws {
+        let fixture = try Fixture(files: [
+            "Course/README.md": "# Course\n\nIntro.\n",
+            "Course/wide.md": "# Wide\n\n- [漢字\u{1b}[2J wolf 👍🏽 end](https://example.com/w) — plain\n",
+        ])
+        var state = fixture.state(width: 100, height: 30)
+        searching("wolf", in: &state)
+        #expect(styles(of: "wolf", in: state).allSatisfy { $0 == .match })
+        #expect(styles(of: "wolf", in: state).count == 4)
+        #expect(styles(of: "J wolf", in: state).first != .match, "not shifted left")
+        #expect(styles(of: "wolf 👍", in: state).last != .match, "not shifted right")
+        state.press(.escape)
+        searching("👍", in: &state)
+        #expect(state.screen.contains("wolf 👍🏽 end"), "the emoji keeps its skin tone: \(state.screen)")
+        #expect(styles(of: "👍🏽", in: state).allSatisfy { $0 == .match })
+    }
 }
