@@ -75,6 +75,15 @@ struct DashboardTerminalTests {
         #expect(highlighted != nil, "the matched text is highlighted")
     }
 
+    /// Alt-d and keys the terminal description does not know, typed in the search line, do
+    /// nothing: before, their Esc cleared the search and `d` marked the selection done.
+    @Test func altKeysInTheSearchLineChangeNothing() throws {
+        let before = try CLI.run(["status", "--json", "--content", "notes", "--db", db]).out
+        _ = try probe("search-alt-keys")
+        let after = try CLI.run(["status", "--json", "--content", "notes", "--db", db]).out
+        #expect(after == before, "nothing was marked")
+    }
+
     @Test func annotateInPlaceThenShowPrintsIt() throws {
         _ = try probe("annotate")
         let shown = try CLI.run(["show", "Semantic Versioning", "--content", "notes", "--db", db]).out
