@@ -172,6 +172,14 @@ import TermGrid
         #expect(state.visible == rows)
     }
 
+    @Test func whatTheLineSaysIsShownInIt() {
+        var state = fixture.state()
+        state.press(.char("/"), .up)
+        #expect(state.screen.contains("no earlier searches in this session"), "\(state.screen)")
+        state.press(.char("s"))
+        #expect(!state.screen.contains("no earlier searches"), "until the next key")
+    }
+
     @Test func upAndDownWalkTheQueriesOfThisSession() {
         var state = fixture.state()
         searching("seeing", in: &state)
@@ -283,6 +291,7 @@ import TermGrid
         #expect(line.text.count == SearchLine.maximumLength)
         #expect(line.text.hasPrefix("seeing xxx"))
         #expect(state.message?.text == "a search is at most \(SearchLine.maximumLength) characters")
+        #expect(state.screen.contains("a search is at most"), "said in the search line, which holds the status row")
         state.press(.backspace, .escape)
         #expect(titles(state).contains("Deployment"))
     }
