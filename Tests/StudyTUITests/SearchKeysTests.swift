@@ -172,6 +172,18 @@ import TermGrid
         #expect(state.visible == rows)
     }
 
+    /// `in:title` alone, or only spaces, asks for nothing: the whole tree stays, and the line
+    /// says what is missing rather than "no matches".
+    @Test func aQueryAskingForNothingSaysSoNotNoMatches() {
+        for query in ["in:title", "   ", "\"\""] {
+            var state = fixture.state()
+            searching(query, in: &state)
+            #expect(titles(state).contains("Deployment"), "the whole tree for \(query)")
+            #expect(!state.screen.contains("no matches"), "\(query): \(state.screen)")
+            #expect(state.screen.contains("type a word"), "\(query)")
+        }
+    }
+
     @Test func whatTheLineSaysIsShownInIt() {
         var state = fixture.state()
         state.press(.char("/"), .up)

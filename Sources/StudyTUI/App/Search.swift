@@ -43,9 +43,11 @@ extension AppState {
             return nil
         }
 
-        /// `12 matches`, `no matches`, or the query's problem.
+        /// `12 matches`, `no matches`, the query's problem, or, for one asking for nothing
+        /// (`in:title` alone), what it lacks.
         public var summary: String {
             if let problem { return problem }
+            if !isFiltering { return "type a word, a \"phrase\" or a filter" }
             return hits.isEmpty ? "no matches" : Plural.count(hits.count, "match", plural: "matches")
         }
     }
