@@ -326,4 +326,26 @@ import TermGrid
         #expect(state.screen.contains("wolf 👍🏽 end"), "the emoji keeps its skin tone: \(state.screen)")
         #expect(styles(of: "👍🏽", in: state).allSatisfy { $0 == .match })
     }
+
+    /// In the reader too the highlight lies on the match as drawn, after escaped controls and
+    /// wide characters.
+    @Test func theReadersHighlightCoversTheShownMatch() throws {
+        let fixture = try Fixture(files: [
+            "Course/README.md": "# Course\n\nIntro.\n",
+            "Course/wide.md": "# Wide\n\nA \u{1b}[2J\u{07} 漢字 wolf 👍🏽 end.\n",
+        ])
+        var state = fixture.state(width: 100, height: 30)
+        state.press(.char("j"), .enter)
+        state.press(.char("/"))
+        for character in "wolf" { state.press(.character(character)) }
+        state.press(.enter)
+        // The header row shows the query too; the note's line is the one with the emoji.
+        let line = styles(of: "字 wolf 👍🏽", in: state)
+        #expect(line.count == 10)
+        #expect(line.prefix(3).allSatisfy { $0 != .match }, "not shifted right")
+        #expect(line.dropFirst(3).prefix(4).allSatisfy { $0 == .match }, "\(line)")
+        #expect(line.dropFirst(7).allSatisfy { $0 != .match }, "not shifted left")
+        state.press(.char("/"), .character("👍"), .enter)
+        #expect(state.screen.contains("wolf 👍🏽 end."), "the emoji keeps its skin tone: \(state.screen)")
+    }
 }
