@@ -348,4 +348,29 @@ import TermGrid
         state.press(.char("/"), .character("👍"), .enter)
         #expect(state.screen.contains("wolf 👍🏽 end."), "the emoji keeps its skin tone: \(state.screen)")
     }
+
+    /// An annotation changed while a search is kept shows as it now is, not as the search
+    /// found it; the tree keeps its rows (nothing vanishes under the cursor).
+    @Test func anAnnotationChangedUnderAKeptSearchShowsItsNewText() {
+        var state = fixture.state(width: 100, height: 30)
+        state.press(.tab)
+        guard let id = state.selectedResource?.id else { Issue.record("no resource"); return }
+        func annotate(_ text: String) {
+            var progress = LearnerProgress()
+            progress.annotations[id] = Annotation(itemID: id, text: text, createdAt: Timestamp(milliseconds: 0),
+                                                  updatedAt: Timestamp(milliseconds: 1))
+            state.update(progress, for: [id])
+        }
+        annotate("First line.\nThe zebra chapter is best.")
+        state.press(.tab)
+        searching("zebra", in: &state)
+        state.press(.enter)
+        let rows = state.visible
+        #expect(state.screen.contains("✎ The zebra chapter is best."))
+        annotate("Lions, now.")
+        #expect(!state.screen.contains("zebra chapter"), "the old text is gone: \(state.screen)")
+        #expect(state.screen.contains("✎ Lions, now."))
+        #expect(state.visible == rows, "the tree keeps its rows")
+        #expect(state.selectedResource?.id == id)
+    }
 }

@@ -221,6 +221,7 @@ public struct AppState: Sendable {
         }
         rollup = ProgressRollup(tree: index.tree, progress: progress)
         progressGeneration = model.caches.nextGeneration()
+        rematchSearch()
     }
 
     /// Takes the whole progress afresh (another process wrote to the store).
@@ -228,6 +229,7 @@ public struct AppState: Sendable {
         progress = fresh
         rollup = ProgressRollup(tree: index.tree, progress: progress)
         progressGeneration = model.caches.nextGeneration()
+        rematchSearch()
     }
 
     public mutating func say(_ text: String, error: Bool = false) { message = Notice(text: text, isError: error) }

@@ -73,6 +73,19 @@ extension AppState {
         return search.hit(of: id, at: node)
     }
 
+    /// The search matched again after the progress changed, so that what it shows (an
+    /// annotation's line, the highlight of an `is:` filter) is true now. The tree keeps its
+    /// rows, so nothing vanishes under the cursor, and `n` goes on from the same place.
+    mutating func rematchSearch() {
+        guard let old = highlighted else { return }
+        var fresh = Search(text: old.text, before: old.before, model: model, progress: progress)
+        if let current = old.current {
+            let id = old.hits[current].id, node = old.nodes[current]
+            fresh.current = fresh.hits.firstIndex { $0.id == id } ?? fresh.nodes.lastIndex { $0 < node }
+        }
+        search = fresh
+    }
+
     var browserPlace: BrowserPlace {
         BrowserPlace(expanded: expanded, node: selectedNode, focus: focus, treeScroll: treeScroll,
                      detailCursor: detailCursor, detailScroll: detailScroll)
