@@ -107,6 +107,8 @@ public final class TerminalScreen {
         }
         var value: Int32 = 0
         switch studydash_get_wch(&value) {
+        case OK where value == 27:
+            return escapeOrUnknownKey()
         case OK:
             return KeyDecoder.character(value).map(Event.key) ?? .tick
         case KEY_CODE_YES where value == KEY_RESIZE:
@@ -118,6 +120,38 @@ public final class TerminalScreen {
             return KeyDecoder.code(value).map(Event.key) ?? .tick
         default:
             return .tick
+        }
+    }
+
+    /// An Esc with nothing after it is the Esc key. One with more bytes already waiting (ncurses
+    /// gave it up as a sequence after its escape delay) is a key it does not know: Alt-d, a
+    /// modified key missing from the terminal's description. That is dropped whole, as read
+    /// as Esc and then its bytes it would act as several keys: in the search line Esc clears the
+    /// search and `d` marks the selection done.
+    private func escapeOrUnknownKey() -> Event {
+        let screen = studydash_stdscr()
+        wtimeout(screen, 0)
+        defer { wtimeout(screen, currentTimeout ?? -1) }
+        var value: Int32 = 0
+        switch studydash_get_wch(&value) {
+        case OK:
+            // A CSI or SS3 sequence runs to its final byte; Alt and a key is the one character.
+            let introducer = value
+            var length = 0
+            while introducer == 0x5b || (introducer == 0x4f && length == 0), length < 32,
+                  studydash_get_wch(&value) == OK {
+                length += 1
+                if introducer == 0x4f || (0x40...0x7e).contains(value) { break }
+            }
+            return .tick
+        case KEY_CODE_YES where value == KEY_RESIZE:
+            painter.forget()
+            let size = size
+            return .resize(width: size.width, height: size.height)
+        case KEY_CODE_YES:
+            return .tick
+        default:
+            return .key(.escape)
         }
     }
 

@@ -185,4 +185,10 @@ import Testing
         #expect(SearchText.matchRanges(of: SearchQuery("\"the hard\" kube"), in: phrase).map { String(phrase[$0]) }
                 == ["Kube", "the hard"])
     }
+
+    @Test func matchRangesCoverWholeCharacters() {
+        let text = "a 👍🏽 b 🇯🇵"
+        #expect(SearchText.matchRanges(of: SearchQuery("👍"), in: text).map { String(text[$0]) } == ["👍🏽"])
+        #expect(SearchText.matchRanges(of: SearchQuery("🇯"), in: text).map { String(text[$0]) } == ["🇯🇵"])
+    }
 }

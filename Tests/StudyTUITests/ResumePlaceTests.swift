@@ -70,4 +70,22 @@ import Testing
         #expect((state.reader?.scroll ?? -1) >= 0)
         #expect((state.reader?.scroll ?? Int.max) < 100)
     }
+
+    /// Quitting with a search kept saves the match the cursor is on, but the topics open before
+    /// the search, not the ones the filter opened to show its matches.
+    @Test func aPlaceSavedWithAFilterKeepsTheTopicsOpenBeforeTheSearch() {
+        var state = fixture.state()
+        let before = state.visible
+        state.press(.char("/"))
+        for character in "https" { state.press(.character(character)) }
+        state.press(.enter, .char("N"))
+        #expect(state.visible.contains { state.index.nodes[$0].topic.title == "Statistics" }, "the filter opened Foundations")
+        let place = state.place
+        #expect(place.topicPath.last == topicID("日本語のノート 🎉"), "the cursor's match is kept")
+
+        var reopened = fixture.state()
+        reopened.take(place)
+        #expect(reopened.selectedTitle == "日本語のノート 🎉")
+        #expect(reopened.visible == before, "the same topics open as before the search")
+    }
 }

@@ -172,6 +172,26 @@ import TermGrid
         #expect(state.visible == rows)
     }
 
+    /// `in:title` alone, or only spaces, asks for nothing: the whole tree stays, and the line
+    /// says what is missing rather than "no matches".
+    @Test func aQueryAskingForNothingSaysSoNotNoMatches() {
+        for query in ["in:title", "   ", "\"\""] {
+            var state = fixture.state()
+            searching(query, in: &state)
+            #expect(titles(state).contains("Deployment"), "the whole tree for \(query)")
+            #expect(!state.screen.contains("no matches"), "\(query): \(state.screen)")
+            #expect(state.screen.contains("type a word"), "\(query)")
+        }
+    }
+
+    @Test func whatTheLineSaysIsShownInIt() {
+        var state = fixture.state()
+        state.press(.char("/"), .up)
+        #expect(state.screen.contains("no earlier searches in this session"), "\(state.screen)")
+        state.press(.char("s"))
+        #expect(!state.screen.contains("no earlier searches"), "until the next key")
+    }
+
     @Test func upAndDownWalkTheQueriesOfThisSession() {
         var state = fixture.state()
         searching("seeing", in: &state)
@@ -254,5 +274,103 @@ import TermGrid
         #expect(state.selectedResource?.id == id)
         #expect(state.screen.contains("✎ The zebra chapter is best."), "the annotation's matching line, not its first")
         #expect(styles(of: "zebra", in: state).allSatisfy { $0 == .match })
+    }
+
+    /// A matched topic whose sub-topics did not match opens onto them: `▾` never shows nothing.
+    @Test func openingAMatchedTopicInTheFilterShowsItsSubTopics() {
+        var state = fixture.state()
+        searching("foundations", in: &state)
+        state.press(.enter)
+        #expect(state.selectedTitle == "Foundations")
+        #expect(!titles(state).contains("Statistics"), "its sub-topic did not match")
+        state.press(.char("l"))
+        #expect(titles(state).contains("Statistics"), "opened, it shows what is under it")
+        state.press(.char("l"))
+        #expect(state.selectedTitle == "Statistics")
+        state.press(.escape)
+        #expect(titles(state).contains("Deployment"), "Esc still gives the whole tree back")
+    }
+
+    /// A paste of 10 KB into the line would search 10,000 times, one query a character (half a
+    /// minute before the next key is read): the line takes a query's worth and says where it stopped.
+    @Test func aHugePasteStopsAtTheLongestQuery() {
+        var state = fixture.state()
+        searching("seeing " + String(repeating: "x", count: 10_000), in: &state)
+        guard case .search(let line)? = state.overlay else {
+            Issue.record("the search line stays open")
+            return
+        }
+        #expect(line.text.count == SearchLine.maximumLength)
+        #expect(line.text.hasPrefix("seeing xxx"))
+        #expect(state.message?.text == "a search is at most \(SearchLine.maximumLength) characters")
+        #expect(state.screen.contains("a search is at most"), "said in the search line, which holds the status row")
+        state.press(.backspace, .escape)
+        #expect(titles(state).contains("Deployment"))
+    }
+
+    /// The highlight lies on the matched text as shown: after wide characters and escaped
+    /// controls (each drawn wider than it is), and without changing what it covers.
+    @Test func theHighlightCoversTheShownMatchAfterWideAndEscapedCharacters() throws {
+        let fixture = try Fixture(files: [
+            "Course/README.md": "# Course\n\nIntro.\n",
+            "Course/wide.md": "# Wide\n\n- [漢字\u{1b}[2J wolf 👍🏽 end](https://example.com/w) — plain\n",
+        ])
+        var state = fixture.state(width: 100, height: 30)
+        searching("wolf", in: &state)
+        #expect(styles(of: "wolf", in: state).allSatisfy { $0 == .match })
+        #expect(styles(of: "wolf", in: state).count == 4)
+        #expect(styles(of: "J wolf", in: state).first != .match, "not shifted left")
+        #expect(styles(of: "wolf 👍", in: state).last != .match, "not shifted right")
+        state.press(.escape)
+        searching("👍", in: &state)
+        #expect(state.screen.contains("wolf 👍🏽 end"), "the emoji keeps its skin tone: \(state.screen)")
+        #expect(styles(of: "👍🏽", in: state).allSatisfy { $0 == .match })
+    }
+
+    /// In the reader too the highlight lies on the match as drawn, after escaped controls and
+    /// wide characters.
+    @Test func theReadersHighlightCoversTheShownMatch() throws {
+        let fixture = try Fixture(files: [
+            "Course/README.md": "# Course\n\nIntro.\n",
+            "Course/wide.md": "# Wide\n\nA \u{1b}[2J\u{07} 漢字 wolf 👍🏽 end.\n",
+        ])
+        var state = fixture.state(width: 100, height: 30)
+        state.press(.char("j"), .enter)
+        state.press(.char("/"))
+        for character in "wolf" { state.press(.character(character)) }
+        state.press(.enter)
+        // The header row shows the query too; the note's line is the one with the emoji.
+        let line = styles(of: "字 wolf 👍🏽", in: state)
+        #expect(line.count == 10)
+        #expect(line.prefix(3).allSatisfy { $0 != .match }, "not shifted right")
+        #expect(line.dropFirst(3).prefix(4).allSatisfy { $0 == .match }, "\(line)")
+        #expect(line.dropFirst(7).allSatisfy { $0 != .match }, "not shifted left")
+        state.press(.char("/"), .character("👍"), .enter)
+        #expect(state.screen.contains("wolf 👍🏽 end."), "the emoji keeps its skin tone: \(state.screen)")
+    }
+
+    /// An annotation changed while a search is kept shows as it now is, not as the search
+    /// found it; the tree keeps its rows (nothing vanishes under the cursor).
+    @Test func anAnnotationChangedUnderAKeptSearchShowsItsNewText() {
+        var state = fixture.state(width: 100, height: 30)
+        state.press(.tab)
+        guard let id = state.selectedResource?.id else { Issue.record("no resource"); return }
+        func annotate(_ text: String) {
+            var progress = LearnerProgress()
+            progress.annotations[id] = Annotation(itemID: id, text: text, createdAt: Timestamp(milliseconds: 0),
+                                                  updatedAt: Timestamp(milliseconds: 1))
+            state.update(progress, for: [id])
+        }
+        annotate("First line.\nThe zebra chapter is best.")
+        state.press(.tab)
+        searching("zebra", in: &state)
+        state.press(.enter)
+        let rows = state.visible
+        #expect(state.screen.contains("✎ The zebra chapter is best."))
+        annotate("Lions, now.")
+        #expect(!state.screen.contains("zebra chapter"), "the old text is gone: \(state.screen)")
+        #expect(state.screen.contains("✎ Lions, now."))
+        #expect(state.visible == rows, "the tree keeps its rows")
+        #expect(state.selectedResource?.id == id)
     }
 }

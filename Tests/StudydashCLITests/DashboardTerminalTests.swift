@@ -75,6 +75,15 @@ struct DashboardTerminalTests {
         #expect(highlighted != nil, "the matched text is highlighted")
     }
 
+    /// Alt-d and keys the terminal description does not know, typed in the search line, do
+    /// nothing: before, their Esc cleared the search and `d` marked the selection done.
+    @Test func altKeysInTheSearchLineChangeNothing() throws {
+        let before = try CLI.run(["status", "--json", "--content", "notes", "--db", db]).out
+        _ = try probe("search-alt-keys")
+        let after = try CLI.run(["status", "--json", "--content", "notes", "--db", db]).out
+        #expect(after == before, "nothing was marked")
+    }
+
     @Test func annotateInPlaceThenShowPrintsIt() throws {
         _ = try probe("annotate")
         let shown = try CLI.run(["show", "Semantic Versioning", "--content", "notes", "--db", db]).out
@@ -193,6 +202,21 @@ struct DashboardTerminalTests {
 
     /// The driver itself: keys reach the program as a terminal sends them, any signal can be
     /// sent, and a program that leaves the terminal broken fails `expect-sane` (the check can fail).
+    /// The screen the terminal tests read scrolls as xterm does (CSI S / CSI T in a region).
+    @Test func theDriversScreenScrollsARegion() throws {
+        let program = """
+            import sys, time
+            out = sys.stdout
+            out.write("\\x1b[2J\\x1b[Hline1\\r\\nline2\\r\\nline3\\r\\nline4\\r\\nline5")
+            out.write("\\x1b[1;2r\\x1b[S")  # rows 1-2 up one: line2 on top, a blank under it
+            out.write("\\x1b[4;5r\\x1b[T")  # rows 4-5 down one: a blank, then line4
+            out.write("\\x1b[r\\x1b[6;1Hdone"); out.flush()
+            time.sleep(30)
+            """
+        let result = try TUIProbe.run("driver-scroll", ["python3", "-c", program], scratch: scratch, program: "/usr/bin/env")
+        #expect(result.ok, "\(result.failure)")
+    }
+
     @Test func theDriverCatchesATerminalLeftBroken() throws {
         let program = """
             import os, sys, tty

@@ -80,6 +80,14 @@ import StudyTestSupport
         #expect(result.err == "… and 3 more; --limit 5 lists them all\n")
     }
 
+    @Test func aLimitBelowOneIsAUsageErrorSayingSo() throws {
+        for limit in ["0", "-1"] {
+            let result = try run(["search", "storage", "--limit", limit])
+            #expect(result.status == 64)
+            #expect(result.err.hasPrefix("Error: --limit must be at least 1"), "--limit \(limit): \(result.err)")
+        }
+    }
+
     @Test func controlCharactersFromTheNotesNeverReachTheTerminal() throws {
         let notes = try TemporaryFolder(["a.md": "# Trap \u{1b}[31m\n\nA note with a bell \u{07} and an escape \u{1b}]0;owned\u{07}.\n"])
         let result = try run(["search", "trap"], content: notes.path)

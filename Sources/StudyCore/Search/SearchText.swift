@@ -30,11 +30,25 @@ public enum SearchText {
                 merged.append(span)
             }
         }
-        return merged.map { span in
-            let lower = text.utf8.index(text.utf8.startIndex, offsetBy: span.start)
-            let upper = text.utf8.index(text.utf8.startIndex, offsetBy: span.end)
-            return lower..<upper
+        // Widened to whole characters, walking the text once: a match ending inside one (`👍`
+        // of `👍🏽`) covers all of it, so that drawing the match draws the text as it is.
+        var ranges: [Range<String.Index>] = []
+        var character = text.startIndex
+        for span in merged {
+            let start = text.utf8.index(text.utf8.startIndex, offsetBy: span.start)
+            let end = text.utf8.index(text.utf8.startIndex, offsetBy: span.end)
+            while character < text.endIndex, text.index(after: character) <= start {
+                character = text.index(after: character)
+            }
+            var upper = character
+            while upper < end { upper = text.index(after: upper) }
+            if let previous = ranges.last, character <= previous.upperBound {
+                ranges[ranges.count - 1] = previous.lowerBound..<max(previous.upperBound, upper)
+            } else {
+                ranges.append(character..<upper)
+            }
         }
+        return ranges
     }
 
     private static func scalarLength(_ lead: UInt8) -> Int {

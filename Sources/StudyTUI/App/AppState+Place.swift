@@ -12,7 +12,10 @@ extension AppState {
             path.insert(index.nodes[current].topic.id, at: 0)
             node = index.nodes[current].parent
         }
-        let open = index.nodes.indices.filter(expanded.contains).map { index.nodes[$0].topic.id }
+        // A kept search opened every match's ancestors to show them; the place keeps the
+        // topics the learner had open (taking it back opens the cursor's ancestors anyway).
+        let opened = highlighted?.before.expanded ?? expanded
+        let open = index.nodes.indices.filter(opened.contains).map { index.nodes[$0].topic.id }
         var readerPlace: StudyPlace.ReaderPlace?
         if let reader {
             switch reader.subject {

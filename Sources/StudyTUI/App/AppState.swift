@@ -172,6 +172,12 @@ public struct AppState: Sendable {
     public mutating func setExpanded(_ node: Int, _ open: Bool) {
         let selected = selectedNode
         if open { expanded.insert(node) } else { expanded.remove(node) }
+        // A search's match whose sub-topics did not match would open onto nothing (`▾` and no
+        // row under it): opened, it shows them all.
+        let children = index.nodes[node].children
+        if open, let filter = treeFilter, !children.contains(where: filter.contains) {
+            treeFilter = filter.union(children)
+        }
         rebuildVisible()
         if let selected, let row = visible.firstIndex(of: selected) { treeCursor = row }
     }
@@ -216,6 +222,7 @@ public struct AppState: Sendable {
         }
         rollup = ProgressRollup(tree: index.tree, progress: progress)
         progressGeneration = model.caches.nextGeneration()
+        rematchSearch()
     }
 
     /// Takes the whole progress afresh (another process wrote to the store).
@@ -223,6 +230,7 @@ public struct AppState: Sendable {
         progress = fresh
         rollup = ProgressRollup(tree: index.tree, progress: progress)
         progressGeneration = model.caches.nextGeneration()
+        rematchSearch()
     }
 
     public mutating func say(_ text: String, error: Bool = false) { message = Notice(text: text, isError: error) }

@@ -43,9 +43,11 @@ extension AppState {
             return nil
         }
 
-        /// `12 matches`, `no matches`, or the query's problem.
+        /// `12 matches`, `no matches`, the query's problem, or, for one asking for nothing
+        /// (`in:title` alone), what it lacks.
         public var summary: String {
             if let problem { return problem }
+            if !isFiltering { return "type a word, a \"phrase\" or a filter" }
             return hits.isEmpty ? "no matches" : Plural.count(hits.count, "match", plural: "matches")
         }
     }
@@ -69,6 +71,19 @@ extension AppState {
             return nil
         }
         return search.hit(of: id, at: node)
+    }
+
+    /// The search matched again after the progress changed, so that what it shows (an
+    /// annotation's line, the highlight of an `is:` filter) is true now. The tree keeps its
+    /// rows, so nothing vanishes under the cursor, and `n` goes on from the same place.
+    mutating func rematchSearch() {
+        guard let old = highlighted else { return }
+        var fresh = Search(text: old.text, before: old.before, model: model, progress: progress)
+        if let current = old.current {
+            let id = old.hits[current].id, node = old.nodes[current]
+            fresh.current = fresh.hits.firstIndex { $0.id == id } ?? fresh.nodes.lastIndex { $0 < node }
+        }
+        search = fresh
     }
 
     var browserPlace: BrowserPlace {
@@ -149,6 +164,10 @@ public struct SearchLine: Sendable {
     var typed = ""
 
     public init() {}
+
+    /// The longest query the line takes: longer than anyone types, short enough that a paste of
+    /// a whole file, searched once a character, answers at once.
+    public static let maximumLength = 200
 
     public var text: String { input.text }
 

@@ -29,7 +29,12 @@ enum SearchReducer {
             state.overlay = .search(line)
         default:
             let before = line.text
+            let edited = line.input
             _ = line.input.handle(key)
+            if line.text.count > SearchLine.maximumLength {
+                line.input = edited
+                state.say("a search is at most \(SearchLine.maximumLength) characters", error: true)
+            }
             state.overlay = .search(line)
             if line.text != before { apply(line.text, state: &state) }
         }

@@ -57,7 +57,7 @@ enum Bars {
         let y = grid.height - 1
         guard y > 0 else { return nil }
         if case .search(let line) = state.overlay, state.pending == nil {
-            return searchLine(line, search: state.search, into: &grid, y: y)
+            return searchLine(line, search: state.search, message: state.message, into: &grid, y: y)
         }
         // A question waiting for y/n takes the row until it is answered.
         let message = state.pending.map { AppState.Notice(text: $0.prompt, isError: false) }
@@ -73,10 +73,15 @@ enum Bars {
     }
 
     /// `/kube▏                12 matches`: the query being typed, and on the right what it
-    /// matched or, as an error, why it cannot be matched.
-    static func searchLine(_ line: SearchLine, search: AppState.Search?, into grid: inout Grid, y: Int) -> (x: Int, y: Int)? {
-        let summary = line.text.isEmpty ? "Enter keeps · Esc clears · ↑ ↓ earlier searches " : (search?.summary ?? "") + " "
-        let summaryStyle = CellStyle(.reverse, role: search?.problem == nil ? .plain : .warning)
+    /// matched or, as an error, why it cannot be matched. What the last key made the line say
+    /// (no earlier searches, the longest query) stands there instead, as the line holds the
+    /// status row.
+    static func searchLine(_ line: SearchLine, search: AppState.Search?, message: AppState.Notice? = nil,
+                           into grid: inout Grid, y: Int) -> (x: Int, y: Int)? {
+        let summary = message.map { $0.text + " " }
+            ?? (line.text.isEmpty ? "Enter keeps · Esc clears · ↑ ↓ earlier searches " : (search?.summary ?? "") + " ")
+        let warns = message.map(\.isError) ?? (search?.problem != nil)
+        let summaryStyle = CellStyle(.reverse, role: warns ? .warning : .plain)
         // The query keeps at least half the row; the summary gets what is left, clipped.
         let summaryWidth = min(DisplayWidth.of(summary), max(0, grid.width / 2 - 1))
         let lineWidth = grid.width - summaryWidth

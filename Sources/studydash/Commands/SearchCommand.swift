@@ -28,7 +28,8 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("What to look for: words, \"phrases\" and filters.", valueName: "query"))
     var words: [String]
 
-    @Option(help: ArgumentHelp("List at most N hits.", valueName: "n"))
+    // Unconditional: `--limit -1` is a limit to refuse with the reason, not a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("List at most N hits.", valueName: "n"))
     var limit = 50
 
     @OptionGroup var content: ContentOptions
