@@ -25,6 +25,9 @@ extension AppState {
         public let query: SearchQuery
         /// True when the query can be matched and is not empty: then the tree shows its matches.
         public let isFiltering: Bool
+        /// The `AppState.progressGeneration` matched against: a later query may narrow these
+        /// hits only while the progress (statuses, annotations) is the same.
+        let generation: Int
 
         /// The hit of the topic or resource `id` shown at `node`, when the search matched it:
         /// found among that node's hits, as a table of every hit would cost each key more than
@@ -88,10 +91,13 @@ extension AppState {
 }
 
 extension AppState.Search {
-    /// Matches `text` against the notes and the learner's progress; `before` is kept.
-    init(text: String, before: AppState.BrowserPlace, model: DashboardModel, progress: LearnerProgress) {
+    /// Matches `text` against the notes and the learner's progress (of `generation`); `before` is
+    /// kept. `earlier`: the search this one follows, whose hits a query typed on looks among.
+    init(text: String, before: AppState.BrowserPlace, model: DashboardModel, progress: LearnerProgress,
+         generation: Int, earlier: AppState.Search? = nil) {
         self.text = text
         self.before = before
+        self.generation = generation
         query = SearchQuery(text)
         problem = query.problem
         isFiltering = problem == nil && !query.isEmpty
@@ -100,7 +106,9 @@ extension AppState.Search {
             nodes = []
             return
         }
-        let found = model.searchIndex.hits(for: query, progress: progress)
+        let searchIndex = model.searchIndex
+        let previous = earlier.flatMap { $0.isFiltering && $0.generation == generation ? ($0.query, $0.hits) : nil }
+        let found = searchIndex.hits(for: query, progress: progress, previous: previous)
         var nodes: [Int] = []
         nodes.reserveCapacity(found.count)
         for hit in found {
