@@ -53,10 +53,12 @@ struct FoldedTexts: Sendable {
         bytes.withUnsafeBufferPointer { hay in
             term.withUnsafeBufferPointer { needle in
                 guard let base = hay.baseAddress, let needleBase = needle.baseAddress else { return }
+                let anchor = Self.anchor(of: needle)
                 for item in items {
                     for index in Int(firstSegment[item])..<Int(firstSegment[item + 1]) {
                         let segment = segments[index]
-                        if let position = Self.find(needleBase, needle.count, in: base, segment.end, from: segment.start) {
+                        if let position = Self.find(needleBase, needle.count, anchor: anchor, in: base, segment.end,
+                                                    from: segment.start) {
                             found(segment, position - segment.start)
                         }
                     }
@@ -72,9 +74,10 @@ struct FoldedTexts: Sendable {
         bytes.withUnsafeBufferPointer { hay in
             term.withUnsafeBufferPointer { needle in
                 guard let base = hay.baseAddress, let needleBase = needle.baseAddress else { return }
+                let anchor = Self.anchor(of: needle)
                 var from = 0
                 var low = 0
-                while let position = Self.find(needleBase, needle.count, in: base, hay.count, from: from) {
+                while let position = Self.find(needleBase, needle.count, anchor: anchor, in: base, hay.count, from: from) {
                     let index = segmentIndex(containing: position, from: low)
                     let segment = segments[index]
                     found(segment, position - segment.start)
@@ -90,10 +93,10 @@ struct FoldedTexts: Sendable {
     /// place of the needle's rarest byte, `memcmp` checks the whole needle there (the C
     /// library's fast paths; Glibc's module does not export `memmem`). Anchoring on the rarest
     /// byte matters: `e` is a tenth of English text, `k` a hundredth.
-    static func find(_ needle: UnsafePointer<UInt8>, _ needleCount: Int, in hay: UnsafePointer<UInt8>, _ hayCount: Int,
-                     from: Int) -> Int? {
-        var anchor = 0
-        for offset in 1..<max(1, needleCount) where rarity(needle[offset]) > rarity(needle[anchor]) { anchor = offset }
+    ///
+    /// `anchor`: the needle's `anchor(of:)`, worked out once per term, not once per text.
+    static func find(_ needle: UnsafePointer<UInt8>, _ needleCount: Int, anchor: Int, in hay: UnsafePointer<UInt8>,
+                     _ hayCount: Int, from: Int) -> Int? {
         let byte = Int32(needle[anchor])
         var start = from
         while hayCount - start >= needleCount {
@@ -104,6 +107,13 @@ struct FoldedTexts: Sendable {
             start = position + 1
         }
         return nil
+    }
+
+    /// Where the needle's rarest byte is: the one `find` jumps to.
+    static func anchor(of needle: UnsafeBufferPointer<UInt8>) -> Int {
+        var anchor = 0
+        for offset in needle.indices.dropFirst() where rarity(needle[offset]) > rarity(needle[anchor]) { anchor = offset }
+        return anchor
     }
 
     /// How rare a byte is in folded notes, higher rarer: letters by their frequency in English,

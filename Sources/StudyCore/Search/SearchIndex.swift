@@ -222,7 +222,8 @@ public struct SearchIndex: Sendable {
         return bytes.withUnsafeBufferPointer { hay in
             term.withUnsafeBufferPointer { needle in
                 guard let hayBase = hay.baseAddress, let needleBase = needle.baseAddress else { return nil }
-                return FoldedTexts.find(needleBase, needle.count, in: hayBase, hay.count, from: from)
+                return FoldedTexts.find(needleBase, needle.count, anchor: FoldedTexts.anchor(of: needle), in: hayBase,
+                                        hay.count, from: from)
             }
         }
     }
