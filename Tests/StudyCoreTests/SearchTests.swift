@@ -177,6 +177,40 @@ import Testing
         #expect(ids("").isEmpty)
     }
 
+    @Test func aQueryNarrowsAnotherWhenItCanOnlyFindFewer() {
+        #expect(SearchQuery("kubernetes").narrows(SearchQuery("kube")), "a word typed on")
+        #expect(SearchQuery("kube hard").narrows(SearchQuery("kube")), "a word added")
+        #expect(SearchQuery("\"the hard way\"").narrows(SearchQuery("\"the hard\"")), "a phrase typed on")
+        #expect(SearchQuery("KUBÉ").narrows(SearchQuery("kube")), "compared folded")
+        #expect(!SearchQuery("kube").narrows(SearchQuery("kubernetes")), "a letter erased widens")
+        #expect(!SearchQuery("kube").narrows(SearchQuery("kube hard")), "a word erased widens")
+        #expect(!SearchQuery("is:done is:learning").narrows(SearchQuery("is:done")), "a status added widens")
+        #expect(!SearchQuery("kube").narrows(SearchQuery("in:title kube")), "a filter dropped widens")
+        #expect(!SearchQuery("in:title kube").narrows(SearchQuery("kube")), "another filter")
+    }
+
+    /// What the search line asks on every key: the hits among the last key's must be exactly
+    /// those found from scratch, in order, with the same field and snippet, whichever way the
+    /// query changed.
+    @Test func hitsAmongTheLastQuerysAreTheHitsFromScratch() {
+        let progress = LearnerProgress(statuses: ["rKube": .learning], annotations: [
+            "rPaper": Annotation(itemID: "rPaper", text: "Skim the appendix", createdAt: .init(milliseconds: 0),
+                                 updatedAt: .init(milliseconds: 0)),
+        ])
+        let index = SearchIndex(tree: tree)
+        let typed = ["k", "ku", "kube", "kubernetes", "kubernetes h", "kubernetes hard", "kubernetes", "kub",
+                     "is:done", "is:done is:learning", "is:done is:learning kube", "is:learning kube", "kube",
+                     "in:title kube", "kube", "t", "th", "the", "the ", "the a", "the appendix", "the", "\"the hard\"", "the"]
+        var previous: (query: SearchQuery, hits: [SearchHit])?
+        for text in typed {
+            let query = SearchQuery(text)
+            let fresh = index.hits(for: query, progress: progress)
+            let narrowed = index.hits(for: query, progress: progress, previous: previous)
+            #expect(narrowed == fresh, "/\(text) after /\(previous?.query.terms.joined(separator: " ") ?? "")")
+            previous = (query, narrowed)
+        }
+    }
+
     @Test func matchRangesCoverEachOccurrenceInTheOriginalText() {
         let text = "Café, CAFE and cafe\u{301}!"
         let ranges = SearchText.matchRanges(of: SearchQuery("cafe"), in: text)

@@ -43,6 +43,21 @@ import TermGrid
         #expect(state.screen.contains("/seeing"))
     }
 
+    /// A letter typed on looks only among the last key's matches, unless the progress changed
+    /// meanwhile (another process wrote to the store): then an annotation may match anew.
+    @Test func typingOnAfterTheProgressChangedSearchesEverythingAgain() throws {
+        var state = fixture.state()
+        searching("zebr", in: &state)
+        #expect(state.screen.contains("no matches"))
+        let id = try #require(state.index.tree.resources.keys.sorted().first)
+        var fresh = state.progress
+        fresh.annotations[id] = Annotation(itemID: id, text: "zebra crossing", createdAt: .init(milliseconds: 0),
+                                           updatedAt: .init(milliseconds: 0))
+        state.replace(fresh)
+        state.press(.character("a"))
+        #expect(state.screen.contains("1 match"), "the annotation written meanwhile matches")
+    }
+
     @Test func backspaceWidensTheFilterAgain() {
         var state = fixture.state()
         searching("statx", in: &state)

@@ -53,10 +53,12 @@ struct FoldedTexts: Sendable {
         bytes.withUnsafeBufferPointer { hay in
             term.withUnsafeBufferPointer { needle in
                 guard let base = hay.baseAddress, let needleBase = needle.baseAddress else { return }
+                let anchor = Self.anchor(of: needle)
                 for item in items {
                     for index in Int(firstSegment[item])..<Int(firstSegment[item + 1]) {
                         let segment = segments[index]
-                        if let position = Self.find(needleBase, needle.count, in: base, segment.end, from: segment.start) {
+                        if let position = Self.find(needleBase, needle.count, anchor: anchor, in: base, segment.end,
+                                                    from: segment.start) {
                             found(segment, position - segment.start)
                         }
                     }
@@ -72,9 +74,10 @@ struct FoldedTexts: Sendable {
         bytes.withUnsafeBufferPointer { hay in
             term.withUnsafeBufferPointer { needle in
                 guard let base = hay.baseAddress, let needleBase = needle.baseAddress else { return }
+                let anchor = Self.anchor(of: needle)
                 var from = 0
                 var low = 0
-                while let position = Self.find(needleBase, needle.count, in: base, hay.count, from: from) {
+                while let position = Self.find(needleBase, needle.count, anchor: anchor, in: base, hay.count, from: from) {
                     let index = segmentIndex(containing: position, from: low)
                     let segment = segments[index]
                     found(segment, position - segment.start)
@@ -90,10 +93,10 @@ struct FoldedTexts: Sendable {
     /// place of the needle's rarest byte, `memcmp` checks the whole needle there (the C
     /// library's fast paths; Glibc's module does not export `memmem`). Anchoring on the rarest
     /// byte matters: `e` is a tenth of English text, `k` a hundredth.
-    static func find(_ needle: UnsafePointer<UInt8>, _ needleCount: Int, in hay: UnsafePointer<UInt8>, _ hayCount: Int,
-                     from: Int) -> Int? {
-        var anchor = 0
-        for offset in 1..<max(1, needleCount) where rarity(needle[offset]) > rarity(needle[anchor]) { anchor = offset }
+    ///
+    /// `anchor`: the needle's `anchor(of:)`, worked out once per term, not once per text.
+    static func find(_ needle: UnsafePointer<UInt8>, _ needleCount: Int, anchor: Int, in hay: UnsafePointer<UInt8>,
+                     _ hayCount: Int, from: Int) -> Int? {
         let byte = Int32(needle[anchor])
         var start = from
         while hayCount - start >= needleCount {
@@ -104,6 +107,13 @@ struct FoldedTexts: Sendable {
             start = position + 1
         }
         return nil
+    }
+
+    /// Where the needle's rarest byte is: the one `find` jumps to.
+    static func anchor(of needle: UnsafeBufferPointer<UInt8>) -> Int {
+        var anchor = 0
+        for offset in needle.indices.dropFirst() where rarity(needle[offset]) > rarity(needle[anchor]) { anchor = offset }
+        return anchor
     }
 
     /// How rare a byte is in folded notes, higher rarer: letters by their frequency in English,
@@ -123,10 +133,17 @@ struct FoldedTexts: Sendable {
     private static let letterRarity = [3, 20, 12, 11, 1, 15, 17, 9, 5, 24, 22, 10, 14, 6, 4, 16, 25, 8, 7, 2, 13, 21, 18, 23, 19, 26]
 
     /// The last segment starting at or before `position`, searching from `low` on (matches come
-    /// in buffer order).
+    /// in buffer order). Galloping from `low` before halving: a common term is found again in
+    /// the next text or one soon after, and a plain binary search over every segment would
+    /// touch a score of far-apart ones (cache misses) for each of hundreds of thousands of finds.
     private func segmentIndex(containing position: Int, from low: Int) -> Int {
         var low = low
-        var high = segments.count - 1
+        var step = 1
+        while low + step < segments.count && segments[low + step].start <= position {
+            low += step
+            step *= 2
+        }
+        var high = min(low + step, segments.count) - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if segments[middle].start <= position { low = middle } else { high = middle - 1 }

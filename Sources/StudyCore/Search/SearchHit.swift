@@ -44,16 +44,20 @@ public struct SearchHit: Sendable, Equatable {
     }
 
     var quote: SearchSnippet.Quote
+    /// The item's position in the `SearchIndex` that found it (-1: a hit made by hand), so that
+    /// the index can place it in the tree and narrow a longer query to it without a String lookup.
+    let item: Int
 
     public init(kind: Kind, id: String, field: SearchField, snippet: String) {
-        self.init(kind: kind, id: id, field: field, quote: .plain(snippet))
+        self.init(kind: kind, id: id, field: field, quote: .plain(snippet), item: -1)
     }
 
-    init(kind: Kind, id: String, field: SearchField, quote: SearchSnippet.Quote) {
+    init(kind: Kind, id: String, field: SearchField, quote: SearchSnippet.Quote, item: Int) {
         self.kind = kind
         self.id = id
         self.field = field
         self.quote = quote
+        self.item = item
     }
 
     public static func == (left: SearchHit, right: SearchHit) -> Bool {

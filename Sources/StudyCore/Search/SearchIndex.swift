@@ -44,6 +44,9 @@ public struct SearchIndex: Sendable {
 
     /// Topics depth-first, each followed by the resources it is the first to list.
     let items: [Item]
+    /// For each item, the depth-first number of the topic it shows at: the topic itself, or the
+    /// one just before a resource, which is the first to list it.
+    private let topicNumbers: [Int32]
     private let position: [String: Int]
     /// Titles apart from the rest, so that `in:title` scans only them.
     private let titles: FoldedTexts
@@ -53,16 +56,21 @@ public struct SearchIndex: Sendable {
 
     public init(tree: ContentTree) {
         var items: [Item] = []
+        var topicNumbers: [Int32] = []
+        var topicCount: Int32 = 0
         var seen = Set<String>()
         // A walk of its own: `ContentTree.forEachTopic` builds each topic's path, which search
         // does not need and which costs a tenth of the index on a big folder.
         func visit(_ topic: Topic) {
             items.append(Item(kind: .topic, id: topic.id, title: topic.title, note: topic.note))
+            topicNumbers.append(topicCount)
             for id in topic.resourceIDs where seen.insert(id).inserted {
                 guard let resource = tree.resources[id] else { continue }
                 items.append(Item(kind: .resource, id: id, title: resource.title, description: resource.description,
                                   url: resource.url ?? "", resource: resource))
+                topicNumbers.append(topicCount)
             }
+            topicCount += 1
             topic.children.forEach(visit)
         }
         tree.roots.forEach(visit)
@@ -87,20 +95,39 @@ public struct SearchIndex: Sendable {
         titles.finish(itemCount: items.count)
         bodies.finish(itemCount: items.count)
         self.items = items
+        self.topicNumbers = topicNumbers
         self.position = position
         self.titles = titles
         self.bodies = bodies
         folds = cache
     }
 
-    /// A word after the first looks only in the items left when they are fewer than one in this
-    /// many: a scan of their texts then beats a pass over the whole buffer.
-    static let narrowingRatio = 8
+    /// A word after the first (or a query typed on) looks only in the items left when they are
+    /// fewer than one in this many: a scan of their texts then beats a pass over the whole buffer
+    /// (measured: at one in 8, typing "learning" on a big folder scanned it whole up to the 7th
+    /// letter).
+    static let narrowingRatio = 3
+
+    /// The depth-first number of the topic a hit of this index shows at (the topic itself, or the
+    /// first topic that lists a resource), numbering topics in a preorder walk of the tree's
+    /// roots from 0 as `TopicIndex` does; nil for a hit this index did not make.
+    public func topicNumber(of hit: SearchHit) -> Int? {
+        topicNumbers.indices.contains(hit.item) ? Int(topicNumbers[hit.item]) : nil
+    }
 
     /// Hits in curriculum order (depth-first, topics before their resources), each item once.
     /// A query with a `problem`, or an empty one, finds nothing.
-    public func hits(for query: SearchQuery, progress: LearnerProgress) -> [SearchHit] {
+    ///
+    /// `previous`: what this index found for an earlier query with the same progress. When the
+    /// new query only narrows it (see `SearchQuery.narrows`), as typing a word on does, only
+    /// those hits' items are looked at: the result is the same, found in far fewer texts.
+    public func hits(for query: SearchQuery, progress: LearnerProgress,
+                     previous: (query: SearchQuery, hits: [SearchHit])? = nil) -> [SearchHit] {
         guard query.problem == nil, !query.isEmpty else { return [] }
+        var among: [Int]?
+        if let previous, query.narrows(previous.query) {
+            among = previous.hits.map(\.item).filter { items.indices.contains($0) }
+        }
         var matches = Matches(itemCount: items.count)
         let terms = query.foldedTerms
         if !query.titlesOnly && !terms.isEmpty {
@@ -118,7 +145,8 @@ public struct SearchIndex: Sendable {
         }
         // Longest first: it usually leaves fewest items, and the next words look only in those.
         var required: UInt64 = 0
-        var candidates: [Int]?
+        // Below the ratio, the earlier hits are few enough to scan one by one from the start.
+        var candidates = among.flatMap { $0.count * Self.narrowingRatio < items.count ? $0 : nil }
         for bit in terms.indices.sorted(by: { terms[$0].count > terms[$1].count }) {
             let mask = UInt64(1) << UInt64(bit)
             let term = terms[bit]
@@ -136,13 +164,15 @@ public struct SearchIndex: Sendable {
                 }
             }
             required |= mask
-            let left = items.indices.filter { matches.masks[$0] & required == required }
+            let left = (among ?? Array(items.indices)).filter { matches.masks[$0] & required == required }
+            among = left
             candidates = left.count * Self.narrowingRatio < items.count ? left : nil
         }
         let all = query.foldedTerms.count == 64 ? UInt64.max : (UInt64(1) << UInt64(query.foldedTerms.count)) - 1
         var hits: [SearchHit] = []
-        hits.reserveCapacity(matches.masks.lazy.filter { $0 == all }.count)
-        for index in items.indices where matches.masks[index] == all && passesFilters(index, query, progress) {
+        let found = (among ?? Array(items.indices)).filter { matches.masks[$0] == all }
+        hits.reserveCapacity(found.count)
+        for index in found where passesFilters(index, query, progress) {
             hits.append(hit(index, matches, progress))
         }
         return hits
@@ -171,7 +201,8 @@ public struct SearchIndex: Sendable {
     private func hit(_ index: Int, _ matches: Matches, _ progress: LearnerProgress) -> SearchHit {
         guard let best = matches.best[index] else {
             // Filters only: the item itself is the match.
-            return SearchHit(kind: items[index].kind, id: items[index].id, field: .title, quote: .line(items[index].title))
+            return SearchHit(kind: items[index].kind, id: items[index].id, field: .title, quote: .line(items[index].title),
+                             item: index)
         }
         let quote: SearchSnippet.Quote
         switch best.field {
@@ -184,7 +215,7 @@ public struct SearchIndex: Sendable {
             quote = .match(text: items[index].text(of: best.field), offset: Int(best.offset), keepsOffsets: best.keepsOffsets,
                            markdown: best.field != .url)
         }
-        return SearchHit(kind: items[index].kind, id: items[index].id, field: best.field, quote: quote)
+        return SearchHit(kind: items[index].kind, id: items[index].id, field: best.field, quote: quote, item: index)
     }
 
     /// The first offset at or after `from` where `term` occurs in `bytes`.
@@ -193,7 +224,8 @@ public struct SearchIndex: Sendable {
         return bytes.withUnsafeBufferPointer { hay in
             term.withUnsafeBufferPointer { needle in
                 guard let hayBase = hay.baseAddress, let needleBase = needle.baseAddress else { return nil }
-                return FoldedTexts.find(needleBase, needle.count, in: hayBase, hay.count, from: from)
+                return FoldedTexts.find(needleBase, needle.count, anchor: FoldedTexts.anchor(of: needle), in: hayBase,
+                                        hay.count, from: from)
             }
         }
     }

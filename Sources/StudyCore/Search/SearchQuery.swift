@@ -38,6 +38,22 @@ public struct SearchQuery: Sendable, Equatable {
     /// True when the query asks for nothing: no word, no phrase, no `is:` or `has:` filter.
     public var isEmpty: Bool { terms.isEmpty && statuses.isEmpty && !requiresAnnotation }
 
+    /// True when every item this query matches is matched by `earlier` too: the same filters,
+    /// and each of the earlier words and phrases inside one of this query's (a word typed on, a
+    /// word added). Both must be free of problems.
+    public func narrows(_ earlier: SearchQuery) -> Bool {
+        guard problem == nil, earlier.problem == nil, statuses == earlier.statuses,
+              requiresAnnotation == earlier.requiresAnnotation, titlesOnly == earlier.titlesOnly else { return false }
+        return earlier.foldedTerms.allSatisfy { old in foldedTerms.contains { Self.contains($0, old) } }
+    }
+
+    private static func contains(_ term: [UInt8], _ part: [UInt8]) -> Bool {
+        guard part.count <= term.count else { return false }
+        if part.isEmpty { return true }
+        for start in 0...(term.count - part.count) where term[start..<start + part.count].elementsEqual(part) { return true }
+        return false
+    }
+
     private struct Token {
         var text: String
         var quoted: Bool

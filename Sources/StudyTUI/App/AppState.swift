@@ -203,14 +203,16 @@ public struct AppState: Sendable {
     /// Shows `node` in the tree (expanding its ancestors) and moves the cursor to it. In a tree
     /// a search filters, a node it left out (`]` going past the matches) is shown as well.
     public mutating func reveal(_ node: Int) {
-        treeFilter?.insert(node)
+        var changed = treeFilter?.insert(node).inserted ?? false
         var ancestor = index.nodes[node].parent
         while let current = ancestor {
-            expanded.insert(current)
-            treeFilter?.insert(current)
+            changed = expanded.insert(current).inserted || changed
+            changed = (treeFilter?.insert(current).inserted ?? false) || changed
             ancestor = index.nodes[current].parent
         }
-        rebuildVisible()
+        // Rows already showing it (a search's first match, just filtered to) need no new walk
+        // of the tree: each key of the search line would pay for it twice.
+        if changed { rebuildVisible() }
         if let row = visible.firstIndex(of: node) { treeCursor = row }
     }
 

@@ -25,6 +25,9 @@ extension AppState {
         public let query: SearchQuery
         /// True when the query can be matched and is not empty: then the tree shows its matches.
         public let isFiltering: Bool
+        /// The `AppState.progressGeneration` matched against: a later query may narrow these
+        /// hits only while the progress (statuses, annotations) is the same.
+        let generation: Int
 
         /// The hit of the topic or resource `id` shown at `node`, when the search matched it:
         /// found among that node's hits, as a table of every hit would cost each key more than
@@ -103,10 +106,13 @@ extension AppState {
 }
 
 extension AppState.Search {
-    /// Matches `text` against the notes and the learner's progress; `before` is kept.
-    init(text: String, before: AppState.BrowserPlace, model: DashboardModel, progress: LearnerProgress) {
+    /// Matches `text` against the notes and the learner's progress (of `generation`); `before` is
+    /// kept. `earlier`: the search this one follows, whose hits a query typed on looks among.
+    init(text: String, before: AppState.BrowserPlace, model: DashboardModel, progress: LearnerProgress,
+         generation: Int, earlier: AppState.Search? = nil) {
         self.text = text
         self.before = before
+        self.generation = generation
         query = SearchQuery(text)
         problem = query.problem
         isFiltering = problem == nil && !query.isEmpty
@@ -115,16 +121,18 @@ extension AppState.Search {
             nodes = []
             return
         }
-        let found = model.searchIndex.hits(for: query, progress: progress)
+        let searchIndex = model.searchIndex
+        let previous = earlier.flatMap { $0.isFiltering && $0.generation == generation ? ($0.query, $0.hits) : nil }
+        let found = searchIndex.hits(for: query, progress: progress, previous: previous)
         var nodes: [Int] = []
         nodes.reserveCapacity(found.count)
+        // The index numbers topics as `TopicIndex` numbers nodes (both walk the same tree
+        // depth-first): no String lookup per hit, of which a letter typed finds 100,000.
+        let nodeCount = model.index.nodes.count
         for hit in found {
-            let node: Int? = switch hit.kind {
-            case .topic: model.index.index(ofTopic: hit.id)
-            case .resource: model.homeNode(ofResource: hit.id)
-            }
             // Every hit is in the notes the index was built from; -1 marks one that is not.
-            nodes.append(node ?? -1)
+            let node = searchIndex.topicNumber(of: hit) ?? -1
+            nodes.append(node < nodeCount ? node : -1)
         }
         if nodes.contains(-1) {
             let placed = zip(found, nodes).filter { $0.1 >= 0 }
@@ -139,18 +147,29 @@ extension AppState.Search {
     /// The nodes the filtered tree shows: each match's and its ancestors; and those of them to
     /// open (the ancestors), so that every match is in view.
     func shownNodes(in index: TopicIndex) -> (shown: Set<Int>, open: Set<Int>) {
-        var shown = Set<Int>(minimumCapacity: nodes.count)
-        var open = Set<Int>()
-        for node in nodes where shown.insert(node).inserted {
+        // Marked in flat arrays first, each node hashed into a Set once: a letter typed on a big
+        // folder finds 100,000 hits on far fewer nodes, and their ancestors are met again and again.
+        var isShown = [Bool](repeating: false, count: index.nodes.count)
+        var isOpen = isShown
+        var shown: [Int] = []
+        var open: [Int] = []
+        for node in nodes where !isShown[node] {
+            isShown[node] = true
+            shown.append(node)
             var ancestor = index.nodes[node].parent
             while let current = ancestor {
-                open.insert(current)
+                if !isOpen[current] {
+                    isOpen[current] = true
+                    open.append(current)
+                }
                 // An ancestor already shown has had its own ancestors added.
-                guard shown.insert(current).inserted else { break }
+                guard !isShown[current] else { break }
+                isShown[current] = true
+                shown.append(current)
                 ancestor = index.nodes[current].parent
             }
         }
-        return (shown, open)
+        return (Set(shown), Set(open))
     }
 }
 

@@ -71,7 +71,8 @@ enum SearchReducer {
     /// match, or, for an empty query or one with a problem, the tree as it was before.
     static func apply(_ text: String, state: inout AppState) {
         let before = state.search?.before ?? state.browserPlace
-        let search = AppState.Search(text: text, before: before, model: state.model, progress: state.progress)
+        let search = AppState.Search(text: text, before: before, model: state.model, progress: state.progress,
+                                     generation: state.progressGeneration, earlier: state.search)
         state.search = search
         guard search.isFiltering else {
             state.restore(before)
