@@ -81,7 +81,7 @@ extension AppState {
     /// rows, so nothing vanishes under the cursor, and `n` goes on from the same place.
     mutating func rematchSearch() {
         guard let old = highlighted else { return }
-        var fresh = Search(text: old.text, before: old.before, model: model, progress: progress)
+        var fresh = Search(text: old.text, before: old.before, model: model, progress: progress, generation: progressGeneration)
         if let current = old.current {
             let id = old.hits[current].id, node = old.nodes[current]
             fresh.current = fresh.hits.firstIndex { $0.id == id } ?? fresh.nodes.lastIndex { $0 < node }
