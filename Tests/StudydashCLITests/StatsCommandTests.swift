@@ -24,6 +24,7 @@ import StudyTestSupport
         #expect(text.status == 0, "\(text.err)")
         #expect(text.out.contains(" left; not enough history yet for a finish date (1 of 7 active days needed).\n"), "\(text.out)")
         #expect(!text.out.contains("finishing around"))
+        #expect(!text.out.contains("done per week recently"), "two done on day one is not a weekly pace: \(text.out)")
         let json = try run(["stats", "--json"]).json()
         #expect(json["estimatedFinish"] is NSNull)
         #expect(json["noEstimateReason"] as? String == "notEnoughHistory")
@@ -98,6 +99,7 @@ import StudyTestSupport
         let text = try run(["stats"]).out
         #expect(text.contains("About \(remaining) resources left at your pace, finishing around "), "\(text)")
         #expect(text.contains("Pace: 1 resource finished per active day (7 active days since "), "\(text)")
+        #expect(text.contains(" done per week recently\n"), "with a week of history the weekly pace is told: \(text)")
     }
 
     /// Days are local by each event's own date: in Berlin a summer evening at 22:30 UTC is

@@ -103,13 +103,16 @@ struct StatsCommand: ParsableCommand {
     }
 
     /// `45 min finished per active day (9 active days since 2026-11-02) · 1.8 done per week
-    /// recently`: what the finish date is measured from.
+    /// recently`: what the finish date is measured from. The weekly figure waits for as much
+    /// history as the finish date does: four done on a first day is not "28 a week".
     static func paceLine(_ stats: ActivityStats, _ forecast: FinishForecast) -> String {
-        let recent = (stats.pacePerWeek * 10).rounded() / 10
         let first = CivilDate(day: stats.today - max(forecast.daysSinceFirst, 1) + 1)
         let since = forecast.activeDays == 0 ? "no activity yet"
             : "\(Plural.count(forecast.activeDays, "active day")) since \(first)"
-        return "\(forecast.paceText) finished per active day (\(since)) · \(recent) done per week recently"
+        let line = "\(forecast.paceText) finished per active day (\(since))"
+        guard forecast.activeDays >= FinishForecast.activeDaysNeeded else { return line }
+        let recent = (stats.pacePerWeek * 10).rounded() / 10
+        return line + " · \(recent) done per week recently"
     }
 
     /// The topics due for a revisit, as `studydash revisit` lists them.
