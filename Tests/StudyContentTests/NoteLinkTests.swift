@@ -22,7 +22,7 @@ import Testing
             """,
         "notes/guide/README.md": "# Guide\n\nBack to [basics](../basics.md#More%20basics) or [nothing](../basics.md#no-such).\n\n## Install it!\n\nSteps.\n",
         "notes/guide/deep dive.md": "# Deep Dive\n\nIntro.\n\n## Second Part\n\nMore.\n",
-        "notes/archive/old/Deep Dive.md": "# Old Deep Dive\n\nOlder.\n",
+        "notes/archive/old/Deep Dive.md": "# Old Deep Dive\n\nOlder; see [[README]] and [[guide/README#Install it!]].\n",
         "notes/pic.png": "not a note",
     ]
 
@@ -99,6 +99,12 @@ import Testing
             "refused not following '[[Nowhere]]': no note named 'Nowhere' in the notes folders",
             "topic Basics › More basics",
         ])
+    }
+
+    /// A folder's note is its README: `[[README]]` is the top one (the shortest path), and
+    /// `[[guide/README]]` names the folder's, as in Obsidian.
+    @Test func wikilinksNameAFoldersReadme() throws {
+        #expect(try Resolved().links(of: "Old Deep Dive") == ["topic Notes", "topic Guide › Install it!"])
     }
 
     @Test func wikilinksShowTheirTextNumberedAndCodeStaysLiteral() throws {

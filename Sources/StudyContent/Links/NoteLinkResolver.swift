@@ -52,8 +52,14 @@ public struct NoteLinkResolver: Sendable {
                     if let owner = byPath[file] { headings[owner, default: []].append((topic.title, topic.id)) }
                 case .root, .folder:
                     byPath[file] = topic.id
-                    // A folder's topic comes from its README: `y/` and `y` lead there too.
-                    if !Self.isDirectory(file) { byPath[PathText.parent(file)] = topic.id }
+                    // A folder's topic comes from its README: `y/` and `y` lead there too, and
+                    // `[[README]]` / `[[y/README]]` name it as Obsidian does.
+                    if !Self.isDirectory(file) {
+                        byPath[PathText.parent(file)] = topic.id
+                        if let below = PathText.below(folder, file) {
+                            entries.append(WikiEntry(key: PathText.withoutNoteExtension(below).lowercased(), topicID: topic.id))
+                        }
+                    }
                 case .file:
                     byPath[file] = topic.id
                     if let below = PathText.below(folder, file) {
