@@ -203,7 +203,7 @@ public final class ProgressStore: Sendable {
     /// index's own, which lets SQLite use it; INDEXED BY says to, because without statistics the
     /// planner cannot know that the index holds a tenth of the table and scans the table instead
     /// (or, for an order by time, walks the time index with a table lookup per event).
-    static let readOneByOne = """
+    static let eventsReadOneByOne = """
         event INDEXED BY event_read_one_by_one
         WHERE (kind IS NULL OR kind NOT IN ('status', 'note', 'relink') OR new_value = 'done')
         """
@@ -217,7 +217,7 @@ public final class ProgressStore: Sendable {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT typeof(at) = 'integer' AND at BETWEEN ? AND ? AND typeof(item_id) = 'text'
                    AND kind IN ('status', 'revisit') AS fit, kind = 'revisit' AS revisit, at, item_id, kind, rowid
-            FROM \(Self.readOneByOne)
+            FROM \(Self.eventsReadOneByOne)
               AND ((kind IN ('status', 'revisit') AND (kind = 'revisit' OR new_value = 'done') AND undoes IS NULL
                     AND NOT EXISTS (SELECT 1 FROM event AS undo WHERE undo.undoes = event.change_id))
                    OR kind IS NULL OR kind NOT IN (\(Self.knownKinds)))
