@@ -17,8 +17,8 @@ extension ProgressStore {
     public func revisits() throws(StoreError) -> [(at: Timestamp, topicID: String)] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT at, item_id FROM event
-                WHERE kind = 'revisit' AND undoes IS NULL
+                SELECT at, item_id FROM \(Self.eventsReadOneByOne)
+                  AND kind = 'revisit' AND undoes IS NULL
                   AND NOT EXISTS (SELECT 1 FROM event AS undo WHERE undo.undoes = event.change_id)
                 ORDER BY at, rowid
                 """)

@@ -156,24 +156,29 @@ public final class ProgressStore: Sendable {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
     }
 
-    /// What the activity stats read from the log: the time of every event, and the events that
-    /// made a resource done and stand, oldest first. A mark that was undone finished nothing, and
-    /// neither did an undo that put a `done` back (both still count as a day's activity).
+    /// What the activity stats read from the log: the time of every event, the events that made
+    /// a resource done and stand, and the revisits that stand. A mark or revisit that was undone
+    /// did nothing, and neither did an undo that put a `done` back (both still count as a day's
+    /// activity).
     public struct ActivityRecords: Sendable, Equatable {
         /// Milliseconds since 1970 of every event, earliest first: a plain array, no value per event.
         public var times: [Int64]
+        /// Oldest first (in the order they were written).
         public var finishes: [(at: Timestamp, itemID: String)]
+        /// Oldest first, as `revisits()` gives them.
+        public var revisits: [(at: Timestamp, topicID: String)]
 
         public static func == (a: Self, b: Self) -> Bool {
             a.times == b.times && a.finishes.elementsEqual(b.finishes) { $0.at == $1.at && $0.itemID == $1.itemID }
+                && a.revisits.elementsEqual(b.revisits) { $0.at == $1.at && $0.topicID == $1.topicID }
         }
     }
 
     /// Reads only what the stats need, in two passes that each touch as little as they can: the
     /// times of every event, from the index on `at` where the store has it (checked in SQL and read as plain integers; a
-    /// row that fails the check comes back as `Int64.min` and is read again to name it), then one
-    /// pass over the table for the finishes, which also meets any event of a kind StudyDash does
-    /// not know (refused, as every read of the log refuses it).
+    /// row that fails the check comes back as `Int64.min` and is read again to name it), then the
+    /// finishes and revisits from the v5 index, which holds only them and any event of a kind
+    /// StudyDash does not know (refused, as every read of the log refuses it).
     public func activity() throws(StoreError) -> ActivityRecords {
         try read { db in
             var times: [Int64] = []
@@ -188,30 +193,55 @@ public final class ProgressStore: Sendable {
                 }
                 times.append(time)
             }
-            // `new_value = 'done'` is NULL for an undo back to "never set": in WHERE, simply false.
-            // `fit` says the row holds what StudyDash writes, so its values are read by index
-            // without a check each; a row that does not fit is read the careful way, which names
-            // what is wrong with it.
-            var finishes: [(at: Timestamp, itemID: String)] = []
-            let done = try Row.fetchCursor(db, sql: """
-                SELECT typeof(at) = 'integer' AND at BETWEEN ? AND ? AND typeof(item_id) = 'text' AND kind = 'status'
-                       AS fit, at, item_id, kind, rowid FROM event
-                WHERE (kind = 'status' AND new_value = 'done' AND undoes IS NULL
-                       AND NOT EXISTS (SELECT 1 FROM event AS undo WHERE undo.undoes = event.change_id))
-                   OR kind IS NULL OR kind NOT IN (\(Self.knownKinds))
-                ORDER BY rowid
-                """, arguments: [StoredRow.timeRange.lowerBound, StoredRow.timeRange.upperBound])
-            while let row = try done.next() {
-                if row[0] as Int64 == 1 {
-                    finishes.append((Timestamp(milliseconds: row[1]), row[2]))
-                    continue
-                }
-                let stored = StoredRow(row, from: "event")
-                guard try Self.eventKind(stored) == .status else { continue }
-                finishes.append((try stored.time("at"), try stored.text("item_id")))
-            }
-            return ActivityRecords(times: times, finishes: finishes)
+            var records = ActivityRecords(times: times, finishes: [], revisits: [])
+            try Self.readOneByOne(db, into: &records)
+            return records
         }
+    }
+
+    /// The events of v5's index, for a query to go on with `AND ...`: the WHERE starts with the
+    /// index's own, which lets SQLite use it; INDEXED BY says to, because without statistics the
+    /// planner cannot know that the index holds a tenth of the table and scans the table instead
+    /// (or, for an order by time, walks the time index with a table lookup per event).
+    static let eventsReadOneByOne = """
+        event INDEXED BY event_read_one_by_one
+        WHERE (kind IS NULL OR kind NOT IN ('status', 'note', 'relink') OR new_value = 'done')
+        """
+
+    /// The finishes and revisits that stand, oldest first, from v5's index.
+    /// `new_value = 'done'` is NULL for an undo back to "never set": in WHERE, simply false.
+    /// `fit` says the row holds what StudyDash writes, so its values are read by index without a
+    /// check each; a row that does not fit is read the careful way, which names what is wrong.
+    private static func readOneByOne(_ db: Database, into records: inout ActivityRecords) throws {
+        var revisits: [(at: Timestamp, rowid: Int64, topicID: String)] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT typeof(at) = 'integer' AND at BETWEEN ? AND ? AND typeof(item_id) = 'text'
+                   AND kind IN ('status', 'revisit') AS fit, kind = 'revisit' AS revisit, at, item_id, kind, rowid
+            FROM \(Self.eventsReadOneByOne)
+              AND ((kind IN ('status', 'revisit') AND (kind = 'revisit' OR new_value = 'done') AND undoes IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM event AS undo WHERE undo.undoes = event.change_id))
+                   OR kind IS NULL OR kind NOT IN (\(Self.knownKinds)))
+            ORDER BY rowid
+            """, arguments: [StoredRow.timeRange.lowerBound, StoredRow.timeRange.upperBound])
+        while let row = try rows.next() {
+            if row[0] as Int64 == 1 {
+                if row[1] as Int64 == 1 {
+                    revisits.append((Timestamp(milliseconds: row[2]), row[5], row[3]))
+                } else {
+                    records.finishes.append((Timestamp(milliseconds: row[2]), row[3]))
+                }
+                continue
+            }
+            let stored = StoredRow(row, from: "event")
+            switch try Self.eventKind(stored) {
+            case .status: records.finishes.append((try stored.time("at"), try stored.text("item_id")))
+            case .revisit: revisits.append((try stored.time("at"), try stored.integer("rowid"), try stored.text("item_id")))
+            case .annotation, .relink: continue
+            }
+        }
+        // As `revisits()` orders them: by time, then as written.
+        revisits.sort { ($0.at.milliseconds, $0.rowid) < ($1.at.milliseconds, $1.rowid) }
+        records.revisits = revisits.map { ($0.at, $0.topicID) }
     }
 
     /// The event kinds StudyDash knows, as an SQL list.

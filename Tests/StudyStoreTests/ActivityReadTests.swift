@@ -19,6 +19,26 @@ import Testing
         #expect(read.finishes.map(\.itemID) == ["r1"])
     }
 
+    /// The dashboard view's "due for revisit" comes from the same read: the revisits that stand,
+    /// by time (a clock set back writes an earlier one later), as `revisits()` gives them.
+    @Test func theRevisitsThatStandComeWithTheActivityInTimeOrder() throws {
+        let clock = TestClock(1_700_300_000_000)
+        let store = try memoryStore(clock)
+        try store.setStatus(.done, items: [item("r1")])
+        try store.recordRevisit(of: item("tLate"))
+        clock.set(1_700_100_000_000)
+        try store.recordRevisit(of: item("tEarly"))
+        clock.set(1_700_400_000_000)
+        try store.recordRevisit(of: item("tUndone"))
+        _ = try store.undo()                                 // a revisit taken back is no revisit
+        let read = try store.activity()
+        #expect(read.revisits.map(\.topicID) == ["tEarly", "tLate"])
+        #expect(read.revisits.map(\.at.milliseconds) == [1_700_100_000_000, 1_700_300_000_000])
+        #expect(read.revisits.map(\.topicID) == (try store.revisits()).map(\.topicID))
+        #expect(read.finishes.map(\.itemID) == ["r1"], "and a revisit is no finish")
+        #expect(read.times.count == 5)
+    }
+
     @Test func aTimeThatIsNotATimeIsRefusedNamingItsColumn() throws {
         let queue = try DatabaseQueue()
         let store = try ProgressStore(writer: queue)

@@ -46,7 +46,7 @@ import Testing
         #expect(unknown.count == 2)
         #expect(try rows(queue, "SELECT * FROM item_state, annotation, known_item") == others)
         #expect(try rows(queue, "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'event' AND type <> 'table' ORDER BY name")
-                == indexes)
+                .filter { $0["name"] != "event_read_one_by_one" } == indexes, "every index kept; v5 adds one")
         #expect(indexes.count == 4)  // the primary key's and the three of v1
 
         // Undo passes over nothing unknown: it reverts the status change, then the note.

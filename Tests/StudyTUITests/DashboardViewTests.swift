@@ -156,6 +156,27 @@ extension Topic {
         #expect(state.press(.char("D")) == [.loadActivity], "a mark is new activity")
     }
 
+    /// The first `D` of a session should not wait for 100,000 events: the first idle moment
+    /// (a tick) reads them ahead, once, and `D` then opens on what was read.
+    @Test func anIdleMomentReadsTheActivityAheadOnceAndDOpensOnIt() throws {
+        let fixture = try Fixture()
+        var state = fixture.state()
+        #expect(state.receive(.event(.tick)) == [.readActivityAhead])
+        #expect(state.receive(.event(.tick)) == [], "once: a read that failed is not tried on every tick")
+        state.receive(.activityLoaded(ActivityLog(events: [], today: 0)))
+        #expect(state.press(.char("D")) == [.readToday], "the activity read ahead is shown, only the clock is read")
+        #expect(state.screen.contains("streak 0 days"), "and drawn at once")
+    }
+
+    /// A `D` pressed before the idle moment reads then, and nothing is read twice.
+    @Test func dBeforeTheReadAheadReadsThenAndOnlyThen() throws {
+        let fixture = try Fixture()
+        var state = fixture.state()
+        #expect(state.press(.char("D")) == [.loadActivity])
+        state.receive(.activityLoaded(ActivityLog(events: [], today: 0)))
+        #expect(state.receive(.event(.tick)) == [])
+    }
+
     /// Reopened after midnight, the log read yesterday is reused but "today" moves on: the heatmap,
     /// the streak and the "today" of recently finished follow the clock, not the first reading.
     @Test func reopeningAfterMidnightCountsFromTheNewDay() throws {

@@ -9,11 +9,17 @@ extension StudySession {
     /// When each status was set and the revisits that stand, as local days (each by the UTC
     /// offset of its own date), with today by the store's clock.
     public func revisitHistory(in zone: TimeZone = .current) throws(StoreError) -> RevisitLadder.History {
+        try revisitHistory(revisits: try store.revisits(), in: zone)
+    }
+
+    /// The same, from revisits already read (the activity read brings them along).
+    func revisitHistory(revisits standing: [(at: Timestamp, topicID: String)],
+                        in zone: TimeZone) throws(StoreError) -> RevisitLadder.History {
         func moment(_ at: Timestamp) -> RevisitLadder.Moment { .init(at: at, day: LocalDay.of(at, in: zone)) }
         var statusSet: [String: RevisitLadder.Moment] = [:]
         for state in try store.states() { statusSet[state.itemID] = moment(state.updatedAt) }
         var revisits: [String: [RevisitLadder.Moment]] = [:]
-        for revisit in try store.revisits() { revisits[revisit.topicID, default: []].append(moment(revisit.at)) }
+        for revisit in standing { revisits[revisit.topicID, default: []].append(moment(revisit.at)) }
         return RevisitLadder.History(statusSet: statusSet, revisits: revisits,
                                      today: LocalDay.of(store.clock.now(), in: zone))
     }

@@ -78,7 +78,7 @@ extension StudySession {
             ActivityLog.Event(itemID: $0.itemID, at: $0.at, day: dater.day($0.at.milliseconds), madeDone: true)
         }
         return ActivityLog(eventsPerDay: perDay, finishes: finishes, today: today(in: zone),
-                           revisits: try revisitHistory(in: zone))
+                           revisits: try revisitHistory(revisits: records.revisits, in: zone))
     }
 
     /// Today's local day number by the store's clock.

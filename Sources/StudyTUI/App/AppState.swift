@@ -105,6 +105,12 @@ public struct AppState: Sendable {
     /// The activity the dashboard view last read, and the `progressGeneration` it was read at:
     /// reopening `D` with no change since shows it without reading the store again.
     public var loadedActivity: (log: ActivityLog, generation: Int)?
+    /// The activity was asked for ahead of `D`, at an idle moment (once a session, see
+    /// `DashboardViewReducer.readAhead`).
+    public var activityReadAhead = false
+    /// The run loop has an idle moment's work waiting: it looks for a key without waiting, and
+    /// on none (a tick) the reducer asks for that work.
+    public var wantsIdleWork: Bool { !activityReadAhead && loadedActivity == nil }
     /// A mark that one key would apply to more resources than this asks first.
     public var bulkMarkThreshold = 10
     /// The search being typed or kept (`/`, then `Enter`): what it matched and where to go back.

@@ -19,6 +19,9 @@ public enum Effect: Equatable, Sendable {
     case revisit(topicID: String)
     /// Read the activity log for the dashboard view (answered by `Message.activityLoaded`).
     case loadActivity
+    /// Read the activity log ahead of `D`, at an idle moment: answered by `Message.activityLoaded`,
+    /// or by nothing when the read fails (`D` then reads again and says why).
+    case readActivityAhead
     /// Read today's local day from the clock (answered by `Message.today`): the activity read
     /// before is reused, but not a "today" that midnight has since moved.
     case readToday

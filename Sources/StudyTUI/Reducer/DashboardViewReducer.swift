@@ -113,6 +113,15 @@ enum DashboardViewReducer {
         return []
     }
 
+    /// Reads the activity before `D` asks for it, once a session, at the first idle moment (a
+    /// tick: the run loop found no key waiting): reading 100,000 events takes longer than a frame,
+    /// and the first open should not. A `D` pressed before reads then, as without it.
+    static func readAhead(_ state: inout AppState) -> [Effect] {
+        guard state.wantsIdleWork else { return [] }
+        state.activityReadAhead = true
+        return [.readActivityAhead]
+    }
+
     /// The "due for revisit" row under the cursor, if it is on one (they follow next up).
     static func selectedDue(_ panel: DashboardPanel, rows: [DashboardPanel.Row],
                             due: [RevisitLadder.Entry]) -> RevisitLadder.Entry? {

@@ -19,7 +19,7 @@ public enum Reducer {
             settleScroll(&state)
             settleReader(&state, keeping: anchor)
             return []
-        case .event(.tick): return []
+        case .event(.tick): return DashboardViewReducer.readAhead(&state)
         case .event(let input): return handle(input: input, state: &state)
         default:
             let effects = outcome(message, state: &state)

@@ -29,6 +29,9 @@ struct DashboardEffects {
                 return .edited(itemID: id, title: title, original: text, edited: edited)
             case .loadActivity:
                 return .activityLoaded(try session.activity())
+            case .readActivityAhead:
+                // Nobody asked yet: a failure says nothing here, `D` reads again and tells it.
+                return (try? session.activity()).map(Message.activityLoaded)
             case .readToday:
                 return .today(session.today())
             case .quit:

@@ -50,8 +50,10 @@ enum DashboardLoop {
                 return TerminalScreen.exitCode(forSignal: signal)
             }
             // The idle tick (a key or 250 ms, whichever comes first) also looks for another
-            // process's writes, so the bars follow `studydash mark` within a second.
-            let event = screen.nextEvent(timeoutMilliseconds: 250)
+            // process's writes, so the bars follow `studydash mark` within a second. Work kept
+            // for an idle moment (reading the activity ahead, after the first frame) does not
+            // wait for it: a tick comes at once when no key is waiting.
+            let event = screen.nextEvent(timeoutMilliseconds: state.wantsIdleWork ? 0 : 250)
             var messages: [Message] = []
             if let changes = watcher.changes() {
                 switch changes {
