@@ -78,6 +78,10 @@ import TermGrid
         #expect(state.message?.text == "this note has links 1–13 only")
         #expect(state.press(.char(":"), .char("0"), .enter).isEmpty)
         #expect(state.message?.text == "this note has links 1–13 only")
+        state.press(.char(":"))
+        for _ in 0..<20 { state.press(.char("9")) }
+        #expect(state.press(.enter).isEmpty)
+        #expect(state.message?.text == "this note has links 1–13 only", "a number too long for Int is still a number")
         state.press(.char(":"), .char("x"), .enter)
         #expect(state.message?.text == "type a link number after ':'")
     }

@@ -38,11 +38,13 @@ extension Reducer {
         case .line(var line):
             switch key {
             case .enter:
-                guard let number = Int(line.text.filter { $0 != " " }) else {
+                let digits = line.text.filter { $0 != " " }
+                guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                     state.say("type a link number after ':'", error: true)
                     return []
                 }
-                return followNoteLink(number, of: entry.node, state: &state)
+                // Digits past what Int holds are still a number, beyond any note's links.
+                return followNoteLink(Int(digits) ?? Int.max, of: entry.node, state: &state)
             case .escape: return []
             case .backspace where line.text.isEmpty: return []
             default: _ = line.handle(key)
