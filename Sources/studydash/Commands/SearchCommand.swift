@@ -14,6 +14,8 @@ struct SearchCommand: ParsableCommand {
               has:annotation                 items you have annotated
               in:title                       look in titles only
             Example: studydash search is:learning kubernetes
+            A word that starts with '-' goes after '--', or it is read as an option: \
+            studydash search -- -x
 
             Title matches come first, then description matches, then URL, note and annotation \
             matches, each in curriculum order. Each line is a hit: its kind and ID, its title, the \
