@@ -103,6 +103,25 @@ import TermGrid
         #expect(pace.hasSuffix("resources left · no date yet"), "\(pace)")
     }
 
+    /// `D` in the reader opens the view over it, and `q` comes back to the reader where its
+    /// cursor line was; `Enter` on a row still goes to the tree.
+    @Test func dFromTheReaderComesBackToTheReader() throws {
+        let fixture = try Fixture()
+        var state = fixture.state()
+        state.press(.enter, .char("j"))
+        let reading = try #require(state.reader)
+        #expect(state.press(.char("D")) == [.loadActivity])
+        guard case .dashboard = state.overlay else {
+            Issue.record("D in the reader opened no dashboard view")
+            return
+        }
+        state.press(.char("q"))
+        #expect(state.reader?.subject == reading.subject)
+        #expect(state.reader?.cursor == reading.cursor)
+        state.press(.char("D"), .enter)
+        #expect(state.overlay == nil, "Enter on a row goes to the tree")
+    }
+
     /// `?` is "every key" in every view: in the dashboard view it did nothing at all. Any key
     /// closes the help back to the view, its cursor where it was.
     @Test func helpOpensFromTheViewAndClosesBackToIt() throws {

@@ -70,15 +70,7 @@ enum BrowserReducer {
         case .copyLink: return Reducer.copySelectedLink(&state)
         case .typeLinkNumber: Reducer.startLinkLine(node: nil, state: &state)
         case .help: state.overlay = .help(scroll: 0, under: nil)
-        case .dashboard:
-            if let loaded = state.loadedActivity, loaded.generation == state.progressGeneration {
-                state.overlay = .dashboard(DashboardPanel(activity: loaded.log, next: DashboardPanel.nextUp(state),
-                                                          due: DashboardPanel.dueRevisits(state, activity: loaded.log)))
-                // The log is the same, but midnight may have passed since it was read.
-                return [.readToday]
-            }
-            state.overlay = .dashboard(DashboardPanel(next: DashboardPanel.nextUp(state)))
-            return [.loadActivity]
+        case .dashboard: return DashboardViewReducer.open(returnTo: nil, state: &state)
         case .quit: return [.quit]
         case .search(let step): SearchReducer.browse(step, state: &state)
         case .back, .historyBack, .save, .cancel, .edit, .confirm, .section, .contents, .findInDocument, .nextInDocument: break

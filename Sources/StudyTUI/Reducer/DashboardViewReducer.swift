@@ -14,12 +14,16 @@ public struct DashboardPanel: Sendable {
     /// the ladder's history arrives (or the view opens on one already read), not on every frame.
     public var due: [RevisitLadder.Entry]
     public var cursor = 0
+    /// The reader the view was opened from: closing the view returns to it.
+    public var returnTo: AppState.Reader?
 
-    public init(activity: ActivityLog? = nil, next: [Resource], due: [RevisitLadder.Entry] = [], cursor: Int = 0) {
+    public init(activity: ActivityLog? = nil, next: [Resource], due: [RevisitLadder.Entry] = [], cursor: Int = 0,
+                returnTo: AppState.Reader? = nil) {
         self.activity = activity
         self.next = next
         self.due = due
         self.cursor = cursor
+        self.returnTo = returnTo
     }
 
     /// The next to study from where the browser's cursor is, learning first, as `studydash next`.
@@ -73,8 +77,22 @@ enum DashboardViewReducer {
         Binding([.character("v")], .revisit, "mark the selected due topic revisited"),
         Binding([.character("u")], .undo, "undo the last change (a revisit made here too)"),
         Binding([.character("?"), .function(1)], .help, "this help"),
-        Binding([.character("q"), .escape, .character("D")], .back, "back to the browser"),
+        Binding([.character("q"), .escape, .character("D")], .back, "back (to the reader, if opened from it)"),
     ])
+
+    /// `D` from the browser or a reader (`returnTo`): the view on the activity already read when
+    /// nothing has changed since, else on a fresh read.
+    static func open(returnTo: AppState.Reader?, state: inout AppState) -> [Effect] {
+        if let loaded = state.loadedActivity, loaded.generation == state.progressGeneration {
+            state.overlay = .dashboard(DashboardPanel(activity: loaded.log, next: DashboardPanel.nextUp(state),
+                                                      due: DashboardPanel.dueRevisits(state, activity: loaded.log),
+                                                      returnTo: returnTo))
+            // The log is the same, but midnight may have passed since it was read.
+            return [.readToday]
+        }
+        state.overlay = .dashboard(DashboardPanel(next: DashboardPanel.nextUp(state), returnTo: returnTo))
+        return [.loadActivity]
+    }
 
     static func handle(_ key: Key, panel: inout DashboardPanel, state: inout AppState) -> [Effect] {
         let rows = panel.rows(state)
@@ -104,7 +122,7 @@ enum DashboardViewReducer {
             state.overlay = .help(scroll: 0, under: nil, view: panel)
             return []
         case .back:
-            state.overlay = nil
+            state.overlay = panel.returnTo.map(AppState.Overlay.reader)
             return []
         default:
             break

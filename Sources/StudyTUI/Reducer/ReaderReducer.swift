@@ -38,6 +38,7 @@ enum ReaderReducer {
         Binding([.character("e")], .editExternally, "annotate it (in place / $EDITOR), undo"),
         Binding([.character("u")], .undo, "annotate it (in place / $EDITOR), undo"),
         Binding([.character("v")], .revisit, "mark its topic revisited (when due)"),
+        Binding([.character("D")], .dashboard, "the dashboard view (q comes back here)"),
         Binding([.character("?"), .function(1)], .help, "this help"),
         Binding([.backspace, .character("h"), .left], .historyBack, "back to the note a link came from, else the browser"),
         Binding([.character("q"), .escape], .back, "back to the browser"),
@@ -146,7 +147,8 @@ enum ReaderReducer {
             Reducer.startAnnotation(Reducer.annotationTarget(reader, state: state), returnTo: reader, state: &state)
             return []
         case .editExternally: effects = Reducer.editExternally(Reducer.annotationTarget(reader, state: state), state: state)
-        case .collapse, .expand, .switchPane, .quit, .save, .cancel, .edit, .confirm, .dashboard, .search: break
+        case .dashboard: return DashboardViewReducer.open(returnTo: reader, state: &state)
+        case .collapse, .expand, .switchPane, .quit, .save, .cancel, .edit, .confirm, .search: break
         }
         state.overlay = .reader(reader)
         return effects
