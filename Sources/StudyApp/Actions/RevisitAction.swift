@@ -15,7 +15,9 @@ extension StudySession {
     /// The same, from revisits already read (the activity read brings them along).
     func revisitHistory(revisits standing: [(at: Timestamp, topicID: String)],
                         in zone: TimeZone) throws(StoreError) -> RevisitLadder.History {
-        func moment(_ at: Timestamp) -> RevisitLadder.Moment { .init(at: at, day: LocalDay.of(at, in: zone)) }
+        // A store holds a state per resource studied: the zone is asked once per offset span.
+        var dater = LocalDay.Dater(zone)
+        func moment(_ at: Timestamp) -> RevisitLadder.Moment { .init(at: at, day: dater.day(at.milliseconds)) }
         var statusSet: [String: RevisitLadder.Moment] = [:]
         for state in try store.states() { statusSet[state.itemID] = moment(state.updatedAt) }
         var revisits: [String: [RevisitLadder.Moment]] = [:]

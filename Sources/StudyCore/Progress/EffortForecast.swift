@@ -151,12 +151,8 @@ extension FinishForecast {
     /// `12 March`, with the year when it is not today's: `3 January 2028`.
     public static func spokenDate(_ day: Int, today: Int) -> String {
         let date = CivilDate(day: day)
-        let month = monthNames[min(max(date.month, 1), 12) - 1]
-        return "\(date.day) \(month)" + (date.year == CivilDate(day: today).year ? "" : " \(date.year)")
+        return "\(date.day) \(date.monthName)" + (date.year == CivilDate(day: today).year ? "" : " \(date.year)")
     }
-
-    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                                     "August", "September", "October", "November", "December"]
 
     /// `about 14 h left at your pace, finishing around 12 March`, or why there is no date: the
     /// line the dashboard view and `studydash stats` both print. When only some resources carry

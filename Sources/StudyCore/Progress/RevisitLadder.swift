@@ -144,11 +144,3 @@ extension RevisitLadder {
         return .success(entry)
     }
 }
-
-extension CivilDate {
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// `12 Dec`: short enough for a status bar.
-    public var dayAndMonth: String { "\(day) \(Self.monthNames[(month - 1) % 12])" }
-}

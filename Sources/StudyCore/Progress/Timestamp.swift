@@ -135,4 +135,13 @@ public struct CivilDate: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         "\(pad(Int64(year), 4))-\(pad(Int64(month)))-\(pad(Int64(day)))"
     }
+
+    /// `March`: the month's English name, as the finish date and the revisit messages say it.
+    public var monthName: String { Self.monthNames[min(max(month, 1), 12) - 1] }
+
+    /// `12 Dec`: short enough for a status bar.
+    public var dayAndMonth: String { "\(day) \(monthName.prefix(3))" }
+
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                                     "August", "September", "October", "November", "December"]
 }
