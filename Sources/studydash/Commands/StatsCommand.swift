@@ -49,7 +49,8 @@ struct StatsCommand: ParsableCommand {
                 next: NextQueue.resources(in: session.tree, progress: progress, limit: Self.nextShown)
                     .map { ($0, progress.status(of: $0)) })
             let areas = rollup.areas(of: session.tree).map { (title: $0.title, tally: rollup.tally(of: $0.id)) }
-            let due = try storeCall { try session.dueRevisits(progress: progress) }
+            // The activity read brought the ladder's history along: no second read of the log.
+            let due = activity.revisits.map { RevisitLadder.due(tree: session.tree, rollup: rollup, history: $0) } ?? []
             Output.write(json ? Self.json(stats, forecast, rollup.overall, lists, areas: areas, due: due)
                          : Array((Self.text(stats, forecast, rollup.overall, lists, areas: areas)
                                   + Self.dueText(due, today: stats.today)).utf8))
