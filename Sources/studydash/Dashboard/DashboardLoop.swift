@@ -9,9 +9,8 @@ import StudyTUI
 enum DashboardLoop {
     static func run(session: StudySession, progress: LearnerProgress, useColor: Bool,
                     environment: [String: String], resume: ResumeFile, fresh: Bool) throws -> Int32 {
-        let links = NoteLinkResolver(tree: session.tree)
         let model = DashboardModel(tree: session.tree, items: session.index, renderNote: NoteRenderer.render,
-                                   resolveLink: links.resolve)
+                                   resolveLink: NoteLinkResolver.onFirstUse(tree: session.tree))
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen(useColor: useColor)
