@@ -168,7 +168,7 @@ public struct SearchIndex: Sendable {
             among = left
             candidates = left.count * Self.narrowingRatio < items.count ? left : nil
         }
-        let all = query.foldedTerms.count == 64 ? UInt64.max : (UInt64(1) << UInt64(query.foldedTerms.count)) - 1
+        let all = query.foldedTerms.count == SearchQuery.maximumTerms ? UInt64.max : (UInt64(1) << UInt64(query.foldedTerms.count)) - 1
         var hits: [SearchHit] = []
         let found = (among ?? Array(items.indices)).filter { matches.masks[$0] == all }
         hits.reserveCapacity(found.count)

@@ -9,9 +9,6 @@ extension AppState {
     public struct Search: Sendable {
         /// The query as typed.
         public let text: String
-        /// Why the query cannot be matched (an unclosed quote, an unknown filter), shown as an
-        /// error instead of filtering.
-        public let problem: String?
         /// Every match, in curriculum order.
         public let hits: [SearchHit]
         /// The tree node each hit is shown at (a resource's: the topic that first lists it),
@@ -23,8 +20,11 @@ extension AppState {
         let before: BrowserPlace
 
         public let query: SearchQuery
+        /// Why the query cannot be matched (an unclosed quote, an unknown filter), shown as an
+        /// error instead of filtering.
+        public var problem: String? { query.problem }
         /// True when the query can be matched and is not empty: then the tree shows its matches.
-        public let isFiltering: Bool
+        public var isFiltering: Bool { problem == nil && !query.isEmpty }
         /// The `AppState.progressGeneration` matched against: a later query may narrow these
         /// hits only while the progress (statuses, annotations) is the same.
         let generation: Int
@@ -114,9 +114,7 @@ extension AppState.Search {
         self.before = before
         self.generation = generation
         query = SearchQuery(text)
-        problem = query.problem
-        isFiltering = problem == nil && !query.isEmpty
-        guard isFiltering else {
+        guard query.problem == nil, !query.isEmpty else {
             hits = []
             nodes = []
             return

@@ -125,13 +125,13 @@ enum DetailPane {
             }
         }
         var y = rect.y + 2
+        let hit = snippet(of: entry.topic.id, state: state)
         if let annotation = state.progress.annotation(of: entry.topic.id), annotation.text != nil, rect.height > 2 {
-            let hit = snippet(of: entry.topic.id, state: state).flatMap { $0.field == .annotation ? $0 : nil }
-            drawAnnotationLine(hit?.snippet ?? AnnotationText.firstLine(annotation.text), indent: "", search: search,
+            drawAnnotationLine(annotationLine(annotation, hit: hit), indent: "", search: search,
                                into: &grid, x: rect.x, y: y, width: rect.width)
             y += 1
         }
-        if let hit = snippetLine(of: entry.topic.id, state: state), y < rect.y + rect.height {
+        if let hit, hit.field != .annotation, y < rect.y + rect.height {
             drawSnippet(hit, indent: "", search: search, into: &grid, x: rect.x, y: y, width: rect.width)
         }
         y = rect.y + headerLines(state, node: node)
@@ -170,18 +170,24 @@ enum DetailPane {
                                    limit: rect.x + rect.width - x)
             }
             y += 1
+            let hit = snippet(of: resource.id, state: state)
             if let annotation = state.progress.annotation(of: resource.id), annotation.text != nil, y < rect.y + rect.height {
-                // The line the search matched, when it matched the annotation; else its first.
-                let hit = snippet(of: resource.id, state: state).flatMap { $0.field == .annotation ? $0 : nil }
-                drawAnnotationLine(hit?.snippet ?? AnnotationText.firstLine(annotation.text), indent: "    ", search: search,
+                drawAnnotationLine(annotationLine(annotation, hit: hit), indent: "    ", search: search,
                                    into: &grid, x: rect.x, y: y, width: rect.width)
                 y += 1
             }
-            if let hit = snippetLine(of: resource.id, state: state), y < rect.y + rect.height {
+            if let hit, hit.field != .annotation, y < rect.y + rect.height {
                 drawSnippet(hit, indent: "    ", search: search, into: &grid, x: rect.x, y: y, width: rect.width)
                 y += 1
             }
         }
+    }
+
+    /// The annotation line's text: the line the search matched, when it matched the annotation;
+    /// else the annotation's first line.
+    static func annotationLine(_ annotation: Annotation, hit: SearchHit?) -> String {
+        if let hit, hit.field == .annotation { return hit.snippet }
+        return AnnotationText.firstLine(annotation.text)
     }
 
     static func drawAnnotationLine(_ text: String, indent: String, search: SearchQuery?, into grid: inout Grid,

@@ -44,7 +44,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: .hidden)
     var timing = false
 
-    var query: SearchQuery { SearchQuery(words.joined(separator: " ")) }
+    /// The query as typed: the shell's words put back together.
+    var text: String { words.joined(separator: " ") }
+    var query: SearchQuery { SearchQuery(text) }
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -56,14 +58,12 @@ struct SearchCommand: ParsableCommand {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
             let progress = try storeCall { try session.progress() }
-            let query = query
             let index = SearchIndex(tree: session.tree)
             if timing {
-                SearchTiming.report(typing: words.joined(separator: " "), tree: session.tree, progress: progress)
+                SearchTiming.report(typing: text, tree: session.tree, progress: progress)
             }
             let hits = index.ranked(for: query, progress: progress)
             let shown = hits.prefix(limit)
-            let text = words.joined(separator: " ")
             if json {
                 Output.write(jsonReport(shown, count: hits.count, query: text, session: session))
             } else {
