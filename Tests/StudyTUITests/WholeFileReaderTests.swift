@@ -372,6 +372,16 @@ import TermGrid
 
     /// Every word must be on the line, as in the dashboard's search: `beta note` is Beta's note
     /// only, not every line with `note` on it (nor `## Beta`, which has no `note`).
+    /// The document's search line stops where the browser's does: a paste of 10,000
+    /// characters would match the whole document again for each one.
+    @Test func aHugePasteInTheDocumentsSearchStopsAtTheLongestQuery() throws {
+        var state = readingOne()
+        state.press(.char("/"))
+        type("beta " + String(repeating: "x", count: 1_000), &state)
+        #expect(reader(state)?.search?.line.text.count == SearchLine.maximumLength)
+        #expect(state.message?.text == "a search is at most \(SearchLine.maximumLength) characters")
+    }
+
     @Test func aLineMatchesOnlyWhenEveryWordIsOnIt() throws {
         var state = readingOne()
         state.press(.char("/"))

@@ -42,7 +42,14 @@ extension ReaderReducer {
             if ReaderView.matchingLines(reader, state: state).isEmpty { state.say("no line matches '\(search.line.text)'") }
             return
         default:
+            let edited = search.line
             guard search.line.handle(key) else { return }
+            // The browser's limit: a paste past it would match the whole document again per key.
+            if search.line.text.count > SearchLine.maximumLength {
+                search.line = edited
+                state.say("a search is at most \(SearchLine.maximumLength) characters", error: true)
+                return
+            }
         }
         reader.search = search
         // As it is typed: the first match from where the search began, else back there.
