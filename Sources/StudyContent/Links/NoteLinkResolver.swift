@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import StudyCore
+import StudyText
 
 /// Resolves a note's numbered links (as `NoteRenderer` collects them) to `NoteLink`s: a URL with a
 /// scheme stays a web link; a relative path (`./x.md`, `../y/README.md#section`, `y/` for a
@@ -113,8 +114,8 @@ public struct NoteLinkResolver: Sendable {
     /// `[[Note#Heading]]` (the alias already dropped by the renderer); `[[#Heading]]` is this file.
     func wikilink(_ inner: String, written: String, from topic: Topic) -> NoteLink.Target {
         let beforeHash = inner.prefix { $0 != "#" }
-        let name = String(beforeHash).trimmingSpaces
-        let section = String(inner.dropFirst(beforeHash.count + 1)).trimmingSpaces
+        let name = beforeHash.trimmingWhitespace()
+        let section = inner.dropFirst(beforeHash.count + 1).trimmingWhitespace()
         let owner: String?
         if name.isEmpty {
             owner = topicByPath[PathText.absolute(topic.source.file, cwd: Self.currentDirectory())]
@@ -224,7 +225,7 @@ enum PercentDecoding {
 enum Slug {
     static func of(_ text: String) -> String {
         var slug = ""
-        for character in text.trimmingSpaces.lowercased() {
+        for character in text.trimmingWhitespace().lowercased() {
             if character.isLetter || character.isNumber || character == "-" || character == "_" {
                 slug.append(character)
             } else if character.isWhitespace {
@@ -232,11 +233,5 @@ enum Slug {
             }
         }
         return slug
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }
