@@ -45,7 +45,7 @@ public struct NoteLinkResolver: Sendable {
         for rootTopic in tree.roots {
             let source = PathText.absolute(rootTopic.source.file, cwd: cwd)
             let folder = Self.isDirectory(source) ? source : PathText.parent(source)
-            roots.append(Root(lexical: folder, real: Self.realPath(folder) ?? folder))
+            roots.append(Root(lexical: folder, real: FolderWalker.resolved(folder) ?? folder))
             rootTopic.forEach { topic, _ in
                 let file = PathText.absolute(topic.source.file, cwd: cwd)
                 switch topic.kind {
@@ -98,7 +98,7 @@ public struct NoteLinkResolver: Sendable {
         guard roots.contains(where: { PathText.below($0.lexical, file) != nil }) else {
             return .unresolved("not following '\(written)': it leads outside the notes folders")
         }
-        guard let real = Self.realPath(file) else {
+        guard let real = FolderWalker.resolved(file) else {
             return .unresolved("not following '\(written)': there is no such file in the notes")
         }
         guard roots.contains(where: { PathText.below($0.real, real) != nil }) else {
@@ -138,12 +138,6 @@ public struct NoteLinkResolver: Sendable {
 
     static func currentDirectory() -> String {
         guard let pointer = getcwd(nil, 0) else { return "/" }
-        defer { free(pointer) }
-        return String(cString: pointer)
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
         defer { free(pointer) }
         return String(cString: pointer)
     }
