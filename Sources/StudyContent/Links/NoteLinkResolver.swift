@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import StudyCore
+import StudyText
 
 /// Resolves a note's numbered links (as `NoteRenderer` collects them) to `NoteLink`s: a URL with a
 /// scheme stays a web link; a relative path (`./x.md`, `../y/README.md#section`, `y/` for a
@@ -44,7 +45,7 @@ public struct NoteLinkResolver: Sendable {
         for rootTopic in tree.roots {
             let source = PathText.absolute(rootTopic.source.file, cwd: cwd)
             let folder = Self.isDirectory(source) ? source : PathText.parent(source)
-            roots.append(Root(lexical: folder, real: Self.realPath(folder) ?? folder))
+            roots.append(Root(lexical: folder, real: FolderWalker.resolved(folder) ?? folder))
             rootTopic.forEach { topic, _ in
                 let file = PathText.absolute(topic.source.file, cwd: cwd)
                 switch topic.kind {
@@ -97,7 +98,7 @@ public struct NoteLinkResolver: Sendable {
         guard roots.contains(where: { PathText.below($0.lexical, file) != nil }) else {
             return .unresolved("not following '\(written)': it leads outside the notes folders")
         }
-        guard let real = Self.realPath(file) else {
+        guard let real = FolderWalker.resolved(file) else {
             return .unresolved("not following '\(written)': there is no such file in the notes")
         }
         guard roots.contains(where: { PathText.below($0.real, real) != nil }) else {
@@ -113,8 +114,8 @@ public struct NoteLinkResolver: Sendable {
     /// `[[Note#Heading]]` (the alias already dropped by the renderer); `[[#Heading]]` is this file.
     func wikilink(_ inner: String, written: String, from topic: Topic) -> NoteLink.Target {
         let beforeHash = inner.prefix { $0 != "#" }
-        let name = String(beforeHash).trimmingSpaces
-        let section = String(inner.dropFirst(beforeHash.count + 1)).trimmingSpaces
+        let name = beforeHash.trimmingWhitespace()
+        let section = inner.dropFirst(beforeHash.count + 1).trimmingWhitespace()
         let owner: String?
         if name.isEmpty {
             owner = topicByPath[PathText.absolute(topic.source.file, cwd: Self.currentDirectory())]
@@ -137,12 +138,6 @@ public struct NoteLinkResolver: Sendable {
 
     static func currentDirectory() -> String {
         guard let pointer = getcwd(nil, 0) else { return "/" }
-        defer { free(pointer) }
-        return String(cString: pointer)
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
         defer { free(pointer) }
         return String(cString: pointer)
     }
@@ -224,7 +219,7 @@ enum PercentDecoding {
 enum Slug {
     static func of(_ text: String) -> String {
         var slug = ""
-        for character in text.trimmingSpaces.lowercased() {
+        for character in text.trimmingWhitespace().lowercased() {
             if character.isLetter || character.isNumber || character == "-" || character == "_" {
                 slug.append(character)
             } else if character.isWhitespace {
@@ -232,11 +227,5 @@ enum Slug {
             }
         }
         return slug
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

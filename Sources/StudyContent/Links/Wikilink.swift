@@ -1,3 +1,5 @@
+import StudyText
+
 /// Obsidian's `[[Note]]`, `[[Note#Heading]]` and `[[Note|shown text]]` in a note's prose: where
 /// they are in a run of text, the words they show, and the form the renderer collects them in
 /// (`[[Note#Heading]]`, the alias dropped), which `NoteLinkResolver` reads back.
@@ -24,9 +26,9 @@ enum Wikilink {
                 continue
             }
             guard !inner.contains("\n") else { continue }
-            let target = String(inner.prefix { $0 != "|" }).trimmingSpaces
+            let target = inner.prefix { $0 != "|" }.trimmingWhitespace()
             guard !target.isEmpty else { continue }
-            let alias = inner.firstIndex(of: "|").map { String(inner[inner.index(after: $0)...]).trimmingSpaces } ?? ""
+            let alias = inner.firstIndex(of: "|").map { inner[inner.index(after: $0)...].trimmingWhitespace() } ?? ""
             found.append(Found(range: open.lowerBound..<close.upperBound, target: target,
                                shown: alias.isEmpty ? shownName(target) : alias))
         }
@@ -35,7 +37,7 @@ enum Wikilink {
 
     /// `Note#Heading` as Obsidian shows it: `Note > Heading`; `#Heading` alone: `Heading`.
     static func shownName(_ target: String) -> String {
-        target.split(separator: "#", omittingEmptySubsequences: true).map { String($0).trimmingSpaces }.joined(separator: " > ")
+        target.split(separator: "#", omittingEmptySubsequences: true).map { $0.trimmingWhitespace() }.joined(separator: " > ")
     }
 
     static func collected(_ target: String) -> String { "[[" + target + "]]" }

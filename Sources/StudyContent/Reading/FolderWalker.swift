@@ -153,8 +153,8 @@ struct FolderWalker {
     }
 
     /// The path with every symlink resolved; nil when it leads nowhere (the caller's `stat`
-    /// then reports why).
-    private static func resolved(_ path: String) -> String? {
+    /// then reports why). `NoteLinkResolver` judges a link's real place with it too.
+    static func resolved(_ path: String) -> String? {
         guard let pointer = realpath(path, nil) else { return nil }
         defer { free(pointer) }
         return String(cString: pointer)

@@ -49,7 +49,7 @@ extension ReaderReducer {
         let found = lines.first { line in
             let item = document.places[line].item
             guard case .resource(let id) = item, item != here, let resource = state.index.tree.resources[id] else { return false }
-            return isUnfinished(resource, state: state)
+            return Reducer.isUnfinished(resource, state: state)
         }
         if let found {
             reader.cursor = found
@@ -61,12 +61,7 @@ extension ReaderReducer {
         let listings = Reducer.curriculumListings(state.index)
         let last = document.lastNode ?? root
         let outside = direction > 0 ? listings.filter { $0.node > last } : Array(listings.filter { $0.node < root }.reversed())
-        guard let target = outside.first(where: { listing in
-            state.index.tree.resources[listing.id].map { isUnfinished($0, state: state) } ?? false
-        }) else {
-            state.say(direction > 0 ? "no unfinished resource after this one" : "no unfinished resource before this one")
-            return
-        }
+        guard let target = Reducer.firstUnfinished(in: outside, direction: direction, state: &state) else { return }
         reader = ReaderReducer.reader(at: target.node, state: state)
         let next = ReaderView.document(reader, state: state)
         reader.cursor = next.line(ofResource: target.id, in: target.node) ?? reader.cursor
@@ -81,12 +76,7 @@ extension ReaderReducer {
         let listings = Reducer.curriculumListings(state.index)
         guard let at = listings.firstIndex(where: { $0.id == id }) else { return }
         let candidates = direction > 0 ? Array(listings[(at + 1)...]) : listings[..<at].reversed()
-        guard let target = candidates.first(where: { listing in
-            state.index.tree.resources[listing.id].map { isUnfinished($0, state: state) } ?? false
-        }) else {
-            state.say(direction > 0 ? "no unfinished resource after this one" : "no unfinished resource before this one")
-            return
-        }
+        guard let target = Reducer.firstUnfinished(in: candidates, direction: direction, state: &state) else { return }
         reader = AppState.Reader(subject: .resource(target.id))
         select(target.id, in: target.node, state: &state)
     }
@@ -97,10 +87,5 @@ extension ReaderReducer {
         state.detailCursor = state.selectedResources.firstIndex { $0.id == id } ?? 0
         state.focus = .detail
         Reducer.settleScroll(&state)
-    }
-
-    private static func isUnfinished(_ resource: Resource, state: AppState) -> Bool {
-        let status = state.status(of: resource)
-        return status == .learning || status == .todo
     }
 }

@@ -211,9 +211,4 @@ extension Reducer {
         if let reader = state.reader, reader.subject == .topic(node) { return ReaderReducer.links(reader, state: state) }
         return state.model.note(of: node, width: 80).links.map { ReaderDocument.Link(written: $0, node: node) }
     }
-
-    /// Those links resolved, each against its own note (a relative link is relative to it).
-    static func numberedLinks(of node: Int, state: AppState) -> [NoteLink] {
-        writtenLinks(of: node, state: state).map { state.model.resolve($0.written, in: $0.node) }
-    }
 }

@@ -55,14 +55,17 @@ extension Reducer {
         return []
     }
 
-    /// Link `number` of `node`'s note, or the range there is.
+    /// Link `number` of `node`'s note, resolved against the note that holds it (a relative link
+    /// is relative to it), or the range there is. Only that one link is resolved: resolving asks
+    /// the disk, and a whole file may hold hundreds.
     static func followNoteLink(_ number: Int, of node: Int, state: inout AppState) -> [Effect] {
-        let links = numberedLinks(of: node, state: state)
+        let links = writtenLinks(of: node, state: state)
         guard number >= 1 && number <= links.count else {
             state.say(links.isEmpty ? "this note has no links"
                       : links.count == 1 ? "this note has one link only: 1" : "this note has links 1–\(links.count) only")
             return []
         }
-        return follow(links[number - 1], state: &state)
+        let link = links[number - 1]
+        return follow(state.model.resolve(link.written, in: link.node), state: &state)
     }
 }

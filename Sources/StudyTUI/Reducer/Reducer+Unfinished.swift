@@ -8,18 +8,27 @@ extension Reducer {
         let listings = curriculumListings(state.index)
         guard let from = startPosition(in: listings, state: state, forward: direction > 0) else { return }
         let candidates = direction > 0 ? Array(listings[from...]) : listings[..<from].reversed()
-        let unfinished = candidates.first { listing in
-            guard let resource = state.index.tree.resources[listing.id] else { return false }
-            let status = state.status(of: resource)
-            return status == .learning || status == .todo
-        }
-        guard let target = unfinished else {
-            state.say(direction > 0 ? "no unfinished resource after this one" : "no unfinished resource before this one")
-            return
-        }
+        guard let target = firstUnfinished(in: candidates, direction: direction, state: &state) else { return }
         state.reveal(target.node)
         state.detailCursor = state.selectedResources.firstIndex { $0.id == target.id } ?? 0
         state.focus = .detail
+    }
+
+    /// The first of `listings` still to study, or nil having said there is none that way.
+    static func firstUnfinished(in listings: some Sequence<(node: Int, id: String)>, direction: Int,
+                                state: inout AppState) -> (node: Int, id: String)? {
+        let found = listings.first { listing in
+            state.index.tree.resources[listing.id].map { isUnfinished($0, state: state) } ?? false
+        }
+        if let found { return found }
+        state.say(direction > 0 ? "no unfinished resource after this one" : "no unfinished resource before this one")
+        return nil
+    }
+
+    /// Learning or todo: what `]` / `[` stop at.
+    static func isUnfinished(_ resource: Resource, state: AppState) -> Bool {
+        let status = state.status(of: resource)
+        return status == .learning || status == .todo
     }
 
     /// Every resource once, with the topic that first lists it, in the tree's depth-first order.
