@@ -177,6 +177,14 @@ public final class TerminalScreen {
         _ = doupdate()
     }
 
+    /// Makes the next `draw` clear the terminal and paint every cell (`Ctrl-L`): whatever else
+    /// wrote over the screen is gone.
+    public func repaintAll() {
+        guard !stopped else { return }
+        painter.forget()
+        _ = clearok(studydash_curscr(), true)
+    }
+
     /// Gives the terminal back to the shell while `body` runs (an editor, say), then takes it
     /// again; the next `draw` repaints everything.
     public func suspend<T>(_ body: () throws -> T) rethrows -> T {

@@ -5,7 +5,8 @@ import StudyStore
 /// data_version`, cheap enough for every idle tick), so that a front end never acts on, or
 /// shows, a stale state: it then reads the progress afresh, as at start-up.
 public struct StoreWatcher {
-    let session: StudySession
+    /// Followed when the notes are read afresh (the store stays the same).
+    public var session: StudySession
     private var version: Int?
 
     public init(session: StudySession) {

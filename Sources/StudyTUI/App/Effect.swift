@@ -25,5 +25,10 @@ public enum Effect: Equatable, Sendable {
     /// Read today's local day from the clock (answered by `Message.today`): the activity read
     /// before is reused, but not a "today" that midnight has since moved.
     case readToday
+    /// Read the notes folders afresh (answered by `Message.notesReloaded`, or by nothing when a
+    /// file was caught mid-write: the watcher tries again once it holds still).
+    case reloadNotes
+    /// Clear the terminal and paint the whole screen again (`Ctrl-L`).
+    case redraw
     case quit
 }

@@ -22,6 +22,10 @@ public enum Message: Sendable {
     case activityLoaded(ActivityLog)
     /// Today's local day number, as a `readToday` effect read it.
     case today(Int)
+    /// The notes folders changed on disk and have held still since (see `ContentWatcher`).
+    case notesChanged
+    /// A `reloadNotes` effect read the notes afresh.
+    case notesReloaded(NotesReload)
     /// An effect failed; the text says what happened.
     case failed(String)
 

@@ -33,6 +33,8 @@ public enum Action: Hashable, Sendable {
     case dashboard
     /// `v`: the topic was revisited (a rung up the revisit ladder).
     case revisit
+    /// `R`: read the notes from disk afresh; `Ctrl-L`: paint the whole screen again.
+    case reload, redraw
     /// Close what is open (the reader, the help), back to what it was opened from.
     case back
     case quit

@@ -38,6 +38,8 @@ enum BrowserReducer {
         Binding([.character("n")], .search(.match(1)), "next / previous match of the search"),
         Binding([.character("N")], .search(.match(-1)), "next / previous match of the search"),
         Binding([.character("D")], .dashboard, "the dashboard: progress, activity, next up"),
+        Binding([.character("R")], .reload, "reload the notes from disk / redraw the screen"),
+        Binding([.control("l")], .redraw, "reload the notes from disk / redraw the screen"),
         Binding([.character("?"), .function(1)], .help, "this help"),
         Binding([.character("q")], .quit, "quit"),
     ])
@@ -72,6 +74,8 @@ enum BrowserReducer {
         case .help: state.overlay = .help(scroll: 0, under: nil)
         case .dashboard: return DashboardViewReducer.open(returnTo: nil, state: &state)
         case .quit: return [.quit]
+        case .reload: return [.reloadNotes]
+        case .redraw: return [.redraw]
         case .search(let step): SearchReducer.browse(step, state: &state)
         case .back, .historyBack, .save, .cancel, .edit, .confirm, .section, .contents, .findInDocument, .nextInDocument: break
         }

@@ -39,6 +39,8 @@ enum ReaderReducer {
         Binding([.character("u")], .undo, "annotate it (in place / $EDITOR), undo"),
         Binding([.character("v")], .revisit, "mark its topic revisited (when due)"),
         Binding([.character("D")], .dashboard, "the dashboard view (q comes back here)"),
+        Binding([.character("R")], .reload, "reload the notes from disk / redraw the screen"),
+        Binding([.control("l")], .redraw, "reload the notes from disk / redraw the screen"),
         Binding([.character("?"), .function(1)], .help, "this help"),
         Binding([.backspace, .character("h"), .left], .historyBack, "back to the note a link came from, else the browser"),
         Binding([.character("q"), .escape], .back, "back to the browser"),
@@ -148,6 +150,8 @@ enum ReaderReducer {
             return []
         case .editExternally: effects = Reducer.editExternally(Reducer.annotationTarget(reader, state: state), state: state)
         case .dashboard: return DashboardViewReducer.open(returnTo: reader, state: &state)
+        case .reload: effects = [.reloadNotes]
+        case .redraw: effects = [.redraw]
         case .collapse, .expand, .switchPane, .quit, .save, .cancel, .edit, .confirm, .search: break
         }
         state.overlay = .reader(reader)

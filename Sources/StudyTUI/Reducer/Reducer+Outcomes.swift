@@ -59,7 +59,7 @@ extension Reducer {
             state.overlay = .dashboard(panel)
         case .failed(let text):
             state.say(text, error: true)
-        case .event:
+        case .event, .notesChanged, .notesReloaded:
             break
         }
         return []

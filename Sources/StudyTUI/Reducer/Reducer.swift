@@ -21,6 +21,7 @@ public enum Reducer {
             return []
         case .event(.tick): return DashboardViewReducer.readAhead(&state)
         case .event(let input): return handle(input: input, state: &state)
+        case .notesChanged, .notesReloaded: return notes(message, state: &state)
         default:
             let effects = outcome(message, state: &state)
             // What a change did can alter a row's height (a new annotation): settle again.

@@ -55,9 +55,11 @@ struct DashboardCommand: ParsableCommand {
             let session = try StudySession(content: content, store: store)
             let progress = try storeCall { try session.progress() }
             let useColor = (environment["NO_COLOR"] ?? "").isEmpty
-            let resume = ResumeFile(contentFolders: try content.resolvedFolders(), environment: environment)
+            let folders = try content.resolvedFolders()
+            let resume = ResumeFile(contentFolders: folders, environment: environment)
             let code = try DashboardLoop.run(session: session, progress: progress, useColor: useColor,
-                                             environment: environment, resume: resume, fresh: fresh)
+                                             environment: environment, resume: resume, fresh: fresh,
+                                             watcher: ContentWatcher(folders: folders))
             if code != 0 { throw ExitCode(code) }
         }
     }

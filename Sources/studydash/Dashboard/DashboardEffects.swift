@@ -1,4 +1,5 @@
 import StudyApp
+import StudyContent
 import StudyCore
 import StudyTUI
 
@@ -6,10 +7,14 @@ import StudyTUI
 /// and hands back what came of it as a message for the reducer. No decision is taken here: the
 /// words and the next step are the reducer's.
 struct DashboardEffects {
-    let session: StudySession
+    /// Replaced when the notes are read afresh (the store stays the same).
+    private(set) var session: StudySession
     let ports: Ports
+    let watcher: ContentWatcher
+    /// Paints the whole screen at the next draw (`Ctrl-L`).
+    let repaint: () -> Void
 
-    func perform(_ effect: Effect) -> Message? {
+    mutating func perform(_ effect: Effect) -> Message? {
         do {
             switch effect {
             case .setStatus(let status, let ids, let label):
@@ -34,11 +39,41 @@ struct DashboardEffects {
                 return (try? session.activity()).map(Message.activityLoaded)
             case .readToday:
                 return .today(session.today())
+            case .reloadNotes:
+                return try reloadNotes()
+            case .redraw:
+                repaint()
+                return nil
             case .quit:
                 return nil
             }
         } catch {
             return .failed(String(describing: error))
         }
+    }
+
+    /// The whole tree read again, on the run loop (the bundled notes take about 60 ms; 5,000
+    /// files about a second, during which keys wait), with the progress of its items.
+    private mutating func reloadNotes() throws -> Message? {
+        switch watcher.reload() {
+        case nil:
+            return nil
+        case .failure(let error):
+            return .failed("cannot reload the notes: \(error.description); showing them as they were")
+        case .success(let reloaded):
+            let fresh = StudySession(tree: reloaded.tree, store: session.store)
+            let progress = try fresh.progress()
+            session = fresh
+            return .notesReloaded(NotesReload(model: DashboardModel.of(fresh), progress: progress,
+                                              changedFiles: reloaded.changedFiles))
+        }
+    }
+}
+
+extension DashboardModel {
+    /// The model over a session's notes, with StudyContent's renderer and link resolver.
+    static func of(_ session: StudySession) -> DashboardModel {
+        DashboardModel(tree: session.tree, items: session.index, renderNote: NoteRenderer.render,
+                       resolveLink: NoteLinkResolver.onFirstUse(tree: session.tree))
     }
 }

@@ -8,9 +8,9 @@ import StudyTUI
 /// quit signal. Returns the process exit status.
 enum DashboardLoop {
     static func run(session: StudySession, progress: LearnerProgress, useColor: Bool,
-                    environment: [String: String], resume: ResumeFile, fresh: Bool) throws -> Int32 {
-        let model = DashboardModel(tree: session.tree, items: session.index, renderNote: NoteRenderer.render,
-                                   resolveLink: NoteLinkResolver.onFirstUse(tree: session.tree))
+                    environment: [String: String], resume: ResumeFile, fresh: Bool,
+                    watcher notes: ContentWatcher) throws -> Int32 {
+        let model = DashboardModel.of(session)
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen(useColor: useColor)
@@ -24,7 +24,7 @@ enum DashboardLoop {
         Reducer.settleScroll(&state)
         let ports = Ports.posix(environment: environment, handOver: { run in screen.suspend(run) },
                                 copy: screen.copyToClipboard)
-        let effects = DashboardEffects(session: session, ports: ports)
+        var effects = DashboardEffects(session: session, ports: ports, watcher: notes, repaint: screen.repaintAll)
         #if DEBUG
         // A test hook in debug builds only: the terminal tests crash the real program on this key
         // to check that the crash handler leaves the terminal sane.
@@ -60,7 +60,11 @@ enum DashboardLoop {
                 case .failure(let error): messages.append(.failed(error.description))
                 }
             }
-            if event == .tick { LinkOpener.reapFinished() }
+            if event == .tick {
+                LinkOpener.reapFinished()
+                // The notes on disk, looked at once a tick (with inotify: one read when unchanged).
+                if notes.look() { messages.append(.notesChanged) }
+            }
             #if DEBUG
             if let crashKey, event == .key(.character(crashKey)) { crashForTesting() }
             #endif
@@ -75,8 +79,11 @@ enum DashboardLoop {
                     resume.save(state.place)
                     return 0
                 }
-                messages.append(contentsOf: requested.compactMap(effects.perform))
+                for effect in requested {
+                    if let outcome = effects.perform(effect) { messages.append(outcome) }
+                }
             }
+            watcher.session = effects.session
             if changed { draw(state, on: screen) }
         }
     }
