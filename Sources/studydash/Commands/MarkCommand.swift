@@ -21,7 +21,7 @@ struct MarkCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("One or more items, then the status (todo, learning, done, skipped).",
-                                 valueName: "item… status"))
+                                 valueName: "item… status"), completion: ItemCompletion.itemsOrStatus)
     var arguments: [String] = []
 
     @OptionGroup var content: ContentOptions

@@ -20,7 +20,7 @@ struct NoteCommand: ParsableCommand {
             title, as for `mark`. Each change is one step for `studydash undo`.
             """)
 
-    @Argument(help: ArgumentHelp("The resource or topic.", valueName: "item"))
+    @Argument(help: ArgumentHelp("The resource or topic.", valueName: "item"), completion: ItemCompletion.items)
     var item: String
 
     @Argument(help: ArgumentHelp("The annotation's new text; \"-\" reads standard input.", valueName: "text"))

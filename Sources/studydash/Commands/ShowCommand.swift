@@ -13,7 +13,8 @@ struct ShowCommand: ParsableCommand {
             are listed with their IDs, places and links, and the exit status is 1.
             """)
 
-    @Argument(help: ArgumentHelp("The topic or resource: ID, ID prefix, URL or title.", valueName: "item"))
+    @Argument(help: ArgumentHelp("The topic or resource: ID, ID prefix, URL or title.", valueName: "item"),
+              completion: ItemCompletion.items)
     var item: String
 
     @OptionGroup var content: ContentOptions
