@@ -64,3 +64,21 @@ ensure_pyte() {
     say "could not install pyte; install it with: python3 -m pip install pyte (or apt-get install python3-pyte)"
     exit 1
 }
+
+# The man page test renders docs/studydash.1 with `man -l` (man-db), as a user would.
+ensure_man() {
+    command -v man >/dev/null 2>&1 && return 0
+    local runner=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+            runner=(sudo)
+        else
+            say "man is missing, so the man page test will be skipped; install it with: sudo apt-get install -y man-db"
+            return 0
+        fi
+    fi
+    command -v apt-get >/dev/null 2>&1 || { say "man is missing; the man page test will be skipped"; return 0; }
+    say "installing man-db (once, for the man page test) ..."
+    "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq man-db >&2 \
+        || say "could not install man-db; the man page test will be skipped"
+}
