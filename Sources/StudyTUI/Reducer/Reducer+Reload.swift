@@ -7,7 +7,9 @@ import TermGrid
 /// everything is carried over by stable ID: the cursor, the open topics and the reader (its
 /// cursor line on the same heading or resource, as a resize keeps it) through `place`; an
 /// annotation being typed, a question and the help stay open. A kept search's filter is
-/// cleared, as its matches were found in the old notes (the tree and cursor stay).
+/// cleared, as its matches were found in the old notes (the tree and cursor stay), and the
+/// views drawn from the old tree (the search line, the table of contents, `D`) close onto the
+/// reader or the browser beneath them.
 extension Reducer {
     static func notes(_ message: Message, state: inout AppState) -> [Effect] {
         switch message {
