@@ -3,7 +3,8 @@ import StudyTestSupport
 import Testing
 
 /// Live reload in the real dashboard: a note is changed on disk while it is open in the reader,
-/// and the dashboard shows the new resource within 2 s with the cursor still on its line.
+/// and the dashboard shows the new resource within 2 s with the cursor still on its line; then
+/// Ctrl-L repaints. (About 3 s: the reload waits for the note to hold still for a tick.)
 @Suite(.enabled(if: TUIProbe.available, "the terminal driver needs python3 with pyte (scripts/test installs it)"))
 struct LiveReloadTerminalTests {
     @Test func aResourceAppendedToTheOpenNoteShowsWithinTwoSecondsCursorKept() throws {
@@ -38,5 +39,11 @@ struct LiveReloadTerminalTests {
                                       size: "60x14", scratch: scratch)
         #expect(result.ok, "\(result.failure)")
         #expect(result.sane)
+        var clears = 0, rest = result.raw[...]
+        while let found = rest.range(of: Data("\u{1b}[2J".utf8)) {
+            clears += 1
+            rest = rest[found.upperBound...]
+        }
+        #expect(clears == 2, "the first screen and Ctrl-L each clear the terminal once: \(clears)")
     }
 }
