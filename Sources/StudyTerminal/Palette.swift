@@ -24,7 +24,7 @@ struct Palette {
             return result
         }
         guard useColor && has_colors() && start_color() == OK else {
-            roleTable = CellStyle.Role.allCases.map { (Self.monochrome($0, bold: bold, dim: dim, underline: underline), 0) }
+            roleTable = CellStyle.Role.allCases.map { (attributeTable[Int($0.monochrome.rawValue)], 0) }
             return
         }
         // -1 is the terminal's own background (and foreground); only after use_default_colors.
@@ -35,18 +35,6 @@ struct Palette {
     func rendition(of style: CellStyle) -> (attributes: attr_t, pair: Int16) {
         let role = roleTable[Int(style.role.rawValue)]
         return (attributeTable[Int(style.attributes.rawValue & 31)] | role.attributes, role.pair)
-    }
-
-    /// Without colour: only the roles that must stand out get an attribute.
-    private static func monochrome(_ role: CellStyle.Role, bold: attr_t, dim: attr_t, underline: attr_t) -> attr_t {
-        switch role {
-        case .heading, .done, .accent, .warning: return bold
-        case .link: return underline
-        // Not reverse: the cursor's row is reversed, and a match on it must still show.
-        case .match: return bold | underline
-        case .skipped: return dim
-        case .plain, .learning, .code: return 0
-        }
     }
 
     /// One pair per role, numbered by the role's raw value, on the terminal's own background.
@@ -69,6 +57,12 @@ struct Palette {
         case .heading:
             foreground = Int16(COLOR_CYAN)
             attributes = studydash_attr_bold()
+        case .highlight:
+            // A pale marker in 256 colours, unlike a search's yellow match; else reverse video.
+            guard colours >= 256 else { return (studydash_attr_reverse(), 0) }
+            foreground = 16
+            background = 229
+        case .tag: foreground = colours >= 256 ? 109 : Int16(COLOR_CYAN)  // 109: a muted blue-grey
         case .match:
             // A marker's colours, the way pagers and editors show a search's matches.
             foreground = Int16(COLOR_BLACK)

@@ -11,6 +11,15 @@ public struct TextStyle: OptionSet, Hashable, Sendable {
     public static let quote = TextStyle(rawValue: 1 << 5)
     public static let strike = TextStyle(rawValue: 1 << 6)
     public static let dim = TextStyle(rawValue: 1 << 7)
+    // Bits from 1 << 15 down are the reader's inline forms (HTML, Obsidian, footnotes).
+    /// Obsidian's `==highlight==` and HTML's `<mark>`.
+    public static let highlight = TextStyle(rawValue: 1 << 15)
+    /// An Obsidian `#tag` in prose.
+    public static let tag = TextStyle(rawValue: 1 << 14)
+    /// A footnote's marker, in the text and in the list of notes.
+    public static let footnote = TextStyle(rawValue: 1 << 13)
+    /// An Obsidian callout's bar and title (`> [!note] Title`).
+    public static let callout = TextStyle(rawValue: 1 << 12)
 }
 
 public struct StyledSpan: Hashable, Sendable {

@@ -13,9 +13,25 @@ public struct CellStyle: Hashable, Sendable {
         public static let italic = Attributes(rawValue: 1 << 4)
     }
 
-    /// Meanings, not colours. `match`: text a search matched.
+    /// Meanings, not colours. `match`: text a search matched; `highlight`: what a note's author
+    /// highlighted (`==text==`); `tag`: a note's `#tag`.
     public enum Role: UInt8, CaseIterable, Sendable {
-        case plain, accent, done, learning, skipped, warning, link, code, heading, match
+        case plain, accent, done, learning, skipped, warning, link, code, heading, match, highlight, tag
+
+        /// What stands for the role's colour without colour (`NO_COLOR`, a monochrome terminal):
+        /// only the roles that must stand out get an attribute.
+        public var monochrome: Attributes {
+            switch self {
+            case .heading, .done, .accent, .warning: .bold
+            case .link: .underline
+            // Not reverse: the cursor's row is reversed, and a match on it must still show.
+            case .match: [.bold, .underline]
+            // A highlighter's mark; on the cursor's row its text is still there, in the row's reverse.
+            case .highlight: .reverse
+            case .skipped, .tag: .dim
+            case .plain, .learning, .code: []
+            }
+        }
     }
 
     public var attributes: Attributes

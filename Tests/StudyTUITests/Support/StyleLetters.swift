@@ -70,6 +70,8 @@ enum StyleLetters {
         case .code: "c"
         case .heading: "h"
         case .match: "x"
+        case .highlight: "m"
+        case .tag: "t"
         }
     }
 
