@@ -51,7 +51,7 @@ import StudyText
         #expect(!text.contains("<"), "\(text)")
         #expect(text.contains("[image: Lesson 1 video][1]"))
         #expect(text.contains("Made with ♥ & care 😀"))
-        #expect(text.contains("Show the answer\n\nIt is 42."), "\(text)")
+        #expect(text.contains("▾ Show the answer\n\nIt is 42."), "\(text)")
         #expect(note.links == ["https://www.youtube.com/watch?v=abc"])
         #expect(style(of: "answer", in: note)?.contains(.bold) == true)
     }

@@ -231,7 +231,10 @@ extension RenderState {
                 switch tag.name {
                 case "img": add("[image: " + tag.imageText + "]", style.union(.dim))
                 case "li": add("• ", .dim)
-                case "summary": open.append((tag.name, [.heading, .bold], nil))
+                case "summary":
+                    // Its content follows, always shown: the mark of an open `<details>`.
+                    add("▾ ", [.heading, .dim])
+                    open.append((tag.name, [.heading, .bold], nil))
                 case "h1", "h2", "h3", "h4", "h5", "h6": open.append((tag.name, [.heading, .bold], nil))
                 case "a" where !(tag.attributes["href"] ?? "").isEmpty: open.append((tag.name, .link, tag.attributes["href"]))
                 default: if let own = tag.style { open.append((tag.name, own, nil)) }
