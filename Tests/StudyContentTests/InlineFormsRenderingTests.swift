@@ -83,6 +83,9 @@ import StudyText
         #expect(style(of: "#review", in: note) == .tag)
         #expect(style(of: "#ml/basics", in: note) == .tag)
         #expect(!note.lines.flatMap(\.spans).contains { $0.style.contains(.tag) && $0.text.contains("1") })
+        let later = render("x == y, then ==z== and ==w ==v==.")
+        #expect(later.plainText == "x == y, then z and ==w v.")
+        #expect(style(of: "z", in: later) == .highlight)
     }
 
     @Test func calloutsAreTitledBoxes() {

@@ -77,8 +77,11 @@ struct OutlineBuilder {
                     add(block, to: stack[stack.count - 1])
                 }
             }
+            // Both in file order: one walk gives each footnote the last heading above it.
+            var section = 0
             for footnote in references.unreferencedFootnotes {
-                (ordered.last { $0.line <= footnote.line } ?? root).unreferencedFootnotes.append(footnote.text)
+                while section + 1 < ordered.count && ordered[section + 1].line <= footnote.line { section += 1 }
+                ordered[section].unreferencedFootnotes.append(footnote.text)
             }
             let title = absorbed.map { InlineLines($0).plainText }.flatMap { $0.isEmpty ? nil : $0 }
             return (title, finish(root))

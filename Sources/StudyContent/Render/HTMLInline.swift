@@ -132,6 +132,9 @@ struct InlineHTML {
 
     private var open: [(name: String, style: TextStyle, url: String?)] = []
     private(set) var style: TextStyle = []
+    /// Tags nested deeper are read as no tag: a closing tag looks for its opener, and a hostile
+    /// paragraph of a million openers must not make every closer search them all.
+    static let maxOpen = 32
 
     mutating func read(_ literal: String) -> Action {
         guard let tag = HTMLTag(literal[...]) else { return .nothing }
@@ -146,6 +149,7 @@ struct InlineHTML {
             restyle()
             return closed.url.map(Action.linkClosed) ?? .nothing
         }
+        guard open.count < Self.maxOpen else { return .nothing }
         if tag.name == "a", let url = tag.attributes["href"], !url.isEmpty {
             open.append((tag.name, .link, url))
             restyle()
@@ -221,8 +225,8 @@ extension RenderState {
                     continue
                 }
                 if tag.breaksLine { newLine() }
-                if tag.isClosing {
-                    if let index = open.lastIndex(where: { $0.name == tag.name }) {
+                if tag.isClosing || open.count >= InlineHTML.maxOpen {
+                    if tag.isClosing, let index = open.lastIndex(where: { $0.name == tag.name }) {
                         let closed = open.remove(at: index)
                         if let url = closed.url { closeLink(url) }
                     }

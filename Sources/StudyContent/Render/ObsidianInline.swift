@@ -20,16 +20,26 @@ enum ObsidianInline {
     /// `text` cut at each pair of `==`: the opening one before a non-space, the closing one after one.
     static func highlights(_ text: String) -> [(Substring, Bool)] {
         var pieces: [(Substring, Bool)] = []
-        var rest = text[...]
-        while let open = rest.firstRange(of: "=="), open.upperBound < rest.endIndex, !rest[open.upperBound].isWhitespace,
-              rest[open.upperBound] != "=",
-              let close = rest[rest.index(after: open.upperBound)...].firstRange(of: "=="),
-              !rest[rest.index(before: close.lowerBound)].isWhitespace {
-            if open.lowerBound > rest.startIndex { pieces.append((rest[..<open.lowerBound], false)) }
-            pieces.append((rest[open.upperBound..<close.lowerBound], true))
-            rest = rest[close.upperBound...]
+        var plainStart = text.startIndex
+        var searchFrom = text.startIndex
+        while let open = text[searchFrom...].firstRange(of: "==") {
+            searchFrom = open.upperBound
+            // `a == b`, `===`: no opener.
+            guard open.upperBound < text.endIndex, !text[open.upperBound].isWhitespace, text[open.upperBound] != "=" else {
+                continue
+            }
+            // The first `==` after a non-space closes it; with none left, no later opener can close.
+            guard let close = text[text.index(after: open.upperBound)...].firstRange(of: "==") else { break }
+            guard !text[text.index(before: close.lowerBound)].isWhitespace else {
+                searchFrom = close.lowerBound
+                continue
+            }
+            if open.lowerBound > plainStart { pieces.append((text[plainStart..<open.lowerBound], false)) }
+            pieces.append((text[open.upperBound..<close.lowerBound], true))
+            plainStart = close.upperBound
+            searchFrom = close.upperBound
         }
-        if !rest.isEmpty { pieces.append((rest, false)) }
+        if plainStart < text.endIndex { pieces.append((text[plainStart...], false)) }
         return pieces
     }
 
