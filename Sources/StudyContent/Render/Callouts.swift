@@ -42,7 +42,7 @@ extension RenderState {
         lines += StyledWrap.wrap([StyledSpan(safe(callout.label), [.callout, .bold])], width: width,
                                  firstPrefix: first, restPrefix: rest)
         let body = inlines(paragraph, breaks: true, skippingFirstLine: true)
-        if !body.isEmpty { lines += wrapBreaking(body, firstPrefix: rest, restPrefix: rest) }
+        if !body.isEmpty { lines += RenderState.wrapBreaking(body, width: width, firstPrefix: rest, restPrefix: rest) }
         let others = Array(quote.children.dropFirst())
         guard !others.isEmpty else { return }
         separate(rest)

@@ -181,8 +181,10 @@ extension RenderState {
     /// Stands for a line break in the spans a paragraph is made of (see `wrapBreaking`).
     static let lineBreak = StyledSpan("\n")
 
-    /// `spans` wrapped, starting a new line at each `lineBreak`.
-    func wrapBreaking(_ spans: [StyledSpan], firstPrefix: [StyledSpan], restPrefix: [StyledSpan]) -> [StyledLine] {
+    /// `spans` wrapped, starting a new line at each `lineBreak`. Static: `lines += wrapBreaking(…)`
+    /// on `self` would copy `self`, and then every line so far, per paragraph.
+    static func wrapBreaking(_ spans: [StyledSpan], width: Int, firstPrefix: [StyledSpan],
+                             restPrefix: [StyledSpan]) -> [StyledLine] {
         guard spans.contains(RenderState.lineBreak) else {
             return StyledWrap.wrap(spans, width: width, firstPrefix: firstPrefix, restPrefix: restPrefix)
         }

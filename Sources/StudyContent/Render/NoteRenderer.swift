@@ -58,7 +58,7 @@ struct RenderState {
     mutating func block(_ node: CmarkNode, prefix: [StyledSpan], restPrefix: [StyledSpan]) {
         switch node.type {
         case CMARK_NODE_PARAGRAPH:
-            lines += wrapBreaking(inlines(node, breaks: true), firstPrefix: prefix, restPrefix: restPrefix)
+            lines += RenderState.wrapBreaking(inlines(node, breaks: true), width: width, firstPrefix: prefix, restPrefix: restPrefix)
         case CMARK_NODE_HEADING:
             var spans = inlines(node).map { StyledSpan($0.text, $0.style.union([.heading, .bold])) }
             if node.headingLevel >= 3 { spans.insert(StyledSpan(String(repeating: "#", count: node.headingLevel) + " ", [.heading, .dim]), at: 0) }
@@ -175,7 +175,9 @@ struct RenderState {
                           skippingFirstLine: Bool = false) -> [StyledSpan] {
         var spans: [StyledSpan] = []
         var styles: [TextStyle] = [style]
+        // Moved out, not copied: appending to a copy would copy every link so far, per paragraph.
         var links = self.links
+        self.links = []
         var html = InlineHTML()
         var skipping = skippingFirstLine
         // A run of text nodes is read whole: cmark splits `[[Note]]` at its brackets.
