@@ -16,6 +16,8 @@ public struct CellStyle: Hashable, Sendable {
     /// Meanings, not colours. `match`: text a search matched.
     public enum Role: UInt8, CaseIterable, Sendable {
         case plain, accent, done, learning, skipped, warning, link, code, heading, match
+        /// A code block's text and the tokens its colouring found.
+        case codeBlock, codeKeyword, codeString, codeComment, codeNumber
     }
 
     public var attributes: Attributes

@@ -19,7 +19,12 @@ enum Drawing {
         if style.contains(.link) { attributes.insert(.underline) }
         let role: CellStyle.Role = style.contains(.heading) ? .heading
             : style.contains(.link) ? .link
-            : style.contains(.code) ? .code : .plain
+            : style.contains(.code) ? .code
+            : style.contains(.codeKeyword) ? .codeKeyword
+            : style.contains(.codeString) ? .codeString
+            : style.contains(.codeComment) ? .codeComment
+            : style.contains(.codeNumber) ? .codeNumber
+            : style.contains(.codeBlock) ? .codeBlock : .plain
         return CellStyle(attributes, role: role)
     }
 
