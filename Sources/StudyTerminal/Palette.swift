@@ -60,8 +60,7 @@ struct Palette {
         case .codeKeyword:
             foreground = Int16(COLOR_MAGENTA)
             attributes = studydash_attr_bold()
-        case .codeString: foreground = Int16(COLOR_GREEN)
-        case .codeNumber: foreground = Int16(COLOR_CYAN)
+        case .codeLiteral: foreground = Int16(COLOR_GREEN)
         case .codeComment:
             // Grey where the terminal has it: a comment recedes behind the code.
             foreground = colours >= 16 ? Int16(COLOR_BLACK + 8) : Int16(COLOR_WHITE)

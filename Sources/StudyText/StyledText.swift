@@ -13,11 +13,10 @@ public struct TextStyle: OptionSet, Hashable, Sendable {
     public static let dim = TextStyle(rawValue: 1 << 7)
     /// A code block's text, apart from the tokens below (inline code is `code`).
     public static let codeBlock = TextStyle(rawValue: 1 << 8)
-    /// Tokens a code block's colouring found: a keyword, a string, a comment, a number.
+    /// Tokens a code block's colouring found: a keyword, a literal (a string or a number), a comment.
     public static let codeKeyword = TextStyle(rawValue: 1 << 9)
-    public static let codeString = TextStyle(rawValue: 1 << 10)
+    public static let codeLiteral = TextStyle(rawValue: 1 << 10)
     public static let codeComment = TextStyle(rawValue: 1 << 11)
-    public static let codeNumber = TextStyle(rawValue: 1 << 12)
 }
 
 public struct StyledSpan: Hashable, Sendable {

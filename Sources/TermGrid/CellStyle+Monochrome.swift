@@ -11,7 +11,7 @@ extension CellStyle.Role {
         case .skipped, .codeComment: [.dim]
         // Inline code has no frame around it: reversed, it is told from prose without colour.
         case .code: [.reverse]
-        case .plain, .learning, .codeBlock, .codeString, .codeNumber: []
+        case .plain, .learning, .codeBlock, .codeLiteral: []
         }
     }
 }

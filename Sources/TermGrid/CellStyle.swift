@@ -17,7 +17,7 @@ public struct CellStyle: Hashable, Sendable {
     public enum Role: UInt8, CaseIterable, Sendable {
         case plain, accent, done, learning, skipped, warning, link, code, heading, match
         /// A code block's text and the tokens its colouring found.
-        case codeBlock, codeKeyword, codeString, codeComment, codeNumber
+        case codeBlock, codeKeyword, codeLiteral, codeComment
     }
 
     public var attributes: Attributes

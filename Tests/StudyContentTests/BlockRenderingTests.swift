@@ -80,8 +80,8 @@ import StudyText
         #expect(style(of: "def", in: note) == [.codeBlock, .codeKeyword])
         #expect(style(of: "return", in: note) == [.codeBlock, .codeKeyword])
         #expect(style(of: "# a circle's", in: note) == [.codeBlock, .codeComment])
-        #expect(style(of: "3.14", in: note) == [.codeBlock, .codeNumber])
-        #expect(style(of: "\"cm²\"", in: note) == [.codeBlock, .codeString])
+        #expect(style(of: "3.14", in: note) == [.codeBlock, .codeLiteral])
+        #expect(style(of: "\"cm²\"", in: note) == [.codeBlock, .codeLiteral])
         #expect(style(of: "area", in: note) == .codeBlock)
     }
 

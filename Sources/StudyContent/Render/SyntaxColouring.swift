@@ -94,7 +94,7 @@ enum SyntaxColouring {
                     end += characters[end] == "\\" ? 2 : 1
                 }
                 end = min(end + 1, characters.count)
-                add(index..<end, .codeString)
+                add(index..<end, .codeLiteral)
                 index = end
                 continue
             }
@@ -105,7 +105,7 @@ enum SyntaxColouring {
                     end += 1
                 }
                 if isNumber {
-                    add(index..<end, .codeNumber)
+                    add(index..<end, .codeLiteral)
                 } else {
                     let word = String(characters[index..<end])
                     let isKeyword = language.keywords.contains(language.ignoresCase ? word.lowercased() : word)

@@ -21,9 +21,8 @@ enum Drawing {
             : style.contains(.link) ? .link
             : style.contains(.code) ? .code
             : style.contains(.codeKeyword) ? .codeKeyword
-            : style.contains(.codeString) ? .codeString
+            : style.contains(.codeLiteral) ? .codeLiteral
             : style.contains(.codeComment) ? .codeComment
-            : style.contains(.codeNumber) ? .codeNumber
             : style.contains(.codeBlock) ? .codeBlock : .plain
         return CellStyle(attributes, role: role)
     }
