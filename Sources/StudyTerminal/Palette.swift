@@ -68,6 +68,12 @@ struct Palette {
         case .heading:
             foreground = Int16(COLOR_CYAN)
             attributes = studydash_attr_bold()
+        case .highlight:
+            // A pale marker in 256 colours, unlike a search's yellow match; else reverse video.
+            guard colours >= 256 else { return (studydash_attr_reverse(), 0) }
+            foreground = 16
+            background = 229
+        case .tag: foreground = colours >= 256 ? 109 : Int16(COLOR_CYAN)  // 109: a muted blue-grey
         case .match:
             // A marker's colours, the way pagers and editors show a search's matches.
             foreground = Int16(COLOR_BLACK)

@@ -17,6 +17,15 @@ public struct TextStyle: OptionSet, Hashable, Sendable {
     public static let codeKeyword = TextStyle(rawValue: 1 << 9)
     public static let codeLiteral = TextStyle(rawValue: 1 << 10)
     public static let codeComment = TextStyle(rawValue: 1 << 11)
+    // Bits from 1 << 15 down are the reader's inline forms (HTML, Obsidian, footnotes).
+    /// Obsidian's `==highlight==` and HTML's `<mark>`.
+    public static let highlight = TextStyle(rawValue: 1 << 15)
+    /// An Obsidian `#tag` in prose.
+    public static let tag = TextStyle(rawValue: 1 << 14)
+    /// A footnote's marker, in the text and in the list of notes.
+    public static let footnote = TextStyle(rawValue: 1 << 13)
+    /// An Obsidian callout's bar and title (`> [!note] Title`).
+    public static let callout = TextStyle(rawValue: 1 << 12)
 }
 
 public struct StyledSpan: Hashable, Sendable {

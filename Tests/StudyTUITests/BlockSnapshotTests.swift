@@ -31,23 +31,12 @@ import TermGrid
             """,
     ]
 
-    /// `grid` as a terminal without colour shows it: each role replaced by its attributes.
-    static func monochrome(_ grid: Grid) -> Grid {
-        var plain = Grid(width: grid.width, height: grid.height)
-        for y in 0..<grid.height {
-            for x in 0..<grid.width where !grid[x, y].isContinuation {
-                plain.put(String(grid[x, y].character), x: x, y: y, style: grid[x, y].style.monochrome)
-            }
-        }
-        return plain
-    }
-
     @Test(arguments: [(80, 24), (120, 40)]) func blocksInTheReader(width: Int, height: Int) throws {
         let fixture = try Fixture(files: Self.files)
         var state = fixture.state(width: width, height: height)
         state.press(.enter)
         Snapshot.check(state.renderedGrid, named: "reader-blocks-\(width)x\(height)")
-        Snapshot.check(Self.monochrome(state.renderedGrid), named: "reader-blocks-no-color-\(width)x\(height)")
+        Snapshot.check(ReaderInlineSnapshotTests.monochrome(state.renderedGrid), named: "reader-blocks-no-color-\(width)x\(height)")
     }
 
     @Test func inlineCodeStaysVisibleWithoutColour() {

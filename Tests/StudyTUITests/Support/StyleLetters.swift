@@ -71,6 +71,8 @@ enum StyleLetters {
         case .code: "c"
         case .heading: "h"
         case .match: "x"
+        case .highlight: "m"
+        case .tag: "t"
         case .codeBlock: "o"
         case .codeKeyword: "y"
         case .codeLiteral: "q"
