@@ -6,13 +6,23 @@ import StudyText
 /// highlighting is at hand, and a reader only needs code to be easier to scan, not parsed.
 struct CodeLanguage: Sendable {
     let keywords: Set<String>
-    /// Marks that start a comment running to the line's end, at its start or after a space.
-    let lineComments: [String]
-    let quotes: Set<Character>
     /// SQL and Dockerfile keywords are written in either case.
-    var ignoresCase = false
+    let ignoresCase: Bool
     /// YAML: a mapping's key (`name:`) is drawn as a keyword.
-    var keysBeforeColons = false
+    let keysBeforeColons: Bool
+    /// Marks that start a comment running to the line's end (at its start or after a space),
+    /// and the quotes of strings, as UTF-8: the scan reads bytes (they are all ASCII).
+    let commentBytes: [[UInt8]]
+    let quoteBytes: Set<UInt8>
+
+    init(keywords: Set<String>, lineComments: [String], quotes: Set<Character>, ignoresCase: Bool = false,
+         keysBeforeColons: Bool = false) {
+        self.keywords = keywords
+        self.ignoresCase = ignoresCase
+        self.keysBeforeColons = keysBeforeColons
+        commentBytes = lineComments.map { Array($0.utf8) }
+        quoteBytes = Set(quotes.compactMap(\.asciiValue))
+    }
 
     /// The language a fence's info string names (`python`, `sh`, `yml` …), if colouring knows it.
     static func named(_ name: String) -> CodeLanguage? {
@@ -62,76 +72,83 @@ struct CodeLanguage: Sendable {
 }
 
 enum SyntaxColouring {
-    /// `line` as spans styled `base` plus the token style each run of it has. One pass, each
-    /// character looked at a bounded number of times, so a long block costs its length.
+    /// `line` as spans styled `base` plus the token style each run of it has. One pass over its
+    /// UTF-8 bytes, each looked at a bounded number of times, so a long block costs its length.
+    /// Every mark is ASCII and every byte of a non-ASCII character counts as a word's, so a token
+    /// never starts or ends inside a character.
     static func spans(_ line: String, language: CodeLanguage?, base: TextStyle) -> [StyledSpan] {
         guard let language, !line.isEmpty else { return line.isEmpty ? [] : [StyledSpan(line, base)] }
-        let characters = Array(line)
+        let bytes = Array(line.utf8)
         var spans: [StyledSpan] = []
+        var plainFrom = 0
         func add(_ range: Range<Int>, _ token: TextStyle) {
-            guard !range.isEmpty else { return }
-            let text = String(characters[range])
-            let style = base.union(token)
+            if plainFrom < range.lowerBound { append(plainFrom..<range.lowerBound, base) }
+            append(range, base.union(token))
+            plainFrom = range.upperBound
+        }
+        func append(_ range: Range<Int>, _ style: TextStyle) {
+            let text = String(decoding: bytes[range], as: UTF8.self)
             if let last = spans.last, last.style == style {
                 spans[spans.count - 1].text += text
             } else {
                 spans.append(StyledSpan(text, style))
             }
         }
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), dash = UInt8(ascii: "-")
         // Where a YAML key may start: after the indentation and a list's dashes.
-        let keyStart = characters.firstIndex { $0 != " " && $0 != "-" } ?? characters.count
+        let keyStart = bytes.firstIndex { $0 != space && $0 != dash } ?? bytes.count
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            let atWordStart = index == 0 || characters[index - 1] == " " || characters[index - 1] == "\t"
-            if atWordStart, language.lineComments.contains(where: { starts(characters, at: index, with: $0) }) {
-                add(index..<characters.count, .codeComment)
+        while index < bytes.count {
+            let byte = bytes[index]
+            let atWordStart = index == 0 || bytes[index - 1] == space || bytes[index - 1] == tab
+            if atWordStart, language.commentBytes.contains(where: { starts(bytes, at: index, with: $0) }) {
+                add(index..<bytes.count, .codeComment)
                 break
             }
-            if language.quotes.contains(character) {
+            if language.quoteBytes.contains(byte) {
                 var end = index + 1
-                while end < characters.count && characters[end] != character {
-                    end += characters[end] == "\\" ? 2 : 1
+                while end < bytes.count && bytes[end] != byte {
+                    end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
                 }
-                end = min(end + 1, characters.count)
+                end = min(end + 1, bytes.count)
                 add(index..<end, .codeLiteral)
                 index = end
                 continue
             }
-            if isWordCharacter(character) {
-                let isNumber = character.isASCII && character.isNumber
+            if isWordByte(byte) {
+                let isNumber = isDigit(byte)
                 var end = index + 1
-                while end < characters.count && (isWordCharacter(characters[end]) || (isNumber && characters[end] == ".")) {
+                while end < bytes.count && (isWordByte(bytes[end]) || (isNumber && bytes[end] == UInt8(ascii: "."))) {
                     end += 1
                 }
                 if isNumber {
                     add(index..<end, .codeLiteral)
                 } else {
-                    let word = String(characters[index..<end])
+                    let word = String(decoding: bytes[index..<end], as: UTF8.self)
                     let isKeyword = language.keywords.contains(language.ignoresCase ? word.lowercased() : word)
-                        || (language.keysBeforeColons && end < characters.count && characters[end] == ":"
-                            && index == keyStart)
-                    add(index..<end, isKeyword ? .codeKeyword : [])
+                        || (language.keysBeforeColons && index == keyStart && end < bytes.count
+                            && bytes[end] == UInt8(ascii: ":"))
+                    if isKeyword { add(index..<end, .codeKeyword) }
                 }
                 index = end
                 continue
             }
-            add(index..<(index + 1), [])
             index += 1
         }
+        if plainFrom < bytes.count { append(plainFrom..<bytes.count, base) }
         return spans
     }
 
-    static func isWordCharacter(_ character: Character) -> Bool {
-        character == "_" || character.isLetter || character.isNumber
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// Letters, digits, `_`, and every byte of a non-ASCII character (letters in other scripts).
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byte == UInt8(ascii: "_") || isDigit(byte)
+            || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
     }
 
-    static func starts(_ characters: [Character], at index: Int, with mark: String) -> Bool {
-        var position = index
-        for character in mark {
-            guard position < characters.count, characters[position] == character else { return false }
-            position += 1
-        }
-        return true
+    static func starts(_ bytes: [UInt8], at index: Int, with mark: [UInt8]) -> Bool {
+        guard !mark.isEmpty, index + mark.count <= bytes.count else { return false }
+        return bytes[index..<(index + mark.count)].elementsEqual(mark)
     }
 }
