@@ -9,6 +9,7 @@ struct Palette {
     private var attributeTable: [attr_t] = []
     /// Indexed by `CellStyle.Role.rawValue`.
     private var roleTable: [(attributes: attr_t, pair: Int16)] = []
+    private var isMonochrome = false
 
     /// Call after newterm. Starts colour when `useColor` and the terminal has it.
     init(useColor: Bool) {
@@ -24,7 +25,7 @@ struct Palette {
             return result
         }
         guard useColor && has_colors() && start_color() == OK else {
-            roleTable = CellStyle.Role.allCases.map { (attributeTable[Int($0.monochrome.rawValue)], 0) }
+            isMonochrome = true
             return
         }
         // -1 is the terminal's own background (and foreground); only after use_default_colors.
@@ -33,6 +34,8 @@ struct Palette {
     }
 
     func rendition(of style: CellStyle) -> (attributes: attr_t, pair: Int16) {
+        // Without colour: only the roles that must stand out get an attribute (`CellStyle.monochrome`).
+        if isMonochrome { return (attributeTable[Int(style.monochrome.attributes.rawValue & 31)], 0) }
         let role = roleTable[Int(style.role.rawValue)]
         return (attributeTable[Int(style.attributes.rawValue & 31)] | role.attributes, role.pair)
     }
@@ -53,7 +56,15 @@ struct Palette {
             // Plain blue is hard to read on dark backgrounds; take the bright one where it exists.
             foreground = colours >= 16 ? Int16(COLOR_BLUE + 8) : Int16(COLOR_BLUE)
             attributes = studydash_attr_underline()
-        case .code: foreground = colours >= 256 ? 180 : Int16(COLOR_YELLOW)  // 180: a tan, unlike `learning`
+        case .code, .codeBlock: foreground = colours >= 256 ? 180 : Int16(COLOR_YELLOW)  // 180: a tan, unlike `learning`
+        case .codeKeyword:
+            foreground = Int16(COLOR_MAGENTA)
+            attributes = studydash_attr_bold()
+        case .codeLiteral: foreground = Int16(COLOR_GREEN)
+        case .codeComment:
+            // Grey where the terminal has it: a comment recedes behind the code.
+            foreground = colours >= 16 ? Int16(COLOR_BLACK + 8) : Int16(COLOR_WHITE)
+            attributes = studydash_attr_dim()
         case .heading:
             foreground = Int16(COLOR_CYAN)
             attributes = studydash_attr_bold()

@@ -17,19 +17,24 @@ public struct CellStyle: Hashable, Sendable {
     /// highlighted (`==text==`); `tag`: a note's `#tag`.
     public enum Role: UInt8, CaseIterable, Sendable {
         case plain, accent, done, learning, skipped, warning, link, code, heading, match, highlight, tag
+        /// A code block's text and the tokens its colouring found.
+        case codeBlock, codeKeyword, codeLiteral, codeComment
 
         /// What stands for the role's colour without colour (`NO_COLOR`, a monochrome terminal):
-        /// only the roles that must stand out get an attribute.
+        /// only the roles that must stand out get an attribute. A role's reverse toggles the
+        /// cell's (see `CellStyle.monochrome`).
         public var monochrome: Attributes {
             switch self {
-            case .heading, .done, .accent, .warning: .bold
+            case .heading, .done, .accent, .warning, .codeKeyword: .bold
             case .link: .underline
             // Not reverse: the cursor's row is reversed, and a match on it must still show.
             case .match: [.bold, .underline]
-            // A highlighter's mark; on the cursor's row its text is still there, in the row's reverse.
+            // A highlighter's mark; on the cursor's row it is drawn unreversed, so still shows.
             case .highlight: .reverse
-            case .skipped, .tag: .dim
-            case .plain, .learning, .code: []
+            // Inline code has no frame around it: reversed, it is told from prose without colour.
+            case .code: .reverse
+            case .skipped, .tag, .codeComment: .dim
+            case .plain, .learning, .codeBlock, .codeLiteral: []
             }
         }
     }

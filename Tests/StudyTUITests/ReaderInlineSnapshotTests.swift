@@ -57,9 +57,7 @@ import TermGrid
         var plain = Grid(width: grid.width, height: grid.height)
         for y in 0..<grid.height {
             for x in 0..<grid.width where !grid[x, y].isContinuation {
-                let style = grid[x, y].style
-                plain.put(String(grid[x, y].character), x: x, y: y,
-                          style: CellStyle(style.attributes.union(style.role.monochrome)))
+                plain.put(String(grid[x, y].character), x: x, y: y, style: grid[x, y].style.monochrome)
             }
         }
         return plain

@@ -81,13 +81,7 @@ struct RenderState {
         case CMARK_NODE_FOOTNOTE_DEFINITION:
             footnote(node, prefix: prefix, restPrefix: restPrefix)
         case CMARK_NODE_CODE_BLOCK:
-            var literal = node.literal
-            if literal.hasSuffix("\n") { literal.removeLast() }
-            for (index, text) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let clean = safe(String(text).replacing("\t", with: "    "))
-                let style: TextStyle = node.type == CMARK_NODE_CODE_BLOCK ? .code : .dim
-                lines.append(StyledLine((index == 0 ? prefix : restPrefix) + [StyledSpan("  " + clean, style)]))
-            }
+            lines += CodeBlock.lines(literal: node.literal, info: node.fenceInfo, width: width, prefix: prefix, restPrefix: restPrefix)
         case CMARK_NODE_THEMATIC_BREAK:
             lines.append(StyledLine(prefix + [StyledSpan(String(repeating: "─", count: max(1, width - StyledLine(prefix).width)), .dim)]))
         default:
@@ -127,41 +121,7 @@ struct RenderState {
 
     mutating func table(_ node: CmarkNode, prefix: [StyledSpan], restPrefix: [StyledSpan]) {
         let rows = node.children.map { row in row.children.map { inlines($0) } }
-        let columns = rows.map(\.count).max() ?? 0
-        guard columns > 0 else { return }
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], StyledLine(cell).width) }
-        }
-        let available = width - StyledLine(restPrefix).width
-        let total = widths.reduce(0, +) + 3 * (columns - 1)
-        for (rowIndex, row) in rows.enumerated() {
-            let rowPrefix = rowIndex == 0 ? prefix : restPrefix
-            if total > available {
-                // Too wide for columns: one wrapped line per row, cells separated by a dot.
-                var spans: [StyledSpan] = []
-                for (index, cell) in row.enumerated() {
-                    if index > 0 { spans.append(StyledSpan(" · ", .dim)) }
-                    spans += cell
-                }
-                if rowIndex == 0 { spans = spans.map { StyledSpan($0.text, $0.style.union(.bold)) } }
-                lines += StyledWrap.wrap(spans, width: width, firstPrefix: rowPrefix, restPrefix: restPrefix + [StyledSpan("  ")])
-                continue
-            }
-            var spans = rowPrefix
-            for index in 0..<columns {
-                if index > 0 { spans.append(StyledSpan(" │ ", .dim)) }
-                let cell = index < row.count ? row[index] : []
-                spans += rowIndex == 0 ? cell.map { StyledSpan($0.text, $0.style.union(.bold)) } : cell
-                let pad = widths[index] - StyledLine(cell).width
-                if pad > 0 && index < columns - 1 { spans.append(StyledSpan(String(repeating: " ", count: pad))) }
-            }
-            lines.append(StyledLine(spans))
-            if rowIndex == 0 {
-                let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
-                lines.append(StyledLine(restPrefix + [StyledSpan(rule, .dim)]))
-            }
-        }
+        lines += TableLayout(rows: rows, alignments: node.tableAlignments).lines(width: width, prefix: prefix, restPrefix: restPrefix)
     }
 
     // MARK: Inlines

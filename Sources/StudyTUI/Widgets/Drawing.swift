@@ -23,7 +23,11 @@ enum Drawing {
             : style.contains(.highlight) ? .highlight
             : style.contains(.code) ? .code
             : style.contains(.tag) ? .tag
-            : style.contains(.footnote) || style.contains(.callout) ? .accent : .plain
+            : style.contains(.footnote) || style.contains(.callout) ? .accent
+            : style.contains(.codeKeyword) ? .codeKeyword
+            : style.contains(.codeLiteral) ? .codeLiteral
+            : style.contains(.codeComment) ? .codeComment
+            : style.contains(.codeBlock) ? .codeBlock : .plain
         return CellStyle(attributes, role: role)
     }
 
