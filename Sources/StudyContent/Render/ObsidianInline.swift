@@ -8,7 +8,11 @@ enum ObsidianInline {
     /// `text` as spans in `style`, terminal-safe, highlights and tags styled. Inside a link
     /// (its text is often a URL) tags are left alone.
     static func decorate(_ text: String, _ style: TextStyle, inLink: Bool) -> [StyledSpan] {
-        guard text.contains("==") || (!inLink && text.contains("#")) else { return [StyledSpan(TerminalSafe.escape(text), style)] }
+        // Most text has neither: one look at its bytes (`String.contains` of a string is Foundation's, and slow).
+        let mayHighlight = ReferenceLinks.contains(text.utf8, UInt8(ascii: "="), UInt8(ascii: "="))
+        guard mayHighlight || (!inLink && text.utf8.contains(UInt8(ascii: "#"))) else {
+            return [StyledSpan(TerminalSafe.escape(text), style)]
+        }
         var spans: [StyledSpan] = []
         for (piece, highlighted) in highlights(text) {
             let pieceStyle = highlighted ? style.union(.highlight) : style

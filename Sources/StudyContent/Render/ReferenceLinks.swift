@@ -115,10 +115,13 @@ struct ReferenceLinks {
 
     // MARK: Reading lines
 
-    private static func mayDefine(_ text: String) -> Bool {
+    private static func mayDefine(_ text: String) -> Bool { contains(text.utf8, UInt8(ascii: "]"), UInt8(ascii: ":")) }
+
+    /// Whether `bytes` hold `first` directly followed by `second`.
+    static func contains<Bytes: Sequence<UInt8>>(_ bytes: Bytes, _ first: UInt8, _ second: UInt8) -> Bool {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 58 && previous == 93 { return true }
+        for byte in bytes {
+            if byte == second && previous == first { return true }
             previous = byte
         }
         return false
@@ -155,7 +158,7 @@ struct ReferenceLinks {
     }
 
     private mutating func collectFootnoteReferences(in line: Substring) {
-        guard line.contains("[^") else { return }
+        guard Self.contains(line.utf8, UInt8(ascii: "["), UInt8(ascii: "^")) else { return }
         var rest = line[...]
         while let open = rest.firstRange(of: "[^") {
             guard let close = rest[open.upperBound...].firstIndex(of: "]") else { return }
