@@ -9,6 +9,7 @@ struct Palette {
     private var attributeTable: [attr_t] = []
     /// Indexed by `CellStyle.Role.rawValue`.
     private var roleTable: [(attributes: attr_t, pair: Int16)] = []
+    private var isMonochrome = false
 
     /// Call after newterm. Starts colour when `useColor` and the terminal has it.
     init(useColor: Bool) {
@@ -24,7 +25,7 @@ struct Palette {
             return result
         }
         guard useColor && has_colors() && start_color() == OK else {
-            roleTable = CellStyle.Role.allCases.map { (Self.monochrome($0, bold: bold, dim: dim, underline: underline), 0) }
+            isMonochrome = true
             return
         }
         // -1 is the terminal's own background (and foreground); only after use_default_colors.
@@ -33,20 +34,10 @@ struct Palette {
     }
 
     func rendition(of style: CellStyle) -> (attributes: attr_t, pair: Int16) {
+        // Without colour: only the roles that must stand out get an attribute (`CellStyle.monochrome`).
+        if isMonochrome { return (attributeTable[Int(style.monochrome.attributes.rawValue & 31)], 0) }
         let role = roleTable[Int(style.role.rawValue)]
         return (attributeTable[Int(style.attributes.rawValue & 31)] | role.attributes, role.pair)
-    }
-
-    /// Without colour: only the roles that must stand out get an attribute.
-    private static func monochrome(_ role: CellStyle.Role, bold: attr_t, dim: attr_t, underline: attr_t) -> attr_t {
-        switch role {
-        case .heading, .done, .accent, .warning: return bold
-        case .link: return underline
-        // Not reverse: the cursor's row is reversed, and a match on it must still show.
-        case .match: return bold | underline
-        case .skipped: return dim
-        case .plain, .learning, .code: return 0
-        }
     }
 
     /// One pair per role, numbered by the role's raw value, on the terminal's own background.
@@ -65,10 +56,24 @@ struct Palette {
             // Plain blue is hard to read on dark backgrounds; take the bright one where it exists.
             foreground = colours >= 16 ? Int16(COLOR_BLUE + 8) : Int16(COLOR_BLUE)
             attributes = studydash_attr_underline()
-        case .code: foreground = colours >= 256 ? 180 : Int16(COLOR_YELLOW)  // 180: a tan, unlike `learning`
+        case .code, .codeBlock: foreground = colours >= 256 ? 180 : Int16(COLOR_YELLOW)  // 180: a tan, unlike `learning`
+        case .codeKeyword:
+            foreground = Int16(COLOR_MAGENTA)
+            attributes = studydash_attr_bold()
+        case .codeLiteral: foreground = Int16(COLOR_GREEN)
+        case .codeComment:
+            // Grey where the terminal has it: a comment recedes behind the code.
+            foreground = colours >= 16 ? Int16(COLOR_BLACK + 8) : Int16(COLOR_WHITE)
+            attributes = studydash_attr_dim()
         case .heading:
             foreground = Int16(COLOR_CYAN)
             attributes = studydash_attr_bold()
+        case .highlight:
+            // A pale marker in 256 colours, unlike a search's yellow match; else reverse video.
+            guard colours >= 256 else { return (studydash_attr_reverse(), 0) }
+            foreground = 16
+            background = 229
+        case .tag: foreground = colours >= 256 ? 109 : Int16(COLOR_CYAN)  // 109: a muted blue-grey
         case .match:
             // A marker's colours, the way pagers and editors show a search's matches.
             foreground = Int16(COLOR_BLACK)

@@ -11,6 +11,21 @@ public struct TextStyle: OptionSet, Hashable, Sendable {
     public static let quote = TextStyle(rawValue: 1 << 5)
     public static let strike = TextStyle(rawValue: 1 << 6)
     public static let dim = TextStyle(rawValue: 1 << 7)
+    /// A code block's text, apart from the tokens below (inline code is `code`).
+    public static let codeBlock = TextStyle(rawValue: 1 << 8)
+    /// Tokens a code block's colouring found: a keyword, a literal (a string or a number), a comment.
+    public static let codeKeyword = TextStyle(rawValue: 1 << 9)
+    public static let codeLiteral = TextStyle(rawValue: 1 << 10)
+    public static let codeComment = TextStyle(rawValue: 1 << 11)
+    // Bits from 1 << 15 down are the reader's inline forms (HTML, Obsidian, footnotes).
+    /// Obsidian's `==highlight==` and HTML's `<mark>`.
+    public static let highlight = TextStyle(rawValue: 1 << 15)
+    /// An Obsidian `#tag` in prose.
+    public static let tag = TextStyle(rawValue: 1 << 14)
+    /// A footnote's marker, in the text and in the list of notes.
+    public static let footnote = TextStyle(rawValue: 1 << 13)
+    /// An Obsidian callout's bar and title (`> [!note] Title`).
+    public static let callout = TextStyle(rawValue: 1 << 12)
 }
 
 public struct StyledSpan: Hashable, Sendable {

@@ -27,13 +27,23 @@ public enum StyledWrap {
     /// with `restPrefix` (hanging indents for list items, bars for quotes).
     public static func wrap(_ spans: [StyledSpan], width: Int, firstPrefix: [StyledSpan] = [],
                             restPrefix: [StyledSpan] = []) -> [StyledLine] {
-        let words = self.words(spans)
+        let restWidth = StyledLine(restPrefix).width
+        let available = max(1, width)
+        // A code span is one word, so that it moves whole to the next line; only one wider than
+        // a fresh line breaks at its spaces.
+        let words = self.words(spans, keepingCode: true).flatMap { word, gap in
+            let tooWide = word.reduce(0) { $0 + DisplayWidth.of($1.text) } > max(1, available - restWidth)
+            guard tooWide, word.contains(where: { $0.style.contains(.code) && $0.text.contains(" ") }) else {
+                return [(word: word, gap: gap)]
+            }
+            var split = self.words(word, keepingCode: false)
+            if !split.isEmpty { split[0].gap = gap }
+            return split
+        }
         var lines: [StyledLine] = []
         var line = StyledLine(firstPrefix)
         var lineWidth = line.width
         var lineHasWord = false
-        let restWidth = StyledLine(restPrefix).width
-        let available = max(1, width)
 
         func newLine() {
             lines.append(line)
@@ -77,13 +87,19 @@ public enum StyledWrap {
 
     /// Spans → words: runs of non-space text, which may mix styles (`**bold**,`), each with the
     /// style of the space before it, so that a space inside a link or a bold phrase is drawn as
-    /// part of it (an underline without gaps) and one between two phrases is not.
-    static func words(_ spans: [StyledSpan]) -> [(word: [StyledSpan], gap: TextStyle)] {
+    /// part of it (an underline without gaps) and one between two phrases is not. With
+    /// `keepingCode`, a code span's spaces do not end a word.
+    static func words(_ spans: [StyledSpan], keepingCode: Bool = false) -> [(word: [StyledSpan], gap: TextStyle)] {
         var words: [(word: [StyledSpan], gap: TextStyle)] = []
         var current: [StyledSpan] = []
         var gap: TextStyle = []
         var nextGap: TextStyle = []
         for span in spans {
+            if keepingCode && span.style.contains(.code) {
+                if current.isEmpty { gap = nextGap }
+                current.append(span)
+                continue
+            }
             let parts = span.text.split(separator: " ", omittingEmptySubsequences: false)
             for (index, part) in parts.enumerated() {
                 if index > 0 {

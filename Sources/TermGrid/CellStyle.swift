@@ -13,9 +13,30 @@ public struct CellStyle: Hashable, Sendable {
         public static let italic = Attributes(rawValue: 1 << 4)
     }
 
-    /// Meanings, not colours. `match`: text a search matched.
+    /// Meanings, not colours. `match`: text a search matched; `highlight`: what a note's author
+    /// highlighted (`==text==`); `tag`: a note's `#tag`.
     public enum Role: UInt8, CaseIterable, Sendable {
-        case plain, accent, done, learning, skipped, warning, link, code, heading, match
+        case plain, accent, done, learning, skipped, warning, link, code, heading, match, highlight, tag
+        /// A code block's text and the tokens its colouring found.
+        case codeBlock, codeKeyword, codeLiteral, codeComment
+
+        /// What stands for the role's colour without colour (`NO_COLOR`, a monochrome terminal):
+        /// only the roles that must stand out get an attribute. A role's reverse toggles the
+        /// cell's (see `CellStyle.monochrome`).
+        public var monochrome: Attributes {
+            switch self {
+            case .heading, .done, .accent, .warning, .codeKeyword: .bold
+            case .link: .underline
+            // Not reverse: the cursor's row is reversed, and a match on it must still show.
+            case .match: [.bold, .underline]
+            // A highlighter's mark; on the cursor's row it is drawn unreversed, so still shows.
+            case .highlight: .reverse
+            // Inline code has no frame around it: reversed, it is told from prose without colour.
+            case .code: .reverse
+            case .skipped, .tag, .codeComment: .dim
+            case .plain, .learning, .codeBlock, .codeLiteral: []
+            }
+        }
     }
 
     public var attributes: Attributes

@@ -13,6 +13,8 @@ struct OutlineBuilder {
     /// line number, and only the lines kept are ever turned into strings.
     private let bytes: [UInt8]
     private let lineStarts: [Int]
+    /// Definitions a section's note may use from elsewhere in the file.
+    private let references: ReferenceLinks
 
     init(file: String, text: String) {
         self.file = file
@@ -23,6 +25,7 @@ struct OutlineBuilder {
             for offset in 0..<buffer.count where buffer[offset] == 10 { starts.append(offset + 1) }
         }
         lineStarts = starts
+        references = ReferenceLinks(text: text)
     }
 
     /// Line `number` (1-based) without its line feed.
@@ -40,6 +43,8 @@ struct OutlineBuilder {
         var noteRanges: [ClosedRange<Int>] = []
         var resources: [RawResource] = []
         var children: [Draft] = []
+        /// Footnotes written under this heading that no note refers to.
+        var unreferencedFootnotes: [String] = []
 
         init(title: String, level: Int, line: Int) {
             self.title = title
@@ -57,6 +62,7 @@ struct OutlineBuilder {
             let absorbed = firstHeading.flatMap { $0.headingLevel == 1 ? $0 : nil }
             let root = Draft(title: "", level: 0, line: absorbed?.startLine ?? 1)
             var stack = [root]
+            var ordered = [root]
             for block in blocks {
                 if block.type == CMARK_NODE_HEADING {
                     if let absorbed, block.raw == absorbed.raw { continue }
@@ -66,9 +72,16 @@ struct OutlineBuilder {
                     while stack.count > 1 && stack[stack.count - 1].level >= level { stack.removeLast() }
                     stack[stack.count - 1].children.append(section)
                     stack.append(section)
+                    ordered.append(section)
                 } else {
                     add(block, to: stack[stack.count - 1])
                 }
+            }
+            // Both in file order: one walk gives each footnote the last heading above it.
+            var section = 0
+            for footnote in references.unreferencedFootnotes {
+                while section + 1 < ordered.count && ordered[section + 1].line <= footnote.line { section += 1 }
+                ordered[section].unreferencedFootnotes.append(footnote.text)
             }
             let title = absorbed.map { InlineLines($0).plainText }.flatMap { $0.isEmpty ? nil : $0 }
             return (title, finish(root))
@@ -82,7 +95,7 @@ struct OutlineBuilder {
     }
 
     private func finish(_ draft: Draft) -> OutlineSection {
-        OutlineSection(title: draft.title, level: draft.level, line: draft.line, note: note(from: draft.noteRanges),
+        OutlineSection(title: draft.title, level: draft.level, line: draft.line, note: references.completing(note(from: draft.noteRanges), with: draft.unreferencedFootnotes),
                        resources: draft.resources, children: draft.children.map(finish))
     }
 
@@ -94,6 +107,8 @@ struct OutlineBuilder {
             addParagraph(block, to: section)
         case CMARK_NODE_LIST:
             addList(block, to: section)
+        case CMARK_NODE_FOOTNOTE_DEFINITION where references.definesFootnote(atLine: block.startLine):
+            break  // it reaches the notes that refer to it (`ReferenceLinks`)
         case CMARK_NODE_THEMATIC_BREAK:
             break  // a separator between sections, not prose
         case CMARK_NODE_HTML_BLOCK where block.literal.trimmingWhitespace().hasPrefix("<!--"):

@@ -9,9 +9,10 @@ public enum NoteRenderer {
     /// `firstLink` is the number the note's first link gets: a note shown after others in one
     /// document (the whole-file reader) numbers on from theirs.
     public static func render(_ markdown: String, width: Int, firstLink: Int = 1) -> RenderedNote {
-        let parsed = CmarkDocument.parse(markdown) { document in
+        let footnotes = Footnotes.keepingUnreferenced(markdown)
+        let parsed = CmarkDocument.parse(footnotes.markdown) { document in
             var state = RenderState(width: max(8, width), firstLink: firstLink)
-            state.blocks(document.children, prefix: [], restPrefix: [])
+            state.blocks(document.children.filter { $0.startLine != footnotes.hiddenLine }, prefix: [], restPrefix: [])
             while state.lines.last?.spans.isEmpty == true { state.lines.removeLast() }
             return RenderedNote(lines: state.lines, links: state.links)
         }
@@ -23,10 +24,12 @@ public enum NoteRenderer {
     }
 }
 
-private struct RenderState {
+struct RenderState {
     let width: Int
     var lines: [StyledLine] = []
     var links: [String] = []
+    /// Footnote definitions listed so far (see `Footnotes.swift`).
+    var footnotesListed = 0
     let firstLink: Int
 
     init(width: Int, firstLink: Int) {
@@ -55,7 +58,7 @@ private struct RenderState {
     mutating func block(_ node: CmarkNode, prefix: [StyledSpan], restPrefix: [StyledSpan]) {
         switch node.type {
         case CMARK_NODE_PARAGRAPH:
-            lines += StyledWrap.wrap(inlines(node), width: width, firstPrefix: prefix, restPrefix: restPrefix)
+            lines += RenderState.wrapBreaking(inlines(node, breaks: true), width: width, firstPrefix: prefix, restPrefix: restPrefix)
         case CMARK_NODE_HEADING:
             var spans = inlines(node).map { StyledSpan($0.text, $0.style.union([.heading, .bold])) }
             if node.headingLevel >= 3 { spans.insert(StyledSpan(String(repeating: "#", count: node.headingLevel) + " ", [.heading, .dim]), at: 0) }
@@ -68,17 +71,17 @@ private struct RenderState {
             }
         case CMARK_NODE_LIST:
             list(node, prefix: prefix, restPrefix: restPrefix)
+        case CMARK_NODE_BLOCK_QUOTE where Callout(node) != nil:
+            callout(node, prefix: prefix, restPrefix: restPrefix)
         case CMARK_NODE_BLOCK_QUOTE:
             let bar = StyledSpan("│ ", [.quote, .dim])
             blocks(node.children, prefix: deeper(prefix, bar), restPrefix: deeper(restPrefix, bar))
-        case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
-            var literal = node.literal
-            if literal.hasSuffix("\n") { literal.removeLast() }
-            for (index, text) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let clean = safe(String(text).replacing("\t", with: "    "))
-                let style: TextStyle = node.type == CMARK_NODE_CODE_BLOCK ? .code : .dim
-                lines.append(StyledLine((index == 0 ? prefix : restPrefix) + [StyledSpan("  " + clean, style)]))
-            }
+        case CMARK_NODE_HTML_BLOCK:
+            htmlBlock(node, prefix: prefix, restPrefix: restPrefix)
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            footnote(node, prefix: prefix, restPrefix: restPrefix)
+        case CMARK_NODE_CODE_BLOCK:
+            lines += CodeBlock.lines(literal: node.literal, info: node.fenceInfo, width: width, prefix: prefix, restPrefix: restPrefix)
         case CMARK_NODE_THEMATIC_BREAK:
             lines.append(StyledLine(prefix + [StyledSpan(String(repeating: "─", count: max(1, width - StyledLine(prefix).width)), .dim)]))
         default:
@@ -118,51 +121,25 @@ private struct RenderState {
 
     mutating func table(_ node: CmarkNode, prefix: [StyledSpan], restPrefix: [StyledSpan]) {
         let rows = node.children.map { row in row.children.map { inlines($0) } }
-        let columns = rows.map(\.count).max() ?? 0
-        guard columns > 0 else { return }
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], StyledLine(cell).width) }
-        }
-        let available = width - StyledLine(restPrefix).width
-        let total = widths.reduce(0, +) + 3 * (columns - 1)
-        for (rowIndex, row) in rows.enumerated() {
-            let rowPrefix = rowIndex == 0 ? prefix : restPrefix
-            if total > available {
-                // Too wide for columns: one wrapped line per row, cells separated by a dot.
-                var spans: [StyledSpan] = []
-                for (index, cell) in row.enumerated() {
-                    if index > 0 { spans.append(StyledSpan(" · ", .dim)) }
-                    spans += cell
-                }
-                if rowIndex == 0 { spans = spans.map { StyledSpan($0.text, $0.style.union(.bold)) } }
-                lines += StyledWrap.wrap(spans, width: width, firstPrefix: rowPrefix, restPrefix: restPrefix + [StyledSpan("  ")])
-                continue
-            }
-            var spans = rowPrefix
-            for index in 0..<columns {
-                if index > 0 { spans.append(StyledSpan(" │ ", .dim)) }
-                let cell = index < row.count ? row[index] : []
-                spans += rowIndex == 0 ? cell.map { StyledSpan($0.text, $0.style.union(.bold)) } : cell
-                let pad = widths[index] - StyledLine(cell).width
-                if pad > 0 && index < columns - 1 { spans.append(StyledSpan(String(repeating: " ", count: pad))) }
-            }
-            lines.append(StyledLine(spans))
-            if rowIndex == 0 {
-                let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
-                lines.append(StyledLine(restPrefix + [StyledSpan(rule, .dim)]))
-            }
-        }
+        lines += TableLayout(rows: rows, alignments: node.tableAlignments).lines(width: width, prefix: prefix, restPrefix: restPrefix)
     }
 
     // MARK: Inlines
 
     /// The inline content of `node` as styled spans. Emphasis may nest as deep as a line is
     /// long, so the walk is iterative: `styles` holds the style of each open inline node.
-    mutating func inlines(_ node: CmarkNode, style: TextStyle = []) -> [StyledSpan] {
+    /// `breaks`: hard line breaks (and `<br>`) as `RenderState.lineBreak` spans for
+    /// `wrapBreaking`, else as spaces. `skippingFirstLine`: from the first line break of `node`
+    /// on (a callout's first line is its title).
+    mutating func inlines(_ node: CmarkNode, style: TextStyle = [], breaks: Bool = false,
+                          skippingFirstLine: Bool = false) -> [StyledSpan] {
         var spans: [StyledSpan] = []
         var styles: [TextStyle] = [style]
+        // Moved out, not copied: appending to a copy would copy every link so far, per paragraph.
         var links = self.links
+        self.links = []
+        var html = InlineHTML()
+        var skipping = skippingFirstLine
         // A run of text nodes is read whole: cmark splits `[[Note]]` at its brackets.
         var text = ""
         var textStyle = style
@@ -172,17 +149,22 @@ private struct RenderState {
             var rest = text[...]
             for found in linkDepth == 0 ? Wikilink.all(in: text) : [] {
                 let before = text[rest.startIndex..<found.range.lowerBound]
-                if !before.isEmpty { spans.append(StyledSpan(safe(String(before)), textStyle)) }
+                if !before.isEmpty { spans += ObsidianInline.decorate(String(before), textStyle, inLink: false) }
                 spans.append(StyledSpan(safe(found.shown), textStyle.union(.link)))
                 links.append(Wikilink.collected(found.target))
                 spans.append(StyledSpan("[\(firstLink - 1 + links.count)]", textStyle.union([.link, .dim])))
                 rest = text[found.range.upperBound...]
             }
-            if !rest.isEmpty { spans.append(StyledSpan(safe(String(rest)), textStyle)) }
+            if !rest.isEmpty { spans += ObsidianInline.decorate(String(rest), textStyle, inLink: linkDepth > 0) }
             text = ""
         }
         node.walkDescendants(enter: { child in
-            let current = styles.last ?? style
+            if skipping {
+                let isBreak = child.type == CMARK_NODE_SOFTBREAK || child.type == CMARK_NODE_LINEBREAK
+                if isBreak && child.parent?.raw == node.raw { skipping = false }
+                return
+            }
+            let current = (styles.last ?? style).union(html.style)
             guard child.type != CMARK_NODE_TEXT else {
                 if text.isEmpty { textStyle = current }
                 text += child.literal
@@ -193,8 +175,23 @@ private struct RenderState {
             case CMARK_NODE_CODE:
                 spans.append(StyledSpan(safe(child.literal), current.union(.code)))
             case CMARK_NODE_HTML_INLINE:
-                spans.append(StyledSpan(safe(child.literal), current.union(.dim)))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                switch html.read(child.literal) {
+                case .lineBreak:
+                    spans.append(breaks ? RenderState.lineBreak : StyledSpan(" ", current))
+                case .image(let alt):
+                    spans.append(StyledSpan("[image: " + safe(alt) + "]", current.union(.dim)))
+                case .linkOpened:
+                    linkDepth += 1
+                case .linkClosed(let url):
+                    linkDepth -= 1
+                    links.append(url)
+                    spans.append(StyledSpan("[\(firstLink - 1 + links.count)]", current.union([.link, .dim])))
+                case .nothing:
+                    break
+                }
+            case CMARK_NODE_LINEBREAK:
+                spans.append(breaks ? RenderState.lineBreak : StyledSpan(" ", current))
+            case CMARK_NODE_SOFTBREAK:
                 spans.append(StyledSpan(" ", current))
             case CMARK_NODE_EMPH:
                 styles.append(current.union(.italic))
@@ -207,13 +204,14 @@ private struct RenderState {
                 spans.append(StyledSpan("[image: ", current.union(.dim)))
                 styles.append(current.union(.dim))
             case CMARK_NODE_FOOTNOTE_REFERENCE:
-                spans.append(StyledSpan("[^" + safe(child.literal) + "]", current.union(.dim)))
+                // cmark gives a reference the number of its note in the list at the end.
+                spans.append(StyledSpan(Footnotes.marker(safe(child.literal)), current.union(.footnote)))
                 styles.append(current)
             default:
                 styles.append(current.union(child.typeString == "strikethrough" ? .strike : []))
             }
         }, exit: { child in
-            guard child.type != CMARK_NODE_TEXT else { return }
+            guard !skipping, child.type != CMARK_NODE_TEXT else { return }
             flushText()
             switch child.type {
             case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -235,6 +233,11 @@ private struct RenderState {
             }
         })
         flushText()
+        // An `<a>` left open at the end of the text still gets its number.
+        while let url = html.closeAll() {
+            links.append(url)
+            spans.append(StyledSpan("[\(firstLink - 1 + links.count)]", style.union([.link, .dim])))
+        }
         self.links = links
         return spans
     }

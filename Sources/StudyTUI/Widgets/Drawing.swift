@@ -15,11 +15,19 @@ enum Drawing {
         var attributes: CellStyle.Attributes = []
         if style.contains(.bold) { attributes.insert(.bold) }
         if style.contains(.italic) { attributes.insert(.italic) }
-        if style.contains(.dim) || style.contains(.quote) { attributes.insert(.dim) }
+        // No terminal attribute strikes text through that ncurses can send: struck text is dimmed.
+        if style.contains(.dim) || style.contains(.quote) || style.contains(.strike) { attributes.insert(.dim) }
         if style.contains(.link) { attributes.insert(.underline) }
         let role: CellStyle.Role = style.contains(.heading) ? .heading
             : style.contains(.link) ? .link
-            : style.contains(.code) ? .code : .plain
+            : style.contains(.highlight) ? .highlight
+            : style.contains(.code) ? .code
+            : style.contains(.tag) ? .tag
+            : style.contains(.footnote) || style.contains(.callout) ? .accent
+            : style.contains(.codeKeyword) ? .codeKeyword
+            : style.contains(.codeLiteral) ? .codeLiteral
+            : style.contains(.codeComment) ? .codeComment
+            : style.contains(.codeBlock) ? .codeBlock : .plain
         return CellStyle(attributes, role: role)
     }
 

@@ -6,8 +6,9 @@ import TermGrid
 ///
 /// Letters are mnemonic: the role's letter when the cell has a role (`d` done, `l` learning,
 /// `s` skipped, `h` heading, `k` link, `c` code, `a` accent, `w` warning, `x` a search's
-/// match), else its first attribute's (`b` bold, `i` italic, `u` underline, `f` faint, i.e.
-/// dim), `.` for plain; reverse
+/// match, `m` a note's highlight, `t` a tag; in a code block `o` its text, `y` a keyword, `q` a
+/// string or a number, `g` a comment), else its first attribute's (`b` bold, `i` italic,
+/// `u` underline, `f` faint, i.e. dim), `.` for plain; reverse
 /// (the focused selection, the status row) makes the letter uppercase, `R` for plain reversed.
 /// Two styles that would share a letter (bold heading and plain heading) are told apart by a
 /// legend: the first in a fixed order keeps the letter, the next takes another one it names.
@@ -70,6 +71,12 @@ enum StyleLetters {
         case .code: "c"
         case .heading: "h"
         case .match: "x"
+        case .highlight: "m"
+        case .tag: "t"
+        case .codeBlock: "o"
+        case .codeKeyword: "y"
+        case .codeLiteral: "q"
+        case .codeComment: "g"
         }
     }
 
