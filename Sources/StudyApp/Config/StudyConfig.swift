@@ -45,6 +45,9 @@ public struct StudyConfig: Sendable, Hashable {
 
     /// No file: every setting falls back.
     public static let empty = StudyConfig()
+
+    /// The defaults of the settings that have one in the library (the dashboard's own).
+    public static let standardConfirmBulk = 10
 }
 
 /// Where in a config file a value was written: `file:line:column`, both counted from 1.
