@@ -143,6 +143,14 @@ struct DashboardTerminalTests {
         #expect(logged == "2\n--from-config\nhttps://semver.org/\ntty\n")
     }
 
+    @Test func confirmBulkFromTheConfigSetsWhenAMarkAsksFirst() throws {
+        try scratch.write("config.toml", "confirm_bulk = 1\n")
+        let before = try CLI.run(["status", "--json", "--content", "notes", "--db", db]).out
+        _ = try probe("confirm-bulk", environment: ["STUDYDASH_CONFIG": scratch.url("config.toml")])
+        let after = try CLI.run(["status", "--json", "--content", "notes", "--db", db]).out
+        #expect(after == before, "nothing was marked")
+    }
+
     @Test func missingOpenerIsAMessageNotACrash() throws {
         let result = try probe("open-link-missing", environment: ["BROWSER": "/nonexistent/browser", "PATH": "/nonexistent"])
         #expect(result.exitCode == 0)
