@@ -14,11 +14,13 @@ struct ContentOptions: ParsableArguments {
 
     /// The folders to read, by the documented lookup order.
     func resolvedFolders() throws -> [String] {
+        // Read even when a flag decides: a wrong config file stops every command.
+        let fromConfig = try config.load().content
         if !folders.isEmpty { return folders }
         if let fromEnvironment = Environment.value("STUDYDASH_CONTENT"), !fromEnvironment.isEmpty {
             return fromEnvironment.split(separator: ":").map(String.init)
         }
-        if let fromConfig = try config.load().content, !fromConfig.isEmpty { return fromConfig }
+        if let fromConfig, !fromConfig.isEmpty { return fromConfig }
         guard let bundled = BundledContent.locate() else {
             throw CLIError("the bundled Content/ folder was not found next to this binary; "
                 + "pass --content DIR, set STUDYDASH_CONTENT or content in the config file")
