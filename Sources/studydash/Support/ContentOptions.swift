@@ -2,11 +2,12 @@ import ArgumentParser
 import StudyContent
 import StudyCore
 
-/// `--content DIR` (repeatable), shared by every command that reads notes.
+/// `--content PATH` (repeatable: a notes folder, or one notes file), shared by every command
+/// that reads notes.
 struct ContentOptions: ParsableArguments {
     @Option(name: .customLong("content"), help: ArgumentHelp(
-        "A notes folder to read (repeatable). Default: $STUDYDASH_CONTENT, else the bundled Content/.",
-        valueName: "dir"))
+        "A notes folder, or one notes file, to read (repeatable). Default: $STUDYDASH_CONTENT, else the bundled Content/.",
+        valueName: "path"))
     var folders: [String] = []
 
     /// The folders to read, by the documented lookup order.
