@@ -36,7 +36,13 @@ enum FileReader {
         let built = OutlineBuilder(file: plan.displayPath, text: body).build(text: body)
         var headingTitle = built.title
         outline.root = built.root
-        if headingTitle == nil, let promoted = OpeningHeading.promote(built.root, text: body) {
+        if !matter.ignore.isEmpty {
+            for name in HiddenSections.remove(matter.ignore, from: &outline.root) {
+                outline.warnings.append(ContentWarning(SourceLocation(file: plan.displayPath, line: matter.ignoreLine),
+                                                       "front matter 'ignore': no section titled \(name)"))
+            }
+        }
+        if headingTitle == nil, let promoted = OpeningHeading.promote(outline.root, text: body) {
             headingTitle = promoted.title
             outline.root = promoted.root
         }
