@@ -2,12 +2,13 @@ import ArgumentParser
 import StudyContent
 import StudyCore
 
-/// `--content DIR` (repeatable), shared by every command that reads notes, with `--config FILE`
-/// beside it since every such command reads the config file too.
+/// `--content PATH` (repeatable: a notes folder, or one notes file), shared by every command
+/// that reads notes, with `--config FILE` beside it since every such command reads the config
+/// file too.
 struct ContentOptions: ParsableArguments {
     @Option(name: .customLong("content"), help: ArgumentHelp(
-        "A notes folder to read (repeatable). Default: $STUDYDASH_CONTENT, else the config file's content, else the bundled Content/.",
-        valueName: "dir"))
+        "A notes folder, or one notes file, to read (repeatable). Default: $STUDYDASH_CONTENT, else the config file's content, else the bundled Content/.",
+        valueName: "path"))
     var folders: [String] = []
 
     @OptionGroup var config: ConfigOptions
