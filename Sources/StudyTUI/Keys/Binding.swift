@@ -35,6 +35,8 @@ public enum Action: Hashable, Sendable {
     case revisit
     /// `R`: read the notes from disk afresh; `Ctrl-L`: paint the whole screen again.
     case reload, redraw
+    /// `+` / `-`: the tree pane wider (+1) or narrower (-1).
+    case resizeTree(Int)
     /// Close what is open (the reader, the help), back to what it was opened from.
     case back
     case quit

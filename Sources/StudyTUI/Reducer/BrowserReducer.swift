@@ -40,6 +40,8 @@ enum BrowserReducer {
         Binding([.character("D")], .dashboard, "the dashboard: progress, activity, next up"),
         Binding([.character("R")], .reload, "reload the notes from disk / redraw the screen"),
         Binding([.control("l")], .redraw, "reload the notes from disk / redraw the screen"),
+        Binding([.character("+")], .resizeTree(1), "widen / narrow the tree pane"),
+        Binding([.character("-")], .resizeTree(-1), "widen / narrow the tree pane"),
         Binding([.character("?"), .function(1)], .help, "this help"),
         Binding([.character("q")], .quit, "quit"),
     ])
@@ -73,6 +75,10 @@ enum BrowserReducer {
         case .typeLinkNumber: Reducer.startLinkLine(node: nil, state: &state)
         case .help: state.overlay = .help(scroll: 0, under: nil)
         case .dashboard: return DashboardViewReducer.open(returnTo: nil, state: &state)
+        case .resizeTree(let steps):
+            // From the standard width, as the share of the screen it takes now.
+            let now = state.treeShare ?? .percent(state.layout.tree.width * 100 / max(1, state.width))
+            state.treeShare = now.widened(by: steps, width: state.width)
         case .quit: return [.quit]
         case .reload: return [.reloadNotes]
         case .redraw: return [.redraw]
@@ -142,7 +148,7 @@ enum BrowserReducer {
     }
 
     static func pageSize(_ state: AppState) -> Int {
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = state.layout
         switch state.focus {
         case .tree: return max(1, layout.tree.height)
         case .detail: return max(1, DetailPane.listViewport(state, rect: layout.detail) / 2)

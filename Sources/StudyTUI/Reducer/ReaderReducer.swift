@@ -152,7 +152,7 @@ enum ReaderReducer {
         case .dashboard: return DashboardViewReducer.open(returnTo: reader, state: &state)
         case .reload: effects = [.reloadNotes]
         case .redraw: effects = [.redraw]
-        case .collapse, .expand, .switchPane, .quit, .save, .cancel, .edit, .confirm, .search: break
+        case .collapse, .expand, .switchPane, .quit, .save, .cancel, .edit, .confirm, .search, .resizeTree: break
         }
         state.overlay = .reader(reader)
         return effects
