@@ -28,6 +28,8 @@ import Testing
         #expect(chapter["title"] as? String == "1.1 Introduction")
         #expect(titles(chapter) == ["What you need"])
         #expect(chapter["resourceCount"] as? Int == 1)
+        // Without a heading, its name is read as a file's: section number and extension dropped.
+        #expect(try root("book/en/chapters/1.10-wrapping-up.md")["title"] as? String == "wrapping up")
     }
 
     @Test func aReadmeAloneGivesTheIDsItsFolderGives() throws {

@@ -26,7 +26,8 @@ struct TreeAssembler {
     // so a long title above many sub-topics is folded and hashed once.
     private mutating func folder(_ plan: FolderPlan, path: StableID.PathKey, isRoot: Bool) -> Topic {
         let note = plan.noteFile.map { outlines[$0.index] }
-        let title = note?.title ?? TopicNaming.title(fromName: plan.name, isFile: false)
+        // A single file given as the content is its own folder plan (see FolderWalker).
+        let title = note?.title ?? TopicNaming.title(fromName: plan.name, isFile: plan.path == plan.noteFile?.path)
         // The content folder's own title is not part of its topics' paths: moving or renaming
         // the folder keeps every ID below it.
         let ownPath = isRoot ? .empty : path.appending(title)
