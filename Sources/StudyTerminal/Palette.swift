@@ -2,16 +2,18 @@ import CNcursesw
 import TermGrid
 
 /// How a `CellStyle` looks on this terminal: its attributes as ncurses attributes, and its role
-/// as a colour pair when colour is on, or as attributes alone when it is off (`NO_COLOR`, or a
-/// monochrome terminal), so that roles stay distinguishable either way.
+/// as a colour pair of the theme when colour is on, or as attributes alone when it is off
+/// (`NO_COLOR`, a monochrome terminal, the `mono` theme), so that roles stay distinguishable
+/// either way. The theme's colours are fitted to what the terminal has (`ColorDepth`).
 struct Palette {
     /// Indexed by `CellStyle.Attributes.rawValue` (5 bits).
     private var attributeTable: [attr_t] = []
     /// Indexed by `CellStyle.Role.rawValue`.
     private var roleTable: [(attributes: attr_t, pair: Int16)] = []
 
-    /// Call after newterm. Starts colour when `useColor` and the terminal has it.
-    init(useColor: Bool) {
+    /// Call after newterm. Starts colour when `useColor`, the theme has colours and the terminal
+    /// has them; `colorTerm` is `$COLORTERM`, which alone may allow 24-bit colours.
+    init(useColor: Bool, theme: Theme = .standard, colorTerm: String? = nil) {
         let bold = studydash_attr_bold(), dim = studydash_attr_dim(), underline = studydash_attr_underline()
         attributeTable = (0..<32).map { bits in
             let attributes = CellStyle.Attributes(rawValue: UInt8(bits))
@@ -23,13 +25,23 @@ struct Palette {
             if attributes.contains(.italic) { result |= studydash_attr_italic() }
             return result
         }
-        guard useColor && has_colors() && start_color() == OK else {
-            roleTable = CellStyle.Role.allCases.map { (Self.monochrome($0, bold: bold, dim: dim, underline: underline), 0) }
+        let monochrome = CellStyle.Role.allCases.map { (Self.monochrome($0, bold: bold, dim: dim, underline: underline), Int16(0)) }
+        guard useColor && !theme.isMonochrome && has_colors() && start_color() == OK else {
+            roleTable = monochrome
             return
         }
+        let depth = ColorDepth.detect(terminfoColors: Int(studydash_colors()), colorTerm: colorTerm)
         // -1 is the terminal's own background (and foreground); only after use_default_colors.
-        let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
-        roleTable = CellStyle.Role.allCases.map { Self.coloured($0, background: background) }
+        let own = use_default_colors() == OK
+        roleTable = CellStyle.Role.allCases.map { role in
+            guard let colors = theme.roles[role] else { return monochrome[Int(role.rawValue)] }
+            let foreground = colors.foreground(for: depth).map { Int32($0.number(for: depth)) } ?? (own ? -1 : COLOR_WHITE)
+            let background = colors.background.map { Int32($0.number(for: depth)) } ?? (own ? -1 : COLOR_BLACK)
+            let attributes = Self.colouredAttributes(role, bold: bold, underline: underline)
+            let pair = Int32(role.rawValue)
+            guard init_extended_pair(pair, foreground, background) == OK else { return (attributes, 0) }
+            return (attributes, Int16(pair))
+        }
     }
 
     func rendition(of style: CellStyle) -> (attributes: attr_t, pair: Int16) {
@@ -49,35 +61,12 @@ struct Palette {
         }
     }
 
-    /// One pair per role, numbered by the role's raw value, on the terminal's own background.
-    private static func coloured(_ role: CellStyle.Role, background: Int16) -> (attr_t, Int16) {
-        let colours = studydash_colors()
-        let foreground: Int16
-        var attributes: attr_t = 0
-        var background = background
+    /// With colour, what a role keeps besides it: links underlined, headings and matches bold.
+    private static func colouredAttributes(_ role: CellStyle.Role, bold: attr_t, underline: attr_t) -> attr_t {
         switch role {
-        case .accent: foreground = Int16(COLOR_CYAN)
-        case .done: foreground = Int16(COLOR_GREEN)
-        case .learning: foreground = Int16(COLOR_YELLOW)
-        case .skipped: foreground = Int16(COLOR_MAGENTA)
-        case .warning: foreground = Int16(COLOR_RED)
-        case .link:
-            // Plain blue is hard to read on dark backgrounds; take the bright one where it exists.
-            foreground = colours >= 16 ? Int16(COLOR_BLUE + 8) : Int16(COLOR_BLUE)
-            attributes = studydash_attr_underline()
-        case .code: foreground = colours >= 256 ? 180 : Int16(COLOR_YELLOW)  // 180: a tan, unlike `learning`
-        case .heading:
-            foreground = Int16(COLOR_CYAN)
-            attributes = studydash_attr_bold()
-        case .match:
-            // A marker's colours, the way pagers and editors show a search's matches.
-            foreground = Int16(COLOR_BLACK)
-            background = Int16(COLOR_YELLOW)
-            attributes = studydash_attr_bold()
-        case .plain: return (0, 0)
+        case .link: return underline
+        case .heading, .match: return bold
+        case .plain, .accent, .done, .learning, .skipped, .warning, .code: return 0
         }
-        let pair = Int16(role.rawValue)
-        guard init_pair(pair, foreground, background) == OK else { return (attributes, 0) }
-        return (attributes, pair)
     }
 }
