@@ -21,7 +21,7 @@ struct StudyDash: ParsableCommand {
             64 a usage error.
             """,
         version: version,
-        subcommands: [DashboardCommand.self, TreeCommand.self, CheckCommand.self, ShowCommand.self,
+        subcommands: [DashboardCommand.self, TreeCommand.self, CheckCommand.self, ConfigCommand.self, ShowCommand.self,
                       StatusCommand.self, MarkCommand.self, NoteCommand.self, NextCommand.self, SearchCommand.self, StatsCommand.self,
                       RevisitCommand.self, UndoCommand.self, RelinkCommand.self, ExportCommand.self, ImportCommand.self],
         defaultSubcommand: DashboardCommand.self

@@ -35,9 +35,9 @@ public enum LinkOpener {
     }
 
     #if os(macOS)
-    static let platformOpener = "open"
+    public static let platformOpener = "open"
     #else
-    static let platformOpener = "xdg-open"
+    public static let platformOpener = "xdg-open"
     #endif
 
     /// posix_spawnp's result: 0, or the errno (ENOENT when the program is not on PATH).

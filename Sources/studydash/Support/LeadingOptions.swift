@@ -7,7 +7,7 @@
 /// name; everything else is left to the parser as typed.
 enum LeadingOptions {
     /// The shared options; each takes a value, as `--db PATH` or `--db=PATH`.
-    static let names: Set<String> = ["--content", "--db"]
+    static let names: Set<String> = ["--content", "--db", "--config"]
 
     enum Arranged: Equatable {
         /// The arguments to give the parser.
