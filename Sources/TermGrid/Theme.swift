@@ -69,8 +69,8 @@ public struct ThemeError: Error, Equatable, CustomStringConvertible {
 
 extension Theme {
     /// The bundled theme `name` (nil: `default`) with `roles` over it: each value a colour, or
-    /// `FG on BG` (`black on yellow`); `places` say where each was written, for the errors.
-    public static func make(name: String?, namePlace: String?, roles: [String: (value: String, place: String)])
+    /// `FG on BG` (`black on yellow`), in the order written; `place` says where, for the errors.
+    public static func make(name: String?, namePlace: String?, roles: [(role: String, value: String, place: String)])
         throws(ThemeError) -> Theme {
         var theme = standard
         if let name {
@@ -80,8 +80,8 @@ extension Theme {
             }
             theme = found
         }
-        // In file order would be nicer, but a dictionary has none: sorted, so the first error is stable.
-        for (roleName, setting) in roles.sorted(by: { $0.key < $1.key }) {
+        for setting in roles {
+            let roleName = setting.role
             guard let role = CellStyle.Role.allCases.first(where: { $0 != .plain && Self.roleName($0) == roleName }) else {
                 throw ThemeError(description: "\(setting.place): unknown role '\(roleName)' in [theme] (roles: "
                                  + roleNames.joined(separator: ", ") + ")")

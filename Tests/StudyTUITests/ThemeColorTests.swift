@@ -68,9 +68,9 @@ import TermGrid
     // MARK: Themes
 
     @Test func theBundledThemesLoadByName() throws {
-        #expect(try Theme.make(name: nil, namePlace: nil, roles: [:]) == .standard)
+        #expect(try Theme.make(name: nil, namePlace: nil, roles: []) == .standard)
         for name in ["default", "light", "mono"] {
-            #expect(try Theme.make(name: name, namePlace: "c:1:1", roles: [:]).name == name)
+            #expect(try Theme.make(name: name, namePlace: "c:1:1", roles: []).name == name)
         }
         #expect(Theme.mono.isMonochrome && !Theme.standard.isMonochrome && !Theme.light.isMonochrome)
         // Every role of the default and light themes has a colour: none falls back to plain.
@@ -81,8 +81,8 @@ import TermGrid
 
     @Test func rolesOverrideTheChosenTheme() throws {
         let theme = try Theme.make(name: "light", namePlace: "c:1:1",
-                                   roles: ["done": ("#00af00", "c:2:1"), "match": ("black on bright-yellow", "c:3:1"),
-                                           "link": ("default", "c:4:1")])
+                                   roles: [("done", "#00af00", "c:2:1"), ("match", "black on bright-yellow", "c:3:1"),
+                                           ("link", "default", "c:4:1")])
         #expect(theme.roles[.done] == Theme.Colors(.rgb(red: 0, green: 175, blue: 0)))
         #expect(theme.roles[.match] == Theme.Colors(.basic(0), on: .basic(11)))
         #expect(theme.roles[.link] == Theme.Colors(nil))
@@ -93,9 +93,9 @@ import TermGrid
         #expect(Theme.standard.roles[.code]?.foreground(for: many) == .indexed(180))
     }
 
-    func error(name: String? = nil, _ roles: [String: (String, String)] = [:]) -> String? {
+    func error(name: String? = nil, _ roles: [(String, String, String)] = []) -> String? {
         do {
-            _ = try Theme.make(name: name, namePlace: "config.toml:7:8", roles: roles.mapValues { (value: $0.0, place: $0.1) })
+            _ = try Theme.make(name: name, namePlace: "config.toml:7:8", roles: roles.map { (role: $0.0, value: $0.1, place: $0.2) })
             return nil
         } catch {
             return error.description
@@ -104,11 +104,11 @@ import TermGrid
 
     @Test func everyMistakeIsOneLineNamingItAndItsPlace() {
         #expect(error(name: "dark") == "config.toml:7:8: unknown theme 'dark' in [theme] (themes: default, light, mono)")
-        #expect(error(["dun": ("red", "config.toml:9:1")])
+        #expect(error([("dun", "red", "config.toml:9:1")])
                 == "config.toml:9:1: unknown role 'dun' in [theme] (roles: accent, done, learning, skipped, warning, link, code, heading, match)")
-        #expect(error(["done": ("bleu", "config.toml:9:8")])
+        #expect(error([("done", "bleu", "config.toml:9:8")])
                 == "config.toml:9:8: cannot read colour 'bleu' for done in [theme] (a name as red or bright-blue, 0–255, #rrggbb, or FG on BG)")
-        #expect(error(["match": ("black over yellow", "config.toml:10:9")])?.hasPrefix("config.toml:10:9: cannot read colour 'black over yellow'") == true)
-        #expect(error(["match": ("black on", "config.toml:10:9")]) != nil)
+        #expect(error([("match", "black over yellow", "config.toml:10:9")])?.hasPrefix("config.toml:10:9: cannot read colour 'black over yellow'") == true)
+        #expect(error([("match", "black on", "config.toml:10:9")]) != nil)
     }
 }
