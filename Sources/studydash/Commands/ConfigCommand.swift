@@ -38,6 +38,7 @@ struct ConfigCommand: ParsableCommand {
                 return
             }
             let config = try content.config.load()
+            try KeysAndTheme.check(config)
             let effective = EffectiveConfig(content: content, store: store, config: config)
             if check {
                 Output.write("ok: \(Output.safe(effective.source.path))\(effective.found ? "" : " (none; the defaults apply)")\n")

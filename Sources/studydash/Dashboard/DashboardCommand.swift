@@ -16,7 +16,11 @@ struct DashboardCommand: ParsableCommand {
             It needs a terminal: when standard input or output is not one, or TERM cannot move the \
             cursor (unset, unknown, dumb), it says so and exits 1 without touching the terminal; use \
             `studydash tree` or `studydash status` there. NO_COLOR (set to anything) turns colours \
-            off. Links open with $BROWSER (':'-separated commands, %s for the URL, words quoted as in \
+            off unless --color=always. The colours are the config's [theme] (default, light or mono, \
+            roles as red, bright-blue, 0-255 or #rrggbb): 16 unless terminfo has 256, 24-bit only \
+            on a direct-colour terminfo with COLORTERM=truecolor. [keys.VIEW] action = "key" \
+            rebinds a key; ? shows the keys in effect. Links open with $BROWSER (':'-separated \
+            commands, %s for the URL, words quoted as in \
             a shell, never run by one), else xdg-open (open on macOS), only for http and https \
             links with // and a host, and file: links with a path.
 
@@ -37,6 +41,9 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Open at the top, not where you left off last time.")
     var fresh = false
 
+    @Option(help: ArgumentHelp("Colours: auto (unless NO_COLOR is set), always (even then), never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
     func run() throws {
         try reportingErrors {
             let started = ProcessInfo.processInfo.environment
@@ -54,11 +61,18 @@ struct DashboardCommand: ParsableCommand {
             #endif
             let session = try StudySession(content: content, store: store)
             let progress = try storeCall { try session.progress() }
-            let useColor = (environment["NO_COLOR"] ?? "").isEmpty
+            // Checked before the screen is taken: a bad [keys] or [theme] is one line and exit 2.
+            let config = try content.config.load()
+            let keymap = try KeysAndTheme.keymap(config)
+            let theme = try KeysAndTheme.theme(config)
+            let useColor = color.useColor(environment: environment)
             let resume = ResumeFile(contentFolders: try content.resolvedFolders(), environment: environment)
-            let code = try DashboardLoop.run(session: session, progress: progress, useColor: useColor,
+            let code = try DashboardLoop.run(session: session, progress: progress,
+                                             looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap),
                                              environment: environment, resume: resume, fresh: fresh)
             if code != 0 { throw ExitCode(code) }
         }
     }
 }
+
+extension ColorChoice: ExpressibleByArgument {}
