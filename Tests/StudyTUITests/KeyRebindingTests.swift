@@ -1,3 +1,4 @@
+import Foundation
 import StudyCore
 import Testing
 @testable import StudyTUI
@@ -139,6 +140,17 @@ import TermGrid
         for name in HintBindingsTests.keyNames(reader) {
             #expect(HintBindingsTests.boundNames(state.keymap[.reader]).contains(HintBindingsTests.normalised(name)), "\(name)")
         }
+    }
+
+    /// The README lists the action names a config may use, so they can be found without the source.
+    @Test func theReadmeNamesEveryAction() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        for name in ActionName.table.map(\.name) where !name.hasPrefix("open_link_") || name == "open_link_1" {
+            #expect(readme.contains("`\(name)`"), "README.md does not name the action \(name)")
+        }
+        for view in KeyMap.View.allCases { #expect(readme.contains("`\(view.rawValue)`"), "\(view)") }
     }
 
     // MARK: Errors
