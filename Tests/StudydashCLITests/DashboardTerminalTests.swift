@@ -124,6 +124,33 @@ struct DashboardTerminalTests {
         #expect(logged == "https://example.com/page-12\n", "only link 12 reached the browser")
     }
 
+    /// The config file's `browser` with `terminal = true` (w3m, lynx) gets the terminal, as
+    /// `$EDITOR` does, with the URL as one argument, and the dashboard comes back after it.
+    @Test func aTerminalBrowserFromTheConfigSuspendsTheDashboard() throws {
+        let log = scratch.url("browser.log")
+        try scratch.write("browser.sh", """
+            #!/bin/sh
+            if [ -t 0 ] && [ -t 1 ]; then on=tty; else on=notty; fi
+            printf '%s\\n' "$#" "$@" "$on" > '\(log)'
+            echo "TEXT BROWSER ON $2"
+            read -r line
+
+            """)
+        chmod(scratch.url("browser.sh"), 0o755)
+        try scratch.write("config.toml", "[browser]\ncommand = \"'\(scratch.url("browser.sh"))' --from-config {url}\"\nterminal = true\n")
+        _ = try probe("terminal-browser", environment: ["STUDYDASH_CONFIG": scratch.url("config.toml")])
+        let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? "<not started>"
+        #expect(logged == "2\n--from-config\nhttps://semver.org/\ntty\n")
+    }
+
+    @Test func confirmBulkFromTheConfigSetsWhenAMarkAsksFirst() throws {
+        try scratch.write("config.toml", "confirm_bulk = 1\n")
+        let before = try CLI.run(["status", "--json", "--content", "notes", "--db", db]).out
+        _ = try probe("confirm-bulk", environment: ["STUDYDASH_CONFIG": scratch.url("config.toml")])
+        let after = try CLI.run(["status", "--json", "--content", "notes", "--db", db]).out
+        #expect(after == before, "nothing was marked")
+    }
+
     @Test func missingOpenerIsAMessageNotACrash() throws {
         let result = try probe("open-link-missing", environment: ["BROWSER": "/nonexistent/browser", "PATH": "/nonexistent"])
         #expect(result.exitCode == 0)

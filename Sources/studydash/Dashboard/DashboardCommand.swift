@@ -22,7 +22,9 @@ struct DashboardCommand: ParsableCommand {
             rebinds a key; ? shows the keys in effect. Links open with $BROWSER (':'-separated \
             commands, %s for the URL, words quoted as in \
             a shell, never run by one), else xdg-open (open on macOS), only for http and https \
-            links with // and a host, and file: links with a path.
+            links with // and a host, and file: links with a path. Without $BROWSER, the config file's \
+            browser is used; one with terminal = true (w3m, lynx) gets the terminal until it exits, \
+            as $EDITOR does.
 
             On quit it remembers where you were (the selected topic and resource, the open \
             topics, the reader and its scroll) per set of notes folders, in \
@@ -46,6 +48,10 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // The whole config first: a wrong file stops here, before the terminal is looked at.
+            let config = try content.config.load()
+            let keymap = try KeysAndTheme.keymap(config)
+            let theme = try KeysAndTheme.theme(config)
             let started = ProcessInfo.processInfo.environment
             if let refusal = TerminalCheck.refusal(environment: started) {
                 throw CLIError(refusal)
@@ -61,15 +67,11 @@ struct DashboardCommand: ParsableCommand {
             #endif
             let session = try StudySession(content: content, store: store)
             let progress = try storeCall { try session.progress() }
-            // Checked before the screen is taken: a bad [keys] or [theme] is one line and exit 2.
-            let config = try content.config.load()
-            let keymap = try KeysAndTheme.keymap(config)
-            let theme = try KeysAndTheme.theme(config)
             let useColor = color.useColor(environment: environment)
             let resume = ResumeFile(contentFolders: try content.resolvedFolders(), environment: environment)
             let code = try DashboardLoop.run(session: session, progress: progress,
                                              looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap),
-                                             environment: environment, resume: resume, fresh: fresh)
+                                             environment: environment, config: config, resume: resume, fresh: fresh)
             if code != 0 { throw ExitCode(code) }
         }
     }
