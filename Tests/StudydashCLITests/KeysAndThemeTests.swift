@@ -32,6 +32,14 @@ import Testing
         #expect(try CLI.run(["config", "--check", "--config", good]).status == 0)
     }
 
+    /// The dashboard never starts with half a config: a bad key stops it before the terminal.
+    @Test func theDashboardStopsOnABadKeyBeforeTheTerminal() throws {
+        let file = try config("[theme]\nname = \"mono\"\n\n[keys.reader]\nnext_section = \"Ctrl-J\"\nback = \"Ctrl-\"\n")
+        let result = try CLI.run(["--config", file, "--content", "notes", "--db", scratch.url("p.sqlite")])
+        #expect(result.status == 2)
+        #expect(result.err == "studydash: \(file):6:1: cannot read key 'Ctrl-' for back in [keys.reader]\n", "\(result.err)")
+    }
+
     @Test func noColorWinsUnlessColorIsAlways() {
         #expect(ColorChoice.auto.useColor(environment: [:]))
         #expect(ColorChoice.auto.useColor(environment: ["NO_COLOR": ""]))
