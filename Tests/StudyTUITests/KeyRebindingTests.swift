@@ -153,6 +153,17 @@ import TermGrid
         for view in KeyMap.View.allCases { #expect(readme.contains("`\(view.rawValue)`"), "\(view)") }
     }
 
+    /// Two keys swapped: each hint names the other's key once, not swapped back.
+    @Test func swappedKeysShowSwappedInTheHints() throws {
+        var state = state(try rebinding([("reader", "contents", ["J"]), ("reader", "next_section", ["t"])]))
+        state.press(.enter)
+        let hints = Bars.hints(state)
+        for hint in hints where hint.contains("contents") {
+            #expect(hint.contains("J contents") && hint.contains("/ search"), "\(hint)")
+            if hint.contains("section") { #expect(hint.contains("t/K section"), "\(hint)") }
+        }
+    }
+
     // MARK: Errors
 
     @Test func everyMistakeIsOneLineNamingItAndItsPlace() {

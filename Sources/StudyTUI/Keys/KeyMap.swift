@@ -146,7 +146,8 @@ extension KeyMap {
             let rest = phrase.dropFirst(leading.count)
             let word = rest.prefix { $0 != " " }
             var names: [String] = []
-            for name in word.split(separator: "/").map(String.init) {
+            // `j/k` is two keys; `/` alone is one.
+            for name in word == "/" ? ["/"] : word.split(separator: "/").map(String.init) {
                 // Hints write `Ctrl-S`; the tables `Ctrl-s`.
                 guard let key = KeyName.parse(name),
                       let action = Self.defaults[view].action(for: key, pane: .tree) ?? Self.defaults[view].action(for: key, pane: .detail)

@@ -133,13 +133,13 @@ enum Bars {
             // `Backspace` rather than `q`: it also goes back along the links followed.
             let keys = state.keymap.rekeyed("j/k move · J/K section · t contents · / search · : link N · Backspace back · ? help ",
                                             in: .reader)
-            return [counts + keys] + named(.reader, [keys, "j/k move · J/K section · t contents · / search · Backspace back · ? help ",
+            return [counts + keys, keys] + named(.reader, ["j/k move · J/K section · t contents · / search · Backspace back · ? help ",
                     "j/k move · J/K section · t contents · / search · ? help ", "t contents · / search · ? help ",
                     "? help ", ""])
         case .reader:
             // A resource's reader has one link, its resource's: digits open nothing here.
             let keys = state.keymap.rekeyed("j/k scroll · o open link · y copy it · q back · ? help ", in: .reader)
-            return [counts + keys] + named(.reader, [keys, "j/k scroll · o open link · q back · ? help ", "q back ", ""])
+            return [counts + keys, keys] + named(.reader, ["j/k scroll · o open link · q back · ? help ", "q back ", ""])
         case .contents:
             return named(.contents, ["j/k select · Enter read from there · q back ", "q back ", ""])
         case .help:
@@ -158,7 +158,7 @@ enum Bars {
                 return [found + next + " · " + clears, found + " ", clears, ""]
             }
             let keys = state.keymap.rekeyed("Tab pane · Space done · a annotate · ? help · q quit ", in: .browser)
-            return [counts + keys] + named(.browser, [keys, "? help · q quit ", ""])
+            return [counts + keys, keys] + named(.browser, ["? help · q quit ", ""])
         }
     }
 }
