@@ -134,7 +134,8 @@ import StudyTestSupport
     }
 
     /// Every command, the dashboard included, stops on a wrong file before doing anything.
-    @Test(arguments: [["tree"], ["status"], ["mark", "S3 Standard", "done"], []])
+    @Test(arguments: [["tree"], ["status"], ["mark", "S3 Standard", "done"], [], ["tree", "--content", "notes"],
+                      ["check", "--content", "notes"], ["search", "semver", "--content", "notes"]])
     func noCommandRunsWithABadFile(_ command: [String]) throws {
         try scratch.write("bad.toml", "mouse = 1\n")
         let db = scratch.url("progress.sqlite")

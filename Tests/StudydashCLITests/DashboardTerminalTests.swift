@@ -31,6 +31,13 @@ struct DashboardTerminalTests {
         #expect(sane)
     }
 
+    /// `studydash FILE`, as glow takes a file: the positional path is the content.
+    @Test func aFileGivenAsTheArgumentOpensTheDashboardOnIt() throws {
+        let result = try TUIProbe.run("single-file", ["--db", db, "book/en/README.md"], scratch: scratch)
+        #expect(result.ok, "\(result.failure)")
+        #expect(result.exitCode == 0)
+    }
+
     @Test func navigateAndReadANote() throws {
         let result = try probe("navigate")
         #expect(result.exitCode == 0)

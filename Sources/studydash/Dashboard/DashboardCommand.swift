@@ -37,7 +37,18 @@ struct DashboardCommand: ParsableCommand {
             SWIFT_BACKTRACE=enable=yes,interactive=no,output-to=DIR.
             """)
 
-    @OptionGroup var content: ContentOptions
+    @Argument(help: ArgumentHelp("A notes folder or file to open, as --content takes (`studydash notes/README.md`).",
+                                 valueName: "path"))
+    var path: String?
+
+    @OptionGroup var options: ContentOptions
+
+    /// `--content` and the positional path together.
+    private var content: ContentOptions {
+        var content = options
+        if let path { content.folders.append(path) }
+        return content
+    }
     @OptionGroup var store: StoreOptions
 
     @Flag(help: "Open at the top, not where you left off last time.")
