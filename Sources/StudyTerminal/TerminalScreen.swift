@@ -26,8 +26,10 @@ public final class TerminalScreen {
     private var currentTimeout: Int32?
 
     /// Takes over the terminal (alternate screen, no echo, keys one at a time). Check
-    /// `TerminalCheck.refusal` first. Throws when ncurses cannot start.
-    public init(useColor: Bool) throws {
+    /// `TerminalCheck.refusal` first. Throws when ncurses cannot start. `theme`'s colours when
+    /// `useColor`, fitted to the terminal's colours (24-bit only when `colorTerm`, `$COLORTERM`,
+    /// says truecolor).
+    public init(useColor: Bool, theme: Theme = .standard, colorTerm: String? = nil) throws {
         // Signals first: ncurses installs its own SIGINT/SIGTERM handlers where the disposition
         // is still SIG_DFL, and the crash handler must save the shell's termios, not ours.
         sd_install_quit_handlers()
@@ -55,7 +57,7 @@ public final class TerminalScreen {
         // frame (about eight extra system calls per key); a frame is small, so finish it.
         _ = typeahead(-1)
         Self.disableFlowControl()
-        painter = GridPainter(palette: Palette(useColor: useColor))
+        painter = GridPainter(palette: Palette(useColor: useColor, theme: theme, colorTerm: colorTerm))
     }
 
     /// Ctrl-S and Ctrl-Q are XON/XOFF flow control by default and never reach the program. This

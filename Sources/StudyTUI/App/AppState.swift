@@ -120,6 +120,8 @@ public struct AppState: Sendable {
     /// The queries searched this session, oldest first (`↑`/`↓` in the search line); kept in
     /// memory only, as a search is cheap to type again and a query may be private.
     public var searchHistory: [String] = []
+    /// The keys in effect: the views' tables with the config's `[keys]` applied.
+    public var keymap = KeyMap.defaults
     /// The nodes a search leaves in the tree (its matches and their ancestors); nil: all of them.
     public private(set) var treeFilter: Set<Int>?
 

@@ -47,7 +47,7 @@ enum BrowserReducer {
     ])
 
     static func handle(_ key: Key, state: inout AppState) -> [Effect] {
-        guard let action = keys.action(for: key, pane: state.focus) else { return [] }
+        guard let action = state.keymap[.browser].action(for: key, pane: state.focus) else { return [] }
         switch action {
         case .move(let delta): move(by: delta, state: &state)
         case .page(let pages): move(by: pages * pageSize(state), state: &state)

@@ -21,7 +21,7 @@ enum ContentsReducer {
 
     static func handle(_ key: Key, panel: inout ContentsPanel, state: inout AppState) -> [Effect] {
         let sections = ReaderView.document(panel.under, state: state).sections
-        switch keys.action(for: key) {
+        switch state.keymap[.contents].action(for: key) {
         case .move(let delta):
             panel.cursor = Reducer.clampAdd(panel.cursor, delta, upper: max(0, sections.count - 1))
         case .open:

@@ -97,7 +97,7 @@ enum DashboardViewReducer {
     static func handle(_ key: Key, panel: inout DashboardPanel, state: inout AppState) -> [Effect] {
         let rows = panel.rows(state)
         let due = panel.due
-        switch keys.action(for: key) {
+        switch state.keymap[.dashboard].action(for: key) {
         case .move(let delta):
             panel.cursor = Reducer.clampAdd(panel.cursor, delta, upper: max(0, rows.count + due.count - 1))
         case .open:

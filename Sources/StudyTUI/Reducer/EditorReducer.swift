@@ -15,7 +15,7 @@ enum EditorReducer {
     static func handle(_ input: Event, draft: inout AppState.AnnotationDraft, state: inout AppState) -> [Effect] {
         // Ctrl-C, which arrives only over unsaved text (`Reducer.wantsInterrupt`): as Esc.
         guard case .key(let key) = input else { return cancel(draft, state: &state) }
-        switch keys.action(for: key) ?? .edit {
+        switch state.keymap[.editor].action(for: key) ?? .edit {
         case .save: return save(draft, state: &state)
         case .cancel: return cancel(draft, state: &state)
         default:

@@ -14,9 +14,9 @@ enum HelpReducer {
     static func handle(_ key: Key, scroll: Int, under reader: AppState.Reader?, view: DashboardPanel? = nil,
                        state: inout AppState) -> [Effect] {
         let body = Layout(width: state.width, height: state.height).body
-        let page = max(1, HelpOverlay.box(in: body).height - 2)
-        let maxScroll = max(0, HelpOverlay.rowCount(in: body, openedFrom: reader) - page)
-        switch keys.action(for: key) {
+        let page = max(1, HelpOverlay.box(in: body, keymap: state.keymap).height - 2)
+        let maxScroll = max(0, HelpOverlay.rowCount(in: body, openedFrom: reader, keymap: state.keymap) - page)
+        switch state.keymap[.help].action(for: key) {
         case .move(let delta):
             state.overlay = .help(scroll: Reducer.clampAdd(scroll, delta, upper: maxScroll), under: reader, view: view)
         case .page(let pages):

@@ -10,7 +10,7 @@ enum QuestionReducer {
 
     static func answer(_ pending: AppState.Confirmation, input: Event, state: inout AppState) -> [Effect] {
         var yes = false
-        if case .key(let key) = input { yes = keys.action(for: key) == .confirm }
+        if case .key(let key) = input { yes = state.keymap[.question].action(for: key) == .confirm }
         switch pending.action {
         case .perform(let effects):
             if yes { return effects }

@@ -107,7 +107,7 @@ enum ReaderReducer {
             state.overlay = .reader(reader)
             return []
         }
-        guard let action = keys.action(for: key) else { return [] }
+        guard let action = state.keymap[.reader].action(for: key) else { return [] }
         let page = ReaderView.page(height: state.height)
         var effects: [Effect] = []
         switch action {

@@ -54,7 +54,7 @@ public enum Reducer {
         case .dashboard(var panel): return DashboardViewReducer.handle(key, panel: &panel, state: &state)
         case .contents(var panel): return ContentsReducer.handle(key, panel: &panel, state: &state)
         case .search(var line): return SearchReducer.handle(key, line: &line, state: &state)
-        case nil where state.search != nil && SearchReducer.filterKeys.action(for: key) != nil:
+        case nil where state.search != nil && state.keymap[.filter].action(for: key) != nil:
             return SearchReducer.handleFiltered(key, state: &state)
         case .editor, nil: return BrowserReducer.handle(key, state: &state)
         }

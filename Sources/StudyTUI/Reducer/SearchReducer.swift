@@ -21,7 +21,7 @@ enum SearchReducer {
 
     /// A key in the search line.
     static func handle(_ key: Key, line: inout SearchLine, state: inout AppState) -> [Effect] {
-        switch keys.action(for: key) ?? .edit {
+        switch state.keymap[.search].action(for: key) ?? .edit {
         case .search(.keep): keep(line, state: &state)
         case .search(.clear): clear(&state)
         case .search(.history(let step)):
@@ -44,7 +44,7 @@ enum SearchReducer {
 
     /// A key of `filterKeys` over the browser while a search is kept.
     static func handleFiltered(_ key: Key, state: inout AppState) -> [Effect] {
-        if filterKeys.action(for: key) == .search(.clear) { clear(&state) }
+        if state.keymap[.filter].action(for: key) == .search(.clear) { clear(&state) }
         Reducer.settleScroll(&state)
         return []
     }

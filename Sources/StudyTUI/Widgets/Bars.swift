@@ -122,6 +122,8 @@ enum Bars {
     /// Key hints from the fullest to the shortest; the status row shows the longest that
     /// leaves the breadcrumb some room.
     static func hints(_ state: AppState) -> [String] {
+        // The keys in effect: a rebound key's hint names its new key, an unbound one's is left out.
+        func named(_ view: KeyMap.View, _ hints: [String]) -> [String] { hints.map { state.keymap.rekeyed($0, in: view) } }
         let tally = state.rollup.overall
         let counts = "\(tally.done) done · \(tally.learning) learning · \(tally.remaining - tally.learning) todo │ "
         switch state.overlay {
@@ -129,31 +131,34 @@ enum Bars {
             return ["Enter keep · Esc cancel ", ""]
         case .reader(let reader) where reader.hasCursor:
             // `Backspace` rather than `q`: it also goes back along the links followed.
-            let keys = "j/k move · J/K section · t contents · / search · : link N · Backspace back · ? help "
-            return [counts + keys, keys, "j/k move · J/K section · t contents · / search · Backspace back · ? help ",
+            let keys = state.keymap.rekeyed("j/k move · J/K section · t contents · / search · : link N · Backspace back · ? help ",
+                                            in: .reader)
+            return [counts + keys, keys] + named(.reader, ["j/k move · J/K section · t contents · / search · Backspace back · ? help ",
                     "j/k move · J/K section · t contents · / search · ? help ", "t contents · / search · ? help ",
-                    "? help ", ""]
+                    "? help ", ""])
         case .reader:
             // A resource's reader has one link, its resource's: digits open nothing here.
-            let keys = "j/k scroll · o open link · y copy it · q back · ? help "
-            return [counts + keys, keys, "j/k scroll · o open link · q back · ? help ", "q back ", ""]
+            let keys = state.keymap.rekeyed("j/k scroll · o open link · y copy it · q back · ? help ", in: .reader)
+            return [counts + keys, keys] + named(.reader, ["j/k scroll · o open link · q back · ? help ", "q back ", ""])
         case .contents:
-            return ["j/k select · Enter read from there · q back ", "q back ", ""]
+            return named(.contents, ["j/k select · Enter read from there · q back ", "q back ", ""])
         case .help:
             return ["any key closes ", ""]
         case .editor:
-            return ["Ctrl-S save · Esc cancel ", ""]
+            return named(.editor, ["Ctrl-S save · Esc cancel ", ""])
         case .dashboard:
-            return ["j/k select · Enter go to it · v revisit · q back ", "j/k select · Enter go to it · q back ", "q back ", ""]
+            return named(.dashboard, ["j/k select · Enter go to it · v revisit · q back ", "j/k select · Enter go to it · q back ",
+                                      "q back ", ""])
         case .search:
             return [""]
         case nil:
             if let search = state.highlighted {
                 let found = "/\(search.text) · \(search.summary)"
-                return [found + " · n/N next · Esc clears ", found + " ", "Esc clears ", ""]
+                let next = state.keymap.rekeyed(" · n/N next", in: .browser), clears = state.keymap.rekeyed("Esc clears ", in: .filter)
+                return [found + next + " · " + clears, found + " ", clears, ""]
             }
-            let keys = "Tab pane · Space done · a annotate · ? help · q quit "
-            return [counts + keys, keys, "? help · q quit ", ""]
+            let keys = state.keymap.rekeyed("Tab pane · Space done · a annotate · ? help · q quit ", in: .browser)
+            return [counts + keys, keys] + named(.browser, ["? help · q quit ", ""])
         }
     }
 }

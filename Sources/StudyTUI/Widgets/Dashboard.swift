@@ -30,7 +30,8 @@ public enum Dashboard {
         }
         switch state.overlay {
         case .help(let scroll, _, let view):
-            HelpOverlay.draw(scroll: scroll, openedFrom: state.reader, fromView: view != nil, into: &grid, area: layout.body)
+            HelpOverlay.draw(scroll: scroll, openedFrom: state.reader, fromView: view != nil, keymap: state.keymap, into: &grid,
+                             area: layout.body)
         case .editor(let draft): cursor = EditorOverlay.draw(draft, into: &grid, area: layout.body)
         case .contents(let panel): ContentsOverlay.draw(panel, state: state, into: &grid, area: layout.body)
         default: break

@@ -9,13 +9,13 @@ enum HelpOverlay {
     /// contents), then the search line, the dashboard view, the editor and the y/n question. The
     /// help's own keys are in its title. Opened from the dashboard view (`fromView`), its table
     /// comes first.
-    static func tables(openedFrom reader: AppState.Reader?, fromView: Bool = false) -> [KeyTable] {
-        let views = reader == nil ? [BrowserReducer.keys, ReaderReducer.keys, ContentsReducer.keys]
-            : [ReaderReducer.keys, ContentsReducer.keys, BrowserReducer.keys]
-        let all = views + [SearchReducer.keys, SearchReducer.filterKeys, DashboardViewReducer.keys, EditorReducer.keys,
-                           QuestionReducer.keys]
+    /// The tables are the keys in effect (`keymap`), rebound ones included.
+    static func tables(openedFrom reader: AppState.Reader?, fromView: Bool = false,
+                       keymap: KeyMap = .defaults) -> [KeyTable] {
+        let views: [KeyMap.View] = reader == nil ? [.browser, .reader, .contents] : [.reader, .contents, .browser]
+        let all = (views + [.search, .filter, .dashboard, .editor, .question]).map { keymap[$0] }
         guard fromView else { return all }
-        return [DashboardViewReducer.keys] + all.filter { $0.title != DashboardViewReducer.keys.title }
+        return [keymap[.dashboard]] + all.filter { $0.title != keymap[.dashboard].title }
     }
 
     /// A table's lines: its title, then one line per run of rows with the same help text (their
@@ -40,9 +40,10 @@ enum HelpOverlay {
         return lines
     }
 
-    static func lines(openedFrom reader: AppState.Reader?, fromView: Bool = false) -> [(key: String, text: String)] {
+    static func lines(openedFrom reader: AppState.Reader?, fromView: Bool = false,
+                      keymap: KeyMap = .defaults) -> [(key: String, text: String)] {
         var all: [(key: String, text: String)] = []
-        for table in tables(openedFrom: reader, fromView: fromView) {
+        for table in tables(openedFrom: reader, fromView: fromView, keymap: keymap) {
             if !all.isEmpty { all.append(("", "")) }
             all += lines(table)
         }
@@ -53,17 +54,17 @@ enum HelpOverlay {
 
     /// As many rows as the help has, up to the area: the views' tables are the same whichever is
     /// first, so the box does not depend on where it was opened.
-    static func box(in area: Rect) -> Rect {
-        Drawing.centered(in: area, width: 72, height: lines(openedFrom: nil).count + 2)
+    static func box(in area: Rect, keymap: KeyMap) -> Rect {
+        Drawing.centered(in: area, width: 72, height: lines(openedFrom: nil, keymap: keymap).count + 2)
     }
 
     /// The rows to show inside a box `width` columns wide: key and text side by side, or, when
     /// that does not fit, the key on a row of its own with the text below it.
     static func rows(width: Int, openedFrom reader: AppState.Reader?,
-                     fromView: Bool = false) -> [(text: String, style: CellStyle, column: Int)] {
+                     fromView: Bool = false, keymap: KeyMap) -> [(text: String, style: CellStyle, column: Int)] {
         let sideBySide = width >= keyWidth + 30
         var rows: [(String, CellStyle, Int)] = []
-        for line in lines(openedFrom: reader, fromView: fromView) {
+        for line in lines(openedFrom: reader, fromView: fromView, keymap: keymap) {
             if line.key.isEmpty {
                 rows.append((" " + line.text, .bold, 0))
             } else if sideBySide {
@@ -80,19 +81,20 @@ enum HelpOverlay {
     }
 
     /// How many rows the help takes in this area, for scrolling.
-    static func rowCount(in area: Rect, openedFrom reader: AppState.Reader?) -> Int {
-        let inside = box(in: area).width - 2
-        return inside >= keyWidth + 30 ? lines(openedFrom: reader).count : rows(width: inside, openedFrom: reader).count
+    static func rowCount(in area: Rect, openedFrom reader: AppState.Reader?, keymap: KeyMap) -> Int {
+        let inside = box(in: area, keymap: keymap).width - 2
+        return inside >= keyWidth + 30 ? lines(openedFrom: reader, keymap: keymap).count
+            : rows(width: inside, openedFrom: reader, keymap: keymap).count
     }
 
-    static func draw(scroll: Int, openedFrom reader: AppState.Reader?, fromView: Bool = false, into grid: inout Grid,
-                     area: Rect) {
-        let frame = box(in: area)
+    static func draw(scroll: Int, openedFrom reader: AppState.Reader?, fromView: Bool = false, keymap: KeyMap,
+                     into grid: inout Grid, area: Rect) {
+        let frame = box(in: area, keymap: keymap)
         let title = frame.width >= 50 ? "Keys · j/k scroll · any other key closes" : "Keys · j/k scroll"
         let inside = Drawing.box(frame, title: title, into: &grid)
         guard inside.height > 0 else { return }
-        let rows = rows(width: inside.width, openedFrom: reader, fromView: fromView)
-        let total = rowCount(in: area, openedFrom: reader)
+        let rows = rows(width: inside.width, openedFrom: reader, fromView: fromView, keymap: keymap)
+        let total = rowCount(in: area, openedFrom: reader, keymap: keymap)
         let start = min(scroll, max(0, total - inside.height))
         var row = -start
         var index = 0

@@ -40,6 +40,8 @@ struct ConfigCommand: ParsableCommand {
             let config = try content.config.load()
             let effective = EffectiveConfig(content: content, store: store, config: config)
             if check {
+                // The keys and colours as the dashboard will read them, not only as TOML.
+                try KeysAndTheme.check(config)
                 Output.write("ok: \(Output.safe(effective.source.path))\(effective.found ? "" : " (none; the defaults apply)")\n")
                 return
             }

@@ -16,7 +16,11 @@ struct DashboardCommand: ParsableCommand {
             It needs a terminal: when standard input or output is not one, or TERM cannot move the \
             cursor (unset, unknown, dumb), it says so and exits 1 without touching the terminal; use \
             `studydash tree` or `studydash status` there. NO_COLOR (set to anything) turns colours \
-            off. Links open with $BROWSER (':'-separated commands, %s for the URL, words quoted as in \
+            off unless --color=always. The colours are the config's [theme] (default, light or mono, \
+            roles as red, bright-blue, 0-255 or #rrggbb): 16 unless terminfo has 256, 24-bit only \
+            on a direct-colour terminfo with COLORTERM=truecolor. [keys.VIEW] action = "key" \
+            rebinds a key; ? shows the keys in effect. Links open with $BROWSER (':'-separated \
+            commands, %s for the URL, words quoted as in \
             a shell, never run by one), else xdg-open (open on macOS), only for http and https \
             links with // and a host, and file: links with a path. Without $BROWSER, the config file's \
             browser is used; one with terminal = true (w3m, lynx) gets the terminal until it exits, \
@@ -50,10 +54,15 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Open at the top, not where you left off last time.")
     var fresh = false
 
+    @Option(help: ArgumentHelp("Colours: auto (unless NO_COLOR is set), always (even then), never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
     func run() throws {
         try reportingErrors {
             // The whole config first: a wrong file stops here, before the terminal is looked at.
             let config = try content.config.load()
+            let keymap = try KeysAndTheme.keymap(config)
+            let theme = try KeysAndTheme.theme(config)
             let started = ProcessInfo.processInfo.environment
             if let refusal = TerminalCheck.refusal(environment: started) {
                 throw CLIError(refusal)
@@ -69,13 +78,16 @@ struct DashboardCommand: ParsableCommand {
             #endif
             let session = try StudySession(content: content, store: store)
             let progress = try storeCall { try session.progress() }
-            let useColor = (environment["NO_COLOR"] ?? "").isEmpty
+            let useColor = color.useColor(environment: environment)
             let folders = try content.resolvedFolders()
             let resume = ResumeFile(contentFolders: folders, environment: environment)
-            let code = try DashboardLoop.run(session: session, progress: progress, useColor: useColor,
+            let code = try DashboardLoop.run(session: session, progress: progress,
+                                             looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap),
                                              environment: environment, config: config, resume: resume, fresh: fresh,
                                              watcher: ContentWatcher(folders: folders))
             if code != 0 { throw ExitCode(code) }
         }
     }
 }
+
+extension ColorChoice: ExpressibleByArgument {}

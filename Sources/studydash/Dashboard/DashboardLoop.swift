@@ -3,17 +3,25 @@ import StudyContent
 import StudyCore
 import StudyTerminal
 import StudyTUI
+import TermGrid
 
 /// The dashboard's run loop: key → reducer → effects → state → render → terminal, until `q` or a
 /// quit signal. Returns the process exit status.
 enum DashboardLoop {
-    static func run(session: StudySession, progress: LearnerProgress, useColor: Bool,
+    /// What the config and the flags make of the screen: colour or not, the theme, the keys.
+    struct Looks {
+        var useColor: Bool
+        var theme: Theme
+        var keymap: KeyMap
+    }
+
+    static func run(session: StudySession, progress: LearnerProgress, looks: Looks,
                     environment: [String: String], config: StudyConfig, resume: ResumeFile, fresh: Bool,
                     watcher notes: ContentWatcher) throws -> Int32 {
         let model = DashboardModel.of(session)
         let screen: TerminalScreen
         do {
-            screen = try TerminalScreen(useColor: useColor)
+            screen = try TerminalScreen(useColor: looks.useColor, theme: looks.theme, colorTerm: environment["COLORTERM"])
         } catch {
             throw CLIError("cannot start the dashboard: \(error)")
         }
@@ -21,6 +29,7 @@ enum DashboardLoop {
         let size = screen.size
         var state = AppState(model: model, progress: progress, width: size.width, height: size.height)
         state.apply(config)
+        state.keymap = looks.keymap
         if !fresh, let place = resume.load() { state.take(place) }
         Reducer.settleScroll(&state)
         let ports = Ports.posix(environment: environment, browser: config.browser, handOver: { run in screen.suspend(run) },
