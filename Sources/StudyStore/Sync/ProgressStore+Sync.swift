@@ -118,7 +118,7 @@ extension ProgressStore {
                     let localDevice = try Self.valueOrigin(db, state.itemID, "status") ?? me
                     if (state.updatedAt, incoming.device) <= (local.updatedAt, localDevice) { continue }
                 }
-                try Self.putStatus(db, state.itemID, state.status, at: state.updatedAt)
+                try Self.putStatus(db, state.itemID, state.status, at: state.updatedAt, exact: true)
                 try Self.setValueOrigin(db, state.itemID, "status", incoming.device, me: me)
                 summary.states += 1
             }
@@ -130,7 +130,7 @@ extension ProgressStore {
                     if (annotation.updatedAt, incoming.device) <= (local.updatedAt, localDevice) { continue }
                 }
                 try Self.putAnnotation(db, annotation.itemID, annotation.text, at: annotation.updatedAt,
-                                       createdAt: min(annotation.createdAt, local?.createdAt ?? annotation.createdAt))
+                                       createdAt: min(annotation.createdAt, local?.createdAt ?? annotation.createdAt), exact: true)
                 try Self.setValueOrigin(db, annotation.itemID, "note", incoming.device, me: me)
                 summary.annotations += 1
             }
