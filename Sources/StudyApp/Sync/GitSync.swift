@@ -29,11 +29,12 @@ public struct GitSync: Sendable {
         guard inside.succeeded, inside.output.hasPrefix("true") else {
             throw SyncError("\(folder.path) is not in a git work tree (git says: \(inside.message))")
         }
-        try ensureAttributes()
         let remote = try upstreamRemote()
         var report: SyncFolder.Report?
         for attempt in 1...max(1, attempts) {
             if let remote { try pull(remote) }
+            // After the pull: another device's first sync may have brought the file already.
+            try ensureAttributes()
             var round = try folder.appendOwn(store)
             try folder.mergeOthers(store, into: &round)
             if let earlier = report {
