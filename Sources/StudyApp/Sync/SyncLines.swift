@@ -63,10 +63,14 @@ public enum SyncLines {
     /// Reads one line (without its newline); the error is the reason, for `file:line: reason`.
     public static func parse(_ bytes: ArraySlice<UInt8>) -> Result<Line, LineError> {
         let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            return .failure(LineError("not valid JSON"))
+        if let flat = FlatJSON.object(bytes) {
+            root = flat
+        } else {
+            do {
+                root = try JSONSerialization.jsonObject(with: Data(bytes))
+            } catch {
+                return .failure(LineError("not valid JSON"))
+            }
         }
         guard let object = root as? [String: Any] else { return .failure(LineError("not a JSON object")) }
         let fields = LineFields(object: object)

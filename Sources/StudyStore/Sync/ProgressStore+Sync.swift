@@ -104,42 +104,16 @@ extension ProgressStore {
             try Self.checkNoteText(event.new, of: event.itemID)
         }
         return try write { db in
-            let me = try Self.syncSelf(db).device
-            var summary = MergeSummary()
-            let origin = try db.cachedStatement(sql: "INSERT OR IGNORE INTO sync_event_origin (uid, device) VALUES (?, ?)")
-            for event in batch.events {
-                guard try ChangeLog.insert(event, into: db) else { continue }
-                try origin.execute(arguments: [event.uid, device])
-                summary.events += 1
-            }
-            for incoming in batch.states {
-                let state = incoming.value
-                if let local = try Self.storedState(db, state.itemID) {
-                    let localDevice = try Self.valueOrigin(db, state.itemID, "status") ?? me
-                    if (state.updatedAt, incoming.device) <= (local.updatedAt, localDevice) { continue }
-                }
-                try Self.putStatus(db, state.itemID, state.status, at: state.updatedAt, exact: true)
-                try Self.setValueOrigin(db, state.itemID, "status", incoming.device, me: me)
-                summary.states += 1
-            }
-            for incoming in batch.annotations {
-                let annotation = incoming.value
-                let local = try Self.storedAnnotation(db, annotation.itemID)
-                if let local {
-                    let localDevice = try Self.valueOrigin(db, annotation.itemID, "note") ?? me
-                    if (annotation.updatedAt, incoming.device) <= (local.updatedAt, localDevice) { continue }
-                }
-                try Self.putAnnotation(db, annotation.itemID, annotation.text, at: annotation.updatedAt,
-                                       createdAt: min(annotation.createdAt, local?.createdAt ?? annotation.createdAt), exact: true)
-                try Self.setValueOrigin(db, annotation.itemID, "note", incoming.device, me: me)
-                summary.annotations += 1
-            }
-            for item in batch.items {
-                let local = try Row.fetchOne(db, sql: "SELECT seen_at FROM known_item WHERE id = ?", arguments: [item.id])
-                if let local, item.seenAt <= (try StoredRow(local, from: "known_item").time("seen_at")) { continue }
-                try Self.remember(db, item, at: item.seenAt)
-                summary.items += 1
-            }
+            let me = try Self.syncSelf(db)
+            // Whether this device has events not yet in its file, below the ones about to come in.
+            let unsent = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM event
+                               WHERE rowid > ? AND NOT EXISTS (SELECT 1 FROM sync_event_origin AS o WHERE o.uid = event.uid))
+                """, arguments: [me.sentRowid]) ?? true
+            let summary = try merge(batch, from: device, me: me.device, db)
+            // None: every event so far is in a file, so the next outbox starts after the merged
+            // ones instead of stepping over each of them again at every sync.
+            if !unsent { try db.execute(sql: "UPDATE sync_device SET sent_rowid = (SELECT IFNULL(MAX(rowid), 0) FROM event)") }
             try db.execute(sql: """
                 INSERT INTO sync_peer (id, read_bytes, read_lines, tail_hash, events, merged_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET read_bytes = excluded.read_bytes, read_lines = excluded.read_lines,
@@ -147,6 +121,45 @@ extension ProgressStore {
                 """, arguments: [device, cursor.bytes, cursor.lines, cursor.tailHash, cursor.events, clock.now().milliseconds])
             return summary
         }
+    }
+
+    private func merge(_ batch: SyncBatch, from device: String, me: String, _ db: Database) throws -> MergeSummary {
+        var summary = MergeSummary()
+        let origin = try db.cachedStatement(sql: "INSERT OR IGNORE INTO sync_event_origin (uid, device) VALUES (?, ?)")
+        for event in batch.events {
+            guard try ChangeLog.insert(event, into: db) else { continue }
+            try origin.execute(arguments: [event.uid, device])
+            summary.events += 1
+        }
+        for incoming in batch.states {
+            let state = incoming.value
+            if let local = try Self.storedState(db, state.itemID) {
+                let localDevice = try Self.valueOrigin(db, state.itemID, "status") ?? me
+                if (state.updatedAt, incoming.device) <= (local.updatedAt, localDevice) { continue }
+            }
+            try Self.putStatus(db, state.itemID, state.status, at: state.updatedAt, exact: true)
+            try Self.setValueOrigin(db, state.itemID, "status", incoming.device, me: me)
+            summary.states += 1
+        }
+        for incoming in batch.annotations {
+            let annotation = incoming.value
+            let local = try Self.storedAnnotation(db, annotation.itemID)
+            if let local {
+                let localDevice = try Self.valueOrigin(db, annotation.itemID, "note") ?? me
+                if (annotation.updatedAt, incoming.device) <= (local.updatedAt, localDevice) { continue }
+            }
+            try Self.putAnnotation(db, annotation.itemID, annotation.text, at: annotation.updatedAt,
+                                   createdAt: min(annotation.createdAt, local?.createdAt ?? annotation.createdAt), exact: true)
+            try Self.setValueOrigin(db, annotation.itemID, "note", incoming.device, me: me)
+            summary.annotations += 1
+        }
+        for item in batch.items {
+            let local = try Row.fetchOne(db, sql: "SELECT seen_at FROM known_item WHERE id = ?", arguments: [item.id])
+            if let local, item.seenAt <= (try StoredRow(local, from: "known_item").time("seen_at")) { continue }
+            try Self.remember(db, item, at: item.seenAt)
+            summary.items += 1
+        }
+        return summary
     }
 
     private static func valueOrigin(_ db: Database, _ id: String, _ kind: String) throws -> String? {
