@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // The config file (TOML 1.0, with the line and column of a syntax error).
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // Debian's libcmark-gfm (CommonMark + GFM tables, task lists, autolinks, strikethrough).
@@ -49,6 +51,7 @@ let package = Package(
                 "StudyText", "StudyCore", "StudyContent", "StudyStore", "StudyApp", "TermGrid", "StudyTUI",
                 "StudyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .target(name: "StudyTestSupport", path: "Tests/StudyTestSupport"),

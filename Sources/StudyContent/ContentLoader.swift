@@ -1,15 +1,23 @@
 import Dispatch
 import StudyCore
 
-/// Reads notes folders into a `ContentTree`. This is StudyContent's entry point.
+/// Reads notes folders (or single notes files) into a `ContentTree`. This is StudyContent's
+/// entry point.
 ///
 /// A folder is a topic (its `README.md` or `index.md` gives its title and note), a `.md`,
-/// `.markdown` or `.txt` file is a topic (title from front matter `title`, else its first H1,
-/// else its name), and headings are sub-topics. Files are parsed in parallel; the tree is then
+/// `.markdown` or `.txt` file is a topic (title from front matter `title`, else its opening
+/// heading, else its name; see `OpeningHeading`), and headings are sub-topics. Files are parsed in parallel; the tree is then
 /// assembled in a fixed order, so the result does not depend on timing.
 public enum ContentLoader {
     /// The file endings read as notes (compared in lower case).
     public static let noteExtensions: Set<String> = ["md", "markdown", "txt"]
+
+    /// A name (or path) ending in one of the note extensions.
+    public static func isNotesFile(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex, name[dot...].firstIndex(of: "/") == nil
+        else { return false }
+        return noteExtensions.contains(name[name.index(after: dot)...].lowercased())
+    }
 
     public enum LoadError: Error, CustomStringConvertible, Equatable {
         case missing(String)
@@ -18,8 +26,10 @@ public enum ContentLoader {
 
         public var description: String {
             switch self {
-            case .missing(let path): "content folder not found: \(path)"
-            case .notAFolder(let path): "content path is not a folder: \(path)"
+            case .missing(let path):
+                isNotesFile(path) ? "notes file not found: \(path)" : "content folder not found: \(path)"
+            case .notAFolder(let path):
+                "content path is neither a folder nor a notes file (.md, .markdown, .txt): \(path)"
             case .unreadable(let path, let reason): "cannot read content folder \(path): \(reason)"
             }
         }

@@ -11,17 +11,22 @@ struct StudyDash: ParsableCommand {
         abstract: "Study a subject kept as Markdown notes: browse the topic tree, read notes, track progress.",
         discussion: """
             With no subcommand it opens the full-screen dashboard (`studydash help dashboard`). Content comes from --content DIR (repeatable), else the folders in \
-            STUDYDASH_CONTENT (separated by ':'), else the bundled curriculum (see `studydash help tree`). \
-            Progress is kept in --db PATH, else $STUDYDASH_DB, else \
+            STUDYDASH_CONTENT (separated by ':'), else the config file's content, else the bundled curriculum (see `studydash help tree`). \
+            Progress is kept in --db PATH, else $STUDYDASH_DB, else the config file's db, else \
             $XDG_DATA_HOME/studydash/progress.sqlite (~/.local/share/studydash/progress.sqlite). \
-            Both options may stand before the subcommand too (`studydash --db PATH status`), so that one \
+            Both options, and --config FILE, may stand before the subcommand too (`studydash --db PATH status`), so that one \
             shell alias serves every command.
 
+            Settings are read from --config FILE, else $STUDYDASH_CONFIG, else \
+            $XDG_CONFIG_HOME/studydash/config.toml (~/.config/studydash/config.toml). Precedence: flags > \
+            environment > config file > defaults; `studydash config` shows each setting and where it came \
+            from, `studydash config --default` prints a commented file.
+
             Exit status: 0 success; 1 an error (missing content folder, unknown or ambiguous item); \
-            64 a usage error.
+            2 a config file that is wrong (file:line:column) or named but missing; 64 a usage error.
             """,
         version: version,
-        subcommands: [DashboardCommand.self, TreeCommand.self, CheckCommand.self, ShowCommand.self,
+        subcommands: [DashboardCommand.self, TreeCommand.self, CheckCommand.self, ConfigCommand.self, ShowCommand.self,
                       StatusCommand.self, MarkCommand.self, NoteCommand.self, NextCommand.self, SearchCommand.self, StatsCommand.self,
                       RevisitCommand.self, UndoCommand.self, RelinkCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self],
         defaultSubcommand: DashboardCommand.self

@@ -114,7 +114,7 @@ import StudyContent
         }
     }
 
-    @Test func aFileIsNotAFolder() throws {
+    @Test func aFileThatIsNotNotesIsRefused() throws {
         let folder = try TemporaryFolderForError()
         #expect(throws: ContentLoader.LoadError.notAFolder(folder.file)) {
             try ContentLoader.load(folders: [folder.file])
@@ -128,7 +128,7 @@ private struct TemporaryFolderForError {
     let folder: TemporaryFolder
     let file: String
     init() throws {
-        folder = try TemporaryFolder(["x.md": "# X\n"])
-        file = folder.url("x.md")
+        folder = try TemporaryFolder(["x.html": "<h1>X</h1>\n"])
+        file = folder.url("x.html")
     }
 }

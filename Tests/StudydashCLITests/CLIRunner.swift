@@ -38,12 +38,15 @@ enum CLI {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "STUDYDASH_CONTENT")
         env.removeValue(forKey: "STUDYDASH_DB")
+        env.removeValue(forKey: "STUDYDASH_CONFIG")
         env.removeValue(forKey: "COLUMNS")
         // Never the learner's own progress: unless a test names a database, the default location
         // is inside a scratch data folder.
         env["XDG_DATA_HOME"] = scratchData
         // Nor the learner's own resume place (which `next` starts from).
         env["XDG_STATE_HOME"] = scratchData + "/state"
+        // Nor the learner's own config file: the standard place is empty unless a test writes it.
+        env["XDG_CONFIG_HOME"] = scratchData + "/config"
         for (key, value) in environment { env[key] = value }
         return try runProcess(binary, arguments, cwd: cwd, environment: env, stdin: stdin)
     }

@@ -31,6 +31,13 @@ struct DashboardTerminalTests {
         #expect(sane)
     }
 
+    /// `studydash FILE`, as glow takes a file: the positional path is the content.
+    @Test func aFileGivenAsTheArgumentOpensTheDashboardOnIt() throws {
+        let result = try TUIProbe.run("single-file", ["--db", db, "book/en/README.md"], scratch: scratch)
+        #expect(result.ok, "\(result.failure)")
+        #expect(result.exitCode == 0)
+    }
+
     @Test func navigateAndReadANote() throws {
         let result = try probe("navigate")
         #expect(result.exitCode == 0)
@@ -122,6 +129,33 @@ struct DashboardTerminalTests {
         _ = try probe("follow-links", content: scratch.url("links"), environment: ["BROWSER": scratch.url("browser.sh")])
         let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? "<not started>"
         #expect(logged == "https://example.com/page-12\n", "only link 12 reached the browser")
+    }
+
+    /// The config file's `browser` with `terminal = true` (w3m, lynx) gets the terminal, as
+    /// `$EDITOR` does, with the URL as one argument, and the dashboard comes back after it.
+    @Test func aTerminalBrowserFromTheConfigSuspendsTheDashboard() throws {
+        let log = scratch.url("browser.log")
+        try scratch.write("browser.sh", """
+            #!/bin/sh
+            if [ -t 0 ] && [ -t 1 ]; then on=tty; else on=notty; fi
+            printf '%s\\n' "$#" "$@" "$on" > '\(log)'
+            echo "TEXT BROWSER ON $2"
+            read -r line
+
+            """)
+        chmod(scratch.url("browser.sh"), 0o755)
+        try scratch.write("config.toml", "[browser]\ncommand = \"'\(scratch.url("browser.sh"))' --from-config {url}\"\nterminal = true\n")
+        _ = try probe("terminal-browser", environment: ["STUDYDASH_CONFIG": scratch.url("config.toml")])
+        let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? "<not started>"
+        #expect(logged == "2\n--from-config\nhttps://semver.org/\ntty\n")
+    }
+
+    @Test func confirmBulkFromTheConfigSetsWhenAMarkAsksFirst() throws {
+        try scratch.write("config.toml", "confirm_bulk = 1\n")
+        let before = try CLI.run(["status", "--json", "--content", "notes", "--db", db]).out
+        _ = try probe("confirm-bulk", environment: ["STUDYDASH_CONFIG": scratch.url("config.toml")])
+        let after = try CLI.run(["status", "--json", "--content", "notes", "--db", db]).out
+        #expect(after == before, "nothing was marked")
     }
 
     @Test func missingOpenerIsAMessageNotACrash() throws {

@@ -40,11 +40,11 @@ enum TUIProbe {
         let raw = scratch.url("\(script).raw")
         var command = [tool, "--timeout", "60", "--size", size, "--term", term,
                        "--dump-raw", raw, "--snap-dir", scratch.path, "-e", "LANG=C.UTF-8", "-e", "XDG_DATA_HOME=\(scratch.url("xdg"))",
-                       "-e", "XDG_STATE_HOME=\(scratch.url("state"))"]
+                       "-e", "XDG_STATE_HOME=\(scratch.url("state"))", "-e", "XDG_CONFIG_HOME=\(scratch.url("config"))"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { command += ["-e", "\(key)=\(value)"] }
         command += ["-f", (probes as NSString).appendingPathComponent(script + ".steps"), "--", program] + arguments
         var env = ProcessInfo.processInfo.environment
-        for name in ["STUDYDASH_CONTENT", "STUDYDASH_DB", "NO_COLOR", "BROWSER", "EDITOR", "VISUAL"] { env.removeValue(forKey: name) }
+        for name in ["STUDYDASH_CONTENT", "STUDYDASH_DB", "STUDYDASH_CONFIG", "NO_COLOR", "BROWSER", "EDITOR", "VISUAL"] { env.removeValue(forKey: name) }
         let result = try CLI.runProcess("/usr/bin/env", ["python3"] + command, cwd: CLI.fixtures, environment: env)
         let stdout = result.stdout, stderr = result.err
         let report = (try? JSONSerialization.jsonObject(with: stdout)) as? [String: Any] ?? [:]

@@ -81,3 +81,25 @@ struct BrowserCommand: Equatable {
         return arguments
     }
 }
+
+extension BrowserSetting {
+    /// The config file's `browser = "…"` split into words as one `$BROWSER` entry is (blanks,
+    /// quotes, backslashes), never by a shell; a `:` outside quotes is refused, since here it
+    /// would not separate commands.
+    public static func words(of command: String) -> Result<[String], BrowserCommandError> {
+        let shown = command
+        switch BrowserList.parse(command) {
+        case .failure(let error):
+            return .failure(BrowserCommandError(description: error.description.replacing("$BROWSER", with: "the command")))
+        case .success(let commands) where commands.count > 1:
+            return .failure(BrowserCommandError(description: "'\(shown)' has a ':' outside quotes; quote it"))
+        case .success(let commands):
+            return .success(commands.first?.words ?? [])
+        }
+    }
+}
+
+/// Why a browser command cannot be split into words.
+public struct BrowserCommandError: Error, CustomStringConvertible {
+    public let description: String
+}

@@ -34,10 +34,55 @@ public enum LinkOpener {
         return "cannot open \(url): no $BROWSER set and \(platformOpener) is not installed"
     }
 
+    /// Opens `url` with the config file's `browser` when `$BROWSER` does not name one (the
+    /// environment wins over the file). A `terminal = true` browser (w3m, lynx) runs inside
+    /// `handOver`, which gives it the terminal until it exits, as `$EDITOR` gets it; any other is
+    /// started and left running, as above.
+    public static func open(_ url: String, environment: [String: String], browser: BrowserSetting?,
+                            handOver: (_ run: () -> Void) -> Void) -> String? {
+        guard let browser, (environment["BROWSER"] ?? "").isEmpty else { return open(url, environment: environment) }
+        if let refusal = LinkPolicy.refusal(url) { return refusal }
+        let arguments = browser.arguments(for: url)
+        guard !arguments.isEmpty else { return "cannot open the link: the config file's browser names no program" }
+        var status: Int32 = 0
+        var exit: Int32 = 0
+        if browser.terminal {
+            handOver {
+                status = spawnInTerminal(arguments, environment: environment, exitStatus: &exit)
+            }
+        } else {
+            status = spawn(arguments, environment: environment)
+        }
+        if status == ENOENT { return "cannot open \(url): '\(arguments[0])' (browser in the config file) is not installed" }
+        if status != 0 { return "cannot open \(url) with '\(arguments[0])': \(String(cString: strerror(status)))" }
+        if exit != 0 { return "'\(arguments[0])' ended with exit status \(exit)" }
+        return nil
+    }
+
+    /// Runs a text browser on our terminal, in our process group, and waits for it: the
+    /// posix_spawnp result, and its exit status (or 128 + the signal that ended it).
+    static func spawnInTerminal(_ arguments: [String], environment: [String: String], exitStatus: inout Int32) -> Int32 {
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid = pid_t()
+        let status = ChildStart.withCleanStart(ownProcessGroup: false) { attributes, actions in
+            posix_spawnp(&pid, arguments[0], actions, attributes, &argv, &envp)
+        }
+        guard status == 0 else { return status }
+        var waited: Int32 = 0
+        while waitpid(pid, &waited, 0) < 0 && errno == EINTR {}
+        exitStatus = (waited & 0x7f) == 0 ? (waited >> 8) & 0xff : 128 + (waited & 0x7f)
+        return 0
+    }
+
     #if os(macOS)
-    static let platformOpener = "open"
+    public static let platformOpener = "open"
     #else
-    static let platformOpener = "xdg-open"
+    public static let platformOpener = "xdg-open"
     #endif
 
     /// posix_spawnp's result: 0, or the errno (ENOENT when the program is not on PATH).

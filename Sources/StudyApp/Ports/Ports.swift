@@ -26,11 +26,13 @@ public struct Ports {
     /// gives it the terminal meanwhile (the dashboard suspends its screen; the command line has
     /// nothing to hand over). The clipboard is written by the terminal itself (OSC 52), so the
     /// front end that owns the terminal passes its own `copy`.
-    public static func posix(environment: [String: String],
+    /// `browser` is the config file's, used when `$BROWSER` is not set; a terminal one runs
+    /// inside `handOver` as the editor does.
+    public static func posix(environment: [String: String], browser: BrowserSetting? = nil,
                              handOver: @escaping (_ run: () -> Void) -> Void = { $0() },
                              copy: @escaping Copy) -> Ports {
         Ports(
-            openLink: { url in LinkOpener.open(url, environment: environment) },
+            openLink: { url in LinkOpener.open(url, environment: environment, browser: browser, handOver: handOver) },
             editText: { (text, name) throws(ExternalEditor.Failure) -> String in
                 var result: Result<String, ExternalEditor.Failure> = .failure(
                     ExternalEditor.Failure(description: "the editor was not started; the text was left unchanged"))

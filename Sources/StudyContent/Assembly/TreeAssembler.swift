@@ -38,13 +38,14 @@ struct TreeAssembler {
             fill(&topic, from: note.root, file: file.displayPath, path: ownPath)
         }
 
-        var entries: [(order: Double?, name: String, make: (inout TreeAssembler) -> Topic)] = []
+        var entries: [(order: TopicOrder?, name: String, make: (inout TreeAssembler) -> Topic)] = []
         for sub in plan.folders {
-            let order = sub.noteFile.flatMap { outlines[$0.index].order } ?? TopicNaming.numericPrefix(sub.name, isFile: false)
+            let order = sub.noteFile.flatMap { outlines[$0.index].order }.map(TopicOrder.init)
+                ?? TopicNaming.order(fromName: sub.name, isFile: false)
             entries.append((order, sub.name, { $0.folder(sub, path: ownPath, isRoot: false) }))
         }
         for file in plan.files where !outlines[file.index].skipped {
-            let order = outlines[file.index].order ?? TopicNaming.numericPrefix(file.name, isFile: true)
+            let order = outlines[file.index].order.map(TopicOrder.init) ?? TopicNaming.order(fromName: file.name, isFile: true)
             entries.append((order, file.name, { $0.file(file, path: ownPath) }))
         }
         entries.sort { lhs, rhs in
@@ -132,39 +133,5 @@ struct TreeAssembler {
                                      source: location, checkbox: raw.checkbox, effortMinutes: raw.effortMinutes)
         }
         return id
-    }
-}
-
-/// Titles and order taken from file and folder names.
-enum TopicNaming {
-    /// `01-linear-algebra.md` → `linear algebra`: extension and order prefix dropped, dashes and
-    /// underscores read as spaces.
-    static func title(fromName name: String, isFile: Bool) -> String {
-        var stem = isFile ? stemOf(Substring(name)) : Substring(name)
-        if let prefixEnd = orderPrefixEnd(stem) { stem = stem[prefixEnd...] }
-        let spaced = String(stem.map { $0 == "-" || $0 == "_" ? " " : $0 }).trimmingWhitespace()
-        return spaced.isEmpty ? String(name) : spaced
-    }
-
-    /// `01-foundations` → 1; nil without a numeric prefix followed by a separator and a name.
-    static func numericPrefix(_ name: String, isFile: Bool) -> Double? {
-        let stem = isFile ? stemOf(Substring(name)) : Substring(name)
-        guard orderPrefixEnd(stem) != nil else { return nil }
-        return Double(String(stem.prefix { $0.isASCII && $0.isNumber }))
-    }
-
-    private static func stemOf(_ name: Substring) -> Substring {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return name[..<dot]
-    }
-
-    private static func orderPrefixEnd(_ name: Substring) -> Substring.Index? {
-        let digits = name.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.endIndex < name.endIndex else { return nil }
-        var index = digits.endIndex
-        guard "-_. ".contains(name[index]) else { return nil }
-        while index < name.endIndex, "-_. ".contains(name[index]) { index = name.index(after: index) }
-        guard index < name.endIndex else { return nil }
-        return index
     }
 }

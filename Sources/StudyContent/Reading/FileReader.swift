@@ -34,10 +34,21 @@ enum FileReader {
                                   root: OutlineSection(title: "", level: 0, line: 1), warnings: warnings)
         guard body.contains(where: { !$0.isWhitespace }) else { return outline }
         let built = OutlineBuilder(file: plan.displayPath, text: body).build(text: body)
+        var headingTitle = built.title
         outline.root = built.root
+        if !matter.ignore.isEmpty {
+            for name in HiddenSections.remove(matter.ignore, from: &outline.root) {
+                outline.warnings.append(ContentWarning(SourceLocation(file: plan.displayPath, line: matter.ignoreLine),
+                                                       "front matter 'ignore': no section titled \(name)"))
+            }
+        }
+        if headingTitle == nil, let promoted = OpeningHeading.promote(outline.root, text: body) {
+            headingTitle = promoted.title
+            outline.root = promoted.root
+        }
         if let effort = matter.effort { outline.root.giveEffort(effort) }
         outline.warnings += built.warnings
-        if outline.title == nil { outline.title = built.title }
+        if outline.title == nil { outline.title = headingTitle }
         return outline
     }
 

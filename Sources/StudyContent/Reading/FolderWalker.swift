@@ -61,11 +61,24 @@ struct FolderWalker {
             if errno == ENOENT || errno == ENOTDIR { throw .missing(path) }
             throw .unreadable(path, String(cString: strerror(errno)))
         }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if (info.st_mode & S_IFMT) == S_IFREG && ContentLoader.isNotesFile(name) {
+            return walkFile(path: path, name: name, info: info)
+        }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notAFolder(path) }
         guard let dir = opendir(path) else { throw .unreadable(path, String(cString: strerror(errno))) }
         closedir(dir)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
         return walk(path: path, displayPath: path, name: name, identity: identity(of: info), depth: 0)
+    }
+
+    /// One file given as the content (`studydash notes/README.md`, as glow and frogmouth take a
+    /// file): it is read as the note of a folder holding nothing else, so its title and note
+    /// are the root's and its headings get the IDs they have when its folder is opened with it
+    /// as the README.
+    private mutating func walkFile(path: String, name: String, info: stat) -> FolderPlan {
+        visited.insert(identity(of: info))
+        let file = register(FilePlan(path: path, displayPath: path, name: name, size: Int(info.st_size)))
+        return FolderPlan(path: path, displayPath: path, name: name, noteFile: file)
     }
 
     private func identity(of info: stat) -> FileIdentity {

@@ -1,13 +1,18 @@
 import StudyCore
 import StudyText
 
-/// YAML-style front matter at the very top of a file, between `---` lines. StudyDash reads three
-/// keys, `title`, `order` and `effort` (a duration, as in `EffortText.duration`); other keys are left alone. The block is blanked out (not removed)
-/// so that line numbers in the rest of the file stay true.
+/// YAML-style front matter at the very top of a file, between `---` lines. StudyDash reads four
+/// keys, `title`, `order`, `effort` (a duration, as in `EffortText.duration`) and `ignore` (a
+/// list of section headings to hide: `[License, Citation]`, one name, or `- name` lines below
+/// the key); other keys are left alone. The block is blanked out (not removed) so that line
+/// numbers in the rest of the file stay true.
 struct FrontMatter {
     var title: String?
     var order: Double?
     var effort: Int?
+    /// Headings to hide, as written; with the line of the key, for the warning when one matches nothing.
+    var ignore: [String] = []
+    var ignoreLine = 0
     var warnings: [ContentWarning] = []
 
     static let maxLines = 200
@@ -23,8 +28,14 @@ struct FrontMatter {
         }), end <= maxLines else { return (FrontMatter(), text) }
 
         var matter = FrontMatter()
+        var inIgnoreList = false
         for index in 1..<end {
             let line = lines[index]
+            if inIgnoreList, let item = listItem(line) {
+                if !item.isEmpty { matter.ignore.append(item) }
+                continue
+            }
+            inIgnoreList = false
             guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("#") else { continue }
             let key = line[..<colon].trimmingWhitespace().lowercased()
             let value = unquote(line[line.index(after: colon)...].trimmingWhitespace())
@@ -45,6 +56,16 @@ struct FrontMatter {
                     matter.warnings.append(ContentWarning(SourceLocation(file: file, line: index + 1),
                                                           "front matter 'effort' is not a duration: \(value)"))
                 }
+            case "ignore":
+                matter.ignoreLine = index + 1
+                if value.isEmpty {
+                    inIgnoreList = true
+                } else if value.hasPrefix("["), value.hasSuffix("]") {
+                    matter.ignore += value.dropFirst().dropLast().split(separator: ",")
+                        .map { unquote($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
+                } else {
+                    matter.ignore.append(value)
+                }
             default:
                 break
             }
@@ -56,6 +77,13 @@ struct FrontMatter {
             rest += text[restStart...]
         }
         return (matter, rest)
+    }
+
+    /// `  - License` → `License`; nil when the line is not a list item.
+    private static func listItem(_ line: Substring) -> String? {
+        let trimmed = line.trimmingWhitespace()
+        guard trimmed.hasPrefix("- ") || trimmed == "-" else { return nil }
+        return unquote(String(trimmed.dropFirst()).trimmingWhitespace())
     }
 
     private static func unquote(_ value: String) -> String {

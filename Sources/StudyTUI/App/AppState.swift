@@ -113,6 +113,8 @@ public struct AppState: Sendable {
     public var wantsIdleWork: Bool { !activityReadAhead && loadedActivity == nil }
     /// A mark that one key would apply to more resources than this asks first.
     public var bulkMarkThreshold = 10
+    /// The tree pane's width (config `tree_width`, `+` / `-`); nil: the standard width.
+    public var treeShare: Layout.TreeShare?
     /// The search being typed or kept (`/`, then `Enter`): what it matched and where to go back.
     public var search: Search?
     /// The queries searched this session, oldest first (`↑`/`↓` in the search line); kept in

@@ -6,6 +6,38 @@ import TermGrid
 public struct Layout: Hashable, Sendable {
     public enum Kind: Sendable { case tooSmall, single, split }
 
+    /// The tree pane's width asked for (config `tree_width`, `+` / `-`): a share of the screen or
+    /// columns. Whatever is asked, each pane keeps room to be read (see `treeColumns`).
+    public enum TreeShare: Hashable, Sendable {
+        case percent(Int)
+        case columns(Int)
+
+        public static let percentRange = 10...90
+        /// One press of `+` or `-`.
+        static let percentStep = 5
+        static let columnStep = 4
+
+        /// `steps` presses wider (or narrower, below 0), from what a screen `width` wide shows now.
+        public func widened(by steps: Int, width: Int) -> TreeShare {
+            switch self {
+            case .percent(let share):
+                // Kept to the shares that still change the screen, so that a press back after
+                // many always moves the pane.
+                let screen = max(1, width)
+                let low = max(Self.percentRange.lowerBound, (Layout.minimumTree * 100 + screen - 1) / screen)
+                let high = min(Self.percentRange.upperBound, (screen - 1 - Layout.minimumDetail) * 100 / screen)
+                return .percent(min(max(share + steps * Self.percentStep, low), max(low, high)))
+            case .columns:
+                let now = Layout.treeColumns(self, width: width)
+                return .columns(Layout.treeColumns(.columns(now + steps * Self.columnStep), width: width))
+            }
+        }
+    }
+
+    /// The narrowest tree pane, and the narrowest detail pane beside it.
+    public static let minimumTree = 16
+    public static let minimumDetail = 30
+
     public static let minimumWidth = 40
     public static let minimumHeight = 10
     public static let splitWidth = 80
@@ -19,7 +51,8 @@ public struct Layout: Hashable, Sendable {
     public let width: Int
     public let height: Int
 
-    public init(width: Int, height: Int) {
+    /// `tree` nil: the standard width, two fifths of the screen and at least 36 columns.
+    public init(width: Int, height: Int, tree share: TreeShare? = nil) {
         self.width = max(0, width)
         self.height = max(0, height)
         body = Rect(x: 0, y: 1, width: width, height: height - 2)
@@ -29,8 +62,9 @@ public struct Layout: Hashable, Sendable {
             detail = body
         } else if width >= Self.splitWidth && height >= Self.splitHeight {
             kind = .split
-            // The tree gets two fifths, enough for titles and their bars; the rest reads notes.
-            let treeWidth = max(36, width * 2 / 5)
+            // By default the tree gets two fifths, enough for titles and their bars; the rest
+            // reads notes.
+            let treeWidth = share.map { Self.treeColumns($0, width: width) } ?? max(36, width * 2 / 5)
             tree = Rect(x: 0, y: 1, width: treeWidth, height: body.height)
             detail = Rect(x: treeWidth + 1, y: 1, width: width - treeWidth - 1, height: body.height)
         } else {
@@ -41,6 +75,20 @@ public struct Layout: Hashable, Sendable {
     }
 
     public var statusRow: Int { height - 1 }
+
+    /// The columns `share` gives the tree on a split screen `width` wide, each pane kept readable.
+    static func treeColumns(_ share: TreeShare, width: Int) -> Int {
+        let asked = switch share {
+        case .percent(let percent): width * percent / 100
+        case .columns(let columns): columns
+        }
+        return min(max(asked, minimumTree), max(minimumTree, width - 1 - minimumDetail))
+    }
+}
+
+extension AppState {
+    /// The layout of this screen, with the tree as wide as asked.
+    public var layout: Layout { Layout(width: width, height: height, tree: treeShare) }
 }
 
 /// Keeping a cursor on screen in a list whose rows may be taller than one line.

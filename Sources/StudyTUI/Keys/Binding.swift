@@ -33,6 +33,8 @@ public enum Action: Hashable, Sendable {
     case dashboard
     /// `v`: the topic was revisited (a rung up the revisit ladder).
     case revisit
+    /// `+` / `-`: the tree pane wider (+1) or narrower (-1).
+    case resizeTree(Int)
     /// Close what is open (the reader, the help), back to what it was opened from.
     case back
     case quit

@@ -38,6 +38,8 @@ enum BrowserReducer {
         Binding([.character("n")], .search(.match(1)), "next / previous match of the search"),
         Binding([.character("N")], .search(.match(-1)), "next / previous match of the search"),
         Binding([.character("D")], .dashboard, "the dashboard: progress, activity, next up"),
+        Binding([.character("+")], .resizeTree(1), "widen / narrow the tree pane"),
+        Binding([.character("-")], .resizeTree(-1), "widen / narrow the tree pane"),
         Binding([.character("?"), .function(1)], .help, "this help"),
         Binding([.character("q")], .quit, "quit"),
     ])
@@ -71,6 +73,10 @@ enum BrowserReducer {
         case .typeLinkNumber: Reducer.startLinkLine(node: nil, state: &state)
         case .help: state.overlay = .help(scroll: 0, under: nil)
         case .dashboard: return DashboardViewReducer.open(returnTo: nil, state: &state)
+        case .resizeTree(let steps):
+            // From the standard width, as the share of the screen it takes now.
+            let now = state.treeShare ?? .percent(state.layout.tree.width * 100 / max(1, state.width))
+            state.treeShare = now.widened(by: steps, width: state.width)
         case .quit: return [.quit]
         case .search(let step): SearchReducer.browse(step, state: &state)
         case .back, .historyBack, .save, .cancel, .edit, .confirm, .section, .contents, .findInDocument, .nextInDocument: break
@@ -138,7 +144,7 @@ enum BrowserReducer {
     }
 
     static func pageSize(_ state: AppState) -> Int {
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = state.layout
         switch state.focus {
         case .tree: return max(1, layout.tree.height)
         case .detail: return max(1, DetailPane.listViewport(state, rect: layout.detail) / 2)

@@ -148,7 +148,7 @@ enum ReaderReducer {
             return []
         case .editExternally: effects = Reducer.editExternally(Reducer.annotationTarget(reader, state: state), state: state)
         case .dashboard: return DashboardViewReducer.open(returnTo: reader, state: &state)
-        case .collapse, .expand, .switchPane, .quit, .save, .cancel, .edit, .confirm, .search: break
+        case .collapse, .expand, .switchPane, .quit, .save, .cancel, .edit, .confirm, .search, .resizeTree: break
         }
         state.overlay = .reader(reader)
         return effects

@@ -69,7 +69,7 @@ public enum Reducer {
 
     /// Keeps both cursors on screen after a move or a resize.
     public static func settleScroll(_ state: inout AppState) {
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = state.layout
         state.treeCursor = min(state.treeCursor, max(0, state.visible.count - 1))
         state.treeScroll = Scroll.keep(cursor: state.treeCursor, scroll: state.treeScroll,
                                        count: state.visible.count, viewport: layout.tree.height)

@@ -14,7 +14,7 @@ public struct Frame: Sendable {
 public enum Dashboard {
     public static func render(_ state: AppState) -> Frame {
         var grid = Grid(width: state.width, height: state.height)
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = state.layout
         guard layout.kind != .tooSmall else {
             tooSmall(into: &grid)
             return Frame(grid: grid, cursor: nil)

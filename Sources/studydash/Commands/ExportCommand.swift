@@ -43,12 +43,12 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let file = try OutputFile(path: output, sparing: store.resolvedPath,
+            let file = try OutputFile(path: output, sparing: store.resolvedPath(config: try content.config.load()),
                                       notes: (try? content.resolvedFolders()) ?? [])
             let what: String
             switch format {
             case .json:
-                let store = try store.open()
+                let store = try store.open(config: try content.config.load())
                 let document = try storeCall { try store.document() }
                 var writer = JSONWriter(pretty: output == nil && Output.isTerminal, sink: file.write)
                 document.write(into: &writer)

@@ -18,7 +18,9 @@ struct DashboardCommand: ParsableCommand {
             `studydash tree` or `studydash status` there. NO_COLOR (set to anything) turns colours \
             off. Links open with $BROWSER (':'-separated commands, %s for the URL, words quoted as in \
             a shell, never run by one), else xdg-open (open on macOS), only for http and https \
-            links with // and a host, and file: links with a path.
+            links with // and a host, and file: links with a path. Without $BROWSER, the config file's \
+            browser is used; one with terminal = true (w3m, lynx) gets the terminal until it exits, \
+            as $EDITOR does.
 
             On quit it remembers where you were (the selected topic and resource, the open \
             topics, the reader and its scroll) per set of notes folders, in \
@@ -31,7 +33,18 @@ struct DashboardCommand: ParsableCommand {
             SWIFT_BACKTRACE=enable=yes,interactive=no,output-to=DIR.
             """)
 
-    @OptionGroup var content: ContentOptions
+    @Argument(help: ArgumentHelp("A notes folder or file to open, as --content takes (`studydash notes/README.md`).",
+                                 valueName: "path"))
+    var path: String?
+
+    @OptionGroup var options: ContentOptions
+
+    /// `--content` and the positional path together.
+    private var content: ContentOptions {
+        var content = options
+        if let path { content.folders.append(path) }
+        return content
+    }
     @OptionGroup var store: StoreOptions
 
     @Flag(help: "Open at the top, not where you left off last time.")
@@ -39,6 +52,8 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // The whole config first: a wrong file stops here, before the terminal is looked at.
+            let config = try content.config.load()
             let started = ProcessInfo.processInfo.environment
             if let refusal = TerminalCheck.refusal(environment: started) {
                 throw CLIError(refusal)
@@ -57,7 +72,7 @@ struct DashboardCommand: ParsableCommand {
             let useColor = (environment["NO_COLOR"] ?? "").isEmpty
             let resume = ResumeFile(contentFolders: try content.resolvedFolders(), environment: environment)
             let code = try DashboardLoop.run(session: session, progress: progress, useColor: useColor,
-                                             environment: environment, resume: resume, fresh: fresh)
+                                             environment: environment, config: config, resume: resume, fresh: fresh)
             if code != 0 { throw ExitCode(code) }
         }
     }

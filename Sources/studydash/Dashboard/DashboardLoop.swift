@@ -8,7 +8,7 @@ import StudyTUI
 /// quit signal. Returns the process exit status.
 enum DashboardLoop {
     static func run(session: StudySession, progress: LearnerProgress, useColor: Bool,
-                    environment: [String: String], resume: ResumeFile, fresh: Bool) throws -> Int32 {
+                    environment: [String: String], config: StudyConfig, resume: ResumeFile, fresh: Bool) throws -> Int32 {
         let model = DashboardModel(tree: session.tree, items: session.index, renderNote: NoteRenderer.render,
                                    resolveLink: NoteLinkResolver.onFirstUse(tree: session.tree))
         let screen: TerminalScreen
@@ -20,9 +20,10 @@ enum DashboardLoop {
         defer { screen.stop() }
         let size = screen.size
         var state = AppState(model: model, progress: progress, width: size.width, height: size.height)
+        state.apply(config)
         if !fresh, let place = resume.load() { state.take(place) }
         Reducer.settleScroll(&state)
-        let ports = Ports.posix(environment: environment, handOver: { run in screen.suspend(run) },
+        let ports = Ports.posix(environment: environment, browser: config.browser, handOver: { run in screen.suspend(run) },
                                 copy: screen.copyToClipboard)
         let effects = DashboardEffects(session: session, ports: ports)
         #if DEBUG
@@ -92,5 +93,17 @@ enum DashboardLoop {
     static func draw(_ state: AppState, on screen: TerminalScreen) {
         let frame = Dashboard.render(state)
         screen.draw(frame.grid, cursor: frame.cursor)
+    }
+}
+
+extension AppState {
+    /// The config file's settings for the dashboard.
+    mutating func apply(_ config: StudyConfig) {
+        if let threshold = config.confirmBulk { bulkMarkThreshold = threshold }
+        switch config.treeWidth {
+        case .percent(let share): treeShare = .percent(share)
+        case .columns(let columns): treeShare = .columns(columns)
+        case nil: break
+        }
     }
 }

@@ -20,7 +20,8 @@ struct NotesFiles {
               ContentLoader.noteExtensions.contains(target[target.index(after: dot)...].lowercased()) else { return }
         for folder in folders {
             let root = OutputPath.canonical(folder)
-            if target.hasPrefix(root == "/" ? "/" : root + "/") {
+            // A single notes file given as the content is its own root.
+            if target == root || target.hasPrefix(root == "/" ? "/" : root + "/") {
                 throw CLIError("refusing to write \(Output.safe(path)): it is a notes file in \(Output.safe(folder)); "
                     + "nothing was written")
             }

@@ -9,13 +9,17 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 extension ParsableCommand {
-    /// Runs `body`, printing a `CLIError` as one line on standard error instead of a trace.
+    /// Runs `body`, printing a `CLIError` as one line on standard error instead of a trace (a
+    /// `ConfigError` too, with exit status 2).
     func reportingErrors(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as CLIError {
             Output.error(error.description)
             throw ExitCode(1)
+        } catch let error as ConfigError {
+            Output.error(error.description)
+            throw ExitCode(2)
         }
     }
 }

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import StudyContent
+
 /// Lets the options every command shares (`--content DIR`, `--db PATH`) stand before the
 /// subcommand as well as after it, the way a shell alias puts them (`alias sd='studydash --db …'`).
 ///
@@ -7,7 +14,7 @@
 /// name; everything else is left to the parser as typed.
 enum LeadingOptions {
     /// The shared options; each takes a value, as `--db PATH` or `--db=PATH`.
-    static let names: Set<String> = ["--content", "--db"]
+    static let names: Set<String> = ["--content", "--db", "--config"]
 
     enum Arranged: Equatable {
         /// The arguments to give the parser.
@@ -31,7 +38,17 @@ enum LeadingOptions {
         }
         if commands.contains(first) { return .parse([first] + leading + rest.dropFirst()) }
         if first.hasPrefix("-") { return .parse(arguments) }  // an option: the parser names it
+        // `studydash notes/README.md`, as glow takes a file: the dashboard on that path.
+        if namesAPath(first) { return .parse(["dashboard"] + leading + rest) }
         return .unknownCommand(first)
+    }
+
+    /// A word that is not a command is a path when it has a `/` or a notes file's ending (so
+    /// that a missing one is reported as missing) or names something that exists.
+    static func namesAPath(_ word: String) -> Bool {
+        if word.contains("/") || ContentLoader.isNotesFile(word) { return true }
+        var info = stat()
+        return stat(word, &info) == 0
     }
 
     /// How many arguments the shared option at `index` spans (1 for `--db=PATH`, 2 for

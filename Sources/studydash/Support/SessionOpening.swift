@@ -7,7 +7,7 @@ import StudyText
 /// every failure a one-line error that says what to type instead.
 extension StudySession {
     init(content: ContentOptions, store: StoreOptions) throws {
-        self.init(tree: try content.load(), store: try store.open())
+        self.init(tree: try content.load(), store: try store.open(config: try content.config.load()))
     }
 
     /// Finds the item a user means, or fails listing the candidates (changing nothing).
