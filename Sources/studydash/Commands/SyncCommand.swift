@@ -16,7 +16,9 @@ struct SyncCommand: ParsableCommand {
             only what is new in each file. Keep DIR in step between machines with any tool (Syncthing, \
             Dropbox, a network share), or use --git.
 
-            DIR is the argument, else --sync-dir, else $STUDYDASH_SYNC_DIR. With --git, DIR is in a git \
+            DIR is the argument, else --sync-dir, else $STUDYDASH_SYNC_DIR, else `dir` in the config \
+            file's [sync] table (where `on_open = true` / `on_quit = true` make the dashboard sync when \
+            it opens and when it quits; a failure there is a status line, never a blocked quit). With --git, DIR is in a git \
             work tree: `git pull --rebase`, merge, append, commit ("studydash sync from <device>") and \
             push, retried when another device pushed first; the first sync adds `*.jsonl merge=union` to \
             DIR/.gitattributes. git runs with your own configuration and credentials; StudyDash never \
@@ -48,10 +50,13 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let progress = try store.open()
+            let config = try content.config.load()
+            let progress = try store.open(config: config)
             if status { return try showStatus(progress) }
-            guard let folderPath = directory ?? syncDirectory ?? Environment.value("STUDYDASH_SYNC_DIR").flatMap({ $0.isEmpty ? nil : $0 }) else {
-                throw CLIError("sync needs a folder: `studydash sync DIR`, --sync-dir DIR or STUDYDASH_SYNC_DIR")
+            guard let folderPath = directory ?? syncDirectory
+                    ?? AutoSync.folder(environment: Environment.value("STUDYDASH_SYNC_DIR"), config: config) else {
+                throw CLIError("sync needs a folder: `studydash sync DIR`, --sync-dir DIR, STUDYDASH_SYNC_DIR "
+                    + "or [sync] dir in the config file")
             }
             let report: SyncFolder.Report
             do {

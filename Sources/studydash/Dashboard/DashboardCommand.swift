@@ -68,11 +68,19 @@ struct DashboardCommand: ParsableCommand {
             if environment["STUDYDASH_DEBUG_CRASH_AT_START"] != nil { DashboardLoop.crashForTesting() }
             #endif
             let session = try StudySession(content: content, store: store)
+            // [sync] on_open: merged before the first frame; a failure is the status row's message.
+            let syncFolder = AutoSync.folder(environment: environment["STUDYDASH_SYNC_DIR"], config: config)
+            let openNotice = config.sync.onOpen == true ? AutoSync.run(folder: syncFolder, store: session.store) : nil
             let progress = try storeCall { try session.progress() }
             let useColor = (environment["NO_COLOR"] ?? "").isEmpty
             let resume = ResumeFile(contentFolders: try content.resolvedFolders(), environment: environment)
             let code = try DashboardLoop.run(session: session, progress: progress, useColor: useColor,
-                                             environment: environment, config: config, resume: resume, fresh: fresh)
+                                             environment: environment, config: config, resume: resume, fresh: fresh,
+                                             notice: openNotice)
+            // [sync] on_quit, after the terminal is back: a failure is said, and the quit stands.
+            if code == 0, config.sync.onQuit == true, let failure = AutoSync.run(folder: syncFolder, store: session.store) {
+                Output.note("studydash: \(failure)")
+            }
             if code != 0 { throw ExitCode(code) }
         }
     }

@@ -8,7 +8,8 @@ import StudyTUI
 /// quit signal. Returns the process exit status.
 enum DashboardLoop {
     static func run(session: StudySession, progress: LearnerProgress, useColor: Bool,
-                    environment: [String: String], config: StudyConfig, resume: ResumeFile, fresh: Bool) throws -> Int32 {
+                    environment: [String: String], config: StudyConfig, resume: ResumeFile, fresh: Bool,
+                    notice: String? = nil) throws -> Int32 {
         let model = DashboardModel(tree: session.tree, items: session.index, renderNote: NoteRenderer.render,
                                    resolveLink: NoteLinkResolver.onFirstUse(tree: session.tree))
         let screen: TerminalScreen
@@ -23,6 +24,7 @@ enum DashboardLoop {
         state.apply(config)
         if !fresh, let place = resume.load() { state.take(place) }
         Reducer.settleScroll(&state)
+        if let notice { _ = Reducer.handle(.failed(notice), state: &state) }
         let ports = Ports.posix(environment: environment, browser: config.browser, handOver: { run in screen.suspend(run) },
                                 copy: screen.copyToClipboard)
         let effects = DashboardEffects(session: session, ports: ports)
