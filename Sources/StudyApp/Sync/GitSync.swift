@@ -121,7 +121,7 @@ public struct GitSync: Sendable {
         try git.must(["add", "--"] + paths, doing: "add \(paths.joined(separator: " "))")
         let staged = try git.run(["diff", "--cached", "--quiet", "--"] + paths)
         guard !staged.succeeded else { return }
-        try git.must(["commit", "--quiet", "--no-verify", "-m", "studydash sync from \(report.device)", "--"] + paths,
+        try git.must(["commit", "--quiet", "-m", "studydash sync from \(report.device)", "--"] + paths,
                      doing: "commit")
     }
 }
