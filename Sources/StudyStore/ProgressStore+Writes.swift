@@ -107,12 +107,17 @@ extension ProgressStore {
         try storedAnnotation(db, id)?.text
     }
 
-    /// The one writer of `item_state`.
-    static func putStatus(_ db: Database, _ id: String, _ status: Status?, at: Timestamp) throws {
+    /// The one writer of `item_state`. A change made here (`exact` false) is always newer than
+    /// the value it replaces, even when this machine's clock is behind the one that wrote that
+    /// value (a merge from another device): otherwise the replaced value would win every later
+    /// merge on the other devices, and they would never agree again. A merge writes its time exactly.
+    static func putStatus(_ db: Database, _ id: String, _ status: Status?, at: Timestamp, exact: Bool = false) throws {
         try db.execute(sql: """
-            INSERT INTO item_state (item_id, status, updated_at) VALUES (?, ?, ?)
-            ON CONFLICT (item_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at
-            """, arguments: [id, status?.rawValue, at.milliseconds])
+            INSERT INTO item_state (item_id, status, updated_at) VALUES (:id, :status, :at)
+            ON CONFLICT (item_id) DO UPDATE SET status = excluded.status,
+                updated_at = CASE WHEN :exact THEN excluded.updated_at
+                                  ELSE MAX(excluded.updated_at, item_state.updated_at + 1) END
+            """, arguments: ["id": id, "status": status?.rawValue, "at": at.milliseconds, "exact": exact])
     }
 
     /// The most a note may hold (`Annotation.maximumBytes`). Every way in (the CLI, the
@@ -131,15 +136,19 @@ extension ProgressStore {
     /// The one writer of `annotation`. A note keeps the time it was first written across edits
     /// (a deleted note's next text starts anew); `createdAt` sets that time instead, for a note
     /// that moves (relink) or arrives (import) with its own.
+    /// Its time, as `putStatus`'s, is newer than the note it replaces unless `exact`.
     static func putAnnotation(_ db: Database, _ id: String, _ text: String?, at: Timestamp,
-                              createdAt: Timestamp? = nil) throws {
+                              createdAt: Timestamp? = nil, exact: Bool = false) throws {
         try checkNoteText(text, of: id)
         try db.execute(sql: """
             INSERT INTO annotation (item_id, text, created_at, updated_at) VALUES (:id, :text, COALESCE(:created, :at), :at)
-            ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,
+            ON CONFLICT (item_id) DO UPDATE SET text = excluded.text,
+                updated_at = CASE WHEN :exact THEN excluded.updated_at
+                                  ELSE MAX(excluded.updated_at, annotation.updated_at + 1) END,
                 created_at = CASE WHEN :created IS NOT NULL OR annotation.text IS NULL THEN excluded.created_at
                                   ELSE annotation.created_at END
-            """, arguments: ["id": id, "text": text, "created": createdAt?.milliseconds, "at": at.milliseconds])
+            """, arguments: ["id": id, "text": text, "created": createdAt?.milliseconds, "at": at.milliseconds,
+                             "exact": exact])
     }
 
     static func hasEntries(_ db: Database, _ id: String) throws -> Bool {

@@ -139,5 +139,52 @@ enum Schema {
             CREATE INDEX event_read_one_by_one ON event(kind)
                 WHERE kind IS NULL OR kind NOT IN ('status', 'note', 'relink') OR new_value = 'done';
             """),
+
+        // v6: sync through a shared folder (Sync/). `sync_device` holds this store's device ID,
+        // made once here at random, and how far its own events were written to its file;
+        // `sync_peer` how far each other device's file was merged. Which device a merged event or
+        // current value came from is kept beside the tables (no column is added to them, so rows
+        // written by older code stay valid); a local write of a value clears its origin (the
+        // triggers), so a value with no origin row is this device's own.
+        ("v6-sync", """
+            CREATE TABLE sync_device (
+                one INTEGER PRIMARY KEY NOT NULL CHECK (one = 1),
+                id TEXT NOT NULL,
+                sent_rowid INTEGER NOT NULL DEFAULT 0,
+                sent_events INTEGER NOT NULL DEFAULT 0,
+                file_bytes INTEGER NOT NULL DEFAULT 0
+            );
+            INSERT INTO sync_device (one, id) VALUES (1, lower(hex(randomblob(8))));
+            CREATE TABLE sync_peer (
+                id TEXT PRIMARY KEY NOT NULL,
+                read_bytes INTEGER NOT NULL,
+                read_lines INTEGER NOT NULL,
+                tail_hash TEXT NOT NULL,
+                events INTEGER NOT NULL,
+                merged_at INTEGER NOT NULL
+            );
+            CREATE TABLE sync_event_origin (
+                uid TEXT PRIMARY KEY NOT NULL,
+                device TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE sync_value_origin (
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('status', 'note')),
+                device TEXT NOT NULL,
+                PRIMARY KEY (item_id, kind)
+            ) WITHOUT ROWID;
+            CREATE TRIGGER sync_status_inserted AFTER INSERT ON item_state BEGIN
+                DELETE FROM sync_value_origin WHERE item_id = NEW.item_id AND kind = 'status';
+            END;
+            CREATE TRIGGER sync_status_updated AFTER UPDATE ON item_state BEGIN
+                DELETE FROM sync_value_origin WHERE item_id = NEW.item_id AND kind = 'status';
+            END;
+            CREATE TRIGGER sync_note_inserted AFTER INSERT ON annotation BEGIN
+                DELETE FROM sync_value_origin WHERE item_id = NEW.item_id AND kind = 'note';
+            END;
+            CREATE TRIGGER sync_note_updated AFTER UPDATE ON annotation BEGIN
+                DELETE FROM sync_value_origin WHERE item_id = NEW.item_id AND kind = 'note';
+            END;
+            """),
     ]
 }

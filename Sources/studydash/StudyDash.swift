@@ -28,7 +28,7 @@ struct StudyDash: ParsableCommand {
         version: version,
         subcommands: [DashboardCommand.self, TreeCommand.self, CheckCommand.self, ConfigCommand.self, ShowCommand.self,
                       StatusCommand.self, MarkCommand.self, NoteCommand.self, NextCommand.self, SearchCommand.self, StatsCommand.self,
-                      RevisitCommand.self, UndoCommand.self, RelinkCommand.self, ExportCommand.self, ImportCommand.self],
+                      RevisitCommand.self, UndoCommand.self, RelinkCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

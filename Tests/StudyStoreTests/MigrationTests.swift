@@ -112,7 +112,7 @@ import Testing
         #expect(known["r2bb7k1m4hj"]?.seenAt == Self.at(400_000))
 
         #expect(try Child.sqlite(path, "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-                == "v1-progress\nv2-known-items\nv3-event-kinds\nv4-revisit-events\nv5-activity-index")
+                == "v1-progress\nv2-known-items\nv3-event-kinds\nv4-revisit-events\nv5-activity-index\nv6-sync")
 
         // The migrated store works on: a new change is undone, then the undo passes over the
         // fixture's own undo and the change it undid, and reverts the topic note.
@@ -154,6 +154,7 @@ import Testing
         ["v3-event-kinds", "e0e229fcd1179273"],
         ["v4-revisit-events", "8dab674ba9fc8e4"],
         ["v5-activity-index", "bcdd0cb38ed5e27c"],
+        ["v6-sync", "1b4956df5d8b9f1"],
     ]
 
     @Test func shippedMigrationsAreUnchanged() {

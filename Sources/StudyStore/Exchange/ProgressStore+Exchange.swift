@@ -33,14 +33,14 @@ extension ProgressStore {
                 let local = try Row.fetchOne(db, sql: "SELECT updated_at FROM item_state WHERE item_id = ?",
                                              arguments: [state.itemID])
                 if let local, state.updatedAt <= (try StoredRow(local, from: "item_state").time("updated_at")) { continue }
-                try Self.putStatus(db, state.itemID, state.status, at: state.updatedAt)
+                try Self.putStatus(db, state.itemID, state.status, at: state.updatedAt, exact: true)
                 summary.states += 1
             }
             for annotation in document.annotations {
                 let local = try Self.storedAnnotation(db, annotation.itemID)
                 if let local, annotation.updatedAt <= local.updatedAt { continue }
                 try Self.putAnnotation(db, annotation.itemID, annotation.text, at: annotation.updatedAt,
-                                       createdAt: min(annotation.createdAt, local?.createdAt ?? annotation.createdAt))
+                                       createdAt: min(annotation.createdAt, local?.createdAt ?? annotation.createdAt), exact: true)
                 summary.annotations += 1
             }
             for event in document.events {

@@ -77,6 +77,9 @@ struct DashboardCommand: ParsableCommand {
             if environment["STUDYDASH_DEBUG_CRASH_AT_START"] != nil { DashboardLoop.crashForTesting() }
             #endif
             let session = try StudySession(content: content, store: store)
+            // [sync] on_open: merged before the first frame; a failure is the status row's message.
+            let syncFolder = AutoSync.folder(environment: environment["STUDYDASH_SYNC_DIR"], config: config)
+            let openNotice = config.sync.onOpen == true ? AutoSync.run(folder: syncFolder, store: session.store) : nil
             let progress = try storeCall { try session.progress() }
             let useColor = color.useColor(environment: environment)
             let folders = try content.resolvedFolders()
@@ -84,7 +87,11 @@ struct DashboardCommand: ParsableCommand {
             let code = try DashboardLoop.run(session: session, progress: progress,
                                              looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap),
                                              environment: environment, config: config, resume: resume, fresh: fresh,
-                                             watcher: ContentWatcher(folders: folders))
+                                             watcher: ContentWatcher(folders: folders), notice: openNotice)
+            // [sync] on_quit, after the terminal is back: a failure is said, and the quit stands.
+            if code == 0, config.sync.onQuit == true, let failure = AutoSync.run(folder: syncFolder, store: session.store) {
+                Output.note("studydash: \(failure)")
+            }
             if code != 0 { throw ExitCode(code) }
         }
     }

@@ -17,7 +17,7 @@ enum DashboardLoop {
 
     static func run(session: StudySession, progress: LearnerProgress, looks: Looks,
                     environment: [String: String], config: StudyConfig, resume: ResumeFile, fresh: Bool,
-                    watcher notes: ContentWatcher) throws -> Int32 {
+                    watcher notes: ContentWatcher, notice: String? = nil) throws -> Int32 {
         let model = DashboardModel.of(session)
         let screen: TerminalScreen
         do {
@@ -32,6 +32,7 @@ enum DashboardLoop {
         state.keymap = looks.keymap
         if !fresh, let place = resume.load() { state.take(place) }
         Reducer.settleScroll(&state)
+        if let notice { _ = Reducer.handle(.failed(notice), state: &state) }
         let ports = Ports.posix(environment: environment, browser: config.browser, handOver: { run in screen.suspend(run) },
                                 copy: screen.copyToClipboard)
         var effects = DashboardEffects(session: session, ports: ports, watcher: notes, repaint: screen.repaintAll)
