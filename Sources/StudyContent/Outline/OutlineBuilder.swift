@@ -105,7 +105,12 @@ struct OutlineBuilder {
         case CMARK_NODE_PARAGRAPH:
             addParagraph(block, to: section)
         case CMARK_NODE_LIST:
-            addList(block, to: section)
+            if TableOfContents.isContents(block, heading: section.title, previous: previous) {
+                // Links to the other notes of this folder: a map of the notes, not things to study.
+                keep(block.startLine...max(block.startLine, block.endLine), in: section)
+            } else {
+                addList(block, to: section)
+            }
         case CMARK_NODE_THEMATIC_BREAK:
             break  // a separator between sections, not prose
         case CMARK_NODE_HTML_BLOCK where block.literal.trimmingWhitespace().hasPrefix("<!--"):

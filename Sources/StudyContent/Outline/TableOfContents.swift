@@ -1,0 +1,54 @@
+import CCmarkGFM
+import StudyCore
+import StudyText
+
+/// A table of contents: a list whose links lead to the other notes (`chapter-1.md`,
+/// `#installation`, `https://…/blob/main/guide.md`), not to things to study. Under a heading
+/// (or after a line) called "Contents", "Table of Contents" or "TOC", a list is one when most of
+/// its links are such; elsewhere only when all of them are. Its links are not resources; the list
+/// stays in the topic's note as written.
+enum TableOfContents {
+    private static let names: Set<String> = ["contents", "table of contents", "toc", "table of content", "index", "outline"]
+
+    static func isContents(_ list: CmarkNode, heading: String, previous: CmarkNode?) -> Bool {
+        var hinted = isContentsName(heading)
+        if !hinted, let previous, previous.type == CMARK_NODE_PARAGRAPH || previous.type == CMARK_NODE_HTML_BLOCK {
+            let text = previous.type == CMARK_NODE_PARAGRAPH ? InlineLines(previous).plainText : HTMLText.clean(stripTags(previous.literal))
+            hinted = isContentsName(text)
+        }
+        var notes = 0
+        var others = 0
+        list.walkDescendants(enter: { node in
+            guard node.type == CMARK_NODE_LINK else { return }
+            if isNoteLink(node.url) { notes += 1 } else { others += 1 }
+        }, exit: { _ in })
+        // Without the name, such a list holds no resource anyway: nothing to decide.
+        guard hinted, notes >= 2 else { return false }
+        return notes >= others * 2
+    }
+
+    static func isContentsName(_ text: String) -> Bool {
+        let core = text.lowercased().filter { $0.isLetter || $0 == " " }.trimmingWhitespace()
+        return names.contains(core)
+    }
+
+    /// A link to a place in these notes: relative, an anchor, or a Markdown file on the web.
+    static func isNoteLink(_ url: String) -> Bool {
+        let trimmed = url.trimmingWhitespace()
+        if trimmed.hasPrefix("#") { return true }
+        let path = trimmed.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            .split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0].lowercased()
+        if path.hasSuffix(".md") || path.hasSuffix(".markdown") { return true }
+        if let colon = trimmed.firstIndex(of: ":"), trimmed[..<colon].allSatisfy({ $0.isLetter }) { return false }
+        return !trimmed.isEmpty
+    }
+
+    private static func stripTags(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
+        }
+        return out
+    }
+}
