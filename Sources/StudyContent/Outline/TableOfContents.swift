@@ -11,20 +11,30 @@ enum TableOfContents {
     private static let names: Set<String> = ["contents", "table of contents", "toc", "table of content", "index", "outline"]
 
     static func isContents(_ list: CmarkNode, heading: String, previous: CmarkNode?) -> Bool {
-        var hinted = isContentsName(heading)
-        if !hinted, let previous, previous.type == CMARK_NODE_PARAGRAPH || previous.type == CMARK_NODE_HTML_BLOCK {
-            let text = previous.type == CMARK_NODE_PARAGRAPH ? InlineLines(previous).plainText : HTMLText.clean(stripTags(previous.literal))
-            hinted = isContentsName(text)
-        }
+        // Without the name, such a list holds no resource anyway: nothing to decide, and nothing
+        // is walked for the many lists that are not named so.
+        guard isContentsName(heading) || names(previous) else { return false }
         var notes = 0
         var others = 0
         list.walkDescendants(enter: { node in
             guard node.type == CMARK_NODE_LINK else { return }
             if isNoteLink(node.url) { notes += 1 } else { others += 1 }
         }, exit: { _ in })
-        // Without the name, such a list holds no resource anyway: nothing to decide.
-        guard hinted, notes >= 2 else { return false }
-        return notes >= others * 2
+        return notes >= 2 && notes >= others * 2
+    }
+
+    /// A one-line paragraph (`**Contents**`) or HTML block (`<summary>Contents</summary>`).
+    private static func names(_ block: CmarkNode?) -> Bool {
+        guard let block else { return false }
+        switch block.type {
+        case CMARK_NODE_PARAGRAPH where block.startLine == block.endLine:
+            return isContentsName(InlineLines(block).plainText)
+        case CMARK_NODE_HTML_BLOCK:
+            let literal = block.literal
+            return literal.utf8.count <= 200 && isContentsName(HTMLText.clean(stripTags(literal)))
+        default:
+            return false
+        }
     }
 
     static func isContentsName(_ text: String) -> Bool {
