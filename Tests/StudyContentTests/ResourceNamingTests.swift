@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import StudyContent
 import StudyTestSupport
@@ -139,15 +140,16 @@ import StudyTestSupport
             - [37](https://arxiv.org/abs/2203.15556)
             - [link](https://github.com/kubeflow/pipelines)
             - [This](https://example.org) — 
+            - [Go](https://go.dev/) — the language
             """])
         let resources = loaded.resources(of: loaded.topic("Reading"))
         #expect(resources.map(\.title) == [
             "Attention is all you need", "a guide to feature stores", "Scaling laws for language models",
-            "arxiv.org › 2203.15556", "github.com › pipelines", "example.org",
+            "arxiv.org › 2203.15556", "github.com › pipelines", "example.org", "Go",
         ])
         #expect(resources.map(\.description) == [
             "Attention is all you need (source)", "here: a guide to feature stores",
-            "Scaling laws for language models 36", "37", "link", "This",
+            "Scaling laws for language models 36", "37", "link", "This", "the language",
         ])
         // The IDs stay those of the URLs.
         #expect(resources[0].id == StableID.resource(normalizedURL: "https://arxiv.org/abs/1706.03762"))
@@ -256,5 +258,16 @@ import StudyTestSupport
             - [Awesome Python](https://github.com/vinta/awesome-python/blob/master/README.md)
             """])
         #expect(loaded.resources(of: loaded.topic("Awesome lists")).count == 2)
+    }
+
+    // MARK: The bundled curriculum
+
+    /// The bundled notes use none of these forms: the same 404 resources, and no rule renamed one.
+    @Test func theBundledCurriculumKeepsItsResources() throws {
+        let folder = (Repository.root as NSString).appendingPathComponent("Content")
+        let tree = try ContentLoader.load(folders: [folder])
+        #expect(tree.resources.count == 404)
+        let renamed = tree.resources.values.filter { $0.title.contains("›") }.map(\.title)
+        #expect(renamed == [])
     }
 }

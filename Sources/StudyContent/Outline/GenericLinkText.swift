@@ -6,8 +6,9 @@ import StudyText
 /// else from where the link leads (`arxiv.org › 2205.02302`).
 enum GenericLinkText {
     private static let words: Set<String> = [
+        // Not "go", "reference", "docs" or "video": a language, a manual's part, a kind of thing.
         "source", "sources", "src", "here", "link", "links", "this", "this link", "that", "click here",
-        "click", "read more", "more", "see", "see here", "url", "ref", "reference", "go", "website", "web",
+        "click", "read more", "more", "see here", "url", "ref", "website",
         "thumbnail", "image", "img", "picture", "screenshot", "logo",
     ]
 
