@@ -38,6 +38,8 @@ enum TableOfContents {
     }
 
     static func isContentsName(_ text: String) -> Bool {
+        // The longest name is a few words: a longer line is not looked into, letter by letter.
+        guard text.utf8.count <= 40 else { return false }
         let core = text.lowercased().filter { $0.isLetter || $0 == " " }.trimmingWhitespace()
         return names.contains(core)
     }
