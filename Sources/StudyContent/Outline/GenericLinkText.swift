@@ -13,6 +13,8 @@ enum GenericLinkText {
     ]
 
     static func isGeneric(_ text: String) -> Bool {
+        // Every link is asked: a text longer than the longest such word names something.
+        guard text.utf8.count <= 24 else { return false }
         let core = text.lowercased().trimmingWhitespace()
             .trimming("[](){}^#*.:!?\"'“”‘’ ")
         if core.isEmpty { return !text.isEmpty }
