@@ -22,35 +22,57 @@ struct InlineLines {
     private var pending = ""
 
     /// Emphasis, strong, strikethrough and images (their alt text) count by the text inside;
-    /// a link's text is collected apart, as the link's own lines. The walk is iterative, so
-    /// emphasis nested a million deep costs no stack.
+    /// a link's text is collected apart, as the link's own lines. Inline HTML counts as what it
+    /// shows: `<a href="https://…">` … `</a>` is a link, `<img alt>` its alt text, `<br>` a line
+    /// break, other tags nothing. The walk is iterative, so emphasis nested a million deep costs
+    /// no stack.
     init(_ block: CmarkNode) {
-        // Links do not nest in CommonMark, but a stack keeps any nesting correct.
-        var open: [InlineLines] = []
+        // Links do not nest in CommonMark, but a stack keeps any nesting correct. Each open link
+        // remembers its URL when it is an HTML anchor (closed by `</a>`, not by a node's exit).
+        var open: [(outer: InlineLines, htmlURL: String?)] = []
         var current = InlineLines(empty: ())
+        func close(url: String) {
+            guard var outer = open.popLast()?.outer else { return }
+            // `outer` is changed while it is the only reference to its lines, so they are never
+            // copied: a paragraph of 100,000 lines with 1,000 links would copy them per link.
+            current.flush()
+            outer.flush()
+            outer.lines[outer.lines.count - 1].append(.link(url: url, text: current.plainText))
+            // A link whose text spans lines still moves the following text down.
+            for _ in 1..<current.lines.count { outer.lines.append([]) }
+            current = outer
+        }
         block.walkDescendants(enter: { node in
             switch node.type {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 current.pending += node.literal
+            case CMARK_NODE_HTML_INLINE:
+                guard let tag = HTMLAnchorTag.parse(node.literal) else { break }
+                if tag.name == "a" {
+                    while let last = open.last, let url = last.htmlURL { close(url: url) }
+                    if let url = tag.webLink {
+                        open.append((current, url))
+                        current = InlineLines(empty: ())
+                    }
+                } else if let text = tag.imageText {
+                    current.pending += text
+                } else if tag.name == "br" {
+                    current.newLine()
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 current.newLine()
             case CMARK_NODE_LINK:
-                open.append(current)
+                open.append((current, nil))
                 current = InlineLines(empty: ())
             default:
                 break
             }
         }, exit: { node in
-            guard node.type == CMARK_NODE_LINK, var outer = open.popLast() else { return }
-            // `outer` is changed while it is the only reference to its lines, so they are never
-            // copied: a paragraph of 100,000 lines with 1,000 links would copy them per link.
-            current.flush()
-            outer.flush()
-            outer.lines[outer.lines.count - 1].append(.link(url: node.url, text: current.plainText))
-            // A link whose text spans lines still moves the following text down.
-            for _ in 1..<current.lines.count { outer.lines.append([]) }
-            current = outer
+            guard node.type == CMARK_NODE_LINK else { return }
+            while let last = open.last, let url = last.htmlURL { close(url: url) }
+            close(url: node.url)
         })
+        while let last = open.last { close(url: last.htmlURL ?? "") }
         current.flush()
         self = current
     }

@@ -16,6 +16,8 @@ enum LinkLine {
         var checkbox: Bool?
         /// The link showed its own URL (bare URL, autolink) and no label named it.
         var isUntitled: Bool
+        /// The link's text names nothing (`here`, `36`) and no words beside it do either.
+        var isGeneric: Bool = false
         /// Index of the piece holding the link (to find its line).
         var pieceIndex: Int
         /// The effort estimate written after the link (see `EffortText`).
@@ -25,20 +27,64 @@ enum LinkLine {
     static let maxLabelLength = 120
     static let maxTagLength = 60
 
-    /// A list item's content (all its lines joined): its first link decides.
+    /// A list item's content (all its lines joined): its first link decides. A link inside
+    /// running text keeps its text in the description (no hole where it was); a link whose text
+    /// names nothing (`source`, `36`) is titled from the item's other words.
     static func item(_ pieces: [InlinePiece]) -> Match? {
+        let pieces = repairingSplitLinks(pieces)
         guard let (index, url, text) = firstResourceLink(pieces) else { return nil }
         let (prefix, checkbox) = stripCheckbox(joined(pieces[..<index]))
         let suffix = joined(pieces[(index + 1)...])
         let untitled = isUntitled(text, url: url)
-        let description = [cleanEdges(prefix), cleanEdges(suffix)].filter { !$0.isEmpty }.joined(separator: " ")
-        return Match(url: url, title: untitled ? URLNormalizer.displayTitle(url) : text,
-                     description: description, checkbox: checkbox, isUntitled: untitled, pieceIndex: index,
-                     effortMinutes: EffortText.find(in: suffix))
+        let generic = !untitled && GenericLinkText.isGeneric(text)
+        let others = generic
+            ? cleanEdges(collapsingSpaces(emptyBracketsRemoved(prefix + " " + suffix)))
+            : [cleanEdges(prefix), cleanEdges(suffix)].filter { !$0.isEmpty }.joined(separator: " ")
+        let inRunningText = prefix.contains { $0.isLetter } && !(prefix.last.map { ":-–—|(".contains($0) } ?? true)
+        // The prefix as written (with its spaces), so the link's words sit where they stood.
+        let whole = stripCheckbox(joined(pieces[...])).0
+        let description = collapsingSpaces((inRunningText && !untitled) || generic ? cleanEdges(whole) : others)
+        let title: String
+        if untitled {
+            title = URLNormalizer.displayTitle(url)
+        } else if generic {
+            title = others.isEmpty ? GenericLinkText.placeTitle(url) : GenericLinkText.sentence(others)
+        } else {
+            title = text
+        }
+        return Match(url: url, title: title, description: description, checkbox: checkbox, isUntitled: untitled,
+                     isGeneric: generic && others.isEmpty, pieceIndex: index, effortMinutes: EffortText.find(in: suffix))
+    }
+
+    /// `[name] (https://…)` or `[name]` ⏎ `(https://…)` is no Markdown link, but its author meant
+    /// one: the bare URL the autolinker found takes the bracketed name, and the brackets go.
+    static func repairingSplitLinks(_ pieces: [InlinePiece]) -> [InlinePiece] {
+        var pieces = pieces
+        for index in pieces.indices.dropFirst() {
+            guard case .link(let url, let text) = pieces[index], text == url, index + 1 < pieces.count,
+                  case .text(let after) = pieces[index + 1], after.hasPrefix(")") else { continue }
+            // The text before may be several pieces (a line break is one of its own); their
+            // positions are kept, since a piece's index says which line it is on.
+            var first = index
+            while first > 0, case .text = pieces[first - 1] { first -= 1 }
+            var head = Substring(joined(pieces[first..<index]))
+            guard head.last == "(" else { continue }
+            head = head.dropLast()
+            while head.last == " " { head = head.dropLast() }
+            guard head.last == "]", let open = head.lastIndex(of: "[") else { continue }
+            let name = head[head.index(after: open)..<head.index(before: head.endIndex)]
+            guard !name.isEmpty, !name.contains("]") else { continue }
+            for blank in first..<index { pieces[blank] = .text("") }
+            pieces[first] = .text(String(head[..<open]))
+            pieces[index] = .link(url: url, text: String(name))
+            pieces[index + 1] = .text(String(after.dropFirst()))
+        }
+        return pieces
     }
 
     /// One line of a paragraph: a resource only when the link stands on its own.
     static func standalone(_ pieces: [InlinePiece]) -> Match? {
+        let pieces = repairingSplitLinks(pieces)
         guard let (index, url, text) = firstResourceLink(pieces) else { return nil }
         let (prefix, checkbox) = stripCheckbox(joined(pieces[..<index]).trimmingWhitespace())
         let suffix = joined(pieces[(index + 1)...])
@@ -54,22 +100,28 @@ enum LinkLine {
             return nil
         }
         let untitled = isUntitled(text, url: url)
+        let generic = !untitled && GenericLinkText.isGeneric(text)
+        let namingLabel = label.flatMap { $0.isEmpty || GenericLinkText.isGeneric($0) ? nil : $0 }
+        let rest = cleanEdges(suffix)
         let title: String
-        if !untitled {
+        if !untitled && !generic {
             title = text
-        } else if let label, !label.isEmpty {
-            title = label
+        } else if let namingLabel {
+            title = namingLabel
+        } else if generic, !rest.isEmpty {
+            title = GenericLinkText.sentence(rest)
         } else {
-            title = URLNormalizer.displayTitle(url)
+            title = untitled ? URLNormalizer.displayTitle(url) : GenericLinkText.placeTitle(url)
         }
         var parts: [String] = []
         if let tag, !tag.isEmpty { parts.append(tag) }
-        if !untitled, let label, !label.isEmpty { parts.append(label) }
-        let rest = cleanEdges(suffix)
+        if !untitled, !generic, let label, !label.isEmpty { parts.append(label) }
+        // The words that were the link stay with the resource when they are not its title.
+        if generic { parts.append(text.trimmingWhitespace()) }
         if !rest.isEmpty { parts.append(rest) }
-        return Match(url: url, title: title, description: parts.joined(separator: " — "), checkbox: checkbox,
-                     isUntitled: untitled && (label ?? "").isEmpty, pieceIndex: index,
-                     effortMinutes: EffortText.find(in: suffix))
+        return Match(url: url, title: title, description: collapsingSpaces(parts.joined(separator: " — ")), checkbox: checkbox,
+                     isUntitled: untitled && namingLabel == nil, isGeneric: generic && namingLabel == nil && rest.isEmpty,
+                     pieceIndex: index, effortMinutes: EffortText.find(in: suffix))
     }
 
     /// The first link among `pieces`, if it is one a resource may have (http, https, file).
@@ -108,6 +160,28 @@ enum LinkLine {
             || "mailto:" + text == url
     }
 
+    /// `Title ([source](…))` without its link leaves `()`, which is no part of the title.
+    static func emptyBracketsRemoved(_ text: String) -> String {
+        var text = text
+        for empty in ["( )", "()", "[ ]", "[]"] where text.contains(empty) { text = text.replacingAll(empty, with: "") }
+        return text
+    }
+
+    /// Runs of spaces (a `<br>` or a line break beside a space) become one.
+    static func collapsingSpaces(_ text: String) -> String {
+        // Bytes, not `contains("  ")`, which goes through Foundation's slow string search.
+        var previous: UInt8 = 0
+        guard text.utf8.contains(where: { byte in defer { previous = byte }; return byte == 32 && previous == 32 }) else { return text }
+        var out = ""
+        var previousSpace = false
+        for character in text {
+            if character == " " && previousSpace { continue }
+            previousSpace = character == " "
+            out.append(character)
+        }
+        return out
+    }
+
     private static let edgeCharacters: Set<Character> = ["-", "–", "—", ":", "|", ",", ";", " ", "\t"]
 
     /// Trims separators and white space from both ends, and one pair of enclosing parentheses.
@@ -126,5 +200,11 @@ enum LinkLine {
             result = result.dropFirst().dropLast()
         }
         return String(result).trimmingWhitespace()
+    }
+}
+
+private extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

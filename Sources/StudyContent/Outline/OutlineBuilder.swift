@@ -40,16 +40,19 @@ struct OutlineBuilder {
         let title: String
         let level: Int
         let line: Int
+        /// The heading a link with no name of its own is titled by (the file's H1 for the root).
+        let heading: String
         var noteRanges: [ClosedRange<Int>] = []
         var resources: [RawResource] = []
         var children: [Draft] = []
         /// Footnotes written under this heading that no note refers to.
         var unreferencedFootnotes: [String] = []
 
-        init(title: String, level: Int, line: Int) {
+        init(title: String, level: Int, line: Int, heading: String? = nil) {
             self.title = title
             self.level = level
             self.line = line
+            self.heading = heading ?? title
         }
     }
 
@@ -60,12 +63,18 @@ struct OutlineBuilder {
             let blocks = document.children
             let firstHeading = blocks.first { $0.type == CMARK_NODE_HEADING }
             let absorbed = firstHeading.flatMap { $0.headingLevel == 1 ? $0 : nil }
-            let root = Draft(title: "", level: 0, line: absorbed?.startLine ?? 1)
+            let title = absorbed.map { InlineLines($0).plainText }.flatMap { $0.isEmpty ? nil : $0 }
+            let root = Draft(title: "", level: 0, line: absorbed?.startLine ?? 1, heading: title ?? "")
             var stack = [root]
             var ordered = [root]
-            for block in blocks {
+            let leading = Thumbnails.leading(blocks)
+            var carried: CmarkNode?
+            for (index, block) in blocks.enumerated() {
                 if block.type == CMARK_NODE_HEADING {
-                    if let absorbed, block.raw == absorbed.raw { continue }
+                    if let absorbed, block.raw == absorbed.raw {
+                        if let thumbnail = carried.take() { add(thumbnail, to: root) }
+                        continue
+                    }
                     let level = block.headingLevel
                     let title = InlineLines(block).plainText
                     let section = Draft(title: title.isEmpty ? "(untitled)" : title, level: level, line: block.startLine)
@@ -73,8 +82,11 @@ struct OutlineBuilder {
                     stack[stack.count - 1].children.append(section)
                     stack.append(section)
                     ordered.append(section)
+                    if let thumbnail = carried.take() { add(thumbnail, to: section) }
+                } else if leading.contains(index) {
+                    carried = block  // a lesson's thumbnail stands before the lesson's heading
                 } else {
-                    add(block, to: stack[stack.count - 1])
+                    add(block, to: stack[stack.count - 1], after: index > 0 ? blocks[index - 1] : nil)
                 }
             }
             // Both in file order: one walk gives each footnote the last heading above it.
@@ -83,7 +95,6 @@ struct OutlineBuilder {
                 while section + 1 < ordered.count && ordered[section + 1].line <= footnote.line { section += 1 }
                 ordered[section].unreferencedFootnotes.append(footnote.text)
             }
-            let title = absorbed.map { InlineLines($0).plainText }.flatMap { $0.isEmpty ? nil : $0 }
             return (title, finish(root))
         }
         guard let parsed else {
@@ -101,18 +112,26 @@ struct OutlineBuilder {
 
     // MARK: Blocks
 
-    private func add(_ block: CmarkNode, to section: Draft) {
+    /// `previous` is the block before this one, which may name the list that follows it.
+    private func add(_ block: CmarkNode, to section: Draft, after previous: CmarkNode? = nil) {
         switch block.type {
         case CMARK_NODE_PARAGRAPH:
             addParagraph(block, to: section)
         case CMARK_NODE_LIST:
-            addList(block, to: section)
+            if TableOfContents.isContents(block, heading: section.title, previous: previous) {
+                // Links to the other notes of this folder: a map of the notes, not things to study.
+                keep(block.startLine...max(block.startLine, block.endLine), in: section)
+            } else {
+                addList(block, to: section)
+            }
         case CMARK_NODE_FOOTNOTE_DEFINITION where references.definesFootnote(atLine: block.startLine):
             break  // it reaches the notes that refer to it (`ReferenceLinks`)
         case CMARK_NODE_THEMATIC_BREAK:
             break  // a separator between sections, not prose
         case CMARK_NODE_HTML_BLOCK where block.literal.trimmingWhitespace().hasPrefix("<!--"):
             break  // comments are the writer's, not the reader's
+        case CMARK_NODE_HTML_BLOCK where block.literal.contains("href"):
+            addHTML(block, to: section)
         default:
             if block.typeString == "table" {
                 addTable(block, to: section)
@@ -128,9 +147,12 @@ struct OutlineBuilder {
         var consumed = [Bool](repeating: false, count: inline.lines.count)
         for (index, pieces) in inline.lines.enumerated() {
             guard var match = LinkLine.standalone(pieces) else { continue }
-            if match.isUntitled, index > 0, !consumed[index - 1], let label = LinkLine.label(inline.lines[index - 1]) {
+            if match.isUntitled || match.isGeneric, index > 0, !consumed[index - 1], let label = LinkLine.label(inline.lines[index - 1]) {
                 match.title = label
                 consumed[index - 1] = true
+            } else if match.isGeneric, !section.heading.isEmpty, Thumbnails.isThumbnail(paragraph) {
+                // A lesson's thumbnail whose image is called "thumbnail": the lesson's heading names it.
+                match.title = section.heading
             }
             consumed[index] = true
             section.resources.append(RawResource(title: match.title, url: match.url, description: match.description,
@@ -146,6 +168,24 @@ struct OutlineBuilder {
                 keep((start + first)...(start + index - 1), in: section)
                 runStart = nil
             }
+        }
+    }
+
+    /// Each `<a href="https://…">` of an HTML block is a resource, named by its image's alt
+    /// text, else its own text, else the heading it stands under. The block stays in the note
+    /// unless it shows nothing but those links.
+    private func addHTML(_ block: CmarkNode, to section: Draft) {
+        let (anchors, otherText) = HTMLAnchors.scan(block.literal)
+        for anchor in anchors {
+            let names = [anchor.imageText, anchor.text, anchor.tooltip].compactMap { $0 }.filter { !$0.isEmpty }
+            let title = names.first { !GenericLinkText.isGeneric($0) }
+                ?? (section.heading.isEmpty ? GenericLinkText.placeTitle(anchor.url) : section.heading)
+            let description = names.filter { $0 != title }.first ?? ""
+            section.resources.append(RawResource(title: title, url: anchor.url, description: description,
+                                                 line: block.startLine + anchor.lineOffset, checkbox: nil))
+        }
+        if anchors.isEmpty || otherText {
+            keep(block.startLine...max(block.startLine, block.endLine), in: section)
         }
     }
 

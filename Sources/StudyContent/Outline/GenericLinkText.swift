@@ -1,0 +1,57 @@
+import StudyCore
+import StudyText
+
+/// Link text that names nothing: `source`, `here`, `link`, `this`, a footnote-style number
+/// (`36`, `[2]`, `^3`), an arrow. A resource so linked is titled from the words around the link,
+/// else from where the link leads (`arxiv.org › 2205.02302`).
+enum GenericLinkText {
+    private static let words: Set<String> = [
+        // Not "go", "reference", "docs" or "video": a language, a manual's part, a kind of thing.
+        "source", "sources", "src", "here", "link", "links", "this", "this link", "that", "click here",
+        "click", "read more", "more", "see here", "url", "ref", "website",
+        "thumbnail", "image", "img", "picture", "screenshot", "logo",
+    ]
+
+    static func isGeneric(_ text: String) -> Bool {
+        // Every link is asked: a text longer than the longest such word names something.
+        guard text.utf8.count <= 24 else { return false }
+        let core = text.lowercased().trimmingWhitespace()
+            .trimming("[](){}^#*.:!?\"'“”‘’ ")
+        if core.isEmpty { return !text.isEmpty }
+        if core.allSatisfy({ $0.isNumber }) { return true }
+        if !core.contains(where: { $0.isLetter }) { return true }
+        return words.contains(core)
+    }
+
+    /// The title a bare place gives: host and the last segment of the path.
+    static func placeTitle(_ url: String) -> String {
+        let shown = URLNormalizer.displayTitle(url)
+        let withoutQuery = shown.split(separator: "?", maxSplits: 1).first.map(String.init) ?? shown
+        let parts = withoutQuery.split(separator: "#", maxSplits: 1)[0].split(separator: "/")
+        guard let host = parts.first else { return shown }
+        guard parts.count > 1, let last = parts.last else { return String(host) }
+        return "\(host) › \(last)"
+    }
+
+    /// The first sentence of `text`, at most about `limit` characters, cut at a word.
+    static func sentence(_ text: String, limit: Int = 80) -> String {
+        var sentence = Substring(text.trimmingWhitespace())
+        if let end = sentence.firstRange(of: ". ") { sentence = sentence[..<end.lowerBound] }
+        if sentence.count > limit {
+            let clipped = sentence.prefix(limit)
+            sentence = clipped.lastIndex(of: " ").map { clipped[..<$0] } ?? clipped
+            return LinkLine.cleanEdges(String(sentence)) + "…"
+        }
+        return LinkLine.cleanEdges(String(sentence))
+    }
+}
+
+private extension String {
+    func trimming(_ set: String) -> String {
+        let characters = Set(set)
+        var slice = Substring(self)
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
