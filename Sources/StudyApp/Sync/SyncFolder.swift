@@ -100,7 +100,7 @@ public struct SyncFolder: Sendable {
 
     // MARK: Other devices' files
 
-    /// Merges the new part of every other device's file.
+    /// Merges the new part of every device's file, ours included.
     public func mergeOthers(_ store: ProgressStore, into report: inout Report) throws(SyncError) {
         let names: [String]
         do {
@@ -113,7 +113,8 @@ public struct SyncFolder: Sendable {
         for peer in peers { cursors[peer.device] = peer.cursor }
         for name in names where name.hasSuffix(".jsonl") {
             let device = String(name.dropLast(".jsonl".count))
-            guard device != report.device else { continue }
+            // Our own file is read too: a store put back from a backup, or copied to a second
+            // machine (one device ID, one file), gets back the lines only that file still holds.
             guard Self.isDeviceID(device) else {
                 report.warnings.append("\(file(of: device)): not named as a StudyDash sync file (16 hex digits .jsonl); skipped")
                 continue
@@ -122,6 +123,7 @@ public struct SyncFolder: Sendable {
             report.warnings += read.warnings
             guard let cursor = read.cursor, cursor != cursors[device] || !read.batch.isEmpty else { continue }
             let summary = try SyncError.store { try store.mergeSync(read.batch, from: device, cursor: cursor) }
+            guard device != report.device || !summary.isEmpty else { continue }
             report.merged[device] = summary
         }
     }
