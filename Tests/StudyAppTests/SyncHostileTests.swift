@@ -65,3 +65,25 @@ import Testing
         #expect(copy.snapshot == desktop.snapshot)
     }
 }
+
+/// A peer's words quoted in a warning: one short line whatever the file holds, so that a line
+/// of 100 MB is not printed whole and a newline in it cannot forge a line of our own output.
+@Suite struct SyncWarningWordsTests {
+    @Test(arguments: ["status", "kind"]) func peerWordsInAWarningAreOneShortLine(field: String) throws {
+        let folder = try TemporaryFolder(["shared/README": ""])
+        let desktop = try SyncDevice(folder, "desktop")
+        let word = "done\nstudydash: error: forged\r" + String(repeating: "x", count: 100_000)
+        let escaped = word.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+        let peer = "00000000000000aa"
+        let line = field == "status"
+            ? "{\"type\":\"status\",\"id\":\"r1\",\"status\":\"\(escaped)\",\"updatedAt\":\"2026-01-01T00:00:00Z\",\"device\":\"\(peer)\"}"
+            : "{\"type\":\"event\",\"uid\":\"u1\",\"change\":\"c1\",\"id\":\"r1\",\"kind\":\"\(escaped)\",\"old\":null,\"new\":null,"
+                + "\"at\":\"2026-01-01T00:00:00Z\",\"undoes\":null}"
+        try folder.write("shared/\(peer).jsonl",
+                         "{\"format\":\"studydash-sync\",\"schemaVersion\":1,\"device\":\"\(peer)\"}\n\(line)\n")
+        let report = try desktop.sync(folder.url("shared"))
+        let warning = try #require(report.warnings.first { $0.contains(":2: ") })
+        #expect(!warning.contains("\n") && !warning.contains("\r"), "\(warning.prefix(200))")
+        #expect(warning.count < 300)
+    }
+}
