@@ -95,7 +95,21 @@ public struct SyncFolder: Sendable {
             try store.markSent(upTo: outbox.lastRowid, events: outbox.batch.events.count, fileBytes: size + Int64(bytes.count))
         }
         report.appended = outbox.batch.events.count
+        try skipReadingBack(store, device: me.device, descriptor, from: size, written: bytes, events: report.appended)
         return report
+    }
+
+    /// Our own file is merged like a peer's (see `mergeOthers`); the lines just written need not
+    /// be read back. When the file had been read up to where this write began, unchanged, the
+    /// cursor moves past the write (else the next merge reads it, which is only slower).
+    private func skipReadingBack(_ store: ProgressStore, device: String, _ descriptor: Int32, from start: Int64,
+                                 written: [UInt8], events: Int) throws(SyncError) {
+        let own = try SyncError.store { try store.syncPeers() }.first { $0.device == device }?.cursor ?? .start
+        guard own.bytes == start, start == 0 || own.tailHash == PeerFile.tailHash(descriptor, endingAt: start) else { return }
+        let end = start + Int64(written.count)
+        let cursor = SyncCursor(bytes: end, lines: own.lines + written.count { $0 == UInt8(ascii: "\n") },
+                                tailHash: PeerFile.tailHash(descriptor, endingAt: end), events: own.events + events)
+        _ = try SyncError.store { try store.mergeSync(SyncBatch(), from: device, cursor: cursor) }
     }
 
     // MARK: Other devices' files
