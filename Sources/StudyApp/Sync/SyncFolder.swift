@@ -88,6 +88,9 @@ public struct SyncFolder: Sendable {
         }
         bytes += SyncLines.encode(outbox.batch, device: me.device, at: store.clock.now())
         if let failure = FileBytes.write(bytes, to: descriptor) {
+            // A write cut short (a full disk) would leave half a batch, its last line broken, for
+            // every reader to warn about; the batch is sent whole next time.
+            _ = ftruncate(descriptor, off_t(size))
             throw SyncError("cannot append to \(own): \(String(cString: strerror(failure)))")
         }
         guard fsync(descriptor) == 0 else { throw SyncError("cannot save \(own) to disk: \(String(cString: strerror(errno)))") }
