@@ -87,3 +87,23 @@ import Testing
         #expect(warning.count < 300)
     }
 }
+
+/// Two syncs of one store at once (the dashboard quitting while `studydash sync` runs from cron):
+/// each event is written to the device's file once, so that the counts `--status` shows are true.
+@Suite struct ConcurrentOwnSyncTests {
+    @Test func twoSyncsOfOneStoreAtOnceWriteEachEventOnce() throws {
+        let folder = try TemporaryFolder(["shared/README": ""])
+        let shared = folder.url("shared")
+        let first = try SyncDevice(folder, "laptop")
+        let second = try ProgressStore(path: folder.url("laptop.sqlite"))   // the same store, another connection
+        for round in 0..<30 {
+            try first.mark("r\(round)", .done)
+            let stores = [first.store, second]
+            DispatchQueue.concurrentPerform(iterations: 2) { index in _ = try? SyncFolder(shared).appendOwn(stores[index]) }
+        }
+        let text = try String(contentsOfFile: SyncFolder(shared).file(of: first.id), encoding: .utf8)
+        let events = text.split(separator: "\n").filter { $0.contains("\"type\":\"event\"") }
+        #expect(events.count == 30)
+        #expect(try first.store.syncSelf().sentEvents == 30)
+    }
+}

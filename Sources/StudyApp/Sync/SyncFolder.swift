@@ -62,6 +62,9 @@ public struct SyncFolder: Sendable {
                 + (errno == ELOOP ? " (it is a symlink, which sync does not follow)" : ""))
         }
         defer { close(descriptor) }
+        // Two syncs of this store at once would both append the same outbox; one waits for the
+        // other, then finds it sent. (Where the folder's file system has no locks, this is skipped.)
+        _ = flock(descriptor, LOCK_EX)
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw SyncError("\(own) is not a regular file; it was left as it is")
