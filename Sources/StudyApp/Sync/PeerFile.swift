@@ -122,7 +122,9 @@ struct PeerFile {
         return read
     }
 
-    private func tailHash(_ descriptor: Int32, endingAt end: Int64) -> String {
+    private func tailHash(_ descriptor: Int32, endingAt end: Int64) -> String { Self.tailHash(descriptor, endingAt: end) }
+
+    static func tailHash(_ descriptor: Int32, endingAt end: Int64) -> String {
         let from = max(0, end - Self.window)
         return Self.fingerprint(SyncFolder.readRange(descriptor, from: from, count: Int(end - from)))
     }

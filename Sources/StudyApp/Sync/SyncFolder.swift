@@ -62,6 +62,9 @@ public struct SyncFolder: Sendable {
                 + (errno == ELOOP ? " (it is a symlink, which sync does not follow)" : ""))
         }
         defer { close(descriptor) }
+        // Two syncs of this store at once would both append the same outbox; one waits for the
+        // other, then finds it sent. (Where the folder's file system has no locks, this is skipped.)
+        _ = flock(descriptor, LOCK_EX)
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw SyncError("\(own) is not a regular file; it was left as it is")
@@ -88,6 +91,9 @@ public struct SyncFolder: Sendable {
         }
         bytes += SyncLines.encode(outbox.batch, device: me.device, at: store.clock.now())
         if let failure = FileBytes.write(bytes, to: descriptor) {
+            // A write cut short (a full disk) would leave half a batch, its last line broken, for
+            // every reader to warn about; the batch is sent whole next time.
+            _ = ftruncate(descriptor, off_t(size))
             throw SyncError("cannot append to \(own): \(String(cString: strerror(failure)))")
         }
         guard fsync(descriptor) == 0 else { throw SyncError("cannot save \(own) to disk: \(String(cString: strerror(errno)))") }
@@ -95,12 +101,26 @@ public struct SyncFolder: Sendable {
             try store.markSent(upTo: outbox.lastRowid, events: outbox.batch.events.count, fileBytes: size + Int64(bytes.count))
         }
         report.appended = outbox.batch.events.count
+        try skipReadingBack(store, device: me.device, descriptor, from: size, written: bytes, events: report.appended)
         return report
+    }
+
+    /// Our own file is merged like a peer's (see `mergeOthers`); the lines just written need not
+    /// be read back. When the file had been read up to where this write began, unchanged, the
+    /// cursor moves past the write (else the next merge reads it, which is only slower).
+    private func skipReadingBack(_ store: ProgressStore, device: String, _ descriptor: Int32, from start: Int64,
+                                 written: [UInt8], events: Int) throws(SyncError) {
+        let own = try SyncError.store { try store.syncPeers() }.first { $0.device == device }?.cursor ?? .start
+        guard own.bytes == start, start == 0 || own.tailHash == PeerFile.tailHash(descriptor, endingAt: start) else { return }
+        let end = start + Int64(written.count)
+        let cursor = SyncCursor(bytes: end, lines: own.lines + written.count { $0 == UInt8(ascii: "\n") },
+                                tailHash: PeerFile.tailHash(descriptor, endingAt: end), events: own.events + events)
+        _ = try SyncError.store { try store.mergeSync(SyncBatch(), from: device, cursor: cursor) }
     }
 
     // MARK: Other devices' files
 
-    /// Merges the new part of every other device's file.
+    /// Merges the new part of every device's file, ours included.
     public func mergeOthers(_ store: ProgressStore, into report: inout Report) throws(SyncError) {
         let names: [String]
         do {
@@ -113,7 +133,8 @@ public struct SyncFolder: Sendable {
         for peer in peers { cursors[peer.device] = peer.cursor }
         for name in names where name.hasSuffix(".jsonl") {
             let device = String(name.dropLast(".jsonl".count))
-            guard device != report.device else { continue }
+            // Our own file is read too: a store put back from a backup, or copied to a second
+            // machine (one device ID, one file), gets back the lines only that file still holds.
             guard Self.isDeviceID(device) else {
                 report.warnings.append("\(file(of: device)): not named as a StudyDash sync file (16 hex digits .jsonl); skipped")
                 continue
@@ -122,6 +143,7 @@ public struct SyncFolder: Sendable {
             report.warnings += read.warnings
             guard let cursor = read.cursor, cursor != cursors[device] || !read.batch.isEmpty else { continue }
             let summary = try SyncError.store { try store.mergeSync(read.batch, from: device, cursor: cursor) }
+            guard device != report.device || !summary.isEmpty else { continue }
             report.merged[device] = summary
         }
     }

@@ -98,7 +98,7 @@ public enum SyncLines {
         case "event":
             let kindName = try fields.string("kind")
             guard let kind = ProgressEvent.Kind(rawValue: kindName) else {
-                throw LineError("kind '\(kindName)' is not status, note, relink or revisit")
+                throw LineError("kind '\(TerminalSafeName.shortened(kindName))' is not status, note, relink or revisit")
             }
             return .event(ProgressEvent(uid: try fields.id("uid"), change: try fields.id("change"), itemID: try fields.id("id"),
                                         kind: kind, old: try fields.optionalString("old"), new: try fields.optionalString("new"),
@@ -106,7 +106,7 @@ public enum SyncLines {
         case "status":
             let status: Status?
             if let name = try fields.optionalString("status") {
-                guard let parsed = Status(rawValue: name) else { throw LineError("status '\(name)' is not todo, learning, done or skipped") }
+                guard let parsed = Status(rawValue: name) else { throw LineError("status '\(TerminalSafeName.shortened(name))' is not todo, learning, done or skipped") }
                 status = parsed
             } else {
                 status = nil
@@ -119,7 +119,7 @@ public enum SyncLines {
                                     device: try fields.id("device")))
         case "item":
             let kindName = try fields.string("kind")
-            guard let kind = KnownItem.Kind(rawValue: kindName) else { throw LineError("kind '\(kindName)' is not resource or topic") }
+            guard let kind = KnownItem.Kind(rawValue: kindName) else { throw LineError("kind '\(TerminalSafeName.shortened(kindName))' is not resource or topic") }
             guard let path = (fields.object["topicPath"] ?? [String]()) as? [String] else {
                 throw LineError("\"topicPath\" is not a list of strings")
             }
@@ -164,9 +164,13 @@ private struct LineFields {
     }
 }
 
-/// A word from a file, cut short for a message (the message is made terminal-safe where it is shown).
+/// A word from a file, cut short for a message (the message is made terminal-safe where it is shown,
+/// but newlines are kept there, so a line break here becomes "?": one warning stays one line).
 enum TerminalSafeName {
-    static func shortened(_ text: String) -> String { text.count > 40 ? String(text.prefix(40)) + "…" : text }
+    static func shortened(_ text: String) -> String {
+        let short = text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
+        return String(String.UnicodeScalarView(short.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : $0 }))
+    }
 }
 
 /// Writes compact JSON objects, one a line. JSONWriter holds one document; these lines are

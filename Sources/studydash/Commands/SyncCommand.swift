@@ -110,7 +110,7 @@ struct SyncCommand: ParsableCommand {
 
     private func showStatus(_ progress: ProgressStore) throws {
         let me = try storeCall { try progress.syncSelf() }
-        let peers = try storeCall { try progress.syncPeers() }
+        let peers = try storeCall { try progress.syncPeers() }.filter { $0.device != me.device }
         if json {
             var writer = JSONWriter(pretty: Output.isTerminal)
             writer.beginObject()
