@@ -133,13 +133,23 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// How many items hold a status or a note.
-    public func storedItemCount() throws(StoreError) -> Int {
+    /// How many items hold a status or a note; with `limit`, counting stops there (at most
+    /// `limit`), which answers "are there fewer than N?" without reading a big store through.
+    ///
+    /// The states with a status, then the notes of items without one: each table read once in
+    /// its own order. A UNION would sort every ID of both into a temporary table first, which on
+    /// a store of 100,000 states is most of what `status` spends.
+    public func storedItemCount(limit: Int? = nil) throws(StoreError) -> Int {
         try read { db in
             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT item_id FROM item_state WHERE status IS NOT NULL
-                                      UNION SELECT item_id FROM annotation WHERE text IS NOT NULL)
-                """) ?? 0
+                SELECT COUNT(*) FROM (
+                    SELECT 1 FROM item_state WHERE status IS NOT NULL
+                    UNION ALL
+                    SELECT 1 FROM annotation WHERE text IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM item_state WHERE item_state.item_id = annotation.item_id
+                                                   AND item_state.status IS NOT NULL)
+                    LIMIT ?)
+                """, arguments: [limit ?? -1]) ?? 0
         }
     }
 
