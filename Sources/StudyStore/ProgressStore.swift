@@ -27,7 +27,7 @@ public final class ProgressStore: Sendable {
         case .empty, .ours: break
         }
         if StoreLocation.isWritable(path) {
-            try self.init(database: try Self.openPool(path), path: path, isReadOnly: false, clock: clock)
+            try self.init(database: try Self.openConnection(path), path: path, isReadOnly: false, clock: clock)
         } else {
             try self.init(database: try ReadOnlyStore.open(path), path: path, isReadOnly: true, clock: clock)
         }
@@ -57,20 +57,32 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    /// One connection (GRDB's DatabaseQueue), the file put in WAL mode here. A DatabasePool (or
+    /// a queue told `journalMode = .wal`) makes sure of a WAL file on every open by creating a
+    /// table and dropping it, a write with its fsyncs, which the close then checkpoints: most of
+    /// what a read-only `status` waited for. StudyDash reads and writes the store from one thread
+    /// at a time, so a pool's concurrent readers bought nothing.
+    ///
     /// Switching a new file to WAL needs a moment alone with it, and SQLite reports a second
     /// process doing the same as "locked" at once rather than through the busy timeout: a few
     /// short retries settle that race.
-    private static func openPool(_ path: String) throws(StoreError) -> DatabasePool {
+    private static func openConnection(_ path: String) throws(StoreError) -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.label = "studydash"
-        // GRDB's WAL default (NORMAL) survives a crashed process but not a power cut; a learner's
-        // record is worth one fsync per change.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        configuration.prepareDatabase { db in
+            // Kept in the file: a store already in WAL mode answers at once, writing nothing.
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")?.lowercased() == "wal" else {
+                throw DatabaseError(message: "could not switch the store to WAL mode")
+            }
+            // SQLite's WAL default (NORMAL) survives a crashed process but not a power cut; a
+            // learner's record is worth one fsync per change.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
         var attempt = 0
         while true {
             do {
-                return try DatabasePool(path: path, configuration: configuration)
+                return try DatabaseQueue(path: path, configuration: configuration)
             } catch let error as DatabaseError
                         where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 50 {
                 attempt += 1
