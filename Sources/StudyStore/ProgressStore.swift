@@ -361,9 +361,32 @@ public final class ProgressStore: Sendable {
 
     // MARK: Rows (see StoredRow: nothing read from the file is trusted)
 
+    /// `fit` says the row holds what StudyDash writes, so its values are read by index with no
+    /// check each: GRDB finds a column by name with its case folded, every value of every row,
+    /// which was most of reading a store's 100,000 states (the revisit ladder reads them all
+    /// when the dashboard view opens). A row that does not fit is read the careful way, which
+    /// names what is wrong.
     static func fetchStates(_ db: Database) throws -> [ItemState] {
-        try Row.fetchAll(db, sql: "SELECT item_id, status, updated_at FROM item_state").map(state)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT typeof(item_id) = 'text' AND typeof(updated_at) = 'integer' AND updated_at BETWEEN ? AND ?
+                   AND (status IS NULL OR (typeof(status) = 'text' AND status IN (\(knownStatuses)))) AS fit,
+                   item_id, status, updated_at
+            FROM item_state
+            """, arguments: [StoredRow.timeRange.lowerBound, StoredRow.timeRange.upperBound])
+        var states: [ItemState] = []
+        while let row = try rows.next() {
+            if row[0] as Int64? == 1 {
+                let status = (row[2] as String?).flatMap(Status.init(rawValue:))
+                states.append(ItemState(itemID: row[1], status: status, updatedAt: Timestamp(milliseconds: row[3])))
+            } else {
+                states.append(try state(row))
+            }
+        }
+        return states
     }
+
+    /// The statuses StudyDash writes, as an SQL list.
+    private static let knownStatuses = Status.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
     static func fetchAnnotations(_ db: Database) throws -> [Annotation] {
         try Row.fetchAll(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation").map(annotation)
