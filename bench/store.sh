@@ -3,8 +3,9 @@
 # doing the same raw work (the floor: one SQL statement, no notes, no checks).
 #   - a store holding 100,000 resources' states and 1,000,000 events, with the bundled notes;
 #   - `import` of a ~10 MB export into an empty store, and again into the same store (a no-op).
-# Release build; median of 5 runs (RUNS=N to change).
-# Targets (issue 4): mark and status <= 200 ms; import of 10 MB <= 5 s.
+# Release build; median of 5 runs (RUNS=N to change). `mark` and `status` run interleaved with
+# their sqlite3 floor (bench/paired.py), each printed with its ratio to it.
+# Targets: mark and status <= 200 ms (issue 4) and <= 2x sqlite3 (issue 17); import of 10 MB <= 5 s.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/setup.sh
@@ -45,12 +46,12 @@ raw_mark="BEGIN IMMEDIATE; INSERT INTO item_state VALUES ('rsqlitebench', 'done'
 echo "studydash $("$bin" --version) on $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo "store: $(sqlite3 "$big" 'SELECT COUNT(*) FROM item_state') states, $(sqlite3 "$big" 'SELECT COUNT(*) FROM event') events, $(sqlite3 "$big" 'SELECT COUNT(*) FROM annotation') notes, $(du -h "$big" | cut -f1)"
 echo
-echo "mark (one resource; the bundled notes are loaded too)"
-python3 bench/measure.py "studydash mark=$work/mark.sh" "sqlite3 upsert + event=sqlite3 $big \"$raw_mark\""
+echo "mark (one resource; the bundled notes are loaded too), beside sqlite3 doing its SQL"
+python3 bench/paired.py 2 "sqlite3 upsert + event=sqlite3 $big \"$raw_mark\"" "studydash mark=$work/mark.sh"
 echo
 echo "status (the bundled notes: their states read by key; all stored items counted for orphans)"
-python3 bench/measure.py "studydash status=$bin status --db $big" \
-    "sqlite3 counts=sqlite3 $big 'SELECT status, COUNT(*) FROM item_state GROUP BY status'"
+python3 bench/paired.py 2 "sqlite3 counts=sqlite3 $big 'SELECT status, COUNT(*) FROM item_state GROUP BY status'" \
+    "studydash status=$bin status --db $big"
 echo
 events="$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d['events']), 'events,', len(d['states']), 'states,', len(d['annotations']), 'notes')" "$work/export.json")"
 echo "import of a $(du -h "$work/export.json" | cut -f1) export ($events)"

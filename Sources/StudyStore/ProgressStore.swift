@@ -27,7 +27,7 @@ public final class ProgressStore: Sendable {
         case .empty, .ours: break
         }
         if StoreLocation.isWritable(path) {
-            try self.init(database: try Self.openPool(path), path: path, isReadOnly: false, clock: clock)
+            try self.init(database: try Self.openConnection(path), path: path, isReadOnly: false, clock: clock)
         } else {
             try self.init(database: try ReadOnlyStore.open(path), path: path, isReadOnly: true, clock: clock)
         }
@@ -57,20 +57,32 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    /// One connection (GRDB's DatabaseQueue), the file put in WAL mode here. A DatabasePool (or
+    /// a queue told `journalMode = .wal`) makes sure of a WAL file on every open by creating a
+    /// table and dropping it, a write with its fsyncs, which the close then checkpoints: most of
+    /// what a read-only `status` waited for. StudyDash reads and writes the store from one thread
+    /// at a time, so a pool's concurrent readers bought nothing.
+    ///
     /// Switching a new file to WAL needs a moment alone with it, and SQLite reports a second
     /// process doing the same as "locked" at once rather than through the busy timeout: a few
     /// short retries settle that race.
-    private static func openPool(_ path: String) throws(StoreError) -> DatabasePool {
+    private static func openConnection(_ path: String) throws(StoreError) -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.label = "studydash"
-        // GRDB's WAL default (NORMAL) survives a crashed process but not a power cut; a learner's
-        // record is worth one fsync per change.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        configuration.prepareDatabase { db in
+            // Kept in the file: a store already in WAL mode answers at once, writing nothing.
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")?.lowercased() == "wal" else {
+                throw DatabaseError(message: "could not switch the store to WAL mode")
+            }
+            // SQLite's WAL default (NORMAL) survives a crashed process but not a power cut; a
+            // learner's record is worth one fsync per change.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
         var attempt = 0
         while true {
             do {
-                return try DatabasePool(path: path, configuration: configuration)
+                return try DatabaseQueue(path: path, configuration: configuration)
             } catch let error as DatabaseError
                         where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 50 {
                 attempt += 1
@@ -133,13 +145,23 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// How many items hold a status or a note.
-    public func storedItemCount() throws(StoreError) -> Int {
+    /// How many items hold a status or a note; with `limit`, counting stops there (at most
+    /// `limit`), which answers "are there fewer than N?" without reading a big store through.
+    ///
+    /// The states with a status, then the notes of items without one: each table read once in
+    /// its own order. A UNION would sort every ID of both into a temporary table first, which on
+    /// a store of 100,000 states is most of what `status` spends.
+    public func storedItemCount(limit: Int? = nil) throws(StoreError) -> Int {
         try read { db in
             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT item_id FROM item_state WHERE status IS NOT NULL
-                                      UNION SELECT item_id FROM annotation WHERE text IS NOT NULL)
-                """) ?? 0
+                SELECT COUNT(*) FROM (
+                    SELECT 1 FROM item_state WHERE status IS NOT NULL
+                    UNION ALL
+                    SELECT 1 FROM annotation WHERE text IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM item_state WHERE item_state.item_id = annotation.item_id
+                                                   AND item_state.status IS NOT NULL)
+                    LIMIT ?)
+                """, arguments: [limit ?? -1]) ?? 0
         }
     }
 
@@ -339,9 +361,32 @@ public final class ProgressStore: Sendable {
 
     // MARK: Rows (see StoredRow: nothing read from the file is trusted)
 
+    /// `fit` says the row holds what StudyDash writes, so its values are read by index with no
+    /// check each: GRDB finds a column by name with its case folded, every value of every row,
+    /// which was most of reading a store's 100,000 states (the revisit ladder reads them all
+    /// when the dashboard view opens). A row that does not fit is read the careful way, which
+    /// names what is wrong.
     static func fetchStates(_ db: Database) throws -> [ItemState] {
-        try Row.fetchAll(db, sql: "SELECT item_id, status, updated_at FROM item_state").map(state)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT typeof(item_id) = 'text' AND typeof(updated_at) = 'integer' AND updated_at BETWEEN ? AND ?
+                   AND (status IS NULL OR (typeof(status) = 'text' AND status IN (\(knownStatuses)))) AS fit,
+                   item_id, status, updated_at
+            FROM item_state
+            """, arguments: [StoredRow.timeRange.lowerBound, StoredRow.timeRange.upperBound])
+        var states: [ItemState] = []
+        while let row = try rows.next() {
+            if row[0] as Int64? == 1 {
+                let status = (row[2] as String?).flatMap(Status.init(rawValue:))
+                states.append(ItemState(itemID: row[1], status: status, updatedAt: Timestamp(milliseconds: row[3])))
+            } else {
+                states.append(try state(row))
+            }
+        }
+        return states
     }
+
+    /// The statuses StudyDash writes, as an SQL list.
+    private static let knownStatuses = Status.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
     static func fetchAnnotations(_ db: Database) throws -> [Annotation] {
         try Row.fetchAll(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation").map(annotation)

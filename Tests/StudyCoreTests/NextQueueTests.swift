@@ -20,7 +20,8 @@ import Testing
     }
 
     func next(_ place: StudyPlace?, _ statuses: [String: Status] = [:], limit: Int = 10) -> [String] {
-        NextQueue.resources(in: tree, progress: LearnerProgress(statuses: statuses), from: place, limit: limit).map(\.id)
+        NextQueue.resources(in: ItemIndex(tree: tree), tree: tree, progress: LearnerProgress(statuses: statuses),
+                            from: place, limit: limit).map(\.id)
     }
 
     @Test func withoutAPlaceItStartsAtTheTop() {
@@ -37,5 +38,57 @@ import Testing
         #expect(next(StudyPlace(topicPath: ["tRoot", "tBeta", "tGamma"], resourceID: "rGone")) == ["r4", "r5", "r1", "r2", "r3"])
         #expect(next(StudyPlace(topicPath: ["tRoot", "tBeta", "tGone"])) == ["r3", "r4", "r5", "r1", "r2"])
         #expect(next(StudyPlace(topicPath: ["tGone"])) == ["r1", "r2", "r3", "r4", "r5"])
+    }
+
+    /// The whole curriculum's queue, read through the index from the place on, is the one the
+    /// walk of every resource gives: for every place, statuses and limit, on notes that list
+    /// resources under several topics and twice in one.
+    @Test func theIndexedQueueIsTheWalkOfEveryResource() {
+        let here = SourceLocation(file: "a.md", line: 1)
+        let ids = (1...7).map { "r\($0)" }
+        let a = Topic(id: "tA", title: "A", kind: .file, source: here, resourceIDs: ["r1", "r2", "r1"])
+        let c = Topic(id: "tC", title: "C", kind: .heading, source: here, resourceIDs: ["r5", "r2", "r6", "r5"])
+        let b = Topic(id: "tB", title: "B", kind: .file, source: here, children: [c], resourceIDs: ["r3", "r4"])
+        let d = Topic(id: "tD", title: "D", kind: .file, source: here, resourceIDs: ["r6", "r7", "r3", "rMissing"])
+        let root = Topic(id: "tRoot", title: "Root", kind: .root, source: here, children: [a, b, d])
+        let tree = ContentTree(
+            roots: [root],
+            resources: Dictionary(uniqueKeysWithValues: ids.map {
+                ($0, Resource(id: $0, title: $0, url: nil, description: "", source: here, checkbox: $0 == "r7" ? true : nil))
+            }),
+            warnings: [])
+        let index = ItemIndex(tree: tree)
+        var places: [StudyPlace?] = [nil, StudyPlace(topicPath: ["tGone"])]
+        for id in ids + ["rGone"] { places.append(StudyPlace(topicPath: ["tRoot", "tB", "tC"], resourceID: id)) }
+        for path in [["tRoot"], ["tRoot", "tA"], ["tRoot", "tB"], ["tRoot", "tB", "tC"], ["tRoot", "tD"], ["tRoot", "tD", "tGone"]] {
+            places.append(StudyPlace(topicPath: path))
+        }
+        let statuses: [Status?] = [nil, .todo, .learning, .done, .skipped]
+        var random = SplitMix(seed: 17)
+        for _ in 0..<300 {
+            var stored: [String: Status] = [:]
+            for id in ids + ["rOrphan"] {
+                if let status = statuses[Int(random.next() % 5)] { stored[id] = status }
+            }
+            let progress = LearnerProgress(statuses: stored)
+            let place = places[Int(random.next() % UInt64(places.count))]
+            let limit = Int(random.next() % 9)
+            let walked = NextQueue.resources(in: tree, progress: progress, from: place, limit: limit).map(\.id)
+            let indexed = NextQueue.resources(in: index, tree: tree, progress: progress, from: place, limit: limit).map(\.id)
+            #expect(indexed == walked, "statuses \(stored), place \(String(describing: place)), limit \(limit)")
+        }
+    }
+}
+
+/// A small seeded generator, so that a failure repeats.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -141,6 +141,16 @@ import Testing
         #expect(ranked == ["rKube", "rPods", "tServing"])
     }
 
+    /// Each field quotes its own text, a title whole: whether the title matched or the query
+    /// is filters only.
+    @Test func eachFieldQuotesItsOwnText() {
+        #expect(hit("kubernetes", "rKube")?.snippet == "Kubernetes the hard way")
+        #expect(hit("is:learning", "rKube", LearnerProgress(statuses: ["rKube": .learning]))?.snippet == "Kubernetes the hard way")
+        #expect(hit("by hand", "rKube")?.snippet == "Bootstrap a cluster by hand")
+        #expect(hit("arxiv", "rPaper")?.snippet == "https://arxiv.org/abs/1706.03762")
+        #expect(hit("zurich", "tServing")?.snippet == "Zürich meetup notes.")
+    }
+
     @Test func aNoteSnippetIsTheMatchedLineWithoutMarkdownSyntax() {
         #expect(hit("batching", "tServing")?.snippet == "Use vLLM for batching;")
         #expect(hit("docs", "tServing")?.snippet == "see the docs.")

@@ -51,4 +51,40 @@ import Testing
             return reason.contains("event.at")
         }
     }
+
+    /// The states the revisit ladder reads with the activity come back as written, a cleared
+    /// status as none; one StudyDash did not write is refused naming its column, among others
+    /// that read fine.
+    @Test func statesReadAsWrittenAndAStrangeOneIsRefusedNamingItsColumn() throws {
+        let queue = try DatabaseQueue()
+        let clock = TestClock(1_700_000_000_000)
+        let store = try ProgressStore(writer: queue, clock: clock.asClock)
+        try store.setStatus(.learning, items: [item("r1"), item("r2")])
+        clock.set(1_700_000_001_000)
+        try store.setStatus(.done, items: [item("r3")])
+        _ = try store.undo()
+        let states = Dictionary(uniqueKeysWithValues: try store.states().map { ($0.itemID, $0) })
+        #expect(states["r1"] == ItemState(itemID: "r1", status: .learning, updatedAt: .init(milliseconds: 1_700_000_000_000)))
+        #expect(states["r3"] == ItemState(itemID: "r3", status: nil, updatedAt: .init(milliseconds: 1_700_000_001_000)))
+        #expect(states.count == 3)
+        for (sql, column) in [("UPDATE item_state SET updated_at = 1.5 WHERE item_id = 'r2'", "item_state.updated_at"),
+                              ("PRAGMA ignore_check_constraints = ON; UPDATE item_state SET status = 'napping' WHERE item_id = 'r2'",
+                               "item_state.status"),
+                              ("UPDATE item_state SET item_id = x'07' WHERE item_id = 'r2'", "item_state.item_id")] {
+            let fresh = try DatabaseQueue()
+            let broken = try ProgressStore(writer: fresh, clock: clock.asClock)
+            try broken.setStatus(.learning, items: [item("r1"), item("r2")])
+            try fresh.write { try $0.execute(sql: sql) }
+            do {
+                _ = try broken.states()
+                Issue.record("read despite: \(sql)")
+            } catch {
+                guard case StoreError.unreadable(_, let reason) = error else {
+                    Issue.record("\(sql): \(error)")
+                    continue
+                }
+                #expect(reason.contains(column), "\(sql): \(reason)")
+            }
+        }
+    }
 }

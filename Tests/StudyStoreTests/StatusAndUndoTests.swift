@@ -214,4 +214,27 @@ import Testing
         #expect(note.createdAt == created)
         #expect(note.updatedAt == clock.now)
     }
+
+    // MARK: storedItemCount
+
+    /// Every item that holds a status or a note counts once: one with both, a status only, a
+    /// note only, a note whose item's status was cleared (undone to never set); a cleared note
+    /// alone does not count. With a limit, counting stops there.
+    @Test func storedItemsCountEachItemWithAStatusOrANoteOnce() throws {
+        try store.setStatus(.done, items: [item("rBoth"), item("rStatus")])
+        for id in ["rBoth", "rNote", "rCleared", "rNoteCleared"] { try store.setAnnotation("on \(id)", item: item(id)) }
+        tick()
+        try store.setStatus(.done, items: [item("rCleared")])
+        tick()
+        _ = try store.undo()
+        tick()
+        try store.setAnnotation(nil, item: item("rNoteCleared"))
+        #expect(try store.states().contains { $0.itemID == "rCleared" && $0.status == nil })
+        #expect(try store.annotations().contains { $0.itemID == "rNoteCleared" && $0.text == nil })
+
+        #expect(try store.storedItemCount() == 4)
+        #expect(try store.storedItemCount(limit: 1) == 1)
+        #expect(try store.storedItemCount(limit: 3) == 3)
+        #expect(try store.storedItemCount(limit: 100) == 4)
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import StudyCore
-import StudyStore
+@testable import StudyStore
 import StudyTestSupport
 import Testing
 
@@ -87,6 +87,32 @@ import Testing
         #expect(error.description.contains(path))
         #expect(error.description.contains("left unchanged"))
         #expect(try Child.sqlite(path, "SELECT status FROM item_state") == "learning")
+    }
+
+    /// A command that only reads (`status`, `next`) leaves the store file byte for byte as it
+    /// was: opening it writes nothing (no table made and dropped to start a log file).
+    @Test func readingAStoreLeavesItsFileUnchanged() throws {
+        let path = temp.url("progress.sqlite")
+        do { try ProgressStore(path: path).setStatus(.done, items: [item("r1")]) }
+        let before = try fileBytes(path)
+        do {
+            let store = try ProgressStore(path: path)
+            #expect(try store.progress().statuses == ["r1": .done])
+            #expect(try store.storedItemCount() == 1)
+        }
+        #expect(try fileBytes(path) == before)
+    }
+
+    /// Each change is on disk when the command ends, even through a power cut: SQLite's full
+    /// sync, which a WAL set-up of its own must not lower to NORMAL.
+    @Test func changesAreSyncedInFull() throws {
+        let store = try ProgressStore(path: temp.url("progress.sqlite"))
+        // Asked of the connection that writes.
+        let settings = try store.database.writeWithoutTransaction { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(settings.0 == "wal")
+        #expect(settings.1 == 2, "FULL")
     }
 
     @Test func storeReopensWithItsData() throws {

@@ -43,6 +43,22 @@ import TermGrid
         #expect(state.screen.contains("/seeing"))
     }
 
+    /// The rows a search shows are made from its matches, not by a walk of the tree: they are
+    /// the rows that walk gives, for every key of several queries (one letter matches most).
+    @Test func theSearchRowsAreTheRowsOfTheFilteredTree() {
+        for query in ["e", "stat", "de", "in:title course", "zzz"] {
+            var state = fixture.state()
+            state.press(.char("/"))
+            for character in query {
+                state.press(.character(character))
+                var walked = state
+                walked.replaceExpanded(state.expanded)
+                #expect(state.visible == walked.visible, "typing \(query)")
+                #expect(state.selectedNode == walked.selectedNode)
+            }
+        }
+    }
+
     /// A letter typed on looks only among the last key's matches, unless the progress changed
     /// meanwhile (another process wrote to the store): then an annotation may match anew.
     @Test func typingOnAfterTheProgressChangedSearchesEverythingAgain() throws {

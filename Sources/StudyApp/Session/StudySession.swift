@@ -34,7 +34,7 @@ public struct StudySession {
     /// keeping the ones asked for is cheaper.
     private func progress(of ids: [String], count: Int,
                           contains: (String) -> Bool) throws(StoreError) -> LearnerProgress {
-        guard try store.storedItemCount() < count else { return try store.progress(of: ids) }
+        guard try store.storedItemCount(limit: count) < count else { return try store.progress(of: ids) }
         let all = try store.progress()
         return LearnerProgress(statuses: all.statuses.filter { contains($0.key) },
                                annotations: all.annotations.filter { contains($0.key) })

@@ -42,6 +42,12 @@ public struct ItemIndex: Sendable {
 
     public func topic(id: String) -> Place? { topicPosition[id].map { topics[$0] } }
 
+    /// Where a topic is in `topics`.
+    public func topicNumber(id: String) -> Int? { topicPosition[id] }
+
+    /// Where the first topic that lists a resource is in `topics`.
+    public func homeNumber(ofResource id: String) -> Int? { listings[id]?.first }
+
     /// The topics that list a resource, in tree order (one resource may sit under several).
     public func topics(listing resourceID: String) -> [Place] {
         (listings[resourceID] ?? []).map { topics[$0] }

@@ -8,13 +8,30 @@ import Darwin
 /// pass of `memchr` and `memcmp` instead of a walk per text: each text is a segment, segments are kept apart by
 /// a zero byte (folding never makes one, so no match can span two texts).
 struct FoldedTexts: Sendable {
+    /// 32-bit offsets and item numbers: a big folder has hundreds of thousands of segments, and
+    /// half their size is worth the limit (a buffer of 4 GB, four billion items; `add` stops there).
     struct Segment: Sendable {
-        var start: Int
-        var end: Int
-        var item: Int
+        private var start32: UInt32
+        private var end32: UInt32
+        private var item32: UInt32
         var field: SearchField
         /// The text was ASCII: an offset into the segment is an offset into the text.
         var keepsOffsets: Bool
+
+        var start: Int { Int(start32) }
+        var end: Int { Int(end32) }
+        var item: Int { Int(item32) }
+
+        /// Nil past the 32-bit limit.
+        init?(start: Int, end: Int, item: Int, field: SearchField, keepsOffsets: Bool) {
+            guard let start32 = UInt32(exactly: start), let end32 = UInt32(exactly: end),
+                  let item32 = UInt32(exactly: item) else { return nil }
+            self.start32 = start32
+            self.end32 = end32
+            self.item32 = item32
+            self.field = field
+            self.keepsOffsets = keepsOffsets
+        }
     }
 
     private(set) var bytes: [UInt8] = [0]
@@ -32,8 +49,14 @@ struct FoldedTexts: Sendable {
         guard !text.isEmpty else { return }
         let start = bytes.count
         SearchFolding.append(text, to: &bytes, cache: &cache)
-        segments.append(Segment(start: start, end: bytes.count, item: item, field: field,
-                                keepsOffsets: bytes.count - start == text.utf8.count && SearchFolding.keepsOffsets(text)))
+        guard let segment = Segment(start: start, end: bytes.count, item: item, field: field,
+                                    keepsOffsets: bytes.count - start == text.utf8.count && SearchFolding.keepsOffsets(text))
+        else {
+            // Past 4 GB of notes the rest is not searched, rather than searched wrong.
+            bytes.removeSubrange(start...)
+            return
+        }
+        segments.append(segment)
         bytes.append(0)
     }
 

@@ -18,17 +18,15 @@ public struct SearchIndex: Sendable {
         let description: String
         let url: String
         let note: String
-        let resource: Resource?
 
         init(kind: SearchHit.Kind, id: String, title: String, description: String = "", url: String = "",
-             note: String = "", resource: Resource? = nil) {
+             note: String = "") {
             self.kind = kind
             self.id = id
             self.title = title
             self.description = description
             self.url = url
             self.note = note
-            self.resource = resource
         }
 
         func text(of field: SearchField) -> String {
@@ -44,6 +42,9 @@ public struct SearchIndex: Sendable {
 
     /// Topics depth-first, each followed by the resources it is the first to list.
     let items: [Item]
+    /// The tree's resources, for the `is:` filter: the tree's own table, shared, not copied (an
+    /// item holding its `Resource` would double the size of every item).
+    private let resources: [String: Resource]
     /// For each item, the depth-first number of the topic it shows at: the topic itself, or the
     /// one just before a resource, which is the first to list it.
     private let topicNumbers: [Int32]
@@ -67,7 +68,7 @@ public struct SearchIndex: Sendable {
             for id in topic.resourceIDs where seen.insert(id).inserted {
                 guard let resource = tree.resources[id] else { continue }
                 items.append(Item(kind: .resource, id: id, title: resource.title, description: resource.description,
-                                  url: resource.url ?? "", resource: resource))
+                                  url: resource.url ?? ""))
                 topicNumbers.append(topicCount)
             }
             topicCount += 1
@@ -95,6 +96,7 @@ public struct SearchIndex: Sendable {
         titles.finish(itemCount: items.count)
         bodies.finish(itemCount: items.count)
         self.items = items
+        resources = tree.resources
         self.topicNumbers = topicNumbers
         self.position = position
         self.titles = titles
@@ -188,7 +190,8 @@ public struct SearchIndex: Sendable {
 
     private func passesFilters(_ index: Int, _ query: SearchQuery, _ progress: LearnerProgress) -> Bool {
         if !query.statuses.isEmpty {
-            guard let resource = items[index].resource, query.statuses.contains(progress.status(of: resource)) else { return false }
+            guard items[index].kind == .resource, let resource = resources[items[index].id],
+                  query.statuses.contains(progress.status(of: resource)) else { return false }
         }
         if query.requiresAnnotation {
             guard let text = progress.annotation(of: items[index].id)?.text, !text.isEmpty else { return false }
@@ -196,26 +199,27 @@ public struct SearchIndex: Sendable {
         return true
     }
 
-    /// Reads the item's fields in place: copying an `Item` retains each of its strings, which
-    /// on a one-letter query over a big folder (90,000 hits) is most of the time.
+    /// Reads only the item's kind and ID (an ID is short, held inline: no reference to take);
+    /// the quote shares the items array rather than holding a text of its own (see
+    /// `SearchSnippet.Quote.indexed`): a one-letter query over a big folder makes 100,000 hits.
     private func hit(_ index: Int, _ matches: Matches, _ progress: LearnerProgress) -> SearchHit {
+        let item = items[index]
         guard let best = matches.best[index] else {
             // Filters only: the item itself is the match.
-            return SearchHit(kind: items[index].kind, id: items[index].id, field: .title, quote: .line(items[index].title),
+            return SearchHit(kind: item.kind, id: item.id, field: .title,
+                             quote: .indexed(items: items, item: index, field: .title, offset: 0, keepsOffsets: true),
                              item: index)
         }
         let quote: SearchSnippet.Quote
         switch best.field {
-        case .title:
-            quote = .line(items[index].title)
         case .annotation:
-            quote = .match(text: progress.annotation(of: items[index].id)?.text ?? "", offset: Int(best.offset),
+            quote = .match(text: progress.annotation(of: item.id)?.text ?? "", offset: Int(best.offset),
                            keepsOffsets: false, markdown: false)
-        case .description, .url, .note:
-            quote = .match(text: items[index].text(of: best.field), offset: Int(best.offset), keepsOffsets: best.keepsOffsets,
-                           markdown: best.field != .url)
+        case .title, .description, .url, .note:
+            quote = .indexed(items: items, item: index, field: best.field, offset: Int(best.offset),
+                             keepsOffsets: best.keepsOffsets)
         }
-        return SearchHit(kind: items[index].kind, id: items[index].id, field: best.field, quote: quote, item: index)
+        return SearchHit(kind: item.kind, id: item.id, field: best.field, quote: quote, item: index)
     }
 
     /// The first offset at or after `from` where `term` occurs in `bytes`.

@@ -21,11 +21,20 @@ enum SearchSnippet {
         /// No fold cache is kept: one more reference per hit costs more, over 100,000 hits, than
         /// refolding a few scalars for the few snippets read.
         case match(text: String, offset: Int, keepsOffsets: Bool, markdown: Bool)
+        /// Field `field` of item `item` of a search index's items, the match at `offset` as in
+        /// `match` (a title is quoted whole, as `line`). The text is found when the snippet is
+        /// read: a hit then holds no reference to its text, only to the items, which every hit
+        /// shares; a reference each would touch 100,000 far-apart texts for a one-letter query.
+        case indexed(items: [SearchIndex.Item], item: Int, field: SearchField, offset: Int, keepsOffsets: Bool)
 
         var snippet: String {
             switch self {
             case .plain(let text): return text
             case .line(let text): return SearchSnippet.line(text)
+            case .indexed(let items, let item, let field, let offset, let keepsOffsets):
+                let text = items[item].text(of: field)
+                if field == .title { return SearchSnippet.line(text) }
+                return Self.match(text: text, offset: offset, keepsOffsets: keepsOffsets, markdown: field != .url).snippet
             case .match(let text, let offset, let keepsOffsets, let markdown):
                 var folds = SearchFolding.Cache()
                 let utf8Offset = keepsOffsets ? offset : SearchFolding.originalOffset(ofFolded: offset, in: text, cache: &folds)

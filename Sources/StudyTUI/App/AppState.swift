@@ -201,11 +201,14 @@ public struct AppState: Sendable {
 
     /// Shows only `nodes` in the tree (nil: every node) with exactly `open` expanded, keeping
     /// the cursor on its topic when that is still shown: a search's matches and their ancestors.
-    public mutating func filterTree(_ nodes: Set<Int>?, expanded open: Set<Int>) {
+    ///
+    /// `rows`: the rows this makes, when the caller knows them (a search: its shown nodes in
+    /// tree order), so that a key typed in the search line does not walk the whole tree again.
+    public mutating func filterTree(_ nodes: Set<Int>?, expanded open: Set<Int>, rows: [Int]? = nil) {
         let selected = selectedNode
         treeFilter = nodes
         expanded = open
-        rebuildVisible()
+        if let rows { visible = rows } else { rebuildVisible() }
         if let selected, let row = visible.firstIndex(of: selected) { treeCursor = row }
         treeCursor = min(treeCursor, max(0, visible.count - 1))
     }

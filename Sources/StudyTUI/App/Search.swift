@@ -142,9 +142,11 @@ extension AppState.Search {
         }
     }
 
-    /// The nodes the filtered tree shows: each match's and its ancestors; and those of them to
-    /// open (the ancestors), so that every match is in view.
-    func shownNodes(in index: TopicIndex) -> (shown: Set<Int>, open: Set<Int>) {
+    /// The nodes the filtered tree shows: each match's and its ancestors; those of them to
+    /// open (the ancestors), so that every match is in view; and so the tree's rows: every shown
+    /// node has its ancestors shown and open, so the rows are all of them, in tree order, which
+    /// is the order of node numbers (`TopicIndex` numbers nodes depth-first).
+    func shownNodes(in index: TopicIndex) -> (shown: Set<Int>, open: Set<Int>, rows: [Int]) {
         // Marked in flat arrays first, each node hashed into a Set once: a letter typed on a big
         // folder finds 100,000 hits on far fewer nodes, and their ancestors are met again and again.
         var isShown = [Bool](repeating: false, count: index.nodes.count)
@@ -167,7 +169,10 @@ extension AppState.Search {
                 ancestor = index.nodes[current].parent
             }
         }
-        return (Set(shown), Set(open))
+        var rows: [Int] = []
+        rows.reserveCapacity(shown.count)
+        for node in isShown.indices where isShown[node] { rows.append(node) }
+        return (Set(shown), Set(open), rows)
     }
 }
 

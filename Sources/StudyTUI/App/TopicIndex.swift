@@ -19,7 +19,7 @@ public struct TopicIndex: Sendable {
     public let roots: [Int]
     private let indexByID: [String: Int]
     /// Where each item sits, for breadcrumbs (the same index the session and `show` use).
-    private let items: ItemIndex
+    let items: ItemIndex
 
     public init(tree: ContentTree, items: ItemIndex) {
         self.tree = tree

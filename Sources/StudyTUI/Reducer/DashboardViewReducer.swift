@@ -28,7 +28,8 @@ public struct DashboardPanel: Sendable {
 
     /// The next to study from where the browser's cursor is, learning first, as `studydash next`.
     public static func nextUp(_ state: AppState) -> [Resource] {
-        NextQueue.resources(in: state.index.tree, progress: state.progress, from: state.place, limit: nextShown)
+        NextQueue.resources(in: state.index.items, tree: state.index.tree, progress: state.progress, from: state.place,
+                            limit: nextShown)
     }
 
     /// One selectable row: a resource, with when it was finished (recently finished) or its

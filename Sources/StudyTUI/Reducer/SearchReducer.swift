@@ -78,8 +78,8 @@ enum SearchReducer {
             state.restore(before)
             return
         }
-        let (shown, open) = search.shownNodes(in: state.index)
-        state.filterTree(shown, expanded: open)
+        let (shown, open, rows) = search.shownNodes(in: state.index)
+        state.filterTree(shown, expanded: open, rows: rows)
         if !search.hits.isEmpty { go(to: 0, state: &state) }
     }
 

@@ -44,7 +44,11 @@ struct NextCommand: ParsableCommand {
             }
             let place = fromStart ? nil : ResumeFile(contentFolders: try content.resolvedFolders(),
                                                      environment: ProcessInfo.processInfo.environment).load()
-            let queue = NextQueue.resources(in: session.tree, progress: progress, under: scope, from: place, limit: n)
+            let queue = if let scope {
+                NextQueue.resources(in: session.tree, progress: progress, under: scope, from: place, limit: n)
+            } else {
+                NextQueue.resources(in: session.index, tree: session.tree, progress: progress, from: place, limit: n)
+            }
             if json {
                 var writer = JSONWriter(pretty: Output.isTerminal)
                 writer.beginObject()

@@ -46,7 +46,7 @@ struct StatsCommand: ParsableCommand {
                 finished: activity.recentlyFinished(limit: Self.finishedShown) { id in
                     session.tree.resources[id].map { progress.status(of: $0) == .done } ?? false
                 }.compactMap { event in session.tree.resources[event.itemID].map { ($0, event.at) } },
-                next: NextQueue.resources(in: session.tree, progress: progress, limit: Self.nextShown)
+                next: NextQueue.resources(in: session.index, tree: session.tree, progress: progress, limit: Self.nextShown)
                     .map { ($0, progress.status(of: $0)) })
             let areas = rollup.areas(of: session.tree).map { (title: $0.title, tally: rollup.tally(of: $0.id)) }
             // The activity read brought the ladder's history along: no second read of the log.
