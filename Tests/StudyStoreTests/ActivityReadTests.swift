@@ -65,7 +65,8 @@ import Testing
         _ = try store.undo()
         let states = Dictionary(uniqueKeysWithValues: try store.states().map { ($0.itemID, $0) })
         #expect(states["r1"] == ItemState(itemID: "r1", status: .learning, updatedAt: .init(milliseconds: 1_700_000_000_000)))
-        #expect(states["r3"] == ItemState(itemID: "r3", status: nil, updatedAt: .init(milliseconds: 1_700_000_001_000)))
+        // The undo, at the same millisecond, is stored 1 ms after the value it replaces.
+        #expect(states["r3"] == ItemState(itemID: "r3", status: nil, updatedAt: .init(milliseconds: 1_700_000_001_001)))
         #expect(states.count == 3)
         for (sql, column) in [("UPDATE item_state SET updated_at = 1.5 WHERE item_id = 'r2'", "item_state.updated_at"),
                               ("PRAGMA ignore_check_constraints = ON; UPDATE item_state SET status = 'napping' WHERE item_id = 'r2'",
