@@ -239,4 +239,27 @@ import StudyTestSupport
         #expect(lines.contains { $0.hasPrefix("mouse ") && $0.hasSuffix("true  [file \(scratch.url("c.toml")):1:1]") })
         #expect(lines.contains { $0.hasPrefix("confirm_bulk ") && $0.hasSuffix("10  [default]") })
     }
+
+    /// The default file with every commented setting uncommented, as a new user starts from it,
+    /// is a valid config: no key written twice, no key bound to two actions.
+    @Test func theDefaultFileUncommentedIsValid() throws {
+        let printed = try CLI.run(["config", "--default"])
+        let uncommented = printed.out.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let body = line.dropFirst(2)
+            let isSetting = line.hasPrefix("# ") && (body.hasPrefix("[") || body.range(of: #"^[a-z_]+ = "#, options: .regularExpression) != nil)
+            return isSetting ? String(body) : String(line)
+        }.joined(separator: "\n")
+        #expect(uncommented.contains("\n[keys.browser]\n"))
+        try scratch.write("full.toml", uncommented)
+        let check = try CLI.run(["config", "--check", "--config", scratch.url("full.toml")])
+        #expect(check.status == 0, "\(check.err)")
+    }
+
+    /// TOML forbids NUL; a file with one must not be read up to it and the rest ignored.
+    @Test func aNulByteIsAnErrorNotTheEndOfTheFile() throws {
+        try scratch.write("nul.toml", "mouse = true\n\u{0}\nconfirm_bulk = \"x\"\n")
+        let check = try CLI.run(["config", "--check", "--config", scratch.url("nul.toml")])
+        #expect(check.status == 2)
+        #expect(check.err.contains("nul.toml:2:1:"), "\(check.err)")
+    }
 }

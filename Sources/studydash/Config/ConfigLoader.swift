@@ -41,6 +41,13 @@ enum ConfigLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(at: "\(source.path):1:1", "the config file is not UTF-8 text")
         }
+        // The parser reads a C string: it would stop at a NUL and ignore the rest of the file.
+        if let nul = data.firstIndex(of: 0) {
+            let before = data[data.startIndex..<nul]
+            let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+            let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 - before.startIndex + 1 } ?? 0) + 1
+            throw ConfigError(at: "\(source.path):\(line):\(column)", "the config file holds a NUL byte, which TOML does not allow")
+        }
         return try parse(text, file: source.path, home: home)
     }
 
