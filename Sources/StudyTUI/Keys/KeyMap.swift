@@ -77,6 +77,14 @@ extension KeyMap {
             guard let row = table.bindings.firstIndex(where: { actions.contains($0.action) }) else {
                 throw KeyBindingError(description: "\(setting.place): unknown action '\(setting.action)' in [keys.\(view.rawValue)]")
             }
+            if keys.isEmpty, let exit = Self.wayOut[view], actions.contains(exit) {
+                throw KeyBindingError(description: "\(setting.place): \(setting.action) in [keys.\(view.rawValue)] needs a key: "
+                                      + "it is the way out (bind another key instead of \"none\")")
+            }
+            if Self.typesText.contains(view), let typed = keys.first(where: { if case .character = $0 { true } else { false } }) {
+                throw KeyBindingError(description: "\(setting.place): key '\(KeyName.of(typed))' cannot do \(setting.action) in "
+                                      + "[keys.\(view.rawValue)]: it is typed as text there (use Ctrl-, F or a named key)")
+            }
             table.bindings = Self.rebinding(table.bindings, row: row, to: keys)
             map.tables[view] = table
             map.rebound = true
@@ -85,6 +93,15 @@ extension KeyMap {
         for (view, keys) in placed { try map.checkNoKeyTwice(in: view, placed: keys) }
         return map
     }
+
+    /// The action that leaves each view: unbound, the user would be shut in it (Ctrl-C aside).
+    private static let wayOut: [View: Action] = [
+        .browser: .quit, .reader: .back, .contents: .back, .dashboard: .back,
+        .editor: .cancel, .search: .search(.clear),
+    ]
+
+    /// The views where a printable key is text being typed, never an action.
+    private static let typesText: Set<View> = [.editor, .search]
 
     private static func keys(_ setting: KeyRebinding, view: View) throws(KeyBindingError) -> [Key] {
         if setting.keys == ["none"] { return [] }
