@@ -103,6 +103,12 @@ extension KeyMap {
     /// The views where a printable key is text being typed, never an action.
     private static let typesText: Set<View> = [.editor, .search]
 
+    /// Ctrl letters the dashboard never receives as themselves (see KeyDecoder and cbreak mode).
+    private static let takenByTheTerminal: [Character: String] = [
+        "c": "the terminal takes it as interrupt", "z": "the terminal takes it as suspend",
+        "h": "it arrives as Backspace", "i": "it arrives as Tab", "j": "it arrives as Enter", "m": "it arrives as Enter",
+    ]
+
     private static func keys(_ setting: KeyRebinding, view: View) throws(KeyBindingError) -> [Key] {
         if setting.keys == ["none"] { return [] }
         var keys: [Key] = []
@@ -111,6 +117,10 @@ extension KeyMap {
                 let why = name == "none" ? " ('none' unbinds only on its own)" : ""
                 throw KeyBindingError(description: "\(setting.place): cannot read key '\(name)' for \(setting.action) in "
                                       + "[keys.\(view.rawValue)]\(why)")
+            }
+            if case .control(let letter) = key, let taken = Self.takenByTheTerminal[letter] {
+                throw KeyBindingError(description: "\(setting.place): key '\(name)' for \(setting.action) in [keys.\(view.rawValue)] "
+                                      + "never reaches StudyDash: \(taken)")
             }
             if !keys.contains(key) { keys.append(key) }
         }
