@@ -262,4 +262,26 @@ import StudyTestSupport
         #expect(check.status == 2)
         #expect(check.err.contains("nul.toml:2:1:"), "\(check.err)")
     }
+
+    /// A note's URL is untrusted (`https://x/;touch${IFS}f` passes the link policy): put inside a
+    /// word that a shell or another program reads as a command line, it would run as a command.
+    @Test(arguments: [
+        "sh -c 'firefox {url}'",
+        "bash -c firefox${IFS}{url}",
+        "/usr/bin/env zsh -c 'w3m {url} >/dev/null'",
+        "xterm -e 'w3m {url}'",
+    ])
+    func aBrowserThatHandsTheURLToAShellIsRefused(_ browser: String) throws {
+        try scratch.write("c.toml", "browser = \"\(browser.replacingOccurrences(of: "\"", with: "\\\""))\"\n")
+        let check = try CLI.run(["config", "--check", "--config", scratch.url("c.toml")])
+        #expect(check.status == 2, "\(check.out)")
+        #expect(check.err.contains("c.toml:1:1: browser: {url} "), "\(check.err)")
+    }
+
+    @Test(arguments: ["firefox --new-tab {url}", "sh -c 'firefox \"$1\"' sh {url}", "chromium --app={url}", "w3m"])
+    func aBrowserThatPassesTheURLAsOneArgumentIsFine(_ browser: String) throws {
+        try scratch.write("c.toml", "browser = \"\(browser.replacingOccurrences(of: "\"", with: "\\\""))\"\n")
+        let check = try CLI.run(["config", "--check", "--config", scratch.url("c.toml")])
+        #expect(check.status == 0, "\(check.err)")
+    }
 }
