@@ -284,4 +284,18 @@ import StudyTestSupport
         let check = try CLI.run(["config", "--check", "--config", scratch.url("c.toml")])
         #expect(check.status == 0, "\(check.err)")
     }
+
+    /// `--config /dev/null` is the usual way to say "no config file" (it reads as empty).
+    @Test func devNullIsAnEmptyConfig() throws {
+        let check = try CLI.run(["config", "--check", "--config", "/dev/null"])
+        #expect(check.status == 0, "\(check.err)")
+    }
+
+    /// A config file of megabytes is not a config file: refused at once, not parsed for seconds.
+    @Test func aHugeFileIsRefusedBeforeItIsParsed() throws {
+        try scratch.write("huge.toml", "# " + String(repeating: "x", count: 2_000_000) + "\n")
+        let check = try CLI.run(["config", "--check", "--config", scratch.url("huge.toml")])
+        #expect(check.status == 2)
+        #expect(check.err.contains("huge.toml:1:1: the config file is larger than 1 MB"), "\(check.err)")
+    }
 }

@@ -29,7 +29,15 @@ enum ConfigLoader {
         }
     }
 
+    /// Far above any real config; a bigger file is a mistake, not worth seconds of parsing.
+    static let maxBytes = 1 << 20
+
     static func load(_ source: Source, home: String?) throws(ConfigError) -> StudyConfig {
+        // `--config /dev/null` is how other tools are told "no config file" (a device reads as nothing here).
+        if source.path == "/dev/null" { return try parse("", file: source.path, home: home) }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: source.path))?[.size] as? Int, size > maxBytes {
+            throw ConfigError(at: "\(source.path):1:1", "the config file is larger than 1 MB (\(size) bytes); is it the right file?")
+        }
         guard let data = FileManager.default.contents(atPath: source.path) else {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder)
