@@ -197,27 +197,8 @@ private struct Reader {
         case .failure(let problem): throw ConfigError(at: place("browser"), "browser: \(problem)")
         }
         guard !words.isEmpty else { throw ConfigError(at: place("browser"), "browser names no program") }
-        if let problem = Self.urlInACommandLine(words) { throw ConfigError(at: place("browser"), "browser: {url} \(problem)") }
+        if let problem = BrowserHandOff.problem(words, placeholder: "{url}") { throw ConfigError(at: place("browser"), "browser: \(problem)") }
         return BrowserSetting(words: words, terminal: terminal)
-    }
-
-    private static let shells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "busybox"]
-
-    /// A note's URL is untrusted: inside a word that a shell (`sh -c 'firefox {url}'`) or another
-    /// program (`xterm -e 'w3m {url}'`) reads as a command line, `https://x/;rm${IFS}…` would
-    /// run. `{url}` as a word of its own is always one argument, even for a shell's `"$1"`.
-    private static func urlInACommandLine(_ words: [String]) -> String? {
-        let shell = words.first { shells.contains(($0 as NSString).lastPathComponent) }
-        for word in words where word.contains("{url}") && word != "{url}" {
-            let why = if let shell { "the shell '\(shell.controlFree)' would run it as a command" }
-                else if word.contains(where: \.isWhitespace) { "another program would read it as a command line" }
-                else { Optional<String>.none }
-            if let why {
-                return "is inside '\(word.controlFree)', where \(why); give {url} a word of its own, "
-                    + "as in sh -c 'firefox \"$1\"' sh {url}"
-            }
-        }
-        return nil
     }
 
     /// `[keys.<view>] action = "k"` or `= ["k", "K"]`, passed on unchecked.
