@@ -64,4 +64,14 @@ import Testing
         #expect(handedOver == 0, "$BROWSER is started, not the config's terminal browser")
         #expect(!FileManager.default.fileExists(atPath: folder.url("config-ran")))
     }
+
+    /// `$BROWSER="sh -c 'firefox %s'"` would put a note's URL (`https://x/;touch${IFS}f` passes
+    /// the link policy) inside a shell script; it is refused, and `%s` as its own word is fine.
+    @Test func aBrowserVariableThatHandsTheURLToAShellIsRefused() throws {
+        let marker = folder.url("ran")
+        let url = "https://x.example/;touch${IFS}\(marker)"
+        let refused = LinkOpener.open(url, environment: ["BROWSER": "sh -c 'true %s'"])
+        #expect(refused?.contains("%s is inside 'true %s', where the shell 'sh' would run it as a command") == true, "\(refused ?? "opened")")
+        #expect(LinkOpener.open(url, environment: ["BROWSER": "sh -c 'true \"$1\"' sh %s"]) == nil)
+    }
 }

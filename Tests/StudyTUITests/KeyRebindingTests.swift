@@ -75,16 +75,16 @@ import TermGrid
     }
 
     @Test func severalKeysMayDoOneAction() throws {
-        var state = state(try rebinding([("browser", "undo", ["U", "Ctrl-z"])]))
+        var state = state(try rebinding([("browser", "undo", ["U", "Ctrl-w"])]))
         #expect(state.press(.char("U")) == [.undo])
-        #expect(state.press(.control("z")) == [.undo])
+        #expect(state.press(.control("w")) == [.undo])
         #expect(state.press(.char("u")).isEmpty)
     }
 
     @Test func noneUnbinds() throws {
-        var state = state(try rebinding([("browser", "quit", ["none"])]))
-        #expect(state.press(.char("q")).isEmpty)
-        #expect(!HelpOverlay.lines(openedFrom: nil, keymap: state.keymap).contains { $0.text == "quit" })
+        var state = state(try rebinding([("browser", "undo", ["none"])]))
+        #expect(state.press(.char("u")).isEmpty)
+        #expect(!HelpOverlay.lines(openedFrom: nil, keymap: state.keymap).contains { $0.text == "undo the last change" })
     }
 
     /// `l` marks learning only in the list because it expands in the tree; a new key for it
@@ -190,5 +190,42 @@ import TermGrid
     @Test func aKeyTwiceInOnePaneIsAnError() {
         #expect(error([("browser", "expand", ["x"]), ("browser", "mark_learning", ["x"])])
                 == "config.toml:3:1: key 'x' is bound to both expand and mark_learning in [keys.browser]")
+    }
+
+    /// In the editor and the search line a printable key is text being typed: bound to an action,
+    /// that letter could never be typed again (`save = "a"` would save on every `a`).
+    @Test func aTypedCharacterCannotBeBoundWhereTextIsTyped() {
+        #expect(error([("editor", "save", ["a"])])
+                == "config.toml:2:1: key 'a' cannot do save in [keys.editor]: it is typed as text there (use Ctrl-, F or a named key)")
+        #expect(error([("search", "keep_search", ["Space"])])
+                == "config.toml:2:1: key 'Space' cannot do keep_search in [keys.search]: it is typed as text there (use Ctrl-, F or a named key)")
+        #expect(error([("editor", "save", ["Ctrl-w", "F2"])]) == nil)
+    }
+
+    /// "none" for every way out of a view would trap the user in it (only Ctrl-C would be left).
+    @Test func theWayOutOfAViewCannotBeUnbound() {
+        #expect(error([("browser", "quit", ["none"])])
+                == "config.toml:2:1: quit in [keys.browser] needs a key: it is the way out (bind another key instead of \"none\")")
+        #expect(error([("editor", "cancel", ["none"])])
+                == "config.toml:2:1: cancel in [keys.editor] needs a key: it is the way out (bind another key instead of \"none\")")
+        #expect(error([("search", "clear_search", ["none"])]) != nil)
+        #expect(error([("reader", "back", ["none"])]) != nil)
+        #expect(error([("contents", "back", ["none"])]) != nil)
+        #expect(error([("dashboard", "back", ["none"])]) != nil)
+        #expect(error([("browser", "quit", ["x"])]) == nil)
+    }
+
+    /// Ctrl-C and Ctrl-Z are the terminal's interrupt and suspend, and Ctrl-H, I, J and M arrive as
+    /// Backspace, Tab and Enter: bound to an action, they would never do it.
+    @Test func aKeyTheTerminalTakesCannotBeBound() {
+        #expect(error([("browser", "undo", ["u", "Ctrl-z"])])
+                == "config.toml:2:1: key 'Ctrl-z' for undo in [keys.browser] never reaches StudyDash: the terminal takes it as suspend")
+        #expect(error([("browser", "quit", ["Ctrl-c"])])
+                == "config.toml:2:1: key 'Ctrl-c' for quit in [keys.browser] never reaches StudyDash: the terminal takes it as interrupt")
+        #expect(error([("browser", "undo", ["Ctrl-m"])])
+                == "config.toml:2:1: key 'Ctrl-m' for undo in [keys.browser] never reaches StudyDash: it arrives as Enter")
+        #expect(error([("browser", "undo", ["Ctrl-i"])]) != nil)
+        #expect(error([("browser", "undo", ["Ctrl-h"])]) != nil)
+        #expect(error([("browser", "undo", ["Ctrl-j"])]) != nil)
     }
 }

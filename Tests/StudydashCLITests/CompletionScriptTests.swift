@@ -34,4 +34,26 @@ import Testing
         #expect(result.out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
         #expect(result.err.isEmpty)
     }
+
+    /// bash's `compgen -W` expands each candidate: a note titled `$(touch FILE)` ran that command
+    /// on Tab after `studydash mark `. Such a title is not offered (its ID still is).
+    @Test func aTitleTheShellWouldExpandIsNotOffered() throws {
+        let scratch = try TemporaryFolder()
+        let marker = scratch.url("pwned")
+        try scratch.write("notes/a.md", "# Topic\n\n- [$(touch \(marker))](https://b.example) - y.\n- [Fine](https://c.example) - z.\n")
+        let script = try CLI.run(["--generate-completion-script", "bash"])
+        try scratch.write("complete.bash", script.out + """
+
+            COMP_WORDS=(studydash mark ""); COMP_CWORD=2; COMP_LINE="studydash mark "; COMP_POINT=${#COMP_LINE}
+            _studydash studydash "" mark
+            printf '%s\\n' "${COMPREPLY[@]}"
+
+            """)
+        var environment = ProcessInfo.processInfo.environment
+        environment["STUDYDASH_CONTENT"] = scratch.url("notes")
+        environment["PATH"] = (CLI.binary as NSString).deletingLastPathComponent + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        let result = try CLI.runProcess("/usr/bin/env", ["bash", scratch.url("complete.bash")], cwd: scratch.path, environment: environment)
+        #expect(result.out.split(separator: "\n").contains("Fine"), "\(result.out) \(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: marker), "a title ran as a command on Tab")
+    }
 }

@@ -239,4 +239,63 @@ import StudyTestSupport
         #expect(lines.contains { $0.hasPrefix("mouse ") && $0.hasSuffix("true  [file \(scratch.url("c.toml")):1:1]") })
         #expect(lines.contains { $0.hasPrefix("confirm_bulk ") && $0.hasSuffix("10  [default]") })
     }
+
+    /// The default file with every commented setting uncommented, as a new user starts from it,
+    /// is a valid config: no key written twice, no key bound to two actions.
+    @Test func theDefaultFileUncommentedIsValid() throws {
+        let printed = try CLI.run(["config", "--default"])
+        let uncommented = printed.out.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let body = line.dropFirst(2)
+            let isSetting = line.hasPrefix("# ") && (body.hasPrefix("[") || body.range(of: #"^[a-z_]+ = "#, options: .regularExpression) != nil)
+            return isSetting ? String(body) : String(line)
+        }.joined(separator: "\n")
+        #expect(uncommented.contains("\n[keys.browser]\n"))
+        try scratch.write("full.toml", uncommented)
+        let check = try CLI.run(["config", "--check", "--config", scratch.url("full.toml")])
+        #expect(check.status == 0, "\(check.err)")
+    }
+
+    /// TOML forbids NUL; a file with one must not be read up to it and the rest ignored.
+    @Test func aNulByteIsAnErrorNotTheEndOfTheFile() throws {
+        try scratch.write("nul.toml", "mouse = true\n\u{0}\nconfirm_bulk = \"x\"\n")
+        let check = try CLI.run(["config", "--check", "--config", scratch.url("nul.toml")])
+        #expect(check.status == 2)
+        #expect(check.err.contains("nul.toml:2:1:"), "\(check.err)")
+    }
+
+    /// A note's URL is untrusted (`https://x/;touch${IFS}f` passes the link policy): put inside a
+    /// word that a shell or another program reads as a command line, it would run as a command.
+    @Test(arguments: [
+        "sh -c 'firefox {url}'",
+        "bash -c firefox${IFS}{url}",
+        "/usr/bin/env zsh -c 'w3m {url} >/dev/null'",
+        "xterm -e 'w3m {url}'",
+    ])
+    func aBrowserThatHandsTheURLToAShellIsRefused(_ browser: String) throws {
+        try scratch.write("c.toml", "browser = \"\(browser.replacingOccurrences(of: "\"", with: "\\\""))\"\n")
+        let check = try CLI.run(["config", "--check", "--config", scratch.url("c.toml")])
+        #expect(check.status == 2, "\(check.out)")
+        #expect(check.err.contains("c.toml:1:1: browser: {url} "), "\(check.err)")
+    }
+
+    @Test(arguments: ["firefox --new-tab {url}", "sh -c 'firefox \"$1\"' sh {url}", "chromium --app={url}", "w3m"])
+    func aBrowserThatPassesTheURLAsOneArgumentIsFine(_ browser: String) throws {
+        try scratch.write("c.toml", "browser = \"\(browser.replacingOccurrences(of: "\"", with: "\\\""))\"\n")
+        let check = try CLI.run(["config", "--check", "--config", scratch.url("c.toml")])
+        #expect(check.status == 0, "\(check.err)")
+    }
+
+    /// `--config /dev/null` is the usual way to say "no config file" (it reads as empty).
+    @Test func devNullIsAnEmptyConfig() throws {
+        let check = try CLI.run(["config", "--check", "--config", "/dev/null"])
+        #expect(check.status == 0, "\(check.err)")
+    }
+
+    /// A config file of megabytes is not a config file: refused at once, not parsed for seconds.
+    @Test func aHugeFileIsRefusedBeforeItIsParsed() throws {
+        try scratch.write("huge.toml", "# " + String(repeating: "x", count: 2_000_000) + "\n")
+        let check = try CLI.run(["config", "--check", "--config", scratch.url("huge.toml")])
+        #expect(check.status == 2)
+        #expect(check.err.contains("huge.toml:1:1: the config file is larger than 1 MB"), "\(check.err)")
+    }
 }

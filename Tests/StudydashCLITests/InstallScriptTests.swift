@@ -69,4 +69,16 @@ struct InstallScriptTests {
         #expect(removed.err.contains("leaves the prefix"), "\(removed.err)")
         #expect(FileManager.default.fileExists(atPath: prefix.url("keep")))
     }
+
+    /// A folder of the prefix replaced by a symlink: the manifest's path is relative and has no
+    /// `..`, yet removing it would remove a file outside the prefix.
+    @Test func uninstallRefusesAPathThroughASymlinkedFolder() throws {
+        let outside = try TemporaryFolder(["victim": "precious\n"])
+        let prefix = try TemporaryFolder(["share/studydash/install-manifest": "file evil/victim\ndir evil\n"])
+        try prefix.symlink("evil", to: outside.path)
+        let removed = try run(Self.uninstall, ["--prefix", prefix.path])
+        #expect(removed.status == 1)
+        #expect(removed.err.contains("leaves the prefix"), "\(removed.err)")
+        #expect(FileManager.default.fileExists(atPath: outside.url("victim")))
+    }
 }

@@ -28,13 +28,13 @@ import Testing
         let result = try CLI.run(["config", "--check", "--config", colour])
         #expect(result.status == 2)
         #expect(result.err.hasPrefix("studydash: \(colour):4:1: cannot read colour 'bleu' for link in [theme]"), "\(result.err)")
-        let good = try config("[keys.browser]\nmark_done = \"x\"\nundo = [\"U\", \"Ctrl-z\"]\n[theme]\nname = \"mono\"\n")
+        let good = try config("[keys.browser]\nmark_done = \"x\"\nundo = [\"U\", \"Ctrl-w\"]\n[theme]\nname = \"mono\"\n")
         #expect(try CLI.run(["config", "--check", "--config", good]).status == 0)
     }
 
     /// The dashboard never starts with half a config: a bad key stops it before the terminal.
     @Test func theDashboardStopsOnABadKeyBeforeTheTerminal() throws {
-        let file = try config("[theme]\nname = \"mono\"\n\n[keys.reader]\nnext_section = \"Ctrl-J\"\nback = \"Ctrl-\"\n")
+        let file = try config("[theme]\nname = \"mono\"\n\n[keys.reader]\nnext_section = \"Ctrl-N\"\nback = \"Ctrl-\"\n")
         let result = try CLI.run(["--config", file, "--content", "notes", "--db", scratch.url("p.sqlite")])
         #expect(result.status == 2)
         #expect(result.err == "studydash: \(file):6:1: cannot read key 'Ctrl-' for back in [keys.reader]\n", "\(result.err)")

@@ -103,3 +103,33 @@ extension BrowserSetting {
 public struct BrowserCommandError: Error, CustomStringConvertible {
     public let description: String
 }
+
+/// Whether a browser command would let another program read the URL as a command line: the one
+/// check for the config's `browser` ({url}) and `$BROWSER` (%s). The URL comes from a notes
+/// folder: inside a word that a shell (`sh -c 'firefox {url}'`) or another program
+/// (`xterm -e 'w3m {url}'`) parses, `https://x/;rm${IFS}…` would run. The placeholder as a word of
+/// its own is always one argument, even for a shell's `"$1"`.
+public enum BrowserHandOff {
+    static let shells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "busybox"]
+
+    /// nil when safe, else the problem, starting with the placeholder ("{url} is inside …").
+    public static func problem(_ words: [String], placeholder: String) -> String? {
+        let shell = words.first { shells.contains(String($0.split(separator: "/").last ?? "")) }
+        for word in words where word.contains(placeholder) && word != placeholder {
+            let why = if let shell { "the shell '\(printable(shell))' would run it as a command" }
+                else if word.contains(where: \.isWhitespace) { "another program would read it as a command line" }
+                else { Optional<String>.none }
+            if let why {
+                return "\(placeholder) is inside '\(printable(word))', where \(why); give \(placeholder) a word of its own, "
+                    + "as in sh -c 'firefox \"$1\"' sh \(placeholder)"
+            }
+        }
+        return nil
+    }
+
+    /// Control characters as `?`: the words came from a config file or the environment.
+    private static func printable(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+    }
+}
+

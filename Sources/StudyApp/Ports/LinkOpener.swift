@@ -22,6 +22,7 @@ public enum LinkOpener {
         case .failure(let error): return "cannot open the link: \(error)"
         }
         for command in listed.isEmpty ? [BrowserCommand(words: [platformOpener])] : listed {
+            if let problem = BrowserHandOff.problem(command.words, placeholder: "%s") { return "not opening the link with $BROWSER: \(problem)" }
             let status = spawn(command.arguments(for: url), environment: environment)
             if status == 0 { return nil }
             // Not installed: try the next entry of $BROWSER.

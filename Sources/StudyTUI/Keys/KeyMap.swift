@@ -77,6 +77,14 @@ extension KeyMap {
             guard let row = table.bindings.firstIndex(where: { actions.contains($0.action) }) else {
                 throw KeyBindingError(description: "\(setting.place): unknown action '\(setting.action)' in [keys.\(view.rawValue)]")
             }
+            if keys.isEmpty, let exit = Self.wayOut[view], actions.contains(exit) {
+                throw KeyBindingError(description: "\(setting.place): \(setting.action) in [keys.\(view.rawValue)] needs a key: "
+                                      + "it is the way out (bind another key instead of \"none\")")
+            }
+            if Self.typesText.contains(view), let typed = keys.first(where: { if case .character = $0 { true } else { false } }) {
+                throw KeyBindingError(description: "\(setting.place): key '\(KeyName.of(typed))' cannot do \(setting.action) in "
+                                      + "[keys.\(view.rawValue)]: it is typed as text there (use Ctrl-, F or a named key)")
+            }
             table.bindings = Self.rebinding(table.bindings, row: row, to: keys)
             map.tables[view] = table
             map.rebound = true
@@ -86,6 +94,21 @@ extension KeyMap {
         return map
     }
 
+    /// The action that leaves each view: unbound, the user would be shut in it (Ctrl-C aside).
+    private static let wayOut: [View: Action] = [
+        .browser: .quit, .reader: .back, .contents: .back, .dashboard: .back,
+        .editor: .cancel, .search: .search(.clear),
+    ]
+
+    /// The views where a printable key is text being typed, never an action.
+    private static let typesText: Set<View> = [.editor, .search]
+
+    /// Ctrl letters the dashboard never receives as themselves (see KeyDecoder and cbreak mode).
+    private static let takenByTheTerminal: [Character: String] = [
+        "c": "the terminal takes it as interrupt", "z": "the terminal takes it as suspend",
+        "h": "it arrives as Backspace", "i": "it arrives as Tab", "j": "it arrives as Enter", "m": "it arrives as Enter",
+    ]
+
     private static func keys(_ setting: KeyRebinding, view: View) throws(KeyBindingError) -> [Key] {
         if setting.keys == ["none"] { return [] }
         var keys: [Key] = []
@@ -94,6 +117,10 @@ extension KeyMap {
                 let why = name == "none" ? " ('none' unbinds only on its own)" : ""
                 throw KeyBindingError(description: "\(setting.place): cannot read key '\(name)' for \(setting.action) in "
                                       + "[keys.\(view.rawValue)]\(why)")
+            }
+            if case .control(let letter) = key, let taken = Self.takenByTheTerminal[letter] {
+                throw KeyBindingError(description: "\(setting.place): key '\(name)' for \(setting.action) in [keys.\(view.rawValue)] "
+                                      + "never reaches StudyDash: \(taken)")
             }
             if !keys.contains(key) { keys.append(key) }
         }

@@ -29,7 +29,15 @@ enum ConfigLoader {
         }
     }
 
+    /// Far above any real config; a bigger file is a mistake, not worth seconds of parsing.
+    static let maxBytes = 1 << 20
+
     static func load(_ source: Source, home: String?) throws(ConfigError) -> StudyConfig {
+        // `--config /dev/null` is how other tools are told "no config file" (a device reads as nothing here).
+        if source.path == "/dev/null" { return try parse("", file: source.path, home: home) }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: source.path))?[.size] as? Int, size > maxBytes {
+            throw ConfigError(at: "\(source.path):1:1", "the config file is larger than 1 MB (\(size) bytes); is it the right file?")
+        }
         guard let data = FileManager.default.contents(atPath: source.path) else {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder)
@@ -40,6 +48,13 @@ enum ConfigLoader {
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(at: "\(source.path):1:1", "the config file is not UTF-8 text")
+        }
+        // The parser reads a C string: it would stop at a NUL and ignore the rest of the file.
+        if let nul = data.firstIndex(of: 0) {
+            let before = data[data.startIndex..<nul]
+            let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+            let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 - before.startIndex + 1 } ?? 0) + 1
+            throw ConfigError(at: "\(source.path):\(line):\(column)", "the config file holds a NUL byte, which TOML does not allow")
         }
         return try parse(text, file: source.path, home: home)
     }
@@ -182,6 +197,7 @@ private struct Reader {
         case .failure(let problem): throw ConfigError(at: place("browser"), "browser: \(problem)")
         }
         guard !words.isEmpty else { throw ConfigError(at: place("browser"), "browser names no program") }
+        if let problem = BrowserHandOff.problem(words, placeholder: "{url}") { throw ConfigError(at: place("browser"), "browser: \(problem)") }
         return BrowserSetting(words: words, terminal: terminal)
     }
 

@@ -29,11 +29,12 @@ enum DefaultConfigFile {
 
         # The program that opens links, run without a shell; {url} is the link, as one argument
         # (appended when missing). $BROWSER, when set, wins. Default: xdg-open (open on macOS).
-        # browser = "firefox --new-tab {url}"
-        # A text browser needs the terminal: the dashboard steps aside while it runs.
+        # Also written on one line: browser = "firefox --new-tab {url}".
+        # A text browser (command = "w3m {url}") needs the terminal: with terminal = true the
+        # dashboard steps aside while it runs.
         # [browser]
-        # command = "w3m {url}"
-        # terminal = true
+        # command = "firefox --new-tab {url}"
+        # terminal = false
 
         # Syncing progress between devices through a shared folder (`studydash sync`).
         # [sync]
@@ -43,7 +44,7 @@ enum DefaultConfigFile {
 
         # Keys per view: one key or a list; "none" unbinds. `?` in the dashboard lists the actions.
         # [keys.browser]
-        # mark_done = ["d", "D"]
+        # mark_done = ["d", "x"]
 
         # Colours: a bundled theme (default, light, mono) and colour roles as 16-colour names,
         # 256-colour numbers or "#rrggbb".

@@ -30,8 +30,9 @@ enum ItemCompletion {
         for id in index.resourceIDs {
             if let title = tree.resources[id]?.title, title.lowercased().hasPrefix(folded) { found.append(title) }
         }
-        // Titles from notes go to a shell: no control character may reach it.
-        let safe = found.filter { !$0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f } }
+        // Titles from notes go to a shell: no control character may reach it, and none that
+        // bash's `compgen -W` would expand (`$(…)`, backquotes, backslashes) and so run.
+        let safe = found.filter { !$0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f || "$`\\".unicodeScalars.contains($0) } }
         var seen = Set<String>()
         return Array(safe.filter { seen.insert($0).inserted }.prefix(limit))
     }
