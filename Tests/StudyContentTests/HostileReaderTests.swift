@@ -1,0 +1,51 @@
+import Testing
+import StudyContent
+import StudyText
+
+/// The reader's new forms (tables, code blocks, HTML, callouts, footnotes, Obsidian inline forms)
+/// fed hostile Markdown at the narrowest and common widths: no line is wider than the pane
+/// (a code block's own lines excepted: they are cut by the pane, never wrapped).
+@Suite struct HostileReaderTests {
+    static let cases: [String] = [
+        "| a |\n|:-:|\n| supercalifragilistic word |\n| 中文字符测试中文 |\n",
+        "| 名前 | b | c |\n|---|:-:|--:|\n| 中文中文中文 | e\u{301}\u{301}x | \u{200B}\u{200B}zw |\n",
+        "> - | a | b |\n>   |---|---|\n>   | xxxxxxxxxx | yyyyyyyy |\n",
+        "1. > [!note] A title that is long\n   > body ==hl== #tag\n   > > [!tip] inner\n   > > text\n",
+        "- > <details><summary>Summary text here</summary>\n>\n>   hidden text\n>\n>   </details>\n",
+        "Text[^1].\n\n[^1]: A note | a |\n\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n",
+        "- ---\n- ```python\n  x = 'a'\n  ```\n",
+        "> > > > ---\n",
+        "## " + String(repeating: "中", count: 9) + "\n",
+        (0..<12).map { String(repeating: "  ", count: $0) + "- item \($0)\n" }.joined()
+            + String(repeating: "  ", count: 12) + "- | aaaa | bbbb | cccc |\n" + String(repeating: "  ", count: 14)
+            + "|---|---|---|\n" + String(repeating: "  ", count: 14) + "| 1111 | 2222 | 3333 |\n",
+        String(repeating: "> ", count: 30) + "[!note] deep callout title\n" + String(repeating: "> ", count: 30) + "body\n",
+        String(repeating: "- ", count: 30) + "```\n" + String(repeating: "  ", count: 30) + "code\n" + String(repeating: "  ", count: 30) + "```\n",
+        "<div>" + String(repeating: "<details><summary>s</summary>", count: 40) + "x</div>\n",
+        "| " + String(repeating: "👨‍👩‍👧‍👦", count: 9) + " | \u{1F1EF}\u{1F1F5}\u{1F1EF} |\n|---|---|\n| x | y |\n",
+    ]
+
+    @Test(arguments: [9, 10, 40, 80, 120])
+    func noLineIsWiderThanThePane(width: Int) {
+        for markdown in Self.cases {
+            let note = NoteRenderer.render(markdown, width: width)
+            for line in note.lines where !line.spans.contains(where: { $0.style.contains(.codeBlock) && !$0.style.contains(.dim) }) {
+                #expect(line.width <= width, "\(width): '\(line.text)' in\n\(note.plainText)")
+            }
+        }
+    }
+}
+
+extension HostileReaderTests {
+    /// A code block deep in a list, at the narrowest pane: its frame (top, label, bottom) stays
+    /// inside the pane, so the reader never clips it to `…` and the frame stays closed.
+    @Test(arguments: [8, 9, 12])
+    func aCodeBlocksFrameFitsThePaneWhenDeeplyNested(width: Int) {
+        let markdown = String(repeating: "- ", count: 30) + "```python\n" + String(repeating: "  ", count: 30) + "x\n"
+            + String(repeating: "  ", count: 30) + "```\n"
+        let note = NoteRenderer.render(markdown, width: width)
+        let frame = note.lines.filter { $0.text.contains("╭") || $0.text.contains("╰") }
+        #expect(frame.count == 2, "\(note.plainText)")
+        for line in frame { #expect(line.width <= width, "\(width): '\(line.text)'") }
+    }
+}
