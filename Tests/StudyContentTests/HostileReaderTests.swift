@@ -1,6 +1,7 @@
 import Testing
 import StudyContent
 import StudyText
+import StudyCore
 
 /// The reader's new forms (tables, code blocks, HTML, callouts, footnotes, Obsidian inline forms)
 /// fed hostile Markdown at the narrowest and common widths: no line is wider than the pane
@@ -47,5 +48,22 @@ extension HostileReaderTests {
         let frame = note.lines.filter { $0.text.contains("╭") || $0.text.contains("╰") }
         #expect(frame.count == 2, "\(note.plainText)")
         for line in frame { #expect(line.width <= width, "\(width): '\(line.text)'") }
+    }
+}
+
+extension HostileReaderTests {
+    /// Each section gets the definitions it uses, and a footnote's own footnotes: a chain of
+    /// footnotes each citing the next, cited from every section, gave every section the whole
+    /// chain (a 70 KB file loaded for a minute, a 144 KB one did not load). What a file's
+    /// sections get appended together is bounded by the file's size; the first still resolve.
+    @Test func aChainOfFootnotesCitedFromEverySectionIsNotCopiedIntoEach() throws {
+        let count = 1_500
+        let text = "# T\n" + (0..<count).map { "## S\($0)\nx[^0]\n" }.joined() + "\n"
+            + (0..<count).map { "[^\($0)]: see [^\($0 + 1)]\n\n" }.joined()
+        let loaded = try Loaded(["t.md": text])
+        func noteBytes(_ topic: Topic) -> Int { topic.note.utf8.count + topic.children.reduce(0) { $0 + noteBytes($1) } }
+        #expect(noteBytes(loaded.root) <= 8 * text.utf8.count, "\(noteBytes(loaded.root)) bytes of notes from \(text.utf8.count)")
+        let first = try #require(loaded.topic("T", "S0"))
+        #expect(NoteRenderer.render(first.note, width: 80).plainText.contains("Footnotes"))
     }
 }

@@ -84,7 +84,8 @@ struct OutlineBuilder {
                 ordered[section].unreferencedFootnotes.append(footnote.text)
             }
             let title = absorbed.map { InlineLines($0).plainText }.flatMap { $0.isEmpty ? nil : $0 }
-            return (title, finish(root))
+            var budget = ReferenceLinks.appendixBudget(forFileOf: bytes.count)
+            return (title, finish(root, budget: &budget))
         }
         guard let parsed else {
             return (nil, OutlineSection(title: "", level: 0, line: 1),
@@ -94,9 +95,10 @@ struct OutlineBuilder {
         return (parsed.value.0, parsed.value.1, warnings)
     }
 
-    private func finish(_ draft: Draft) -> OutlineSection {
-        OutlineSection(title: draft.title, level: draft.level, line: draft.line, note: references.completing(note(from: draft.noteRanges), with: draft.unreferencedFootnotes),
-                       resources: draft.resources, children: draft.children.map(finish))
+    private func finish(_ draft: Draft, budget: inout Int) -> OutlineSection {
+        let note = references.completing(note(from: draft.noteRanges), with: draft.unreferencedFootnotes, budget: &budget)
+        return OutlineSection(title: draft.title, level: draft.level, line: draft.line, note: note,
+                              resources: draft.resources, children: draft.children.map { finish($0, budget: &budget) })
     }
 
     // MARK: Blocks
