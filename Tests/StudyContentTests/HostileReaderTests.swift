@@ -67,3 +67,13 @@ extension HostileReaderTests {
         #expect(NoteRenderer.render(first.note, width: 80).plainText.contains("Footnotes"))
     }
 }
+
+extension HostileReaderTests {
+    /// A callout's title is drawn from its first line's text: a link there lost its URL (not
+    /// numbered, not in the note's links), so the reader could not follow it.
+    @Test func aLinkInACalloutsTitleIsNumberedAndListed() {
+        let note = NoteRenderer.render("> [!tip] See [the docs](https://e.com/docs)\n> and [more](https://e.com/more).", width: 80)
+        #expect(note.links == ["https://e.com/docs", "https://e.com/more"])
+        #expect(note.lines.first?.text == "┃ Tip: See the docs[1]", "\(note.plainText)")
+    }
+}
