@@ -95,7 +95,8 @@ struct OutlineBuilder {
                 while section + 1 < ordered.count && ordered[section + 1].line <= footnote.line { section += 1 }
                 ordered[section].unreferencedFootnotes.append(footnote.text)
             }
-            return (title, finish(root))
+            var budget = ReferenceLinks.appendixBudget(forFileOf: bytes.count)
+            return (title, finish(root, budget: &budget))
         }
         guard let parsed else {
             return (nil, OutlineSection(title: "", level: 0, line: 1),
@@ -105,9 +106,10 @@ struct OutlineBuilder {
         return (parsed.value.0, parsed.value.1, warnings)
     }
 
-    private func finish(_ draft: Draft) -> OutlineSection {
-        OutlineSection(title: draft.title, level: draft.level, line: draft.line, note: references.completing(note(from: draft.noteRanges), with: draft.unreferencedFootnotes),
-                       resources: draft.resources, children: draft.children.map(finish))
+    private func finish(_ draft: Draft, budget: inout Int) -> OutlineSection {
+        let note = references.completing(note(from: draft.noteRanges), with: draft.unreferencedFootnotes, budget: &budget)
+        return OutlineSection(title: draft.title, level: draft.level, line: draft.line, note: note,
+                              resources: draft.resources, children: draft.children.map { finish($0, budget: &budget) })
     }
 
     // MARK: Blocks

@@ -39,8 +39,19 @@ extension RenderState {
         guard let callout = Callout(quote), let paragraph = quote.firstChild else { return }
         let bar = StyledSpan("┃ ", [.quote, .callout])
         let first = deeper(prefix, bar), rest = deeper(restPrefix, bar)
-        lines += StyledWrap.wrap([StyledSpan(safe(callout.label), [.callout, .bold])], width: width,
-                                 firstPrefix: first, restPrefix: rest)
+        var title = [StyledSpan(safe(callout.label), [.callout, .bold])]
+        // The title is plain text: its links are numbered after it, so they can still be followed.
+        var child = paragraph.firstChild
+        while let node = child, node.type != CMARK_NODE_SOFTBREAK, node.type != CMARK_NODE_LINEBREAK {
+            var found = node.type == CMARK_NODE_LINK ? [node.url] : []
+            node.walkDescendants(enter: { if $0.type == CMARK_NODE_LINK { found.append($0.url) } }, exit: { _ in })
+            for url in found {
+                links.append(url)
+                title.append(StyledSpan("[\(firstLink - 1 + links.count)]", [.link, .dim]))
+            }
+            child = node.next
+        }
+        lines += StyledWrap.wrap(title, width: width, firstPrefix: first, restPrefix: rest)
         let body = inlines(paragraph, breaks: true, skippingFirstLine: true)
         if !body.isEmpty { lines += RenderState.wrapBreaking(body, width: width, firstPrefix: rest, restPrefix: rest) }
         let others = Array(quote.children.dropFirst())

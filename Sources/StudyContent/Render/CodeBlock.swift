@@ -15,12 +15,13 @@ enum CodeBlock {
         let code = literal.split(separator: "\n", omittingEmptySubsequences: false)
             .map { TerminalSafe.escape(String($0).replacing("\t", with: "    ")) }
         let frame: TextStyle = [.codeBlock, .dim]
-        let available = max(4, width - StyledLine(restPrefix).width)
+        // The first line's prefix (a list's marker) may be wider than the rest's: the frame fits after both.
+        let available = max(2, width - max(StyledLine(prefix).width, StyledLine(restPrefix).width))
         // The frame as wide as the code (and its label), never wider than the pane.
         let widest = code.reduce(0) { max($0, DisplayWidth.of($1)) }
         let ruleWidth = min(available, max(widest + 2, DisplayWidth.of(label) + 4))
         var top = "╭─"
-        if !label.isEmpty { top += " " + DisplayWidth.clip(label, to: max(1, available - 4)) + " " }
+        if !label.isEmpty && available >= 5 { top += " " + DisplayWidth.clip(label, to: available - 4) + " " }
         top += String(repeating: "─", count: max(0, ruleWidth - DisplayWidth.of(top)))
         var lines = [StyledLine(prefix + [StyledSpan(top, frame)])]
         for text in code {

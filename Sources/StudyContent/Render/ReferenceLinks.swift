@@ -76,30 +76,41 @@ struct ReferenceLinks {
         endsInFence = fence != nil
     }
 
-    /// The definitions `note` uses that it does not hold, as Markdown to append to it.
-    func appendix(for note: String) -> String {
-        guard !definitions.isEmpty else { return "" }
+    /// How many bytes of definitions all the sections of a file of `size` bytes get appended
+    /// together: footnotes citing footnotes, all cited from every section, would otherwise copy
+    /// the whole file into each section. Past it, a section's references are shown as written.
+    static func appendixBudget(forFileOf size: Int) -> Int { 4 * size + 64 * 1024 }
+
+    /// The definitions `note` uses that it does not hold, as Markdown to append to it, their
+    /// bytes taken from `budget` (the file's, see `appendixBudget`) while it lasts.
+    func appendix(for note: String, budget: inout Int) -> String {
+        guard !definitions.isEmpty, budget > 0 else { return "" }
         var used = Set<Int>()
-        var pending = Set<Int>()
-        for label in Self.bracketLabels(in: note) {
-            if let found = byLabel[label] { pending.insert(found) }
-        }
+        // In the order the note and then the footnotes use them, so that when the budget runs
+        // out the same definitions are kept on every load.
+        var pending = Self.bracketLabels(in: note).compactMap { byLabel[$0] }
+        var position = 0
         // A footnote's own text may use other definitions.
-        while let next = pending.popFirst() {
-            guard used.insert(next).inserted else { continue }
+        while position < pending.count {
+            let next = pending[position]
+            position += 1
+            guard !used.contains(next) else { continue }
+            guard definitions[next].text.utf8.count <= budget else { break }
+            budget -= definitions[next].text.utf8.count
+            used.insert(next)
             if definitions[next].isFootnote {
                 for label in Self.bracketLabels(in: definitions[next].text) {
-                    if let found = byLabel[label], !used.contains(found) { pending.insert(found) }
+                    if let found = byLabel[label], !used.contains(found) { pending.append(found) }
                 }
             }
         }
         return used.sorted().map { definitions[$0].text }.joined(separator: "\n\n")
     }
 
-    /// `note` with the definitions it uses and `unreferenced` footnotes appended.
-    func completing(_ note: String, with unreferenced: [String]) -> String {
+    /// `note` with the definitions it uses (within `budget`) and `unreferenced` footnotes appended.
+    func completing(_ note: String, with unreferenced: [String], budget: inout Int) -> String {
         guard !definitions.isEmpty else { return note }
-        let more = ([appendix(for: note)] + unreferenced).filter { !$0.isEmpty }
+        let more = ([appendix(for: note, budget: &budget)] + unreferenced).filter { !$0.isEmpty }
         guard !more.isEmpty else { return note }
         return ([note] + more).filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
