@@ -16,20 +16,27 @@ public final class TerminalScreen {
     }
 
     /// What the crash handler writes: attributes off, cursor shown, alternate screen left,
-    /// cursor keys and keypad back in normal mode. Plain ANSI/xterm, understood by every
-    /// terminal that passed `TerminalCheck` (and ignored where not applicable).
-    static let crashReset = "\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\u{1b}[?1l\u{1b}>"
+    /// cursor keys and keypad back in normal mode, mouse reporting and bracketed paste off. Plain
+    /// ANSI/xterm, understood by every terminal that passed `TerminalCheck` (and ignored where
+    /// not applicable).
+    static let crashReset = "\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\u{1b}[?1l\u{1b}>" + MouseReport.off + PasteText.off
 
     private let painter: GridPainter
     private var stopped = false
     private var cursorShown = false
     private var currentTimeout: Int32?
+    /// Whether clicks and the wheel are reported (config `mouse`).
+    private let mouse: Bool
+    private var clicks = MouseReport.ClickCounter()
 
     /// Takes over the terminal (alternate screen, no echo, keys one at a time). Check
     /// `TerminalCheck.refusal` first. Throws when ncurses cannot start. `theme`'s colours when
     /// `useColor`, fitted to the terminal's colours (24-bit only when `colorTerm`, `$COLORTERM`,
     /// says truecolor).
-    public init(useColor: Bool, theme: Theme = .standard, colorTerm: String? = nil) throws {
+    /// With `mouse`, clicks and the wheel are reported (and Shift keeps the terminal's own
+    /// selection); pastes are always bracketed.
+    public init(useColor: Bool, theme: Theme = .standard, colorTerm: String? = nil, mouse: Bool = false) throws {
+        self.mouse = mouse
         // Signals first: ncurses installs its own SIGINT/SIGTERM handlers where the disposition
         // is still SIG_DFL, and the crash handler must save the shell's termios, not ours.
         sd_install_quit_handlers()
@@ -58,6 +65,13 @@ public final class TerminalScreen {
         _ = typeahead(-1)
         Self.disableFlowControl()
         painter = GridPainter(palette: Palette(useColor: useColor, theme: theme, colorTerm: colorTerm))
+        _ = writeOut(inputModes(on: true).utf8)
+    }
+
+    /// The sequences that turn the mouse (when asked for) and bracketed paste on or off: on at
+    /// the start and after a suspend, off before the terminal goes back to the shell.
+    private func inputModes(on: Bool) -> String {
+        (mouse ? (on ? MouseReport.on : MouseReport.off) : "") + (on ? PasteText.on : PasteText.off)
     }
 
     /// Ctrl-S and Ctrl-Q are XON/XOFF flow control by default and never reach the program. This
@@ -113,6 +127,9 @@ public final class TerminalScreen {
             return escapeOrUnknownKey()
         case OK:
             return KeyDecoder.character(value).map(Event.key) ?? .tick
+        case KEY_CODE_YES where value == KEY_MOUSE:
+            // terminfo's kmous is `ESC [ <` (xterm): ncurses took that much; the rest is ours.
+            return mouseReport()
         case KEY_CODE_YES where value == KEY_RESIZE:
             // ncurses has already resized its windows; what the terminal shows is unknown now.
             painter.forget()
@@ -139,12 +156,17 @@ public final class TerminalScreen {
         case OK:
             // A CSI or SS3 sequence runs to its final byte; Alt and a key is the one character.
             let introducer = value
-            var length = 0
-            while introducer == 0x5b || (introducer == 0x4f && length == 0), length < 32,
+            var body: [Int32] = []
+            while introducer == 0x5b || (introducer == 0x4f && body.isEmpty), body.count < 32,
                   studydash_get_wch(&value) == OK {
-                length += 1
+                body.append(value)
                 if introducer == 0x4f || (0x40...0x7e).contains(value) { break }
             }
+            guard introducer == 0x5b else { return .tick }
+            // The two sequences that are ours, not keys: a mouse report where terminfo does not
+            // name `ESC [ <` (screen, tmux), and the start of a paste.
+            if body.first == 0x3c { return mouseEvent(String(decoding: body.dropFirst().map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)) }
+            if body == Array("200~".unicodeScalars.map { Int32($0.value) }) { return paste() }
             return .tick
         case KEY_CODE_YES where value == KEY_RESIZE:
             painter.forget()
@@ -155,6 +177,60 @@ public final class TerminalScreen {
         default:
             return .key(.escape)
         }
+    }
+
+    /// The rest of a mouse report after `ESC [ <`: up to its final `M` or `m`.
+    private func mouseReport() -> Event {
+        let screen = studydash_stdscr()
+        wtimeout(screen, 0)
+        defer { wtimeout(screen, currentTimeout ?? -1) }
+        var body = ""
+        var value: Int32 = 0
+        while body.count < 20, studydash_get_wch(&value) == OK, let scalar = Unicode.Scalar(UInt32(bitPattern: value)) {
+            body.unicodeScalars.append(scalar)
+            if value == 0x4d || value == 0x6d { break }
+        }
+        return mouseEvent(body)
+    }
+
+    private func mouseEvent(_ body: String) -> Event {
+        guard mouse, let event = MouseReport.decode(body) else { return .tick }
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let milliseconds = UInt64(max(0, now.tv_sec)) * 1000 + UInt64(max(0, now.tv_nsec)) / 1_000_000
+        return .mouse(clicks.count(event, atMilliseconds: milliseconds))
+    }
+
+    /// A paste's text, up to its end marker `ESC [201~`. A terminal that never sends the end
+    /// marker ends it after half a second of silence; keys in it (ncurses' KEY_ codes) and
+    /// whatever passes `PasteText.limit` are dropped.
+    private func paste() -> Event {
+        let screen = studydash_stdscr()
+        wtimeout(screen, 500)
+        defer { wtimeout(screen, currentTimeout ?? -1) }
+        var values: [Int32] = []
+        var value: Int32 = 0
+        reading: while true {
+            switch studydash_get_wch(&value) {
+            case OK where value == 27:
+                var marker: [Int32] = []
+                while marker.count < PasteText.endMarker.count, studydash_get_wch(&value) == OK {
+                    marker.append(value)
+                    if marker.last != PasteText.endMarker[marker.count - 1] { break }
+                }
+                if marker == PasteText.endMarker { break reading }
+                if values.count < PasteText.limit { values += marker }
+            case OK:
+                if values.count < PasteText.limit { values.append(value) }
+            case KEY_CODE_YES where value == KEY_RESIZE:
+                painter.forget()
+            case KEY_CODE_YES:
+                continue
+            default:
+                break reading
+            }
+        }
+        return .paste(PasteText.clean(values))
     }
 
     /// Shows `grid` (only what changed since the last draw goes out) with the cursor at
@@ -191,6 +267,7 @@ public final class TerminalScreen {
     /// again; the next `draw` repaints everything.
     public func suspend<T>(_ body: () throws -> T) rethrows -> T {
         guard !stopped else { return try body() }
+        _ = writeOut(inputModes(on: false).utf8)
         _ = def_prog_mode()
         _ = endwin()
         sd_pause_stderr_capture(1)
@@ -200,6 +277,7 @@ public final class TerminalScreen {
             painter.forget()
             _ = clearok(studydash_curscr(), true)
             _ = wrefresh(studydash_stdscr())
+            _ = writeOut(inputModes(on: true).utf8)
         }
         return try body()
     }
@@ -209,8 +287,14 @@ public final class TerminalScreen {
     public func copyToClipboard(_ text: String) -> String? {
         guard !stopped else { return nil }
         guard let bytes = Clipboard.sequence(for: text) else { return Clipboard.tooLong(text) }
+        return writeOut(bytes).map { "not copied: \($0)" }
+    }
+
+    /// Writes `bytes` to the terminal after ncurses' own pending output; nil when all went out,
+    /// else what failed.
+    private func writeOut<Bytes: Sequence>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
         studydash_flush_stdout()
-        return bytes.withUnsafeBytes { raw -> String? in
+        return Array(bytes).withUnsafeBytes { raw -> String? in
             guard let base = raw.baseAddress else { return nil }
             var offset = 0
             while offset < raw.count {
@@ -220,7 +304,7 @@ public final class TerminalScreen {
                 } else if written < 0 && errno == EINTR {
                     continue
                 } else {
-                    return "not copied: writing to the terminal failed (\(String(cString: strerror(errno))))"
+                    return "writing to the terminal failed (\(String(cString: strerror(errno))))"
                 }
             }
             return nil
@@ -231,6 +315,7 @@ public final class TerminalScreen {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        _ = writeOut(inputModes(on: false).utf8)
         _ = endwin()
         // The terminal is the shell's again: a later crash must not emit the reset sequence.
         sd_set_crash_reset_armed(0)
