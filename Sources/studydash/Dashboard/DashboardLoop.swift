@@ -21,7 +21,8 @@ enum DashboardLoop {
         let model = DashboardModel.of(session)
         let screen: TerminalScreen
         do {
-            screen = try TerminalScreen(useColor: looks.useColor, theme: looks.theme, colorTerm: environment["COLORTERM"])
+            screen = try TerminalScreen(useColor: looks.useColor, theme: looks.theme, colorTerm: environment["COLORTERM"],
+                                        mouse: config.mouse ?? false)
         } catch {
             throw CLIError("cannot start the dashboard: \(error)")
         }
