@@ -22,12 +22,17 @@ public final class TerminalScreen {
     static let crashReset = "\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\u{1b}[?1l\u{1b}>" + MouseReport.off + PasteText.off
 
     private let painter: GridPainter
+    /// The painter's palette, for the cells a hyperlink writes again.
+    private let palette: Palette
     private var stopped = false
     private var cursorShown = false
     private var currentTimeout: Int32?
     /// Whether clicks and the wheel are reported (config `mouse`).
     private let mouse: Bool
     private var clicks = MouseReport.ClickCounter()
+    /// The hyperlinks written over the last frame: cells that stop being one are written again
+    /// plain, as ncurses would not rewrite a cell whose text and style stayed the same.
+    private var linked: [ScreenLink] = []
 
     /// Takes over the terminal (alternate screen, no echo, keys one at a time). Check
     /// `TerminalCheck.refusal` first. Throws when ncurses cannot start. `theme`'s colours when
@@ -64,7 +69,8 @@ public final class TerminalScreen {
         // frame (about eight extra system calls per key); a frame is small, so finish it.
         _ = typeahead(-1)
         Self.disableFlowControl()
-        painter = GridPainter(palette: Palette(useColor: useColor, theme: theme, colorTerm: colorTerm))
+        palette = Palette(useColor: useColor, theme: theme, colorTerm: colorTerm)
+        painter = GridPainter(palette: palette)
         _ = writeOut(inputModes(on: true).utf8)
     }
 
@@ -254,6 +260,65 @@ public final class TerminalScreen {
         _ = wnoutrefresh(screen)
         _ = doupdate()
     }
+
+    /// Makes each of `links` an OSC 8 hyperlink over the cells `draw` has just shown of `grid`:
+    /// those cells are written again inside the sequence, between a save and a restore of the
+    /// cursor and with the attributes back to normal on both sides, so that ncurses' idea of
+    /// the screen (its cursor, its attributes, every cell's text) stays true. A link outside
+    /// the screen or with an unsafe URL (see `Hyperlink.safe`) is left plain.
+    public func hyperlink(_ links: [ScreenLink], in grid: Grid) {
+        guard !stopped else { return }
+        let size = size
+        let fits = { (link: ScreenLink) in
+            link.y >= 0 && link.y < min(size.height, grid.height) && link.x >= 0 && link.width > 0
+                && link.x + link.width <= min(size.width, grid.width)
+        }
+        let shown = links.filter { fits($0) && Hyperlink.safe($0.url) != nil }
+        let gone = linked.filter { old in fits(old) && !shown.contains(old) }
+        linked = shown
+        guard !shown.isEmpty || !gone.isEmpty else { return }
+        var bytes = Self.rendition(attributes: 0, pair: 0) + Array("\u{1b}7".utf8)
+        for link in gone { bytes += moveTo(link) + cells(of: link, in: grid) }
+        for link in shown {
+            bytes += moveTo(link) + Array(Hyperlink.open(link.url).utf8) + cells(of: link, in: grid) + Array(Hyperlink.close.utf8)
+        }
+        bytes += Self.rendition(attributes: 0, pair: 0) + Array("\u{1b}8".utf8)
+        _ = writeOut(bytes)
+    }
+
+    private func moveTo(_ link: ScreenLink) -> [UInt8] { Array("\u{1b}[\(link.y + 1);\(link.x + 1)H".utf8) }
+
+    /// `link`'s cells as `grid` has them, each run of a style in its rendition (the terminal
+    /// sequences ncurses would send for it).
+    private func cells(of link: ScreenLink, in grid: Grid) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var current: CellStyle?
+        for x in link.x..<(link.x + link.width) where !grid[x, link.y].isContinuation {
+            let cell = grid[x, link.y]
+            if cell.style != current {
+                let rendition = palette.rendition(of: cell.style)
+                bytes += Self.rendition(attributes: rendition.attributes, pair: rendition.pair)
+                current = cell.style
+            }
+            bytes += Array(String(cell.character).utf8)
+        }
+        return bytes
+    }
+
+    /// The bytes ncurses sends for these attributes and colour pair (`vid_puts`, collected
+    /// instead of written). ncurses takes them as the terminal's attributes from then on.
+    private static func rendition(attributes: attr_t, pair: Int16) -> [UInt8] {
+        collected = []
+        _ = vid_puts(attributes, pair, nil) { byte in
+            TerminalScreen.collected.append(UInt8(truncatingIfNeeded: byte))
+            return byte
+        }
+        return collected
+    }
+
+    /// Where `rendition` collects: vid_puts takes a C function, which cannot capture. One
+    /// screen, used from one thread.
+    nonisolated(unsafe) private static var collected: [UInt8] = []
 
     /// Makes the next `draw` clear the terminal and paint every cell (`Ctrl-L`): whatever else
     /// wrote over the screen is gone.

@@ -45,4 +45,15 @@ import Testing
         #expect(TerminalScreen.crashReset.contains("\u{1b}[?1006l"))
         #expect(TerminalScreen.crashReset.contains("\u{1b}[?2004l"))
     }
+
+    @Test func onlyASafeWebOrFileURLGoesIntoAHyperlink() {
+        #expect(Hyperlink.safe("https://semver.org/") == "https://semver.org/")
+        #expect(Hyperlink.safe("HTTP://example.com/a?b=c#d") != nil)
+        #expect(Hyperlink.safe("file:///home/me/notes.pdf") != nil)
+        for url in ["javascript:alert(1)", "mailto:me@example.com", "ftp://example.com", "https://", "./other.md",
+                    "https://example.com/\u{1b}]8;;evil", "https://example.com/\u{7}", "https://exa mple.com",
+                    "https://example.com/é", "https://example.com/" + String(repeating: "a", count: 2100)] {
+            #expect(Hyperlink.safe(url) == nil, "\(url.prefix(40))")
+        }
+    }
 }
