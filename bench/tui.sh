@@ -25,22 +25,11 @@ if ! command -v less >/dev/null 2>&1; then
     fi
 fi
 
-say "building release ..."
-# The shared release build (RELEASE_BUILD in setup.sh: `swift build -c release` with the Swift
-# runtime linked statically), so that this and the other benchmarks reuse one build. Its output is
-# shown only when it fails.
-log="$(mktemp)"
-if ! "${RELEASE_BUILD[@]}" >"$log" 2>&1; then
-    cat "$log" >&2
-    rm -f "$log"
-    say "the release build failed (output above)"
-    exit 1
-fi
-rm -f "$log"
-bin="$PWD/.build/release/studydash"
+source bench/lib.sh
+source bench/tui_lib.sh
+build_release
 runs="${RUNS:-5}"
 # The same generated folder as bench/load.sh (bench/lib.sh), so either script reuses it.
-source bench/lib.sh
 work="$BENCH_WORK"
 big="$BIG_NOTES"
 ensure_big_notes
@@ -53,41 +42,12 @@ mkdir -p "$out"
 stores="$(mktemp -d)"
 trap 'rm -rf "$stores"' EXIT
 
-probe=(python3 ../shared/tools/tuiprobe --json --size 100x30 -e LANG=C.UTF-8 --timeout 120)
-# 50 navigation keys. Not j*25 then k*25: the bundled tree shows only 16 rows at the start, so
-# j past its end changes nothing, no byte comes back and tuiprobe counts the key as unanswered
-# (a 1 s wait). This stays within the first 14 rows of either tree, so every key moves the
-# selection; less gets the same keys (one line down, one line up, never above line 1).
-keys='key j*12 k*12 j*13 k*13'
-# First full screen of the dashboard: the title row has `overall` (first row) and the status row
-# the hint `q quit` (last row). One wait-re, so its at_ms is when both were on screen.
-# timeout=60: the 5,000-file folder takes over a second to load, more on a busy machine.
-sd_steps="wait-re '(?s)\\A[^\\n]*overall.*q quit[^\\n]*\\Z' timeout=60; settle; $keys; key q; wait-exit 0"
-
-failures=0
-run_probe() {   # run_probe FOLDER-TAG PROGRAM-TAG RUN STEPS COMMAND...
-    local dir="$out/$1/$2" rc=0
-    mkdir -p "$dir"
-    "${probe[@]}" -s "$4" -- "${@:5}" >"$dir/$3.json" 2>"$dir/$3.err" || rc=$?
-    if [ "$rc" -ne 0 ]; then
-        failures=$((failures + 1))
-        {
-            echo "tui: FAILED run $3/$runs of $2 on $1 (tuiprobe exit $rc): $(grep -m1 'FAILED' "$dir/$3.err" || tail -n1 "$dir/$3.err")"
-            sed 's/^/    /' "$dir/$3.err"
-        } >&2
-    fi
-}
-
 echo "studydash $("$bin" --version), $(less --version | head -n1) on $(nproc) cores, $(date -u +%Y-%m-%d)"
 for folder in Content "$big"; do
     tag="$(basename "$folder")"
     # The reader's version of the same notes: every .md/.txt file, in path order, one after the other.
     text="$tui/less-$tag.txt"
-    files "$folder" | LC_ALL=C sort -z | xargs -0 cat >"$text"
-    # less's first full screen: its first line on row 1 and the file name in the prompt (last
-    # row). Punctuation becomes `.` so the line needs no escaping inside the step's quotes.
-    first="$(python3 -c 'import re,sys; print(re.sub(r"[^A-Za-z0-9 ]", ".", open(sys.argv[1], encoding="utf-8", errors="replace").readline().rstrip("\n")[:60]))' "$text")"
-    less_steps="wait-re '(?s)\\A${first}.*less-${tag}\\.txt[^\\n]*\\Z' timeout=60; settle; $keys; key q; wait-exit 0"
+    less_text "$folder" "$text"
     echo
     echo "$folder: $(files "$folder" | tr -cd '\0' | wc -c) files, $(du -sh "$folder" | cut -f1); less on $(du -h "$text" | cut -f1) $work/tui/less-$tag.txt"
     # Interleaved, so that a slow patch of the machine hits every program alike.
@@ -95,10 +55,9 @@ for folder in Content "$big"; do
         say "$tag: run $i/$runs ..."
         db="$stores/$tag-$i/progress.sqlite"
         mkdir -p "$(dirname "$db")"
-        run_probe "$tag" sd-new "$i" "$sd_steps" "$bin" --content "$folder" --db "$db"
-        run_probe "$tag" sd-existing "$i" "$sd_steps" "$bin" --content "$folder" --db "$db"
-        # LESSOPEN and LESS unset: no input preprocessor, default options; no history file.
-        run_probe "$tag" less "$i" "$less_steps" env -u LESSOPEN -u LESSCLOSE -u LESS LESSHISTFILE=- less "$text"
+        run_probe "$out" "$tag" sd-new "$i" "$sd_steps" "$bin" --content "$folder" --db "$db"
+        run_probe "$out" "$tag" sd-existing "$i" "$sd_steps" "$bin" --content "$folder" --db "$db"
+        run_probe "$out" "$tag" less "$i" "$less_steps" "${less_command[@]}" "$text"
     done
 done
 echo
@@ -110,7 +69,7 @@ python3 bench/tui_report.py "$out" "$runs"
 # <= 100 ms on the 5,000 files.
 echo
 echo "Opening D (key to view drawn), 100,000 events in the store, median of $runs runs x 5 opens"
-d_steps="wait-re '(?s)\\A[^\\n]*overall.*q quit[^\\n]*\\Z' timeout=60; settle"
+d_steps="$sd_first; settle"
 for _ in 1 2 3 4 5; do d_steps="$d_steps; key D; key q"; done
 d_steps="$d_steps; key q; wait-exit 0"
 for folder in Content "$big"; do
@@ -130,7 +89,7 @@ db.commit()
 PY
     for i in $(seq 1 "$runs"); do
         say "$tag: D, run $i/$runs ..."
-        run_probe "$tag" sd-dashboard "$i" "$d_steps" "$bin" --content "$folder" --db "$db"
+        run_probe "$out" "$tag" sd-dashboard "$i" "$d_steps" "$bin" --content "$folder" --db "$db"
     done
     python3 - "$out/$tag/sd-dashboard" "$tag" <<'PY'
 import glob, json, statistics, sys
@@ -152,7 +111,7 @@ done
 # Targets: <= 3 ms a key on the bundled notes, <= 30 ms on the 5,000 files.
 echo
 echo "Search keystrokes: / then \"learning\" typed one key at a time, median of $runs runs x 8 keys"
-s_steps="wait-re '(?s)\\A[^\\n]*overall.*q quit[^\\n]*\\Z' timeout=60; settle; key /; wait 'Enter keeps' timeout=120"
+s_steps="$sd_first; settle; key /; wait 'Enter keeps' timeout=120"
 for c in l e a r n i n g; do s_steps="$s_steps; key $c"; done
 s_steps="$s_steps; key Esc; key q; wait-exit 0 timeout=120"
 for folder in Content "$big"; do
@@ -161,7 +120,7 @@ for folder in Content "$big"; do
     mkdir -p "$(dirname "$db")"
     for i in $(seq 1 "$runs"); do
         say "$tag: search, run $i/$runs ..."
-        run_probe "$tag" sd-search "$i" "$s_steps" "$bin" --content "$folder" --db "$db"
+        run_probe "$out" "$tag" sd-search "$i" "$s_steps" "$bin" --content "$folder" --db "$db"
     done
     python3 - "$out/$tag/sd-search" "$tag" "$([ "$tag" = Content ] && echo 3 || echo 30)" <<'PY'
 import glob, json, statistics, sys

@@ -11,6 +11,9 @@ per folder and program with medians over the runs, the ratios studydash/less, an
   B/key         median bytes written in answer to one navigation key, all runs pooled
   peak RSS      VmHWM (tuiprobe samples it every 20 ms), median over runs, MB = 1024 * 1024 bytes
   quit          ms from `q` to the process exit (tearing down), median over runs
+
+With --compare OUT RUNS [SKIPPED...] (bench/compare.sh): the issue-17 table instead, peers and
+studydash rows (OUT/peers/PEER and OUT/studydash/FOLDER), each figure with its ratio to less.
 """
 import json
 import os
@@ -61,10 +64,71 @@ def summarise(reports):
         quits.append(r["exit"]["at_ms"] - quit_key["at_ms"])
     if not reports:
         return None
-    return {"first": statistics.median(firsts), "key_median": statistics.median(latencies),
-            "key_max": max(latencies), "keys": len(latencies), "unanswered": unanswered,
-            "bytes": statistics.median(sizes), "rss": statistics.median(rss),
+    # A run with no navigation keys (only q) has no key figures.
+    pooled = (lambda f, values: f(values) if values else None)
+    return {"first": statistics.median(firsts), "key_median": pooled(statistics.median, latencies),
+            "key_max": pooled(max, latencies), "keys": len(latencies), "unanswered": unanswered,
+            "bytes": pooled(statistics.median, sizes), "rss": statistics.median(rss),
             "quit": statistics.median(quits)}
+
+
+COMPARE_ROWS = [("peers", "less", "less"), ("peers", "nnn", "nnn"), ("peers", "newsboat", "newsboat"),
+                ("peers", "frogmouth", "frogmouth"), ("studydash", "Content", "studydash, bundled notes"),
+                ("studydash", "big", "studydash, 5,000 files"),
+                ("studydash", "same", "studydash, 2,000 near-identical files"),
+                ("studydash", "huge", "studydash, one 3.2 MB note")]
+# (row, metric, limit): issue 17's targets for the studydash rows.
+COMPARE_TARGETS = [("Content", "first", 12), ("Content", "key_median", 0.3), ("Content", "key_max", 3),
+                   ("Content", "bytes", 800), ("Content", "rss", 18), ("big", "quit", 20), ("big", "first", 700),
+                   ("big", "rss", 90), ("same", "first", 300), ("huge", "first", 250), ("huge", "rss", 60)]
+
+
+def compare(out, runs, skipped):
+    """The comparison table: one row per program and case, a figure and its ratio to less."""
+    rows, failures = [], []
+    for group, name, label in COMPARE_ROWS:
+        if not os.path.isdir(os.path.join(out, group, name)):
+            continue
+        good, failed = load(out, group, name, runs)
+        summary = summarise(good) if good else None
+        rows.append((name, label, summary, len(good)))
+        failures += [f"{label}: {f}" for f in failed]
+    base = next((s for name, _, s, _ in rows if name == "less"), None)
+
+    def cell(s, metric, text):
+        value = s[metric]
+        if value is None:
+            return "-"
+        ratio = f" ({value / base[metric]:.1f}x)" if base and base[metric] and metric != "quit" else ""
+        return text(value) + ratio
+
+    metrics = [("first", ms), ("key_median", lambda v: f"{v:.2f} ms"), ("key_max", ms),
+               ("bytes", lambda v: f"{v:,.0f}"), ("rss", lambda v: f"{v:.1f} MB"), ("quit", ms)]
+    print("| | first screen | key median | key max | bytes/key | peak RSS | quit |")
+    print("|---|---|---|---|---|---|---|")
+    for name, label, s, n in rows:
+        if s is None:
+            print(f"| {label} | no successful run of {runs} | | | | | |")
+            continue
+        note = f" ({s['unanswered']} keys unanswered)" if s["unanswered"] else ""
+        print(f"| {label}{note} | " + " | ".join(cell(s, m, f) for m, f in metrics) + " |")
+    print("\n  medians of the runs; (Nx) = the ratio to less from the same run; keys: 50 navigation keys per run,"
+          "\n  pooled; quit: from q to the exit")
+    for peer in skipped:
+        print(f"  skipped: {peer}")
+    print("\n  targets")
+    found = {name: s for name, _, s, _ in rows}
+    for name, metric, limit in COMPARE_TARGETS:
+        if name not in found:
+            continue
+        value = None if found[name] is None else found[name][metric]
+        verdict = "pass" if value is not None and value <= limit else "FAIL"
+        print(f"  {verdict:<5} studydash {name:<8} {metric:<11} {'no data' if value is None else f'{value:.2f}':>10}"
+              f"  (<= {limit:g})")
+    if failures:
+        print(f"\n  {len(failures)} failed run(s), left out of the figures above:")
+        for f in failures:
+            print(f"    {f}")
 
 
 def ms(v):
@@ -73,6 +137,9 @@ def ms(v):
 
 def main():
     global FOLDERS
+    if sys.argv[1] == "--compare":
+        compare(sys.argv[2], int(sys.argv[3]), sys.argv[4:])
+        return
     out, runs = sys.argv[1], int(sys.argv[2])
     FOLDERS = [f for f in FOLDERS if os.path.isdir(os.path.join(out, f[0]))]   # those that were run
     results, failures = {}, []

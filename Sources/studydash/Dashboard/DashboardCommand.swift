@@ -85,7 +85,8 @@ struct DashboardCommand: ParsableCommand {
             let folders = try content.resolvedFolders()
             let resume = ResumeFile(contentFolders: folders, environment: environment)
             let code = try DashboardLoop.run(session: session, progress: progress,
-                                             looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap),
+                                             looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap,
+                                                                        hyperlinks: (config.hyperlinks ?? .auto).isOn(environment: environment)),
                                              environment: environment, config: config, resume: resume, fresh: fresh,
                                              watcher: ContentWatcher(folders: folders), notice: openNotice)
             // [sync] on_quit, after the terminal is back: a failure is said, and the quit stands.
