@@ -16,20 +16,32 @@ public final class TerminalScreen {
     }
 
     /// What the crash handler writes: attributes off, cursor shown, alternate screen left,
-    /// cursor keys and keypad back in normal mode. Plain ANSI/xterm, understood by every
-    /// terminal that passed `TerminalCheck` (and ignored where not applicable).
-    static let crashReset = "\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\u{1b}[?1l\u{1b}>"
+    /// cursor keys and keypad back in normal mode, mouse reporting and bracketed paste off. Plain
+    /// ANSI/xterm, understood by every terminal that passed `TerminalCheck` (and ignored where
+    /// not applicable).
+    static let crashReset = "\u{1b}[0m\u{1b}[?25h\u{1b}[?1049l\u{1b}[?1l\u{1b}>" + MouseReport.off + PasteText.off
 
     private let painter: GridPainter
+    /// The painter's palette, for the cells a hyperlink writes again.
+    private let palette: Palette
     private var stopped = false
     private var cursorShown = false
     private var currentTimeout: Int32?
+    /// Whether clicks and the wheel are reported (config `mouse`).
+    private let mouse: Bool
+    private var clicks = MouseReport.ClickCounter()
+    /// The hyperlinks written over the last frame: cells that stop being one are written again
+    /// plain, as ncurses would not rewrite a cell whose text and style stayed the same.
+    private var linked: [ScreenLink] = []
 
     /// Takes over the terminal (alternate screen, no echo, keys one at a time). Check
     /// `TerminalCheck.refusal` first. Throws when ncurses cannot start. `theme`'s colours when
     /// `useColor`, fitted to the terminal's colours (24-bit only when `colorTerm`, `$COLORTERM`,
     /// says truecolor).
-    public init(useColor: Bool, theme: Theme = .standard, colorTerm: String? = nil) throws {
+    /// With `mouse`, clicks and the wheel are reported (and Shift keeps the terminal's own
+    /// selection); pastes are always bracketed.
+    public init(useColor: Bool, theme: Theme = .standard, colorTerm: String? = nil, mouse: Bool = false) throws {
+        self.mouse = mouse
         // Signals first: ncurses installs its own SIGINT/SIGTERM handlers where the disposition
         // is still SIG_DFL, and the crash handler must save the shell's termios, not ours.
         sd_install_quit_handlers()
@@ -57,7 +69,15 @@ public final class TerminalScreen {
         // frame (about eight extra system calls per key); a frame is small, so finish it.
         _ = typeahead(-1)
         Self.disableFlowControl()
-        painter = GridPainter(palette: Palette(useColor: useColor, theme: theme, colorTerm: colorTerm))
+        palette = Palette(useColor: useColor, theme: theme, colorTerm: colorTerm)
+        painter = GridPainter(palette: palette)
+        _ = writeOut(inputModes(on: true).utf8)
+    }
+
+    /// The sequences that turn the mouse (when asked for) and bracketed paste on or off: on at
+    /// the start and after a suspend, off before the terminal goes back to the shell.
+    private func inputModes(on: Bool) -> String {
+        (mouse ? (on ? MouseReport.on : MouseReport.off) : "") + (on ? PasteText.on : PasteText.off)
     }
 
     /// Ctrl-S and Ctrl-Q are XON/XOFF flow control by default and never reach the program. This
@@ -113,6 +133,9 @@ public final class TerminalScreen {
             return escapeOrUnknownKey()
         case OK:
             return KeyDecoder.character(value).map(Event.key) ?? .tick
+        case KEY_CODE_YES where value == KEY_MOUSE:
+            // terminfo's kmous is `ESC [ <` (xterm): ncurses took that much; the rest is ours.
+            return mouseReport()
         case KEY_CODE_YES where value == KEY_RESIZE:
             // ncurses has already resized its windows; what the terminal shows is unknown now.
             painter.forget()
@@ -146,12 +169,17 @@ public final class TerminalScreen {
         case OK:
             // A CSI or SS3 sequence runs to its final byte; Alt and a key is the one character.
             let introducer = value
-            var length = 0
-            while introducer == 0x5b || (introducer == 0x4f && length == 0), length < 32,
+            var body: [Int32] = []
+            while introducer == 0x5b || (introducer == 0x4f && body.isEmpty), body.count < 32,
                   studydash_get_wch(&value) == OK {
-                length += 1
+                body.append(value)
                 if introducer == 0x4f || (0x40...0x7e).contains(value) { break }
             }
+            guard introducer == 0x5b else { return .tick }
+            // The two sequences that are ours, not keys: a mouse report where terminfo does not
+            // name `ESC [ <` (screen, tmux), and the start of a paste.
+            if body.first == 0x3c { return mouseEvent(String(decoding: body.dropFirst().map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)) }
+            if body == Array("200~".unicodeScalars.map { Int32($0.value) }) { return paste() }
             return .tick
         case KEY_CODE_YES where value == KEY_RESIZE:
             painter.forget()
@@ -162,6 +190,60 @@ public final class TerminalScreen {
         default:
             return .key(.escape)
         }
+    }
+
+    /// The rest of a mouse report after `ESC [ <`: up to its final `M` or `m`.
+    private func mouseReport() -> Event {
+        let screen = studydash_stdscr()
+        wtimeout(screen, 0)
+        defer { wtimeout(screen, currentTimeout ?? -1) }
+        var body = ""
+        var value: Int32 = 0
+        while body.count < 20, studydash_get_wch(&value) == OK, let scalar = Unicode.Scalar(UInt32(bitPattern: value)) {
+            body.unicodeScalars.append(scalar)
+            if value == 0x4d || value == 0x6d { break }
+        }
+        return mouseEvent(body)
+    }
+
+    private func mouseEvent(_ body: String) -> Event {
+        guard mouse, let event = MouseReport.decode(body) else { return .tick }
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let milliseconds = UInt64(max(0, now.tv_sec)) * 1000 + UInt64(max(0, now.tv_nsec)) / 1_000_000
+        return .mouse(clicks.count(event, atMilliseconds: milliseconds))
+    }
+
+    /// A paste's text, up to its end marker `ESC [201~`. A terminal that never sends the end
+    /// marker ends it after half a second of silence; keys in it (ncurses' KEY_ codes) and
+    /// whatever passes `PasteText.limit` are dropped.
+    private func paste() -> Event {
+        let screen = studydash_stdscr()
+        wtimeout(screen, 500)
+        defer { wtimeout(screen, currentTimeout ?? -1) }
+        var values: [Int32] = []
+        var value: Int32 = 0
+        reading: while true {
+            switch studydash_get_wch(&value) {
+            case OK where value == 27:
+                var marker: [Int32] = []
+                while marker.count < PasteText.endMarker.count, studydash_get_wch(&value) == OK {
+                    marker.append(value)
+                    if marker.last != PasteText.endMarker[marker.count - 1] { break }
+                }
+                if marker == PasteText.endMarker { break reading }
+                if values.count < PasteText.limit { values += marker }
+            case OK:
+                if values.count < PasteText.limit { values.append(value) }
+            case KEY_CODE_YES where value == KEY_RESIZE:
+                painter.forget()
+            case KEY_CODE_YES:
+                continue
+            default:
+                break reading
+            }
+        }
+        return .paste(PasteText.clean(values))
     }
 
     /// Shows `grid` (only what changed since the last draw goes out) with the cursor at
@@ -186,6 +268,65 @@ public final class TerminalScreen {
         _ = doupdate()
     }
 
+    /// Makes each of `links` an OSC 8 hyperlink over the cells `draw` has just shown of `grid`:
+    /// those cells are written again inside the sequence, between a save and a restore of the
+    /// cursor and with the attributes back to normal on both sides, so that ncurses' idea of
+    /// the screen (its cursor, its attributes, every cell's text) stays true. A link outside
+    /// the screen or with an unsafe URL (see `Hyperlink.safe`) is left plain.
+    public func hyperlink(_ links: [ScreenLink], in grid: Grid) {
+        guard !stopped else { return }
+        let size = size
+        let fits = { (link: ScreenLink) in
+            link.y >= 0 && link.y < min(size.height, grid.height) && link.x >= 0 && link.width > 0
+                && link.x + link.width <= min(size.width, grid.width)
+        }
+        let shown = links.filter { fits($0) && Hyperlink.safe($0.url) != nil }
+        let gone = linked.filter { old in fits(old) && !shown.contains(old) }
+        linked = shown
+        guard !shown.isEmpty || !gone.isEmpty else { return }
+        var bytes = Self.rendition(attributes: 0, pair: 0) + Array("\u{1b}7".utf8)
+        for link in gone { bytes += moveTo(link) + cells(of: link, in: grid) }
+        for link in shown {
+            bytes += moveTo(link) + Array(Hyperlink.open(link.url).utf8) + cells(of: link, in: grid) + Array(Hyperlink.close.utf8)
+        }
+        bytes += Self.rendition(attributes: 0, pair: 0) + Array("\u{1b}8".utf8)
+        _ = writeOut(bytes)
+    }
+
+    private func moveTo(_ link: ScreenLink) -> [UInt8] { Array("\u{1b}[\(link.y + 1);\(link.x + 1)H".utf8) }
+
+    /// `link`'s cells as `grid` has them, each run of a style in its rendition (the terminal
+    /// sequences ncurses would send for it).
+    private func cells(of link: ScreenLink, in grid: Grid) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var current: CellStyle?
+        for x in link.x..<(link.x + link.width) where !grid[x, link.y].isContinuation {
+            let cell = grid[x, link.y]
+            if cell.style != current {
+                let rendition = palette.rendition(of: cell.style)
+                bytes += Self.rendition(attributes: rendition.attributes, pair: rendition.pair)
+                current = cell.style
+            }
+            bytes += Array(String(cell.character).utf8)
+        }
+        return bytes
+    }
+
+    /// The bytes ncurses sends for these attributes and colour pair (`vid_puts`, collected
+    /// instead of written). ncurses takes them as the terminal's attributes from then on.
+    private static func rendition(attributes: attr_t, pair: Int16) -> [UInt8] {
+        collected = []
+        _ = vid_puts(attributes, pair, nil) { byte in
+            TerminalScreen.collected.append(UInt8(truncatingIfNeeded: byte))
+            return byte
+        }
+        return collected
+    }
+
+    /// Where `rendition` collects: vid_puts takes a C function, which cannot capture. One
+    /// screen, used from one thread.
+    nonisolated(unsafe) private static var collected: [UInt8] = []
+
     /// Makes the next `draw` clear the terminal and paint every cell (`Ctrl-L`): whatever else
     /// wrote over the screen is gone.
     public func repaintAll() {
@@ -198,6 +339,7 @@ public final class TerminalScreen {
     /// again; the next `draw` repaints everything.
     public func suspend<T>(_ body: () throws -> T) rethrows -> T {
         guard !stopped else { return try body() }
+        _ = writeOut(inputModes(on: false).utf8)
         _ = def_prog_mode()
         _ = endwin()
         sd_pause_stderr_capture(1)
@@ -207,6 +349,7 @@ public final class TerminalScreen {
             painter.forget()
             _ = clearok(studydash_curscr(), true)
             _ = wrefresh(studydash_stdscr())
+            _ = writeOut(inputModes(on: true).utf8)
         }
         return try body()
     }
@@ -216,8 +359,14 @@ public final class TerminalScreen {
     public func copyToClipboard(_ text: String) -> String? {
         guard !stopped else { return nil }
         guard let bytes = Clipboard.sequence(for: text) else { return Clipboard.tooLong(text) }
+        return writeOut(bytes).map { "not copied: \($0)" }
+    }
+
+    /// Writes `bytes` to the terminal after ncurses' own pending output; nil when all went out,
+    /// else what failed.
+    private func writeOut<Bytes: Sequence>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
         studydash_flush_stdout()
-        return bytes.withUnsafeBytes { raw -> String? in
+        return Array(bytes).withUnsafeBytes { raw -> String? in
             guard let base = raw.baseAddress else { return nil }
             var offset = 0
             while offset < raw.count {
@@ -227,7 +376,7 @@ public final class TerminalScreen {
                 } else if written < 0 && errno == EINTR {
                     continue
                 } else {
-                    return "not copied: writing to the terminal failed (\(String(cString: strerror(errno))))"
+                    return "writing to the terminal failed (\(String(cString: strerror(errno))))"
                 }
             }
             return nil
@@ -238,6 +387,7 @@ public final class TerminalScreen {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        _ = writeOut(inputModes(on: false).utf8)
         _ = endwin()
         // The terminal is the shell's again: a later crash must not emit the reset sequence.
         sd_set_crash_reset_armed(0)

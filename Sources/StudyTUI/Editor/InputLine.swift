@@ -26,6 +26,16 @@ public struct InputLine: Hashable, Sendable {
         }
     }
 
+    /// Inserts a paste at the cursor as one edit, its line breaks as spaces, keeping the text
+    /// within `limit` characters; false when some of the paste had to be left out.
+    @discardableResult
+    public mutating func paste(_ text: String, limit: Int = .max) -> Bool {
+        let room = max(0, limit - self.text.count)
+        let flat = text.replacing("\n", with: " ")
+        editor.paste(String(flat.prefix(room)))
+        return flat.count <= room
+    }
+
     /// Draws the prompt and the text into one row `width` columns wide; returns the cursor's
     /// screen position. Text wider than the room scrolls so the cursor is visible, with `…`
     /// marking text cut on the left.

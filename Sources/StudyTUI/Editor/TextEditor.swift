@@ -114,6 +114,17 @@ public struct TextEditor: Hashable, Sendable {
         return true
     }
 
+    /// Inserts a paste at the cursor as one edit: its line breaks ("\n") start new lines, and
+    /// no character of it is read as a key. The terminal layer has already removed its controls.
+    public mutating func paste(_ text: String) {
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if number > 0 { splitLine() }
+            let kept = line.filter { !$0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+            if !kept.isEmpty { insert(String(kept)) }
+        }
+        goalColumn = nil
+    }
+
     /// Records the box size and scrolls the least needed for the cursor's row to be visible (and
     /// no further down than the text needs). Call it before drawing each frame.
     public mutating func scrollToCursor(width: Int, height: Int) {

@@ -51,6 +51,20 @@ extension ReaderReducer {
                 return
             }
         }
+        follow(search, reader: &reader, state: state)
+    }
+
+    /// A paste into the search being typed: one insert, held to the search's length.
+    static func pasteSearch(_ text: String, reader: inout AppState.Reader, state: inout AppState) {
+        guard var search = reader.search, search.typing else { return }
+        if !search.line.paste(text, limit: SearchLine.maximumLength) {
+            state.say("a search is at most \(SearchLine.maximumLength) characters", error: true)
+        }
+        follow(search, reader: &reader, state: state)
+    }
+
+    /// The query as it now reads, followed: the cursor line on its first match.
+    private static func follow(_ search: ReaderSearch, reader: inout AppState.Reader, state: AppState) {
         reader.search = search
         // As it is typed: the first match from where the search began, else back there.
         let matches = ReaderView.matchingLines(reader, state: state)

@@ -38,6 +38,9 @@ public enum Reducer {
     /// A key or Ctrl-C, to the view that is open. Ctrl-C arrives only when the editor asked for
     /// it (see `wantsInterrupt`).
     static func handle(input: Event, state: inout AppState) -> [Effect] {
+        // Neither is a key: neither answers a question nor reaches a binding.
+        if case .mouse(let event) = input { return handle(mouse: event, state: &state) }
+        if case .paste(let text) = input { return handle(paste: text, state: &state) }
         if let pending = state.pending {
             state.pending = nil
             return QuestionReducer.answer(pending, input: input, state: &state)

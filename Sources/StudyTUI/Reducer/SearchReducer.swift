@@ -42,6 +42,19 @@ enum SearchReducer {
         return []
     }
 
+    /// A paste into the search line: one insert (its line breaks as spaces), held to the
+    /// search's length.
+    static func paste(_ text: String, line: inout SearchLine, state: inout AppState) -> [Effect] {
+        let before = line.text
+        if !line.input.paste(text, limit: SearchLine.maximumLength) {
+            state.say("a search is at most \(SearchLine.maximumLength) characters", error: true)
+        }
+        state.overlay = .search(line)
+        if line.text != before { apply(line.text, state: &state) }
+        Reducer.settleScroll(&state)
+        return []
+    }
+
     /// A key of `filterKeys` over the browser while a search is kept.
     static func handleFiltered(_ key: Key, state: inout AppState) -> [Effect] {
         if state.keymap[.filter].action(for: key) == .search(.clear) { clear(&state) }

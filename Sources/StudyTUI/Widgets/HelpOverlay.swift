@@ -47,8 +47,18 @@ enum HelpOverlay {
             if !all.isEmpty { all.append(("", "")) }
             all += lines(table)
         }
-        return all
+        return all + [("", "")] + mouseLines
     }
+
+    /// The mouse is no key table of its own: what it does, once, after the keys.
+    static let mouseLines: [(key: String, text: String)] = [
+        ("", "Mouse (config mouse = true)"),
+        ("click", "select a tree row, a resource, a reader line"),
+        ("double click", "open it, as Enter does"),
+        ("click [N]", "open link N (the status row shows it first)"),
+        ("wheel", "scroll the pane under the pointer"),
+        ("Shift-drag", "select text with the terminal's own selection"),
+    ]
 
     static let keyWidth = 18
 

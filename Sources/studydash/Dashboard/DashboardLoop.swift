@@ -16,6 +16,8 @@ enum DashboardLoop {
         var useColor: Bool
         var theme: Theme
         var keymap: KeyMap
+        /// Links as OSC 8 hyperlinks (config `hyperlinks`, and the terminal).
+        var hyperlinks = false
     }
 
     static func run(session: StudySession, progress: LearnerProgress, looks: Looks,
@@ -24,7 +26,8 @@ enum DashboardLoop {
         let model = DashboardModel.of(session)
         let screen: TerminalScreen
         do {
-            screen = try TerminalScreen(useColor: looks.useColor, theme: looks.theme, colorTerm: environment["COLORTERM"])
+            screen = try TerminalScreen(useColor: looks.useColor, theme: looks.theme, colorTerm: environment["COLORTERM"],
+                                        mouse: config.mouse ?? false)
         } catch {
             throw CLIError("cannot start the dashboard: \(error)")
         }
@@ -44,13 +47,13 @@ enum DashboardLoop {
         let crashKey = environment["STUDYDASH_DEBUG_CRASH_KEY"].flatMap(\.first)
         #endif
         var watcher = StoreWatcher(session: session)
-        draw(state, on: screen)
+        draw(state, on: screen, looks: looks)
         while true {
             if let signal = screen.quitSignal {
                 // Ctrl-C over unsaved text asks first; a second one, at the question, quits.
                 if Reducer.wantsInterrupt(state), screen.takeInterrupt() {
                     _ = Reducer.handle(.event(.interrupt), state: &state)
-                    draw(state, on: screen)
+                    draw(state, on: screen, looks: looks)
                     continue
                 }
                 let kept = state.unsavedAnnotation.flatMap {
@@ -109,7 +112,7 @@ enum DashboardLoop {
                 }
             }
             watcher.session = effects.session
-            if changed { draw(state, on: screen) }
+            if changed { draw(state, on: screen, looks: looks) }
         }
     }
 
@@ -133,9 +136,13 @@ enum DashboardLoop {
     }
     #endif
 
-    static func draw(_ state: AppState, on screen: TerminalScreen) {
+    static func draw(_ state: AppState, on screen: TerminalScreen, looks: Looks) {
         let frame = Dashboard.render(state)
         screen.draw(frame.grid, cursor: frame.cursor)
+        if looks.hyperlinks {
+            screen.hyperlink(LinkCells.shown(state).map { ScreenLink(x: $0.x, y: $0.y, width: $0.width, url: $0.target) },
+                             in: frame.grid)
+        }
     }
 }
 
