@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "StudyCore", "StudyTestSupport", "store-torture",
                                                            .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "StudydashCLITests", dependencies: ["studydash", "StudyTerminal", "StudyTestSupport"],
+        .testTarget(name: "StudydashCLITests", dependencies: ["studydash", "StudyTerminal", "TermGrid", "StudyTestSupport"],
                     exclude: ["Fixtures", "Snapshots", "Probes"]),
     ]
 )

@@ -82,7 +82,8 @@ struct DashboardCommand: ParsableCommand {
             let folders = try content.resolvedFolders()
             let resume = ResumeFile(contentFolders: folders, environment: environment)
             let code = try DashboardLoop.run(session: session, progress: progress,
-                                             looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap),
+                                             looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap,
+                                                                        hyperlinks: (config.hyperlinks ?? .auto).isOn(environment: environment)),
                                              environment: environment, config: config, resume: resume, fresh: fresh,
                                              watcher: ContentWatcher(folders: folders))
             if code != 0 { throw ExitCode(code) }
