@@ -13,7 +13,9 @@ enum Glyph {
     /// wide string into `buffer`, and returns how many columns ncurses will advance for it (never
     /// more than `columns`; when less, the caller pads with a blank).
     static func encode(_ character: Character, columns: Int, into buffer: UnsafeMutablePointer<wchar_t>) -> Int {
-        if let ascii = character.asciiValue {
+        // One ASCII byte (not `asciiValue`, which compares every character with "\r\n" first).
+        let utf8 = character.utf8
+        if let ascii = utf8.first, ascii < 0x80, utf8.count == 1 {
             buffer[0] = ascii >= 0x20 && ascii != 0x7f ? wchar_t(ascii) : questionMark
             buffer[1] = 0
             return 1

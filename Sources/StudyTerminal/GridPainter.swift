@@ -62,10 +62,17 @@ final class GridPainter {
 
     private func paintRow(_ cells: UnsafeBufferPointer<Cell>, start: Int, y: Int, from first: Int, through last: Int,
                           columns: Int, gridWidth: Int) {
+        guard first <= last else { return }
         var x = first
+        // Runs of cells share a style: look each new style up once.
+        var style = cells[start + x].style
+        var rendition = palette.rendition(of: style)
         while x <= last {
             let cell = cells[start + x]
-            let rendition = palette.rendition(of: cell.style)
+            if cell.style != style {
+                style = cell.style
+                rendition = palette.rendition(of: style)
+            }
             if cell.isContinuation {
                 // A right half whose left half is not here: show a blank rather than nothing.
                 studydash_put_cell(Int32(y), Int32(x), blank, rendition.attributes, rendition.pair)

@@ -148,6 +148,13 @@ public final class TerminalScreen {
         }
     }
 
+    /// A key or resize already waiting, taken without waiting for one; nil when none is (or on
+    /// input that means nothing). For applying queued keys before drawing once.
+    public func waitingEvent() -> Event? {
+        let event = nextEvent(timeoutMilliseconds: 0)
+        return event == .tick ? nil : event
+    }
+
     /// An Esc with nothing after it is the Esc key. One with more bytes already waiting (ncurses
     /// gave it up as a sequence after its escape delay) is a key it does not know: Alt-d, a
     /// modified key missing from the terminal's description. That is dropped whole, as read

@@ -14,6 +14,28 @@ public struct Cell: Hashable, Sendable {
     }
 
     public static let blank = Cell()
+
+    /// Cells are equal when they send the same bytes in the same style. The painter compares
+    /// every cell of a frame with the last one; Character's own `==` (canonical equivalence)
+    /// walks Unicode tables for every pair of different non-ASCII characters (`█` beside `░`),
+    /// which made comparing frames a large part of a key's cost.
+    public static func == (a: Cell, b: Cell) -> Bool {
+        a.style == b.style && a.isContinuation == b.isContinuation && sameBytes(a.character, b.character)
+    }
+
+    private static func sameBytes(_ a: Character, _ b: Character) -> Bool {
+        // Identical representations first: a character of up to 15 UTF-8 bytes is stored in
+        // place, so two with the same bytes have the same 16 bytes of representation.
+        let identical = withUnsafeBytes(of: a) { x in
+            withUnsafeBytes(of: b) { y in
+                x.count == 16 && y.count == 16
+                    ? x.load(as: UInt64.self) == y.load(as: UInt64.self)
+                        && x.load(fromByteOffset: 8, as: UInt64.self) == y.load(fromByteOffset: 8, as: UInt64.self)
+                    : x.elementsEqual(y)
+            }
+        }
+        return identical || (a.utf8.first == b.utf8.first && a.utf8.elementsEqual(b.utf8))
+    }
 }
 
 /// A screen-sized grid of cells that widgets draw into and the terminal layer copies out.
