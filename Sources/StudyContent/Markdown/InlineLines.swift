@@ -47,14 +47,14 @@ struct InlineLines {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 current.pending += node.literal
             case CMARK_NODE_HTML_INLINE:
-                guard let tag = HTMLAnchorTag.parse(node.literal) else { break }
+                guard let tag = HTMLTag(node.literal[...]) else { break }
                 if tag.name == "a" {
                     while let last = open.last, let url = last.htmlURL { close(url: url) }
                     if let url = tag.webLink {
                         open.append((current, url))
                         current = InlineLines(empty: ())
                     }
-                } else if let text = tag.imageText {
+                } else if let text = tag.altText {
                     current.pending += text
                 } else if tag.name == "br" {
                     current.newLine()

@@ -57,10 +57,7 @@ enum TableOfContents {
 
     private static func stripTags(_ html: String) -> String {
         var out = ""
-        var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
-        }
+        for case .text(let text) in HTMLTokens(html) { out += text }
         return out
     }
 }

@@ -43,7 +43,7 @@ enum Thumbnails {
                 case CMARK_NODE_IMAGE: image = image || linkDepth > 0
                 case CMARK_NODE_LINK: linkDepth += 1
                 case CMARK_NODE_HTML_INLINE:
-                    guard let tag = HTMLAnchorTag.parse(node.literal) else { break }
+                    guard let tag = HTMLTag(node.literal[...]) else { break }
                     if tag.name == "a" { linkDepth = tag.isClosing ? max(0, linkDepth - 1) : (tag.webLink == nil ? linkDepth : linkDepth + 1) }
                     if tag.name == "img" { image = image || linkDepth > 0 }
                 case CMARK_NODE_TEXT:

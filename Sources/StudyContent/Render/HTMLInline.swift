@@ -5,54 +5,9 @@ import StudyText
 /// as a numbered link, `<br>` as a line break, `<details>`'s `<summary>` as a heading-like line,
 /// `<b>`, `<i>`, `<code>`, `<del>`, `<mark>` as their styles; every other tag is dropped and its
 /// text kept (`<div align=center>` shows its text). The HTML is untrusted: entities are decoded
-/// to text (then made terminal-safe like all text), scripts and styles are never shown.
-struct HTMLTag: Equatable {
-    /// Lowercased.
-    var name: String
-    var isClosing: Bool
-    /// Lowercased names, decoded values.
-    var attributes: [String: String]
-
-    /// `<…>` (or `</…>`) as a tag; nil for comments, declarations and what is no tag.
-    init?(_ text: Substring) {
-        guard text.hasPrefix("<"), text.hasSuffix(">"), text.count >= 3 else { return nil }
-        var rest = text.dropFirst().dropLast()
-        isClosing = rest.first == "/"
-        if isClosing { rest = rest.dropFirst() }
-        let nameEnd = rest.firstIndex { !($0.isLetter || $0.isNumber || $0 == "-") } ?? rest.endIndex
-        guard nameEnd > rest.startIndex, rest.first?.isLetter == true else { return nil }
-        name = rest[..<nameEnd].lowercased()
-        attributes = Self.attributes(rest[nameEnd...])
-    }
-
-    /// `href="…" alt='…' hidden`: each name once (the first wins), values entity-decoded.
-    private static func attributes(_ text: Substring) -> [String: String] {
-        var found: [String: String] = [:]
-        var rest = text
-        while true {
-            rest = rest.drop { $0.isWhitespace || $0 == "/" }
-            guard !rest.isEmpty else { return found }
-            let nameEnd = rest.firstIndex { $0.isWhitespace || $0 == "=" || $0 == "/" } ?? rest.endIndex
-            let name = rest[..<nameEnd].lowercased()
-            rest = rest[nameEnd...].drop(while: \.isWhitespace)
-            var value = ""
-            if rest.first == "=" {
-                rest = rest.dropFirst().drop(while: \.isWhitespace)
-                if let quote = rest.first, quote == "\"" || quote == "'" {
-                    let body = rest.dropFirst()
-                    let close = body.firstIndex(of: quote) ?? body.endIndex
-                    value = String(body[..<close])
-                    rest = close < body.endIndex ? body[body.index(after: close)...] : body[body.endIndex...]
-                } else {
-                    let end = rest.firstIndex(where: \.isWhitespace) ?? rest.endIndex
-                    value = String(rest[..<end])
-                    rest = rest[end...]
-                }
-            }
-            if !name.isEmpty, found[name] == nil { found[name] = HTMLEntities.decode(value[...]) }
-        }
-    }
-
+/// to text (then made terminal-safe like all text), scripts and styles are never shown. The tags
+/// themselves are read by `HTMLTokens` (Markdown/HTMLTags.swift), as the outline reads them.
+extension HTMLTag {
     /// What an `<img>` shows: its alt text, else its title, else its file's name.
     var imageText: String {
         for key in ["alt", "title"] {
@@ -80,47 +35,6 @@ struct HTMLTag: Equatable {
          "blockquote", "details", "summary", "section", "article", "header", "footer", "hr", "pre", "dl", "dt", "dd",
          "figure", "figcaption", "nav", "aside", "main"].contains(name)
     }
-}
-
-/// `&amp;`, `&#169;`, `&#x1F600;` → text. Unknown names stay as written; numbers that are no
-/// character (0, surrogates, past U+10FFFF) become U+FFFD, as browsers do.
-enum HTMLEntities {
-    static func decode(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
-        var out = ""
-        var rest = text
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            guard let semicolon = after.prefix(32).firstIndex(of: ";"),
-                  let decoded = entity(after[..<semicolon]) else {
-                out += "&"
-                rest = after
-                continue
-            }
-            out += decoded
-            rest = after[after.index(after: semicolon)...]
-        }
-        return out + rest
-    }
-
-    private static func entity(_ name: Substring) -> String? {
-        if name.first == "#" {
-            let digits = name.dropFirst()
-            let isHex = digits.first == "x" || digits.first == "X"
-            guard let value = UInt32(isHex ? digits.dropFirst() : digits, radix: isHex ? 16 : 10) else { return nil }
-            guard value != 0, let scalar = Unicode.Scalar(value) else { return "\u{FFFD}" }
-            return String(Character(scalar))
-        }
-        return named[String(name)]
-    }
-
-    private static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "copy": "©", "reg": "®",
-        "trade": "™", "hearts": "♥", "hellip": "…", "mdash": "—", "ndash": "–", "laquo": "«", "raquo": "»", "middot": "·",
-        "bull": "•", "rarr": "→", "larr": "←", "uarr": "↑", "darr": "↓", "times": "×", "deg": "°",
-        "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "emsp": " ", "ensp": " ", "thinsp": " ",
-    ]
 }
 
 /// The inline HTML of one paragraph (cmark gives each tag as its own node), read tag by tag:
@@ -252,43 +166,5 @@ extension RenderState {
         for (index, piece) in kept.enumerated() {
             lines += StyledWrap.wrap(piece, width: width, firstPrefix: index == 0 ? prefix : restPrefix, restPrefix: restPrefix)
         }
-    }
-}
-
-/// A block of HTML as text and tags, comments and declarations left out.
-struct HTMLTokens: Sequence, IteratorProtocol {
-    enum Token {
-        case text(Substring)
-        case tag(HTMLTag)
-    }
-
-    private var rest: Substring
-
-    init(_ html: String) { rest = html[...] }
-
-    mutating func next() -> Token? {
-        while !rest.isEmpty {
-            guard rest.first == "<" else {
-                let end = rest.firstIndex(of: "<") ?? rest.endIndex
-                defer { rest = rest[end...] }
-                return .text(rest[..<end])
-            }
-            if rest.hasPrefix("<!--") {
-                let end = rest.firstRange(of: "-->")?.upperBound ?? rest.endIndex
-                rest = rest[end...]
-                continue
-            }
-            guard let close = rest.firstIndex(of: ">") else {
-                defer { rest = rest[rest.endIndex...] }
-                return .text(rest)
-            }
-            let candidate = rest[...close]
-            rest = rest[rest.index(after: close)...]
-            if let tag = HTMLTag(candidate) { return .tag(tag) }
-            // `<!DOCTYPE>`, `<?php ?>`: dropped; a lone `<` (`a < b`) is text.
-            if candidate.dropFirst().first.map({ $0 == "!" || $0 == "?" }) == true { continue }
-            return .text(candidate)
-        }
-        return nil
     }
 }
