@@ -19,6 +19,15 @@ public final class ProgressStore: Sendable {
     /// What "now" is for this store's writes (and for what the session records about items).
     public let clock: Clock
 
+    /// Closes the connection before the process ends: SQLite then folds the write-ahead log back
+    /// into the file, so that the `.sqlite` file alone holds every change (a process that exits
+    /// without closing leaves the latest ones in `-wal`, safe but easy to leave behind in a copy).
+    /// A close that fails loses nothing: the log is still there for the next open.
+    public func close() {
+        guard let queue = database as? DatabaseQueue else { return }
+        try? queue.close()
+    }
+
     /// Opens the store at `path`, creating it (and its folder) when missing. An existing file that
     /// is not ours is refused and left byte-for-byte unchanged.
     public convenience init(path: String, clock: Clock = .system) throws(StoreError) {

@@ -53,6 +53,19 @@ struct DashboardTerminalTests {
         #expect(other["status"] as? String == "todo", "and nothing else")
     }
 
+    /// `q` quits without freeing what the OS frees, but it closes the store first: a copy of
+    /// the `.sqlite` file alone (no `-wal` beside it) holds every change made on screen.
+    @Test func aCopyOfTheStoreFileAloneHoldsWhatTheDashboardChanged() throws {
+        _ = try probe("mark")
+        let copy = scratch.url("copy.sqlite")
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        let original = try CLI.run(["status", "--json", "--content", "notes", "--db", db])
+        let copied = try CLI.run(["status", "--json", "--content", "notes", "--db", copy])
+        #expect(original.status == 0 && copied.status == 0, "\(original.err) \(copied.err)")
+        #expect(original.out.contains("\"done\""), "the probe marked something: \(original.out)")
+        #expect(copied.out == original.out)
+    }
+
     @Test func markDoneUpdatesTheBarsAndTheStore() throws {
         _ = try probe("mark")
         let status = try CLI.run(["show", "Semantic Versioning", "--json", "--content", "notes", "--db", db]).json()

@@ -88,10 +88,12 @@ struct DashboardCommand: ParsableCommand {
                                              looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap,
                                                                         hyperlinks: (config.hyperlinks ?? .auto).isOn(environment: environment)),
                                              environment: environment, config: config, resume: resume, fresh: fresh,
-                                             watcher: ContentWatcher(folders: folders), notice: openNotice)
-            // [sync] on_quit, after the terminal is back: a failure is said, and the quit stands.
-            if code == 0, config.sync.onQuit == true, let failure = AutoSync.run(folder: syncFolder, store: session.store) {
-                Output.note("studydash: \(failure)")
+                                             watcher: ContentWatcher(folders: folders), notice: openNotice) {
+                // [sync] on_quit, after the terminal is back: a failure is said, and the quit stands.
+                if config.sync.onQuit == true, let failure = AutoSync.run(folder: syncFolder, store: session.store) {
+                    Output.note("studydash: \(failure)")
+                }
+                session.store.close()
             }
             if code != 0 { throw ExitCode(code) }
         }

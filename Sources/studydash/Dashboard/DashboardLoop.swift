@@ -22,7 +22,8 @@ enum DashboardLoop {
 
     static func run(session: StudySession, progress: LearnerProgress, looks: Looks,
                     environment: [String: String], config: StudyConfig, resume: ResumeFile, fresh: Bool,
-                    watcher notes: ContentWatcher, notice: String? = nil) throws -> Int32 {
+                    watcher notes: ContentWatcher, notice: String? = nil,
+                    afterQuit: () -> Void = {}) throws -> Int32 {
         let model = DashboardModel.of(session)
         let screen: TerminalScreen
         do {
@@ -93,7 +94,7 @@ enum DashboardLoop {
                     let requested = Reducer.handle(message, state: &state)
                     if requested.contains(.quit) {
                         resume.save(state.place)
-                        leave(screen)
+                        leave(screen, then: afterQuit)
                     }
                     for effect in requested {
                         if let outcome = effects.perform(effect) { messages.append(outcome) }
@@ -124,8 +125,10 @@ enum DashboardLoop {
     /// Quits at once, the terminal given back and the place already saved: every change is in the
     /// store already, and freeing the tree of a large folder cell by cell (~100 ms on 5,000 files)
     /// is work the OS does for nothing when the process ends. `exit` still flushes stdio.
-    static func leave(_ screen: TerminalScreen) -> Never {
+    /// `afterQuit` runs once the terminal is back (the quit sync, closing the store).
+    static func leave(_ screen: TerminalScreen, then afterQuit: () -> Void) -> Never {
         screen.stop()
+        afterQuit()
         exit(0)
     }
 
