@@ -4,7 +4,7 @@ import ArgumentParser
 /// lives in Commands/, its output format in Output/.
 @main
 struct StudyDash: ParsableCommand {
-    static let version = "0.6.0"
+    static let version = "0.7.0"
 
     static let configuration = CommandConfiguration(
         commandName: "studydash",
