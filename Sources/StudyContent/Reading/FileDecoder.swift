@@ -28,7 +28,8 @@ enum FileDecoder {
                                            "invalid UTF-8 replaced with U+FFFD"))
             text = String(decoding: body, as: UTF8.self)
         }
-        if text.utf8.contains(13) {
+        // Looked for in the bytes: a `String.UTF8View` walked byte by byte is ten times slower.
+        if body.contains(13) {
             text = String(text.replacing("\r\n", with: "\n").map { $0 == "\r" ? "\n" : $0 })
         }
         return .text(text, warnings: warnings)
