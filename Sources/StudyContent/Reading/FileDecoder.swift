@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import StudyCore
 
 /// Bytes of a notes file → text the Markdown parser can take, or the reason to skip the file.
@@ -29,7 +34,7 @@ enum FileDecoder {
             text = String(decoding: body, as: UTF8.self)
         }
         // Looked for in the bytes: a `String.UTF8View` walked byte by byte is ten times slower.
-        if body.contains(13) {
+        if body.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress, 13, $0.count) != nil }) {
             text = String(text.replacing("\r\n", with: "\n").map { $0 == "\r" ? "\n" : $0 })
         }
         return .text(text, warnings: warnings)
