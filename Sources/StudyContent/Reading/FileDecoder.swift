@@ -34,7 +34,7 @@ enum FileDecoder {
             text = String(decoding: body, as: UTF8.self)
         }
         // Looked for in the bytes: a `String.UTF8View` walked byte by byte is ten times slower.
-        if body.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress, 13, $0.count) != nil }) {
+        if body.withUnsafeBytes({ bytes in bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }) {
             text = String(text.replacing("\r\n", with: "\n").map { $0 == "\r" ? "\n" : $0 })
         }
         return .text(text, warnings: warnings)
