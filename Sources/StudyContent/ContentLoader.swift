@@ -35,8 +35,10 @@ public enum ContentLoader {
         }
     }
 
-    public static func load(folders: [String]) throws(LoadError) -> ContentTree {
+    /// With a `cache`, unchanged files are read from it instead of parsed (see `ParseCache`).
+    public static func load(folders: [String], cache: ParseCache? = nil) throws(LoadError) -> ContentTree {
         _ = CmarkDocument.extensionsRegistered
+        let startedAt = FileStamp.now()
         var walker = FolderWalker(roots: folders)
         var plans: [FolderPlan] = []
         for folder in folders {
@@ -50,25 +52,42 @@ public enum ContentLoader {
                 }
             }
         }
-        let outlines = parseAll(walker.files)
+        let outlines = parseAll(walker.files, roots: folders, cache: cache, startedAt: startedAt)
         var assembler = TreeAssembler(outlines: outlines)
         let roots = plans.map { assembler.root($0) }
         return ContentTree(roots: roots, resources: assembler.resources,
                            warnings: walker.warnings + assembler.warnings)
     }
 
-    /// Parses every file, spread over the machine's cores; slot `i` holds file `i`'s outline.
-    private static func parseAll(_ files: [FilePlan]) -> [FileOutline] {
+    /// Parses every file (or reads its outline from the cache), spread over the machine's
+    /// cores; slot `i` holds file `i`'s outline. The cache is written again when any file was
+    /// parsed or any kept outline is no longer needed.
+    private static func parseAll(_ files: [FilePlan], roots: [String], cache: ParseCache?,
+                                 startedAt: Int64) -> [FileOutline] {
+        let stored = cache?.stored(roots: roots)
         let slots = Slots(files)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.set(index, FileReader.outline(of: files[index]))
+            if let outline = stored?.outline(for: files[index]) {
+                slots.set(index, outline, cached: true)
+            } else {
+                slots.set(index, FileReader.outline(of: files[index]), cached: false)
+            }
         }
-        return slots.values()
+        let outlines = slots.values()
+        if let cache, let stored {
+            let hits = slots.hits()
+            cache.record(hits: hits, misses: files.count - hits)
+            if hits != files.count || stored.entries.count != files.count {
+                cache.save(roots: roots, files: files, outlines: outlines, startedAt: startedAt)
+            }
+        }
+        return outlines
     }
 
     /// Each concurrent iteration writes only its own slot, so no two writers touch the same memory.
     private final class Slots: @unchecked Sendable {
         private let buffer: UnsafeMutableBufferPointer<FileOutline>
+        private let cached: UnsafeMutableBufferPointer<Bool>
 
         /// Every slot starts as a skipped file, so that no slot is ever empty.
         init(_ files: [FilePlan]) {
@@ -76,14 +95,22 @@ public enum ContentLoader {
             _ = buffer.initialize(from: files.map {
                 FileOutline.skipped(ContentWarning(SourceLocation(file: $0.displayPath, line: 0), "not read"))
             })
+            cached = .allocate(capacity: files.count)
+            cached.initialize(repeating: false)
         }
 
         deinit {
             buffer.deinitialize()
             buffer.deallocate()
+            cached.deallocate()
         }
 
-        func set(_ index: Int, _ value: FileOutline) { buffer[index] = value }
+        func set(_ index: Int, _ value: FileOutline, cached fromCache: Bool) {
+            buffer[index] = value
+            cached[index] = fromCache
+        }
+
         func values() -> [FileOutline] { Array(buffer) }
+        func hits() -> Int { cached.reduce(0) { $0 + ($1 ? 1 : 0) } }
     }
 }

@@ -47,6 +47,7 @@ enum CLI {
         env["XDG_STATE_HOME"] = scratchData + "/state"
         // Nor the learner's own config file: the standard place is empty unless a test writes it.
         env["XDG_CONFIG_HOME"] = scratchData + "/config"
+        env["XDG_CACHE_HOME"] = scratchData + "/cache"
         for (key, value) in environment { env[key] = value }
         return try runProcess(binary, arguments, cwd: cwd, environment: env, stdin: stdin)
     }

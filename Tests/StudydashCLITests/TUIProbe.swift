@@ -40,7 +40,8 @@ enum TUIProbe {
         let raw = scratch.url("\(script).raw")
         var command = [tool, "--timeout", "60", "--size", size, "--term", term,
                        "--dump-raw", raw, "--snap-dir", scratch.path, "-e", "LANG=C.UTF-8", "-e", "XDG_DATA_HOME=\(scratch.url("xdg"))",
-                       "-e", "XDG_STATE_HOME=\(scratch.url("state"))", "-e", "XDG_CONFIG_HOME=\(scratch.url("config"))"]
+                       "-e", "XDG_STATE_HOME=\(scratch.url("state"))", "-e", "XDG_CONFIG_HOME=\(scratch.url("config"))",
+                       "-e", "XDG_CACHE_HOME=\(scratch.url("cache"))"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { command += ["-e", "\(key)=\(value)"] }
         command += ["-f", (probes as NSString).appendingPathComponent(script + ".steps"), "--", program] + arguments
         var env = ProcessInfo.processInfo.environment

@@ -169,9 +169,9 @@ enum LinkLine {
 
     /// Runs of spaces (a `<br>` or a line break beside a space) become one.
     static func collapsingSpaces(_ text: String) -> String {
-        // Bytes, not `contains("  ")`, which goes through Foundation's slow string search.
-        var previous: UInt8 = 0
-        guard text.utf8.contains(where: { byte in defer { previous = byte }; return byte == 32 && previous == 32 }) else { return text }
+        // Bytes in place, not `contains("  ")` (Foundation's slow string search) nor a walk
+        // through the `UTF8View` (ten times slower than the bytes).
+        guard ReferenceLinks.contains(text.utf8, 32, 32) else { return text }
         var out = ""
         var previousSpace = false
         for character in text {

@@ -40,8 +40,27 @@ enum TableOfContents {
     static func isContentsName(_ text: String) -> Bool {
         // The longest name is a few words: a longer line is not looked into, letter by letter.
         guard text.utf8.count <= 40 else { return false }
+        if let core = asciiCore(text) { return names.contains(core) }
         let core = text.lowercased().filter { $0.isLetter || $0 == " " }.trimmingWhitespace()
         return names.contains(core)
+    }
+
+    /// The letters (lower-cased) and spaces of an ASCII `text`, trimmed; nil when it is not ASCII.
+    /// Every list asks about its heading, and nearly every heading is ASCII: picking bytes costs
+    /// a tenth of asking Unicode about each character.
+    private static func asciiCore(_ text: String) -> String? {
+        var core: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): core.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): core.append(byte)
+            case UInt8(ascii: " ") where !core.isEmpty: core.append(byte)
+            default: break
+            }
+        }
+        while core.last == UInt8(ascii: " ") { core.removeLast() }
+        return String(decoding: core, as: UTF8.self)
     }
 
     /// A link to a place in these notes: relative, an anchor, or a Markdown file on the web.

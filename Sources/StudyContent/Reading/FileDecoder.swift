@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import StudyCore
 
 /// Bytes of a notes file → text the Markdown parser can take, or the reason to skip the file.
@@ -28,7 +33,8 @@ enum FileDecoder {
                                            "invalid UTF-8 replaced with U+FFFD"))
             text = String(decoding: body, as: UTF8.self)
         }
-        if text.utf8.contains(13) {
+        // Looked for in the bytes: a `String.UTF8View` walked byte by byte is ten times slower.
+        if body.withUnsafeBytes({ bytes in bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }) {
             text = String(text.replacing("\r\n", with: "\n").map { $0 == "\r" ? "\n" : $0 })
         }
         return .text(text, warnings: warnings)

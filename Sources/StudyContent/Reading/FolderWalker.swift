@@ -24,6 +24,8 @@ struct FilePlan {
     var displayPath: String
     var name: String
     var size: Int
+    /// What the parse cache knows this file by.
+    var stamp: FileStamp
     /// Index into the loader's list of files to parse.
     var index: Int = -1
 }
@@ -77,7 +79,8 @@ struct FolderWalker {
     /// as the README.
     private mutating func walkFile(path: String, name: String, info: stat) -> FolderPlan {
         visited.insert(identity(of: info))
-        let file = register(FilePlan(path: path, displayPath: path, name: name, size: Int(info.st_size)))
+        let file = register(FilePlan(path: path, displayPath: path, name: name, size: Int(info.st_size),
+                                                  stamp: FileStamp(info)))
         return FolderPlan(path: path, displayPath: path, name: name, noteFile: file)
     }
 
@@ -142,7 +145,8 @@ struct FolderWalker {
             case S_IFREG:
                 guard let ext = entryName.split(separator: ".").last.map({ $0.lowercased() }),
                       entryName.contains("."), Self.noteExtensions.contains(ext) else { continue }
-                let file = FilePlan(path: entryPath, displayPath: entryDisplay, name: entryName, size: Int(info.st_size))
+                let file = FilePlan(path: entryPath, displayPath: entryDisplay, name: entryName, size: Int(info.st_size),
+                                                  stamp: FileStamp(info))
                 let stem = entryName.split(separator: ".").dropLast().joined(separator: ".").lowercased()
                 if Self.folderNoteNames.contains(stem) && ext != "txt" {
                     noteCandidates.append(file)

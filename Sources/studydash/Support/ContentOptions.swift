@@ -11,7 +11,20 @@ struct ContentOptions: ParsableArguments {
         valueName: "path"))
     var folders: [String] = []
 
+    @Flag(name: .customLong("no-cache"), help: ArgumentHelp(
+        "Parse every notes file, neither reading nor writing the parse cache in $XDG_CACHE_HOME/studydash/ (as STUDYDASH_NO_CACHE=1 does)."))
+    var noCache = false
+
     @OptionGroup var config: ConfigOptions
+
+    /// The parse cache, unless `--no-cache` or `STUDYDASH_NO_CACHE` (any value but empty or 0) says not to.
+    func parseCache() -> ParseCache? {
+        if noCache { return nil }
+        if let off = Environment.value("STUDYDASH_NO_CACHE"), !off.isEmpty, off != "0" { return nil }
+        guard let directory = ParseCache.standardDirectory(xdgCacheHome: Environment.value("XDG_CACHE_HOME"),
+                                                           home: Environment.value("HOME")) else { return nil }
+        return ParseCache(directory: directory, programVersion: StudyDash.version)
+    }
 
     /// The folders to read, by the documented lookup order.
     func resolvedFolders() throws -> [String] {
@@ -33,7 +46,7 @@ struct ContentOptions: ParsableArguments {
     func load() throws -> ContentTree {
         let paths = try resolvedFolders()
         do {
-            return try ContentLoader.load(folders: paths)
+            return try ContentLoader.load(folders: paths, cache: parseCache())
         } catch {
             throw CLIError(error.description)
         }

@@ -1,0 +1,189 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The parse cache: each notes file's outline kept on disk, so that a start with nothing
+/// changed reads outlines instead of parsing Markdown.
+///
+/// One file per set of content folders, in `$XDG_CACHE_HOME/studydash/` (else
+/// `~/.cache/studydash/`). It is only ever a copy: deleting it costs one slower start. It opens
+/// with a format version and the program's version, and either differing means it is ignored.
+/// An outline is used only when its file's `FileStamp` (size, mtime, ctime, device, inode) is
+/// unchanged, and its bytes pass a checksum; anything that does not read back whole is parsed
+/// afresh, and the cache is written again (to a temporary file, then renamed over the old one,
+/// so a reader never sees half a cache).
+public final class ParseCache: @unchecked Sendable {
+    /// Bumped whenever the bytes of an outline, or what the outline holds, change.
+    static let formatVersion: Int64 = 1
+    static let magic = Array("studydash parse cache\n".utf8)
+    /// A file changed this recently may be changed again within the same tick of the kernel's
+    /// coarse clock, keeping its ctime: it is parsed, but not kept until it has settled.
+    static let settleNanoseconds: Int64 = 200_000_000
+
+    public let directory: String
+    public let programVersion: String
+    /// How the last load went: outlines read from the cache, and files parsed.
+    public private(set) var lastHits = 0
+    public private(set) var lastMisses = 0
+
+    public init(directory: String, programVersion: String) {
+        self.directory = directory
+        self.programVersion = programVersion
+    }
+
+    /// `$XDG_CACHE_HOME/studydash`, else `$HOME/.cache/studydash`; nil with neither.
+    public static func standardDirectory(xdgCacheHome: String?, home: String?) -> String? {
+        if let xdgCacheHome, xdgCacheHome.hasPrefix("/") { return xdgCacheHome + "/studydash" }
+        if let home, !home.isEmpty { return home + "/.cache/studydash" }
+        return nil
+    }
+
+    /// The cache file for these content folders (their real paths name it).
+    func filePath(roots: [String]) -> String {
+        let key = roots.map { FolderWalker.resolved($0) ?? $0 }.joined(separator: "\u{0}")
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return directory + "/outlines-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin"
+    }
+
+    /// The outlines stored for `roots`, empty when there is no cache or it cannot be trusted.
+    func stored(roots: [String]) -> Stored {
+        guard let bytes = Self.readFile(filePath(roots: roots)) else { return Stored(bytes: [], entries: [:]) }
+        return Stored(bytes: bytes, entries: index(bytes) ?? [:])
+    }
+
+    func record(hits: Int, misses: Int) {
+        lastHits = hits
+        lastMisses = misses
+    }
+
+    /// Where each file's outline lies in the cache's bytes; nil when the header or the list of
+    /// entries is not whole.
+    private func index(_ bytes: [UInt8]) -> [String: Stored.Entry]? {
+        bytes.withUnsafeBytes { buffer -> [String: Stored.Entry]? in
+            guard buffer.count >= Self.magic.count,
+                  buffer.prefix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
+            var reader = ByteReader(buffer, from: Self.magic.count)
+            guard reader.int() == Self.formatVersion, reader.string() == programVersion,
+                  let count = reader.count() else { return nil }
+            var entries: [String: Stored.Entry] = [:]
+            entries.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let path = reader.string(), let display = reader.string(),
+                      let size = reader.int(), let modified = reader.int(), let changed = reader.int(),
+                      let device = reader.int(), let inode = reader.int(), let checksum = reader.int(),
+                      let length = reader.count(), let range = reader.skip(length) else { return nil }
+                entries[path] = Stored.Entry(
+                    displayPath: display,
+                    stamp: FileStamp(size: size, modified: modified, changed: changed, device: device, inode: inode),
+                    checksum: checksum, range: range)
+            }
+            return reader.atEnd ? entries : nil
+        }
+    }
+
+    /// What a cache file held when opened: its bytes, and where each outline lies in them.
+    struct Stored: @unchecked Sendable {
+        struct Entry {
+            var displayPath: String
+            var stamp: FileStamp
+            var checksum: Int64
+            var range: Range<Int>
+        }
+
+        let bytes: [UInt8]
+        let entries: [String: Entry]
+
+        /// The outline kept for `file`, when the file is unchanged and its bytes read back whole.
+        func outline(for file: FilePlan) -> FileOutline? {
+            guard let entry = entries[file.path], entry.displayPath == file.displayPath,
+                  entry.stamp == file.stamp else { return nil }
+            return bytes.withUnsafeBytes { buffer -> FileOutline? in
+                let slice = UnsafeRawBufferPointer(rebasing: buffer[entry.range])
+                guard ByteReader.checksum(slice) == entry.checksum else { return nil }
+                var reader = ByteReader(buffer, from: entry.range.lowerBound, to: entry.range.upperBound)
+                guard let outline = OutlineCoding.read(from: &reader), reader.atEnd else { return nil }
+                return outline
+            }
+        }
+    }
+
+    /// Writes the outlines of every settled file. Failing to write is not an error the user
+    /// must act on (the next start parses again), so it is silent.
+    func save(roots: [String], files: [FilePlan], outlines: [FileOutline], startedAt: Int64) {
+        let settledBefore = startedAt - Self.settleNanoseconds
+        var writer = ByteWriter()
+        writer.raw(Self.magic)
+        writer.int(Self.formatVersion)
+        writer.string(programVersion)
+        let kept = files.indices.filter {
+            files[$0].stamp.changed < settledBefore && files[$0].stamp.modified < settledBefore
+        }
+        writer.int(kept.count)
+        for index in kept {
+            let file = files[index]
+            var body = ByteWriter()
+            OutlineCoding.write(outlines[index], to: &body)
+            writer.string(file.path)
+            writer.string(file.displayPath)
+            for value in [file.stamp.size, file.stamp.modified, file.stamp.changed, file.stamp.device, file.stamp.inode] {
+                writer.int(value)
+            }
+            writer.int(body.bytes.withUnsafeBytes { ByteReader.checksum($0) })
+            writer.int(body.bytes.count)
+            writer.raw(body.bytes)
+        }
+        guard Self.makeDirectory(directory) else { return }
+        let path = filePath(roots: roots)
+        let temporary = directory + "/.outlines-\(getpid())-\(startedAt).tmp"
+        guard Self.writeFile(temporary, writer.bytes) else {
+            unlink(temporary)
+            return
+        }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    private static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0, info.st_size < 1 << 32 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            filled += count
+        }
+        return bytes
+    }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            written += count
+        }
+        return true
+    }
+
+    /// The directory and its parents, made private to the user where they are new.
+    private static func makeDirectory(_ path: String) -> Bool {
+        var info = stat()
+        if stat(path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            guard makeDirectory(String(path[..<slash])) else { return false }
+        }
+        return mkdir(path, 0o700) == 0 || errno == EEXIST
+    }
+}
