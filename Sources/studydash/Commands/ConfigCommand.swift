@@ -17,6 +17,11 @@ struct ConfigCommand: ParsableCommand {
 
             Exit status: 0 success; 2 a config file that is missing (when named), unreadable or wrong, \
             with file:line:column.
+
+            Examples:
+              studydash config
+              studydash config --default > ~/.config/studydash/config.toml
+              studydash --config ./study.toml config --check
             """)
 
     @OptionGroup var content: ContentOptions

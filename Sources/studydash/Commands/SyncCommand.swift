@@ -4,6 +4,8 @@ import StudyCore
 import StudyStore
 import StudyText
 
+/// `studydash sync`: this device's new events appended to its own file in a shared folder, the
+/// other devices' files merged in (`--git`: through a git work tree); `--status` lists the devices.
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
@@ -28,6 +30,11 @@ struct SyncCommand: ParsableCommand {
             be read, a file of a newer StudyDash, or a file that is not a StudyDash sync file is named \
             as FILE:LINE on standard error and the rest is merged. Only files named <16 hex \
             digits>.jsonl are read, and no symlink is followed. --status lists the devices seen.
+
+            Examples:
+              studydash sync ~/Sync/studydash
+              studydash sync --git ~/notes-sync
+              studydash sync --status --json
             """)
 
     @Argument(help: ArgumentHelp("The shared folder.", valueName: "dir"))
