@@ -151,6 +151,18 @@ import StudyTestSupport
 
 /// A notes folder full of escape sequences must not be able to drive the terminal.
 @Suite struct HostileContentTests {
+    /// Bidi overrides in a title or note would reorder the line a terminal shows the JSON on.
+    @Test func jsonEscapesBidiControls() throws {
+        let folder = try TemporaryFolder(["bidi.md": "# Flip \u{202E}txt.exe\u{2066}\n\nNote \u{202A}x\u{2069}\n"])
+        for arguments in [["tree", "--json"], ["show", "Flip", "--json"]] {
+            let result = try CLI.run(arguments + ["--content", folder.path])
+            #expect(result.status == 0, "\(arguments): \(result.err)")
+            #expect(!result.out.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) },
+                    "\(arguments) printed a raw bidi control")
+            #expect(result.out.contains(#"\u202etxt.exe"#), "\(arguments): \(result.out.prefix(300))")
+        }
+    }
+
     @Test func noControlCharacterReachesTheTerminal() throws {
         let evil = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{08}"
         let bracketless = "\u{1B}]0;pwned\u{07}\u{9B}2J\u{08}"
