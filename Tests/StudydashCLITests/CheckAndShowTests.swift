@@ -135,6 +135,19 @@ import StudyTestSupport
             """)
     }
 
+    /// A code line is never wrapped, but a 100 KB one must not go out whole: cut at --width with
+    /// `…`, as the reader cuts it at the pane's edge.
+    @Test func longCodeLinesAreCutAtTheWidth() throws {
+        let long = String(repeating: "x", count: 100_000)
+        let folder = try TemporaryFolder(["code.md": "# Code\n\n```sh\necho \(long)\nls\n```\n"])
+        let result = try CLI.run(["show", "Code", "--content", folder.path, "--width", "40"])
+        #expect(result.status == 0, "\(result.err)")
+        let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false)
+        let code = lines.filter { $0.hasPrefix("│") || $0.hasPrefix("╭") || $0.hasPrefix("╰") }
+        #expect(code.count == 4 && code.allSatisfy { $0.count <= 40 }, "a code line is \(code.map(\.count).max() ?? 0) wide")
+        #expect(lines.contains { $0.hasPrefix("│ echo xxx") && $0.hasSuffix("…") } && lines.contains("│ ls"), "\(result.out.prefix(400))")
+    }
+
     @Test func unknownItemFails() throws {
         let result = try CLI.run(["show", "quantum gravity", "--content", "notes"])
         #expect(result.status == 1)
