@@ -90,6 +90,20 @@ struct GitSyncTests {
         #expect(text.contains("\"extra\":\"desktop\"") && text.contains("\"extra\":\"laptop\"") && text.contains("\"id\":\"r2\""))
     }
 
+    /// A branch made after the first sync has no upstream: pushing it would add a branch to the
+    /// shared remote that no other device syncs with, so the user is told to set one instead.
+    @Test func aBranchWithNoUpstreamIsRefusedNotPushed() throws {
+        let laptop = try SyncDevice(folder, "laptop")
+        _ = try sync(laptop, "laptop-repo")
+        try Self.git(folder.url("laptop-repo"), ["checkout", "--quiet", "-b", "side"])
+        try laptop.mark("r1", .done)
+        #expect { try sync(laptop, "laptop-repo") } throws: { error in
+            "\(error)".contains("no upstream") && "\(error)".contains("git push -u origin side")
+        }
+        let heads = try Self.git(folder.url("laptop-repo"), ["ls-remote", "--heads", "origin"])
+        #expect(!heads.contains("refs/heads/side"))
+    }
+
     @Test func aFolderOutsideGitIsRefusedWithGitsWords() throws {
         let laptop = try SyncDevice(folder, "laptop")
         try FileManager.default.createDirectory(atPath: folder.url("plain"), withIntermediateDirectories: true)

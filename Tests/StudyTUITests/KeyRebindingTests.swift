@@ -166,6 +166,12 @@ import TermGrid
 
     // MARK: Errors
 
+    /// `mark_done = []` looks like a typo more than a choice: unbinding is said with "none".
+    @Test func anEmptyListIsAnErrorPointingToNone() {
+        #expect(error([("browser", "mark_done", [])])
+                == "config.toml:2:1: no key for mark_done in [keys.browser]; write \"none\" to unbind it")
+    }
+
     @Test func everyMistakeIsOneLineNamingItAndItsPlace() {
         #expect(error([("browsr", "mark_done", ["d"])])
                 == "config.toml:2:1: unknown view 'browsr' in [keys] (views: browser, search, filter, reader, contents, dashboard, editor, help, question)")

@@ -135,6 +135,19 @@ import StudyTestSupport
             """)
     }
 
+    /// A code line is never wrapped, but a 100 KB one must not go out whole: cut at --width with
+    /// `…`, as the reader cuts it at the pane's edge.
+    @Test func longCodeLinesAreCutAtTheWidth() throws {
+        let long = String(repeating: "x", count: 100_000)
+        let folder = try TemporaryFolder(["code.md": "# Code\n\n```sh\necho \(long)\nls\n```\n"])
+        let result = try CLI.run(["show", "Code", "--content", folder.path, "--width", "40"])
+        #expect(result.status == 0, "\(result.err)")
+        let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false)
+        let code = lines.filter { $0.hasPrefix("│") || $0.hasPrefix("╭") || $0.hasPrefix("╰") }
+        #expect(code.count == 4 && code.allSatisfy { $0.count <= 40 }, "a code line is \(code.map(\.count).max() ?? 0) wide")
+        #expect(lines.contains { $0.hasPrefix("│ echo xxx") && $0.hasSuffix("…") } && lines.contains("│ ls"), "\(result.out.prefix(400))")
+    }
+
     @Test func unknownItemFails() throws {
         let result = try CLI.run(["show", "quantum gravity", "--content", "notes"])
         #expect(result.status == 1)
@@ -151,6 +164,18 @@ import StudyTestSupport
 
 /// A notes folder full of escape sequences must not be able to drive the terminal.
 @Suite struct HostileContentTests {
+    /// Bidi overrides in a title or note would reorder the line a terminal shows the JSON on.
+    @Test func jsonEscapesBidiControls() throws {
+        let folder = try TemporaryFolder(["bidi.md": "# Flip \u{202E}txt.exe\u{2066}\n\nNote \u{202A}x\u{2069}\n"])
+        for arguments in [["tree", "--json"], ["show", "Flip", "--json"]] {
+            let result = try CLI.run(arguments + ["--content", folder.path])
+            #expect(result.status == 0, "\(arguments): \(result.err)")
+            #expect(!result.out.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) },
+                    "\(arguments) printed a raw bidi control")
+            #expect(result.out.contains(#"\u202etxt.exe"#), "\(arguments): \(result.out.prefix(300))")
+        }
+    }
+
     @Test func noControlCharacterReachesTheTerminal() throws {
         let evil = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{08}"
         let bracketless = "\u{1B}]0;pwned\u{07}\u{9B}2J\u{08}"

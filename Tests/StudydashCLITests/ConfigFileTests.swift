@@ -89,6 +89,14 @@ import StudyTestSupport
         #expect(found["content"]?.value == scratch.url("one"))
     }
 
+    /// A browser word with a space (or a quote) is shown quoted, as the file would say it, so
+    /// the value can be pasted back and mean the same words.
+    @Test func theBrowserIsShownQuotedAsItIsParsed() throws {
+        try scratch.write("c.toml", #"browser = "'/opt/My Browser/w3m' -o \"a b\" it\\'s {url}""# + "\n")
+        let found = try settings(["--config", scratch.url("c.toml")])
+        #expect(found["browser"]?.value == #"'/opt/My Browser/w3m' -o 'a b' 'it'\''s' {url}"#)
+    }
+
     /// Each mistake, its message and where it points.
     @Test(arguments: [
         ("colour = \"red\"\n", "1:1: unknown setting 'colour'"),

@@ -53,6 +53,20 @@ struct InstallScriptTests {
         #expect(try listing(prefix.path) == before)
     }
 
+    /// The uninstall hint is there to be copied: a prefix with a space in it must come back,
+    /// read by the shell, as the same one folder.
+    @Test func theUninstallHintIsQuotedForTheShell() throws {
+        let folder = try TemporaryFolder(["my prefix/.keep": ""])
+        let prefix = folder.url("my prefix")
+        let installed = try run(Self.install, ["--prefix", prefix, "--binary", CLI.binary])
+        #expect(installed.status == 0, "\(installed.err)")
+        let hint = try #require(installed.err.split(separator: "\n").first { $0.contains("scripts/uninstall --prefix ") })
+        let word = try #require(hint.components(separatedBy: "scripts/uninstall --prefix ").last?.components(separatedBy: " removes").first)
+        let parsed = try CLI.runProcess("/usr/bin/env", ["bash", "-c", "printf '%s|' " + word], cwd: "/", environment: [:])
+        #expect(parsed.out == prefix + "|", "the hint \(hint) reads back as \(parsed.out)")
+        #expect(try run(Self.uninstall, ["--prefix", prefix]).status == 0)
+    }
+
     @Test func installRefusesToOverwriteSomeoneElsesFile() throws {
         let prefix = try TemporaryFolder(["bin/studydash": "not ours\n"])
         let installed = try run(Self.install, ["--prefix", prefix.path, "--binary", CLI.binary])

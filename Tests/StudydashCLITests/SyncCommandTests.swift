@@ -56,6 +56,21 @@ import StudyTestSupport
         #expect(missing.status == 1 && missing.err.contains("nowhere"))
     }
 
+    /// A status query changes nothing, so it must not leave a new database where none was.
+    @Test func statusOnAMissingStoreSaysSoAndCreatesNothing() throws {
+        let result = try run(["sync", "--status"], db: "nowhere/none.sqlite")
+        #expect(result.status == 1 && result.err == "studydash: no store at \(scratch.url("nowhere/none.sqlite"))\n", "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.url("nowhere")))
+    }
+
+    /// --status never pulls or pushes; taking --git silently would let a user think it did.
+    @Test func statusWithGitIsRefusedInOneLine() throws {
+        _ = try run(["mark", "Versioning", "done"], db: "laptop.sqlite")
+        let result = try run(["sync", "--status", "--git"], db: "laptop.sqlite")
+        #expect(result.status == 1 && result.out.isEmpty)
+        #expect(result.err.split(separator: "\n").count == 1 && result.err.contains("--status") && result.err.contains("--git"), "\(result.err)")
+    }
+
     @Test func helpExplains() throws {
         let help = try CLI.run(["sync", "--help"])
         #expect(help.out.contains("<device-id>.jsonl") && help.out.contains("--git") && help.out.contains("merge=union"))

@@ -99,6 +99,17 @@ extension BrowserSetting {
     }
 }
 
+extension BrowserSetting {
+    /// The words as `browser = "…"` would say them: a word with a blank, a quote, a backslash
+    /// or a `:` in single quotes (a `'` in it as `'\''`), so `words(of:)` reads back the same words.
+    public var command: String {
+        words.map { word in
+            let plain = !word.isEmpty && !word.contains { " \t\n'\"\\:".contains($0) }
+            return plain ? word : "'" + word.replacing("'", with: #"'\''"#) + "'"
+        }.joined(separator: " ")
+    }
+}
+
 /// Why a browser command cannot be split into words.
 public struct BrowserCommandError: Error, CustomStringConvertible {
     public let description: String

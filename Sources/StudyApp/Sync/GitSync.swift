@@ -45,7 +45,8 @@ public struct GitSync: Sendable {
             report = round
             try commit(round)
             guard let remote else { return round }
-            let push = try git.run(["push", "--porcelain", remote.name, "HEAD:\(remote.branch)"])
+            let push = try git.run(["push", "--porcelain"] + (remote.setsUpstream ? ["--set-upstream"] : [])
+                + [remote.name, "HEAD:\(remote.branch)"])
             if push.succeeded { return round }
             let lostRace = push.output.contains("[rejected]") || push.output.contains("fetch first")
                 || push.output.contains("non-fast-forward") || push.output.contains("[remote rejected]")
@@ -77,6 +78,7 @@ public struct GitSync: Sendable {
     struct Remote {
         var name: String
         var branch: String
+        var setsUpstream = false
     }
 
     /// The current branch's upstream as configured (a clone sets it, even of an empty
@@ -95,7 +97,17 @@ public struct GitSync: Sendable {
         let remotes = try git.run(["remote"])
         let names = remotes.output.split(whereSeparator: \.isNewline).map(String.init)
         guard let only = names.first(where: { $0 == "origin" }) ?? (names.count == 1 ? names.first : nil) else { return nil }
-        return Remote(name: only, branch: name)
+        // Without an upstream, pushing would add a branch to the shared remote that no other
+        // device syncs with; only a first sync (nothing committed here, or an empty remote) may
+        // choose the branch, and it sets the upstream so later syncs follow it.
+        let committed = try git.run(["rev-parse", "--verify", "--quiet", "HEAD"]).succeeded
+        let remoteHeads = try git.run(["ls-remote", "--heads", only])
+        let remoteIsEmpty = remoteHeads.succeeded && remoteHeads.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        guard !committed || remoteIsEmpty else {
+            throw SyncError("branch \(name) has no upstream; set one once with `git push -u \(only) \(name)` "
+                + "(or switch to the branch the other devices sync)")
+        }
+        return Remote(name: only, branch: name, setsUpstream: true)
     }
 
     /// Pulls with rebase; a remote branch that does not exist yet (the first push to an empty

@@ -1,5 +1,6 @@
 /// A small, fast JSON writer for command output (Foundation's encoder is slow on large trees).
-/// Strings are escaped as JSON requires, so control characters from notes come out as `\u001b`.
+/// Strings are escaped as JSON requires, so control characters from notes come out as `\u001b`,
+/// and bidi controls (U+202A–U+202E, U+2066–U+2069) as `\u202e`.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
@@ -104,7 +105,8 @@ public struct JSONWriter {
             while index < utf8.count {
                 let byte = utf8[index]
                 let isC1 = byte == 0xC2 && index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1])
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || isC1 else {
+                let isBidi = byte == 0xE2 && Self.isBidiControl(utf8, after: index)
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || isC1 || isBidi else {
                     index += 1
                     continue
                 }
@@ -117,9 +119,13 @@ public struct JSONWriter {
                 case 9: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
                 case 0xC2:
                     // C1 controls (U+0080–U+009F) are legal in JSON but some terminals obey them.
-                    appendEscaped(utf8[index + 1])
+                    appendEscaped(UInt16(utf8[index + 1]))
                     index += 1
-                default: appendEscaped(byte)
+                case 0xE2:
+                    // Bidi embeddings, overrides and isolates could reorder the line a terminal shows.
+                    appendEscaped(0x2000 | UInt16(utf8[index + 1] & 0x3F) << 6 | UInt16(utf8[index + 2] & 0x3F))
+                    index += 2
+                default: appendEscaped(UInt16(byte))
                 }
                 index += 1
                 runStart = index
@@ -129,7 +135,16 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private mutating func appendEscaped(_ code: UInt8) {
-        bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, Self.hex[Int(code >> 4)], Self.hex[Int(code & 15)]])
+    private mutating func appendEscaped(_ code: UInt16) {
+        bytes.append(contentsOf: [92, UInt8(ascii: "u")] + [12, 8, 4, 0].map { Self.hex[Int(code >> $0 & 15)] })
+    }
+
+    /// U+202A–U+202E (E2 80 AA–AE) and U+2066–U+2069 (E2 81 A6–A9), after the lead byte E2 at `index`.
+    private static func isBidiControl(_ utf8: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+        guard index + 2 < utf8.count else { return false }
+        switch (utf8[index + 1], utf8[index + 2]) {
+        case (0x80, 0xAA...0xAE), (0x81, 0xA6...0xA9): return true
+        default: return false
+        }
     }
 }

@@ -111,6 +111,10 @@ extension KeyMap {
 
     private static func keys(_ setting: KeyRebinding, view: View) throws(KeyBindingError) -> [Key] {
         if setting.keys == ["none"] { return [] }
+        guard !setting.keys.isEmpty else {
+            throw KeyBindingError(description: "\(setting.place): no key for \(setting.action) in [keys.\(view.rawValue)]; "
+                                  + "write \"none\" to unbind it")
+        }
         var keys: [Key] = []
         for name in setting.keys {
             guard let key = KeyName.parse(name) else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import StudyApp
 import StudyCore
 import StudyStore
@@ -58,8 +59,14 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let config = try content.config.load()
+            if status {
+                // A status query pulls nothing and creates nothing.
+                if git { throw CLIError("--status shows the store only and never runs git; drop --git") }
+                let path = store.resolvedPath(config: config)
+                guard FileManager.default.fileExists(atPath: path) else { throw CLIError("no store at \(Output.safe(path))") }
+                return try showStatus(try store.open(config: config))
+            }
             let progress = try store.open(config: config)
-            if status { return try showStatus(progress) }
             guard let folderPath = directory ?? syncDirectory
                     ?? AutoSync.folder(environment: Environment.value("STUDYDASH_SYNC_DIR"), config: config) else {
                 throw CLIError("sync needs a folder: `studydash sync DIR`, --sync-dir DIR, STUDYDASH_SYNC_DIR "

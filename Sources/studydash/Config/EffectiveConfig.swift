@@ -43,7 +43,7 @@ struct EffectiveConfig {
         if !browserEnvironment.isEmpty {
             entries.append(Entry(name: "browser", value: browserEnvironment, from: "env BROWSER"))
         } else if let browser = config.browser {
-            entries.append(Entry(name: "browser", value: browser.words.joined(separator: " "), from: fromFile("browser")))
+            entries.append(Entry(name: "browser", value: browser.command, from: fromFile("browser")))
             entries.append(Entry(name: "browser.terminal", value: String(browser.terminal), from: fromFile("browser")))
         } else {
             entries.append(Entry(name: "browser", value: LinkOpener.platformOpener, from: "default"))

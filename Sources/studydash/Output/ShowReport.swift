@@ -42,7 +42,9 @@ struct ShowReport {
         }
         out += annotationText(topic.id)
         let note = NoteRenderer.render(topic.note, width: width)
-        if !note.lines.isEmpty { out += "\n" + note.plainText + "\n" }
+        // Prose is wrapped to the width; a code line is not, so it is cut there as the reader cuts it.
+        let noteText = note.lines.map { DisplayWidth.clip($0.text, to: width) }.joined(separator: "\n")
+        if !note.lines.isEmpty { out += "\n" + noteText + "\n" }
         if !topic.resourceIDs.isEmpty {
             out += "\nResources\n"
             for id in topic.resourceIDs {
