@@ -169,6 +169,7 @@ public final class TerminalScreen {
         case OK:
             // A CSI or SS3 sequence runs to its final byte; Alt and a key is the one character.
             let introducer = value
+            if introducer == 0x5b { wtimeout(screen, Self.sequenceRestMilliseconds) }
             var body: [Int32] = []
             while introducer == 0x5b || (introducer == 0x4f && body.isEmpty), body.count < 32,
                   studydash_get_wch(&value) == OK {
@@ -192,10 +193,14 @@ public final class TerminalScreen {
         }
     }
 
+    /// How long the rest of a sequence already begun may take to arrive: a slow link (ssh) can
+    /// cut a report anywhere, and what came late would be read as keys (its digits open links).
+    static let sequenceRestMilliseconds: Int32 = 100
+
     /// The rest of a mouse report after `ESC [ <`: up to its final `M` or `m`.
     private func mouseReport() -> Event {
         let screen = studydash_stdscr()
-        wtimeout(screen, 0)
+        wtimeout(screen, Self.sequenceRestMilliseconds)
         defer { wtimeout(screen, currentTimeout ?? -1) }
         var body = ""
         var value: Int32 = 0
