@@ -286,7 +286,9 @@ public final class TerminalScreen {
                 && link.x + link.width <= min(size.width, grid.width)
         }
         let shown = links.filter { fits($0) && Hyperlink.safe($0.url) != nil }
-        let gone = linked.filter { old in fits(old) && !shown.contains(old) }
+        // A cell a link held may now be the right half of a wide character: rewritten from
+        // there, the character would land a column left of where ncurses put it.
+        let gone = linked.filter { old in fits(old) && !shown.contains(old) }.map { Self.fromLead($0, in: grid) }
         linked = shown
         guard !shown.isEmpty || !gone.isEmpty else { return }
         var bytes = Self.rendition(attributes: 0, pair: 0) + Array("\u{1b}7".utf8)
@@ -296,6 +298,16 @@ public final class TerminalScreen {
         }
         bytes += Self.rendition(attributes: 0, pair: 0) + Array("\u{1b}8".utf8)
         _ = writeOut(bytes)
+    }
+
+    /// `link` widened to start at the wide character whose right half is its first cell.
+    private static func fromLead(_ link: ScreenLink, in grid: Grid) -> ScreenLink {
+        var widened = link
+        while widened.x > 0, grid[widened.x, widened.y].isContinuation {
+            widened.x -= 1
+            widened.width += 1
+        }
+        return widened
     }
 
     private func moveTo(_ link: ScreenLink) -> [UInt8] { Array("\u{1b}[\(link.y + 1);\(link.x + 1)H".utf8) }

@@ -47,4 +47,14 @@ struct HostileTerminalTests {
     @Test func aMouseReportSplitAcrossReadsTypesNoKeys() throws {
         _ = try run("hostile-split-mouse", config: "mouse = true\n", run: "split", responseMilliseconds: 10)
     }
+
+    @Test func hyperlinksOverCellsThatNowHoldWideCharactersChangeNoCell() throws {
+        var screens: [String: [String]] = [:]
+        for setting in ["on", "off"] {
+            let result = try run("hostile-wide-links", config: "hyperlinks = \"\(setting)\"\n", run: "wide-\(setting)")
+            if setting == "on" { #expect(String(decoding: result.raw, as: UTF8.self).contains("\u{1b}]8;;https://semver.org/")) }
+            screens[setting] = try ["first", "second"].map { try String(contentsOfFile: scratch.url("\($0).txt"), encoding: .utf8) }
+        }
+        #expect(screens["on"] == screens["off"], "the hyperlinks change no cell")
+    }
 }
