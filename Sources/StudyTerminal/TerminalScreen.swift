@@ -233,6 +233,12 @@ public final class TerminalScreen {
             case OK where value == 27:
                 var marker: [Int32] = []
                 while marker.count < PasteText.endMarker.count, studydash_get_wch(&value) == OK {
+                    // Another Esc (pasted text ending in one) may be the marker's own.
+                    if value == 27 {
+                        if values.count < PasteText.limit { values += marker }
+                        marker = []
+                        continue
+                    }
                     marker.append(value)
                     if marker.last != PasteText.endMarker[marker.count - 1] { break }
                 }

@@ -57,4 +57,8 @@ struct HostileTerminalTests {
         }
         #expect(screens["on"] == screens["off"], "the hyperlinks change no cell")
     }
+
+    @Test func anEscAtTheEndOfAPasteDoesNotHideTheEndMarker() throws {
+        _ = try run("hostile-paste-escape", config: "", run: "paste-escape")
+    }
 }
