@@ -169,6 +169,7 @@ public final class TerminalScreen {
         case OK:
             // A CSI or SS3 sequence runs to its final byte; Alt and a key is the one character.
             let introducer = value
+            if introducer == 0x5b { wtimeout(screen, Self.sequenceRestMilliseconds) }
             var body: [Int32] = []
             while introducer == 0x5b || (introducer == 0x4f && body.isEmpty), body.count < 32,
                   studydash_get_wch(&value) == OK {
@@ -192,10 +193,14 @@ public final class TerminalScreen {
         }
     }
 
+    /// How long the rest of a sequence already begun may take to arrive: a slow link (ssh) can
+    /// cut a report anywhere, and what came late would be read as keys (its digits open links).
+    static let sequenceRestMilliseconds: Int32 = 100
+
     /// The rest of a mouse report after `ESC [ <`: up to its final `M` or `m`.
     private func mouseReport() -> Event {
         let screen = studydash_stdscr()
-        wtimeout(screen, 0)
+        wtimeout(screen, Self.sequenceRestMilliseconds)
         defer { wtimeout(screen, currentTimeout ?? -1) }
         var body = ""
         var value: Int32 = 0
@@ -228,6 +233,12 @@ public final class TerminalScreen {
             case OK where value == 27:
                 var marker: [Int32] = []
                 while marker.count < PasteText.endMarker.count, studydash_get_wch(&value) == OK {
+                    // Another Esc (pasted text ending in one) may be the marker's own.
+                    if value == 27 {
+                        if values.count < PasteText.limit { values += marker }
+                        marker = []
+                        continue
+                    }
                     marker.append(value)
                     if marker.last != PasteText.endMarker[marker.count - 1] { break }
                 }
@@ -281,7 +292,9 @@ public final class TerminalScreen {
                 && link.x + link.width <= min(size.width, grid.width)
         }
         let shown = links.filter { fits($0) && Hyperlink.safe($0.url) != nil }
-        let gone = linked.filter { old in fits(old) && !shown.contains(old) }
+        // A cell a link held may now be the right half of a wide character: rewritten from
+        // there, the character would land a column left of where ncurses put it.
+        let gone = linked.filter { old in fits(old) && !shown.contains(old) }.map { Self.fromLead($0, in: grid) }
         linked = shown
         guard !shown.isEmpty || !gone.isEmpty else { return }
         var bytes = Self.rendition(attributes: 0, pair: 0) + Array("\u{1b}7".utf8)
@@ -291,6 +304,16 @@ public final class TerminalScreen {
         }
         bytes += Self.rendition(attributes: 0, pair: 0) + Array("\u{1b}8".utf8)
         _ = writeOut(bytes)
+    }
+
+    /// `link` widened to start at the wide character whose right half is its first cell.
+    private static func fromLead(_ link: ScreenLink, in grid: Grid) -> ScreenLink {
+        var widened = link
+        while widened.x > 0, grid[widened.x, widened.y].isContinuation {
+            widened.x -= 1
+            widened.width += 1
+        }
+        return widened
     }
 
     private func moveTo(_ link: ScreenLink) -> [UInt8] { Array("\u{1b}[\(link.y + 1);\(link.x + 1)H".utf8) }

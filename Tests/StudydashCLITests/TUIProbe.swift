@@ -36,13 +36,16 @@ enum TUIProbe {
     /// Runs `script` (a file in Probes/) against `studydash ARGUMENTS` (or another `program`).
     static func run(_ script: String, _ arguments: [String], size: String = "80x24", term: String = "xterm-256color",
                     environment: [String: String] = [:], scratch: TemporaryFolder,
-                    program: String = CLI.binary) throws -> ProbeResult {
+                    program: String = CLI.binary, responseMilliseconds: Int? = nil) throws -> ProbeResult {
         let raw = scratch.url("\(script).raw")
         var command = [tool, "--timeout", "60", "--size", size, "--term", term,
                        "--dump-raw", raw, "--snap-dir", scratch.path, "-e", "LANG=C.UTF-8", "-e", "XDG_DATA_HOME=\(scratch.url("xdg"))",
                        "-e", "XDG_STATE_HOME=\(scratch.url("state"))", "-e", "XDG_CONFIG_HOME=\(scratch.url("config"))",
                        "-e", "XDG_CACHE_HOME=\(scratch.url("cache"))"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { command += ["-e", "\(key)=\(value)"] }
+        // A short wait for an answer lets a step send input the program does not answer (half
+        // a mouse report) and the next follow closely.
+        if let responseMilliseconds { command += ["--response", String(responseMilliseconds)] }
         command += ["-f", (probes as NSString).appendingPathComponent(script + ".steps"), "--", program] + arguments
         var env = ProcessInfo.processInfo.environment
         for name in ["STUDYDASH_CONTENT", "STUDYDASH_DB", "STUDYDASH_CONFIG", "NO_COLOR", "BROWSER", "EDITOR", "VISUAL"] { env.removeValue(forKey: name) }
