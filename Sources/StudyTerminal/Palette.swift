@@ -11,6 +11,7 @@ struct Palette {
     /// Indexed by `CellStyle.Role.rawValue`.
     private var roleTable: [(attributes: attr_t, pair: Int16)] = []
     private var isMonochrome = false
+    private var theme = Theme.mono
 
     /// Call after newterm. Starts colour when `useColor`, the theme has colours and the terminal
     /// has them; `colorTerm` is `$COLORTERM`, which alone may allow 24-bit colours.
@@ -29,13 +30,14 @@ struct Palette {
             isMonochrome = true
             return
         }
+        self.theme = theme
         let depth = ColorDepth.detect(terminfoColors: Int(studydash_colors()), colorTerm: colorTerm)
         // -1 is the terminal's own background (and foreground); only after use_default_colors.
         let own = use_default_colors() == OK
         let table = attributeTable
         roleTable = CellStyle.Role.allCases.map { role in
             // A role the theme leaves without colour keeps the attributes it has without colour.
-            guard let colors = theme.roles[role] else { return (table[Int(role.monochrome.rawValue & 31)], 0) }
+            guard let colors = theme.colors(of: role) else { return (table[Int(role.monochrome.rawValue & 31)], 0) }
             let foreground = colors.foreground(for: depth).map { Int32($0.number(for: depth)) } ?? (own ? -1 : COLOR_WHITE)
             let background = colors.background.map { Int32($0.number(for: depth)) } ?? (own ? -1 : COLOR_BLACK)
             let attributes = table[Int(Self.colouredAttributes(role).rawValue)]
@@ -49,6 +51,11 @@ struct Palette {
         // Without colour: only the roles that must stand out get an attribute (`CellStyle.monochrome`).
         if isMonochrome { return (attributeTable[Int(style.monochrome.attributes.rawValue & 31)], 0) }
         let role = roleTable[Int(style.role.rawValue)]
+        // The cursor row in the theme's `selection` colours rather than reversed (see `Theme.selecting`).
+        let selection = roleTable[Int(CellStyle.Role.selection.rawValue)].pair
+        if selection != 0, let kept = theme.selecting(style) {
+            return (attributeTable[Int(kept.rawValue & 31)] | role.attributes, selection)
+        }
         return (attributeTable[Int(style.attributes.rawValue & 31)] | role.attributes, role.pair)
     }
 
@@ -59,7 +66,8 @@ struct Palette {
         case .link: return .underline
         case .heading, .match, .codeKeyword: return .bold
         case .codeComment: return .dim
-        case .plain, .accent, .done, .learning, .skipped, .warning, .code, .codeBlock, .codeLiteral, .highlight, .tag:
+        case .plain, .accent, .done, .learning, .skipped, .warning, .code, .codeBlock, .codeLiteral, .highlight, .tag,
+             .muted, .selection, .bar:
             return []
         }
     }

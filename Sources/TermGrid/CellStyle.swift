@@ -19,13 +19,17 @@ public struct CellStyle: Hashable, Sendable {
         case plain, accent, done, learning, skipped, warning, link, code, heading, match, highlight, tag
         /// A code block's text and the tokens its colouring found.
         case codeBlock, codeKeyword, codeLiteral, codeComment
+        /// Secondary text (counts, paths, hints), drawn dim until a theme colours it; the cursor
+        /// row, drawn reversed until a theme colours it (`Theme.selecting`); a progress bar's
+        /// filled part, in the done colour until a theme names its own.
+        case muted, selection, bar
 
         /// What stands for the role's colour without colour (`NO_COLOR`, a monochrome terminal):
         /// only the roles that must stand out get an attribute. A role's reverse toggles the
         /// cell's (see `CellStyle.monochrome`).
         public var monochrome: Attributes {
             switch self {
-            case .heading, .done, .accent, .warning, .codeKeyword: .bold
+            case .heading, .done, .accent, .warning, .codeKeyword, .bar: .bold
             case .link: .underline
             // Not reverse: the cursor's row is reversed, and a match on it must still show.
             case .match: [.bold, .underline]
@@ -33,8 +37,8 @@ public struct CellStyle: Hashable, Sendable {
             case .highlight: .reverse
             // Inline code has no frame around it: reversed, it is told from prose without colour.
             case .code: .reverse
-            case .skipped, .tag, .codeComment: .dim
-            case .plain, .learning, .codeBlock, .codeLiteral: []
+            case .skipped, .tag, .codeComment, .muted: .dim
+            case .plain, .learning, .codeBlock, .codeLiteral, .selection: []
             }
         }
     }
@@ -51,6 +55,7 @@ public struct CellStyle: Hashable, Sendable {
     public static let bold = CellStyle(.bold)
     public static let dim = CellStyle(.dim)
     public static let reverse = CellStyle(.reverse)
+    public static let muted = CellStyle(role: .muted)
 
     public func adding(_ more: Attributes) -> CellStyle { CellStyle(attributes.union(more), role: role) }
 }

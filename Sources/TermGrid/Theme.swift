@@ -43,6 +43,20 @@ public struct Theme: Hashable, Sendable {
     }
     public static let roleNames = CellStyle.Role.allCases.filter { $0 != .plain }.map(roleName)
 
+    /// A role's colours; a bar without its own keeps the done colour, as before it had a role.
+    public func colors(of role: CellStyle.Role) -> Colors? {
+        roles[role] ?? (role == .bar ? roles[.done] : nil)
+    }
+
+    /// The attributes a cell keeps when the theme's `selection` colours replace its reverse, or
+    /// nil to draw it as it is. Every reversed cell takes them (the cursor rows, the status row
+    /// and search line): the widgets mark the cursor row by reverse alone, and one look for
+    /// everything drawn reversed keeps the themed screen as consistent as the default one.
+    public func selecting(_ style: CellStyle) -> CellStyle.Attributes? {
+        guard roles[.selection] != nil, style.attributes.contains(.reverse) else { return nil }
+        return style.attributes.subtracting(.reverse)
+    }
+
     public static let standard = Theme(name: "default", roles: [
         .accent: Colors(.basic(6)), .done: Colors(.basic(2)), .learning: Colors(.basic(3)), .skipped: Colors(.basic(5)),
         .warning: Colors(.basic(1)),

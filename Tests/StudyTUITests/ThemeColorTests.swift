@@ -73,9 +73,13 @@ import TermGrid
             #expect(try Theme.make(name: name, namePlace: "c:1:1", roles: []).name == name)
         }
         #expect(Theme.mono.isMonochrome && !Theme.standard.isMonochrome && !Theme.light.isMonochrome)
-        // Every role of the default and light themes has a colour: none falls back to plain.
+        // Every role of the default and light themes has a colour: none falls back to plain. Muted
+        // text, the selection and the bars keep today's look (dim, reverse, done) until a theme names them.
+        let untilNamed: [CellStyle.Role] = [.muted, .selection, .bar]
         for theme in [Theme.standard, .light] {
-            for role in CellStyle.Role.allCases where role != .plain { #expect(theme.roles[role] != nil, "\(theme.name): \(role)") }
+            for role in CellStyle.Role.allCases where role != .plain {
+                #expect((theme.roles[role] == nil) == untilNamed.contains(role), "\(theme.name): \(role)")
+            }
         }
     }
 
@@ -93,6 +97,27 @@ import TermGrid
         #expect(Theme.standard.roles[.code]?.foreground(for: many) == .indexed(180))
     }
 
+    @Test func mutedSelectionAndBarAreRolesTheThemeNames() throws {
+        let theme = try Theme.make(name: nil, namePlace: nil,
+                                   roles: [("muted", "grey", "c:2:1"), ("selection", "black on cyan", "c:3:1"), ("bar", "blue", "c:4:1")])
+        #expect(theme.roles[.muted] == Theme.Colors(.basic(8)))
+        #expect(theme.roles[.selection] == Theme.Colors(.basic(0), on: .basic(6)))
+        #expect(theme.colors(of: .bar) == Theme.Colors(.basic(4)))
+        // Without their own entry the bars keep the done colour; muted text stays dim.
+        #expect(Theme.standard.colors(of: .bar) == Theme.standard.roles[.done])
+        #expect(Theme.light.colors(of: .bar) == Theme.light.roles[.done])
+        #expect(Theme.standard.colors(of: .muted) == nil && CellStyle.muted.monochrome == .dim)
+    }
+
+    @Test func aSelectionEntryReplacesTheReverseOfTheCursorRow() throws {
+        let cursor = CellStyle([.reverse, .bold], role: .done)
+        // Default: reverse video, as without colour.
+        #expect(Theme.standard.selecting(cursor) == nil)
+        let theme = try Theme.make(name: nil, namePlace: nil, roles: [("selection", "black on cyan", "c:3:1")])
+        #expect(theme.selecting(cursor) == .bold)
+        #expect(theme.selecting(CellStyle(.bold, role: .done)) == nil)
+    }
+
     func error(name: String? = nil, _ roles: [(String, String, String)] = []) -> String? {
         do {
             _ = try Theme.make(name: name, namePlace: "config.toml:7:8", roles: roles.map { (role: $0.0, value: $0.1, place: $0.2) })
@@ -105,7 +130,7 @@ import TermGrid
     @Test func everyMistakeIsOneLineNamingItAndItsPlace() {
         #expect(error(name: "dark") == "config.toml:7:8: unknown theme 'dark' in [theme] (themes: default, light, mono)")
         #expect(error([("dun", "red", "config.toml:9:1")])
-                == "config.toml:9:1: unknown role 'dun' in [theme] (roles: accent, done, learning, skipped, warning, link, code, heading, match, highlight, tag, code_block, code_keyword, code_literal, code_comment)")
+                == "config.toml:9:1: unknown role 'dun' in [theme] (roles: accent, done, learning, skipped, warning, link, code, heading, match, highlight, tag, code_block, code_keyword, code_literal, code_comment, muted, selection, bar)")
         #expect(error([("done", "bleu", "config.toml:9:8")])
                 == "config.toml:9:8: cannot read colour 'bleu' for done in [theme] (a name as red or bright-blue, 0–255, #rrggbb, or FG on BG)")
         #expect(error([("match", "black over yellow", "config.toml:10:9")])?.hasPrefix("config.toml:10:9: cannot read colour 'black over yellow'") == true)

@@ -27,9 +27,9 @@ import TermGrid
     }
 
     @Test func focusedTreeReversesTheWholeSelectedRow() throws {
-        let got = rows(try treeRows(focus: .tree), ["f": .dim, "b": .bold, "d": CellStyle(role: .done),
+        let got = rows(try treeRows(focus: .tree), ["f": .dim, "b": .bold, "d": CellStyle(role: .bar),
                                                     "F": CellStyle([.dim, .reverse]), "B": CellStyle([.bold, .reverse]),
-                                                    "D": CellStyle(.reverse, role: .done), "R": .reverse])
+                                                    "D": CellStyle(.reverse, role: .bar), "R": .reverse])
         #expect(got.text == """
             ▾ Course        █░░░░ 1/7  14%
               ▸ Foundations █░░░░ 1/4  25%
@@ -42,9 +42,9 @@ import TermGrid
 
     /// With the detail pane focused the tree keeps its place marked, underlined instead.
     @Test func unfocusedTreeUnderlinesTheSelectedRow() throws {
-        let got = rows(try treeRows(focus: .detail), ["f": .dim, "b": .bold, "d": CellStyle(role: .done),
+        let got = rows(try treeRows(focus: .detail), ["f": .dim, "b": .bold, "d": CellStyle(role: .bar),
                                                       "m": CellStyle([.dim, .underline]), "t": CellStyle([.bold, .underline]),
-                                                      "e": CellStyle(.underline, role: .done), "u": CellStyle(.underline)])
+                                                      "e": CellStyle(.underline, role: .bar), "u": CellStyle(.underline)])
         #expect(got.styles == """
             ffbbbbbb........dffff
             uummtttttttttttuemmmmuuuuuuuuu
@@ -65,7 +65,7 @@ import TermGrid
         let state = fixture.state(progress: progress)
         var grid = Grid(width: 30, height: 4)
         DetailPane.drawList(resources, scroll: 0, state: state, into: &grid, rect: Rect(x: 0, y: 0, width: 30, height: 4))
-        let got = rows(grid, ["f": .dim, "l": CellStyle(.bold, role: .learning), "d": CellStyle(role: .done),
+        let got = rows(grid, ["f": .dim, "u": .muted, "l": CellStyle(.bold, role: .learning), "d": CellStyle(role: .done),
                               "s": CellStyle(.dim, role: .skipped)])
         #expect(got.text == """
             [~] Designing ML Systems — th…
@@ -74,18 +74,28 @@ import TermGrid
             [ ] Practice problems without…
             """)
         #expect(got.styles == """
-            llll....................ffffff
-            dddd............ffffffffffffff
-            ssssffffffffffffffffffffffffff
+            llll....................uuuuuu
+            dddd............uuuuuuuuuuuuuu
+            ssssfffffffffffffuuuuuuuuuuuuu
 
             """)
     }
 
-    @Test func progressBarFillsInTheDoneRoleOverADimTrack() {
+    @Test func progressBarFillsInTheBarRoleOverADimTrack() {
         var grid = Grid(width: 24, height: 1)
         Drawing.progress(Tally(todo: 2, learning: 1, done: 1, skipped: 0), into: &grid, x: 0, y: 0, barWidth: 8)
-        let got = rows(grid, ["f": .dim, "d": CellStyle(role: .done)])
+        let got = rows(grid, ["f": .dim, "d": CellStyle(role: .bar)])
         #expect(got.text == "██░░░░░░ 1/4  25%")
         #expect(got.styles == "ddffffff")
+    }
+
+    /// The title's secondary words are muted text: dim by default, coloured by `[theme] muted`.
+    @Test func titleStatsAreMutedBesideTheBar() {
+        var grid = Grid(width: 60, height: 1)
+        Bars.drawTitle(" T", overall: Tally(todo: 2, learning: 1, done: 1, skipped: 0), into: &grid)
+        let got = rows(grid, ["h": CellStyle(.bold, role: .heading), "u": .muted, "f": .dim])
+        #expect(got.text.hasSuffix("1 learning · overall 1/4  25%"))
+        // `1 learning · overall ` muted; the counts beside them plain.
+        #expect(got.styles.hasSuffix(String(repeating: "u", count: 21)))
     }
 }

@@ -76,4 +76,17 @@ import Testing
         #expect(try run("208", ["--color=always"], environment: ["NO_COLOR": "1"]).contains(orange))
         #expect(try run("#ff8800", environment: ["COLORTERM": "truecolor"]).contains(orange))
     }
+
+    /// `selection`, `muted` and `bar` reach the terminal when the theme names them: the cursor
+    /// row in the selection's colours, the title's counts and the bars' fill in theirs.
+    @Test(.enabled(if: TUIProbe.available, "the terminal driver needs python3 with pyte (scripts/test installs it)"))
+    func selectionMutedAndBarColoursReachTheTerminal() throws {
+        let file = try config("[theme]\nselection = \"196 on 51\"\nmuted = \"201\"\nbar = \"202\"\n")
+        let result = try TUIProbe.run("open-and-quit", ["--db", scratch.url("p.sqlite"), "--content", "notes"],
+                                      environment: ["STUDYDASH_CONFIG": file], scratch: scratch)
+        #expect(result.ok, "\(result.failure)")
+        for colour in ["38;5;196m", "48;5;51m", "38;5;201m", "38;5;202m"] {
+            #expect(result.raw.contains(Data(colour.utf8)), "\(colour)")
+        }
+    }
 }

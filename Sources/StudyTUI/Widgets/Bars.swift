@@ -36,10 +36,10 @@ enum Bars {
         if showStats {
             var x = grid.width - statsWidth
             if statsWidth > barStatsWidth {
-                grid.put(learning, x: x, y: 0, style: .dim)
+                grid.put(learning, x: x, y: 0, style: .muted)
                 x += DisplayWidth.of(learning)
             }
-            grid.put("overall ", x: x, y: 0, style: .dim)
+            grid.put("overall ", x: x, y: 0, style: .muted)
             Drawing.progress(overall, into: &grid, x: x + 8, y: 0, barWidth: barWidth)
         }
     }

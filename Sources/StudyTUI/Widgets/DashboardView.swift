@@ -57,7 +57,7 @@ enum DashboardView {
     /// The heatmap (days as rows, as many weeks as fit), its legend, the streaks and the weeks.
     static func activity(_ stats: ActivityStats?, into grid: inout Grid, x: Int, y: Int, width: Int) -> Int {
         guard let stats else {
-            grid.put("reading the activity…", x: x, y: y, style: .dim)
+            grid.put("reading the activity…", x: x, y: y, style: .muted)
             return y + 1
         }
         let lines = stats.heatmapLines()
@@ -65,9 +65,9 @@ enum DashboardView {
         let heading = "Activity, \(Plural.count(stats.weeks, "week"))"
         let fits = DisplayWidth.of(heading) + 2 + DisplayWidth.of(legend) <= width
         grid.put(fits ? heading : "Activity", x: x, y: y, style: .bold)
-        grid.put(legend, x: x + width - DisplayWidth.of(legend), y: y, style: .dim)
+        grid.put(legend, x: x + width - DisplayWidth.of(legend), y: y, style: .muted)
         for (row, line) in lines.dropLast().enumerated() {
-            grid.put(String(line.prefix(4)), x: x, y: y + 1 + row, style: .dim)
+            grid.put(String(line.prefix(4)), x: x, y: y + 1 + row, style: .muted)
             grid.put(String(line.dropFirst(4)), x: x + 4, y: y + 1 + row, style: CellStyle(role: .done), limit: width - 4)
         }
         let used = streaks(stats, into: &grid, x: x, y: y + 8, width: width)
@@ -104,7 +104,7 @@ enum DashboardView {
         for (row, node) in nodes.prefix(room).enumerated() {
             let y = rect.y + 1 + row
             if row == room - 1 && nodes.count > room {
-                grid.put("… \(nodes.count - row) more (the tree has them all)", x: rect.x, y: y, style: .dim, limit: rect.width)
+                grid.put("… \(nodes.count - row) more (the tree has them all)", x: rect.x, y: y, style: .muted, limit: rect.width)
                 break
             }
             grid.put(Drawing.clip(state.index.nodes[node].topic.title, titleWidth), x: rect.x, y: y, limit: titleWidth)
@@ -121,7 +121,7 @@ enum DashboardView {
                       into grid: inout Grid, rect: Rect) -> Int {
         var lines: [(text: String, style: CellStyle, row: Int?)] = [("Next up", .bold, nil)]
         let next = rows.enumerated().filter { $0.element.list == .nextUp }
-        if next.isEmpty { lines.append(("  nothing left to study", .dim, nil)) }
+        if next.isEmpty { lines.append(("  nothing left to study", .muted, nil)) }
         for (index, row) in next {
             let mark = row.status == .learning ? "learning  " : "todo      "
             lines.append(("  " + mark + row.resource.title, Drawing.markStyle(row.status), index))
@@ -130,7 +130,7 @@ enum DashboardView {
         lines.append(("", .plain, nil))
         lines.append(("Recently finished", .bold, nil))
         let finished = rows.enumerated().filter { $0.element.list == .finished }
-        if finished.isEmpty { lines.append((today == nil ? "  reading the activity…" : "  nothing yet", .dim, nil)) }
+        if finished.isEmpty { lines.append((today == nil ? "  reading the activity…" : "  nothing yet", .muted, nil)) }
         for (index, row) in finished {
             lines.append(("  " + when(row.finishedDay, today: today) + "  " + row.resource.title, .plain, index + due.count))
         }
@@ -152,7 +152,7 @@ enum DashboardView {
     static func dueLines(_ due: [RevisitLadder.Entry], firstRow: Int,
                          today: Int?) -> [(text: String, style: CellStyle, row: Int?)] {
         var lines: [(text: String, style: CellStyle, row: Int?)] = [("", .plain, nil), ("Due for revisit", .bold, nil)]
-        if due.isEmpty { lines.append((today == nil ? "  reading the activity…" : "  nothing due", .dim, nil)) }
+        if due.isEmpty { lines.append((today == nil ? "  reading the activity…" : "  nothing due", .muted, nil)) }
         for (offset, entry) in due.enumerated() {
             let late = (today ?? 0) - (entry.dueDay ?? 0)
             let since = late <= 0 ? "today     " : "\(late)d late".padded(toColumns: 10)

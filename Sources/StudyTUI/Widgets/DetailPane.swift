@@ -119,9 +119,9 @@ enum DetailPane {
                 let room = rect.x + rect.width - x
                 var text = extras(tally, left: EffortFormat.left(tally))
                 if DisplayWidth.of(text) > room { text = extras(tally, left: EffortFormat.marked(tally).map { $0 + " left" }) }
-                grid.put(text, x: x, y: rect.y + 1, style: .dim, limit: room)
+                grid.put(text, x: x, y: rect.y + 1, style: .muted, limit: room)
             } else {
-                grid.put("no resources to track here", x: x, y: rect.y + 1, style: .dim, limit: rect.width)
+                grid.put("no resources to track here", x: x, y: rect.y + 1, style: .muted, limit: rect.width)
             }
         }
         var y = rect.y + 2
@@ -140,7 +140,7 @@ enum DetailPane {
             y += 1
         }
         if layout.truncated && y < rect.y + rect.height {
-            grid.put("… Enter reads the whole note", x: rect.x, y: y, style: .dim, limit: rect.width)
+            grid.put("… Enter reads the whole note", x: rect.x, y: y, style: .muted, limit: rect.width)
             y += 1
         }
         guard !resources.isEmpty else { return }
@@ -165,8 +165,8 @@ enum DetailPane {
             x += MatchHighlight.put(resource.title, query: search, into: &grid, x: x, y: y, style: titleStyle,
                                     limit: rect.x + rect.width - x)
             if !resource.description.isEmpty && x < rect.x + rect.width - 4 {
-                x += grid.put(" — ", x: x, y: y, style: .dim, limit: rect.x + rect.width - x)
-                MatchHighlight.put(resource.description, query: search, into: &grid, x: x, y: y, style: .dim,
+                x += grid.put(" — ", x: x, y: y, style: .muted, limit: rect.x + rect.width - x)
+                MatchHighlight.put(resource.description, query: search, into: &grid, x: x, y: y, style: .muted,
                                    limit: rect.x + rect.width - x)
             }
             y += 1

@@ -41,7 +41,7 @@ enum Drawing {
         return used
     }
 
-    /// `████░░░░  12/40   30%`, the bar's filled part in the "done" colour. Returns columns used.
+    /// `████░░░░  12/40   30%`, the bar's filled part in the bar role (the done colour by default). Returns columns used.
     /// `countWidth` right-aligns `done/counted` in that many columns, so that bars above one
     /// another keep one column whatever their counts' widths (`0/6` beside `0/13`).
     @discardableResult
@@ -49,7 +49,7 @@ enum Drawing {
                          style: CellStyle = .plain) -> Int {
         let bar = ProgressBar.bar(done: tally.done, of: tally.counted, width: barWidth)
         let filled = bar.prefix { $0 == "█" }
-        var used = grid.put(filled, x: x, y: y, style: CellStyle(style.attributes, role: .done))
+        var used = grid.put(filled, x: x, y: y, style: CellStyle(style.attributes, role: .bar))
         used += grid.put(bar.dropFirst(filled.count), x: x + used, y: y, style: style.adding(.dim))
         let numbers = (barWidth > 0 ? " " : "") + counts(tally, width: countWidth)
         used += grid.put(numbers, x: x + used, y: y, style: style)

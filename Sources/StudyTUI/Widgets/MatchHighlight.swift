@@ -7,7 +7,10 @@ import TermGrid
 /// the highlight and the filter cannot disagree.
 enum MatchHighlight {
     /// The style of matched text drawn in `style`.
-    static func style(over style: CellStyle) -> CellStyle { CellStyle(style.attributes, role: .match) }
+    static func style(over style: CellStyle) -> CellStyle {
+        // Muted text's dim is its role's; a match in it stays dim, as before muted was a role.
+        CellStyle(style.role == .muted ? style.attributes.union(.dim) : style.attributes, role: .match)
+    }
 
     /// Draws `text` clipped to `limit` columns, the parts `query` matches in the match style.
     /// Returns the columns used.

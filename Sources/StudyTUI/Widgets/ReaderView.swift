@@ -166,7 +166,7 @@ public enum ReaderView {
         let count = search.line.text.isEmpty ? "" : " " + Plural.count(matches, "line") + " "
         let room = max(1, rect.width - 1 - DisplayWidth.of(count))
         let caret = InputLine.draw(search.line, into: &grid, x: rect.x + 1, y: rect.y, width: room)
-        grid.put(count, x: rect.x + rect.width - DisplayWidth.of(count), y: rect.y, style: .dim)
+        grid.put(count, x: rect.x + rect.width - DisplayWidth.of(count), y: rect.y, style: .muted)
         return caret
     }
 
@@ -192,7 +192,7 @@ public enum ReaderView {
         let title = StyledSpan(TerminalSafe.escape(path.last ?? ""), [.bold, .heading])
         let line = StyledLine(DisplayWidth.of(above.text) + DisplayWidth.of(title.text) <= room ? [above, title] : [title])
         Drawing.put(line, into: &grid, x: rect.x + 1, y: rect.y, width: room)
-        grid.put(percent, x: rect.x + rect.width - DisplayWidth.of(percent), y: rect.y, style: .dim)
+        grid.put(percent, x: rect.x + rect.width - DisplayWidth.of(percent), y: rect.y, style: .muted)
     }
 
     /// How far down the document the cursor line is, 0 to 100.

@@ -62,7 +62,7 @@ enum TreePane {
                            style: tally.total > 0 && tally.remaining == 0 ? CellStyle(base.attributes, role: .done) : base,
                            limit: titleRoom)
         if showLeft, let left {
-            grid.put(left, x: width - statsWidth - leftWidth, y: 0, style: .dim)
+            grid.put(left, x: width - statsWidth - leftWidth, y: 0, style: .muted)
         }
         if showStats {
             Drawing.progress(tally, into: &grid, x: width - statsWidth, y: 0, barWidth: barWidth, countWidth: countWidth)

@@ -77,6 +77,9 @@ enum StyleLetters {
         case .codeKeyword: "y"
         case .codeLiteral: "q"
         case .codeComment: "g"
+        case .muted: "f"
+        case .selection: "r"
+        case .bar: "d"
         }
     }
 
