@@ -8,7 +8,8 @@
 # studydash row per folder reopens that same store right after (an existing store).
 # Targets (dashboard issue): bundled first screen <= 25 ms, key median <= 0.5 ms, peak RSS <= 25 MB;
 # 5,000 files first screen <= 1.5 s, key median <= 2 ms. Then opening the dashboard view `D`, and
-# the search line's keystrokes (issue 14: <= 3 ms a key bundled, <= 30 ms on the 5,000 files).
+# the search line's keystrokes (issue 14: <= 3 ms a key bundled, <= 30 ms on the 5,000 files),
+# and the idle CPU of the open dashboard (issue 16: <= 1% over 30 s).
 # Exit status 1 if a tuiprobe run failed (each failure is printed as it happens and again at the
 # end); target misses are reported as FAIL in the table but do not change the exit status.
 set -euo pipefail
@@ -143,6 +144,16 @@ if typed:
 else:
     print(f"  {sys.argv[2]:8} search: no answered keys")
 PY
+done
+
+# Idle (issue 16): the open dashboard watches the notes (inotify) and the store (data_version) on
+# its 250 ms tick; sitting 30 s with no input must cost <= 1% of one core (IDLE_SECONDS to change).
+echo
+echo "Idle: the open dashboard, ${IDLE_SECONDS:-30} s with no input"
+for folder in Content "$big"; do
+    tag="$(basename "$folder")"
+    printf '  %-8s ' "$tag"
+    python3 bench/idle.py "${IDLE_SECONDS:-30}" "$bin" --content "$folder" --db "$stores/$tag-idle.sqlite"
 done
 if [ "$failures" -ne 0 ]; then
     say "$failures tuiprobe run(s) failed; reports in $out"
