@@ -1,4 +1,5 @@
 import ArgumentParser
+import StudyText
 
 /// The `studydash` executable: command-line parsing and wiring of the modules. Each subcommand
 /// lives in Commands/, its output format in Output/.
@@ -56,13 +57,23 @@ struct StudyDash: ParsableCommand {
             let message = fullMessage(for: error)
             if !message.isEmpty {
                 if code == .success {
-                    Output.write(message + "\n")
+                    Output.write(message + "\n" + dashboardKeys(arguments))
                 } else {
                     Output.usage(message)
                 }
             }
             exit(withError: code)  // prints nothing more for an ExitCode
         }
+    }
+
+    /// After the dashboard's own help (`studydash dashboard --help`, `studydash help dashboard`),
+    /// the keys in effect: the same arguments without the help request name the config to read.
+    private static func dashboardKeys(_ arguments: [String]) -> String {
+        let helpWords: Set<String> = ["--help", "-h", "help"]
+        guard arguments.contains("dashboard"), arguments.contains(where: helpWords.contains) else { return "" }
+        let rest = arguments.filter { !helpWords.contains($0) }
+        guard let dashboard = (try? parseAsRoot(rest)) as? DashboardCommand else { return "" }
+        return "\n" + TerminalSafe.escape(dashboard.keysInEffect(), keepNewlines: true) + "\n"
     }
 
     /// One line naming the word, then every command with what it does.

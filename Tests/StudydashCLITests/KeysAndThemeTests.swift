@@ -33,6 +33,17 @@ import Testing
     }
 
     /// The dashboard never starts with half a config: a bad key stops it before the terminal.
+    /// `studydash dashboard --help` ends with the keys in effect: the rebound one with the
+    /// config named on the same line, the default without it.
+    @Test func theDashboardsHelpListsTheKeysInEffect() throws {
+        let file = try config("[keys.browser]\nmark_done = \"x\"\n")
+        let rebound = try CLI.run(["dashboard", "--help", "--config", file])
+        #expect(rebound.status == 0, "\(rebound.err)")
+        #expect(rebound.out.contains("x l s r           mark done / learning / skipped / todo"), "\(rebound.out)")
+        let standard = try CLI.run(["help", "dashboard"])
+        #expect(standard.out.contains("d l s r           mark done / learning / skipped / todo"), "\(standard.out)")
+    }
+
     @Test func theDashboardStopsOnABadKeyBeforeTheTerminal() throws {
         let file = try config("[theme]\nname = \"mono\"\n\n[keys.reader]\nnext_section = \"Ctrl-N\"\nback = \"Ctrl-\"\n")
         let result = try CLI.run(["--config", file, "--content", "notes", "--db", scratch.url("p.sqlite")])

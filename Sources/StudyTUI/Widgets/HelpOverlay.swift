@@ -126,3 +126,13 @@ enum HelpOverlay {
         }
     }
 }
+
+/// The `?` overlay's lines as plain text, for `studydash dashboard --help`: the keys in effect
+/// (rebound ones included), one table after another, the mouse last.
+public enum KeyHelpText {
+    public static func text(keymap: KeyMap) -> String {
+        HelpOverlay.lines(openedFrom: nil, keymap: keymap).map { line in
+            line.key.isEmpty ? line.text : "  " + (line.key + " ").padded(toColumns: HelpOverlay.keyWidth) + line.text
+        }.joined(separator: "\n")
+    }
+}

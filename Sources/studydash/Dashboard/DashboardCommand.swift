@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StudyApp
+import StudyTUI
 import StudyTerminal
 
 /// `studydash` with no subcommand (or `studydash dashboard`): the full-screen dashboard.
@@ -56,6 +57,18 @@ struct DashboardCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Colours: auto (unless NO_COLOR is set), always (even then), never.", valueName: "when"))
     var color: ColorChoice = .auto
+
+    /// The keys in effect with this command's config (`--config`, `STUDYDASH_CONFIG` or the
+    /// standard file), for its `--help`; with a config that cannot be read, why instead.
+    func keysInEffect() -> String {
+        do {
+            let keymap = try KeysAndTheme.keymap(try content.config.load())
+            return "KEYS (in effect, from the config file where it rebinds them; ? shows the same):\n"
+                + KeyHelpText.text(keymap: keymap)
+        } catch {
+            return "KEYS: the config file cannot be read (\(error)); `studydash config --check` says more."
+        }
+    }
 
     func run() throws {
         try reportingErrors {
