@@ -15,3 +15,14 @@ ensure_big_notes() {
 }
 
 files() { find "$1" -type f \( -name '*.md' -o -name '*.txt' \) -print0; }
+
+# The store benchmarks' floor, `sqlite3`, installed when missing (as root), then the shared
+# release build; sets `bin` to the binary.
+ensure_sqlite3_and_release() {
+    if ! command -v sqlite3 >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >&2
+    fi
+    say "building release ..."
+    "${RELEASE_BUILD[@]}" >/dev/null
+    bin="$PWD/.build/release/studydash"
+}

@@ -10,13 +10,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/setup.sh
 ensure_toolchain
-if ! command -v sqlite3 >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >&2
-fi
-
-say "building release ..."
-"${RELEASE_BUILD[@]}" >/dev/null
-bin="$PWD/.build/release/studydash"
+source bench/lib.sh
+ensure_sqlite3_and_release
 work="$PWD/bench/work/sync"
 rm -rf "$work"
 mkdir -p "$work/shared"
