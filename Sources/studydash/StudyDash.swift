@@ -1,11 +1,12 @@
 import ArgumentParser
+import StudyCore
 import StudyText
 
 /// The `studydash` executable: command-line parsing and wiring of the modules. Each subcommand
 /// lives in Commands/, its output format in Output/.
 @main
 struct StudyDash: ParsableCommand {
-    static let version = "0.7.0"
+    static let version = Release.version
 
     static let configuration = CommandConfiguration(
         commandName: "studydash",

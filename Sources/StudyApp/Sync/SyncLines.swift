@@ -27,7 +27,7 @@ public enum SyncLines {
     public static func encode(_ batch: SyncBatch, device: String, at time: Timestamp) -> [UInt8] {
         var out = LineWriter()
         out.line { $0.field("format", format); $0.field("schemaVersion", currentVersion); $0.field("device", device)
-            $0.field("at", time.description) }
+            $0.field("at", time.description); $0.field("app", Release.writtenBy) }
         for event in batch.events {
             out.line {
                 $0.field("type", "event"); $0.field("uid", event.uid); $0.field("change", event.change)

@@ -34,7 +34,7 @@ extension ProgressDocument {
         guard version <= currentVersion else { throw .newerSchema(version) }
         let fields = Fields(object, at: "")
         var document = ProgressDocument(schemaVersion: version, exportedAt: try fields.time("exportedAt"),
-                                        states: [], annotations: [], events: [], items: [])
+                                        app: object["app"] as? String, states: [], annotations: [], events: [], items: [])
         for entry in try fields.list("states") {
             let status: Status?
             if let name = try entry.optionalString("status") {

@@ -20,15 +20,19 @@ public struct ProgressDocument: Sendable {
 
     public var schemaVersion: Int
     public var exportedAt: Timestamp
+    /// The build that wrote the file (`"studydash 0.7.0"`); nil in exports from before 0.8.0.
+    /// Kept for whoever reads the file; import does not depend on it.
+    public var app: String?
     public var states: [ItemState]
     public var annotations: [Annotation]
     public var events: [ProgressEvent]
     public var items: [KnownItem]
 
-    public init(schemaVersion: Int, exportedAt: Timestamp, states: [ItemState], annotations: [Annotation],
-                events: [ProgressEvent], items: [KnownItem]) {
+    public init(schemaVersion: Int, exportedAt: Timestamp, app: String? = Release.writtenBy, states: [ItemState],
+                annotations: [Annotation], events: [ProgressEvent], items: [KnownItem]) {
         self.schemaVersion = schemaVersion
         self.exportedAt = exportedAt
+        self.app = app
         self.states = states
         self.annotations = annotations
         self.events = events
@@ -41,6 +45,7 @@ public struct ProgressDocument: Sendable {
         writer.value("format", Self.format)
         writer.value("schemaVersion", schemaVersion)
         writer.value("exportedAt", exportedAt.description)
+        writer.value("app", app)
         writer.beginArray("states")
         for state in states {
             writer.beginObject()

@@ -59,7 +59,7 @@ enum ProgressTables {
         let date = CivilDate(day: LocalTime.today(session.store.clock))
         file.write("# Study progress\n\n")
         var resources = Set<String>()  // one resource may sit under several topics
-        file.write("Exported by StudyDash on \(date): \(summary(overall)).\n")
+        file.write("Exported by StudyDash \(Release.version) on \(date): \(summary(overall)).\n")
         for root in session.tree.roots {
             root.forEach { topic, path in
                 var out = "\n"
