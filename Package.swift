@@ -2,17 +2,19 @@
 // StudyDash: a keyboard-driven terminal dashboard for studying a subject kept as Markdown notes.
 import PackageDescription
 
-// The release binary's start-up (see scripts/lib/startup-order.txt): linked by lld as a position-dependent
-// executable, so that the loader applies no relocations to the ~90,000 pointers of the static
-// Swift runtime (pages that were then dirty and resident for the whole run), with the functions
-// the first screen runs laid out together, so that starting touches fewer code pages. Either
-// changes only where code sits, never what it does; a name the order file lists that no longer
-// exists is skipped.
+// The release binary's start-up memory and time. Linked by lld as a position-dependent executable,
+// so that the loader applies no relocations to the ~90,000 pointers of the static Swift runtime
+// (pages that were then dirty and resident for the whole run); exporting none of its ~11,000
+// symbols, so that the loader's lookups for the shared libraries do not page through them (no
+// library looks a symbol up in the executable); with the functions the first screen runs laid out
+// together (scripts/lib/startup-order.txt, written by bench/startup_order.sh), so that starting
+// touches fewer code pages. None changes what the code does; a name the order file lists that no
+// longer exists is skipped.
 let packageRoot = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
 let releaseLinking: [LinkerSetting] = [
     .unsafeFlags(["-use-ld=lld", "-Xclang-linker", "-no-pie",
                   "-Xlinker", "--symbol-ordering-file=\(packageRoot)/scripts/lib/startup-order.txt",
-                  "-Xlinker", "--no-warn-symbol-ordering"],
+                  "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "--no-export-dynamic"],
                  .when(platforms: [.linux], configuration: .release)),
 ]
 
