@@ -67,9 +67,9 @@ public enum ReaderView {
             // (quoted, so a phrase stays one), as `matchRanges` merges what all of them find.
             let terms = search.query.terms.map { SearchQuery("\"" + $0 + "\"") }
             guard !terms.isEmpty else { return [] }
-            return document.lines.indices.filter { line in
-                terms.allSatisfy { !SearchText.matchRanges(of: $0, in: document.lines[line].text).isEmpty }
-            }
+            // The lines folded once per document, not once per key (a long file has 90,000).
+            return state.model.caches.readerLines.folded(key) { FoldedLines(document.lines.lazy.map(\.text)) }
+                .lines(matchingAll: terms)
         }
     }
 
@@ -79,6 +79,16 @@ public enum ReaderView {
         private var cached = ReaderDocument()
         private var matchesKey: (ContentKey, String)?
         private var cachedMatches: [Int] = []
+        private var foldedKey: ContentKey?
+        private var cachedFolded = FoldedLines([])
+
+        func folded(_ key: ContentKey, fold: () -> FoldedLines) -> FoldedLines {
+            if foldedKey != key {
+                cachedFolded = fold()
+                foldedKey = key
+            }
+            return cachedFolded
+        }
 
         func matches(_ key: ContentKey, text: String, find: () -> [Int]) -> [Int] {
             if matchesKey?.0 != key || matchesKey?.1 != text {
