@@ -1,3 +1,4 @@
+import StudyContent
 import StudyCore
 import StudyText
 import Testing
@@ -113,6 +114,28 @@ import TermGrid
         #expect(lazy.lines[last].text.contains("[\(2 * Self.parts + 1)]"))
         let first = try #require(lazy.lines.firstIndex { $0.text.contains("a first link") })
         #expect(lazy.lines[first].text.contains("[1]"))
+    }
+
+    /// The document keeps each run of one style as one span: every line draws exactly as the
+    /// renderer's, at any width it is clipped to, and every link keeps its spans.
+    @Test func compactLinesDrawAsTheRenderedOnes() {
+        let wide = "Wide 日本語 text, e\u{301}te\u{301} and 👍🏽 with [a link](https://example.com/x) and `code` **bold**"
+        let rendered = NoteRenderer.render(Self.long + "\n" + wide, width: 37).lines
+            + [StyledLine([StyledSpan("e"), StyledSpan("\u{301}"), StyledSpan(" x"), StyledSpan("日"), StyledSpan("本")])]
+        for line in rendered {
+            let compact = DocumentLayout.compact(line)
+            #expect(compact.text == line.text)
+            #expect(compact.spans.filter { $0.style.contains(.link) } == line.spans.filter { $0.style.contains(.link) })
+            for width in [3, 12, 40] {
+                var drawn = Grid(width: 40, height: 1)
+                var drawnCompact = Grid(width: 40, height: 1)
+                Drawing.put(line, into: &drawn, x: 0, y: 0, width: width)
+                Drawing.put(compact, into: &drawnCompact, x: 0, y: 0, width: width)
+                #expect(drawn.cells == drawnCompact.cells, "\(line.text) at \(width)")
+            }
+        }
+        let words = StyledLine([StyledSpan("one"), StyledSpan(" "), StyledSpan("two"), StyledSpan("[1]", [.link, .dim])])
+        #expect(DocumentLayout.compact(words).spans.count == 2, "the words as one span, the link's number apart")
     }
 
     // MARK: The reader on the long file

@@ -44,6 +44,13 @@ public struct DashboardModel: Sendable {
         return rendered
     }
 
+    /// The topic's note rendered as `note(of:width:firstLink:)` renders it, but not kept: the
+    /// whole-file reader keeps its own layout, and a long file's every section kept twice is
+    /// tens of megabytes.
+    public func renderedNote(of node: Int, width: Int, firstLink: Int) -> RenderedNote {
+        renderNote(index.nodes[node].topic.note, width, firstLink)
+    }
+
     /// What `/` searches, built from the tree on the first search rather than at load: most
     /// sessions never search, and the dashboard's first screen should not wait for it.
     public var searchIndex: SearchIndex {

@@ -286,8 +286,28 @@ final class DocumentLayout: @unchecked Sendable {
     }
 
     private func add(_ more: [StyledLine], _ section: Int, _ item: ReaderDocument.Item) {
-        lines += more
+        lines += more.map(Self.compact)
         places += Array(repeating: ReaderDocument.Place(section: section, item: item), count: more.count)
+    }
+
+    /// `line` with each run of spans of one style (a wrapped paragraph is a span a word and one
+    /// a space) as one span, drawn the same: a long file's lines take far less memory.
+    /// A link's spans stay as they are: its `[N]` is a span of its own (`LinkCells`, the mouse).
+    static func compact(_ line: StyledLine) -> StyledLine {
+        guard line.spans.count > 1 else { return line }
+        var spans: [StyledSpan] = []
+        spans.reserveCapacity(4)
+        for span in line.spans {
+            // Only where ASCII meets ASCII: no character can join across the seam (a combining
+            // mark after a letter would make one of two, and draw otherwise).
+            if let last = spans.last, last.style == span.style, !span.style.contains(.link),
+               let end = last.text.utf8.last, end < 0x80, let start = span.text.utf8.first, start < 0x80 {
+                spans[spans.count - 1].text += span.text
+            } else {
+                spans.append(span)
+            }
+        }
+        return spans.count == line.spans.count ? line : StyledLine(spans)
     }
 
     private func blank(_ section: Int) {
@@ -302,7 +322,7 @@ final class DocumentLayout: @unchecked Sendable {
         let marks = String(repeating: "#", count: min(level, 6)) + " "
         add(StyledWrap.wrap([StyledSpan(marks, [.dim, .heading]), StyledSpan(TerminalSafe.escape(entry.topic.title), [.bold, .heading])],
                             width: width, restPrefix: [StyledSpan(String(repeating: " ", count: marks.count))]), node, .section)
-        let note = state.model.note(of: node, width: width, firstLink: links.count + 1)
+        let note = state.model.renderedNote(of: node, width: width, firstLink: links.count + 1)
         links += note.links.map { ReaderDocument.Link(written: $0, node: node) }
         if !note.lines.isEmpty {
             blank(node)
