@@ -48,14 +48,15 @@ import TermGrid
 
     var root: Int { fixture.model.index.nodes.firstIndex { $0.topic.title == "Long" } ?? -1 }
 
-    /// A fresh document (not the reader's cache), nothing of it laid out yet.
-    func fresh(width: Int) -> ReaderDocument {
-        ReaderDocument.make(root: root, state: fixture.state(width: width + 2), width: width)
+    /// A fresh document (not the reader's cache), nothing of it laid out yet; `keeping` 40
+    /// lines in memory, so that reading it lays most steps out again.
+    func fresh(width: Int, keeping: Int = 40) -> ReaderDocument {
+        ReaderDocument.make(root: root, state: fixture.state(width: width + 2), width: width, keeping: keeping)
     }
 
-    /// A document laid out whole before anything else reads it.
+    /// A document laid out whole before anything else reads it, every line kept.
     func whole(width: Int) -> ReaderDocument {
-        let document = fresh(width: width)
+        let document = fresh(width: width, keeping: Int.max)
         _ = document.lines.count
         return document
     }
@@ -96,6 +97,11 @@ import TermGrid
         #expect(visited == Array(whole.sections.dropFirst()), "J over every heading")
         #expect(bySections.line(ofSection: whole.sections[20].node) == whole.sections[20].line)
         expectSame(bySections, whole, "from heading to heading at \(width)")
+
+        let upward = fresh(width: width)
+        for line in (0..<count).reversed() { #expect(upward.lines[line] == whole.lines[line]) }
+        #expect(upward.keptLines <= 40 + 30, "a step over its 40 lines at most")
+        expectSame(upward, whole, "read from the end up at \(width)")
     }
 
     @Test func linkNumbersRunOnAcrossTheWholeFileAsTheTextShowsThem() throws {

@@ -57,9 +57,9 @@ struct ReaderDocument: Sendable {
 
     /// Every line of the document; reading one lays the document out down to it, and `count`
     /// lays out all of it (`lineCount(reaching:)` is the bounded one).
-    var lines: LaidOut<StyledLine> { LaidOut(layout: layout, elements: \.lines) }
+    var lines: LaidOut<StyledLine> { LaidOut(layout: layout) { $0.line($1) } }
     /// What each line shows, laid out as `lines` is.
-    var places: LaidOut<Place> { LaidOut(layout: layout, elements: \.places) }
+    var places: LaidOut<Place> { LaidOut(layout: layout) { $0.place($1) } }
 
     /// Every heading with the line it starts on (lays the whole document out).
     var sections: [Section] {
@@ -78,7 +78,10 @@ struct ReaderDocument: Sendable {
     var headings: [Heading] { layout.headings }
 
     /// How many lines are laid out so far (for the tests that a key lays out only what it reads).
-    var laidOutLines: Int { layout.lines.count }
+    var laidOutLines: Int { layout.lineCount }
+
+    /// How many laid-out lines are in memory now (for the test that a long file keeps few).
+    var keptLines: Int { layout.kept }
 
     /// Link `number` (`[1]` is the first), laying out only as far as it.
     func link(_ number: Int) -> Link? {
@@ -97,13 +100,13 @@ struct ReaderDocument: Sendable {
     /// The number of lines, laid out until there are at least `count` of them: all of them when
     /// the document is shorter, so a figure below `count` is the document's whole length.
     func lineCount(reaching count: Int) -> Int {
-        layout.reach { $0.lines.count >= count }
-        return layout.lines.count
+        layout.reach { $0.lineCount >= count }
+        return layout.lineCount
     }
 
     func place(at line: Int) -> Place? {
         guard line >= 0, line < lineCount(reaching: Self.reach(line, plus: 1)) else { return nil }
-        return layout.places[line]
+        return layout.place(line)
     }
 
     /// The first line of `node`'s section, when the document holds that heading.
@@ -117,7 +120,7 @@ struct ReaderDocument: Sendable {
     func firstLine(from start: Int, where matching: (Place) -> Bool) -> Int? {
         var line = max(0, start)
         while line < lineCount(reaching: Self.reach(line, plus: 1)) {
-            if matching(layout.places[line]) { return line }
+            if matching(layout.place(line)) { return line }
             line += 1
         }
         return nil
@@ -144,7 +147,7 @@ struct ReaderDocument: Sendable {
     /// How far down the document `line` is, 0 to 100. Near the top that is 0 whatever the
     /// document's length (which needs it all laid out): the lines laid out are fewer than it has.
     func percent(at line: Int) -> Int {
-        let laidOut = layout.lines.count
+        let laidOut = layout.lineCount
         if !layout.isComplete && laidOut > 1 && max(0, line) * 100 < laidOut - 1 { return 0 }
         let last = lines.count - 1
         guard last > 0 else { return 100 }
@@ -165,8 +168,9 @@ struct ReaderDocument: Sendable {
 
     // MARK: Layout
 
-    static func make(root: Int, state: AppState, width: Int) -> ReaderDocument {
-        ReaderDocument(layout: DocumentLayout(root: root, state: state, width: width))
+    /// `keeping`: how many laid-out lines stay in memory (the rest is laid out again when read).
+    static func make(root: Int, state: AppState, width: Int, keeping: Int = DocumentLayout.keptLines) -> ReaderDocument {
+        ReaderDocument(layout: DocumentLayout(root: root, state: state, width: width, keeping: keeping))
     }
 
     /// A resource's reader as a document: every line shows that one resource.
@@ -179,22 +183,25 @@ struct ReaderDocument: Sendable {
 /// A piece of `ReaderDocument.lines` or `places`: reading an element lays out down to it.
 struct LaidOut<Element>: RandomAccessCollection {
     fileprivate let layout: DocumentLayout
-    fileprivate let elements: KeyPath<DocumentLayout, [Element]>
+    fileprivate let read: (DocumentLayout, Int) -> Element
 
     var startIndex: Int { 0 }
     /// The whole document's length: lays it all out.
     var endIndex: Int {
         layout.layOutAll()
-        return layout[keyPath: elements].count
+        return layout.lineCount
     }
 
     subscript(position: Int) -> Element {
-        if position >= 0 { layout.reach { $0.lines.count > position } }
-        return layout[keyPath: elements][position]
+        if position >= 0 { layout.reach { $0.lineCount > position } }
+        return read(layout, position)
     }
 }
 
-/// The document's steps and what is laid out of them so far. A cache shared by the copies of one
+/// The document's steps, the index of what is laid out of them so far (where each step's lines
+/// start, what each line shows, the sections and links) and the lines themselves for the steps
+/// read last: a step's lines dropped to keep memory down are laid out again, from what the index
+/// kept of the document above it, when read again. A cache shared by the copies of one
 /// `ReaderDocument` (the reader cache keeps the last one): single-threaded use, on the UI loop.
 final class DocumentLayout: @unchecked Sendable {
     /// A piece of the document, laid out as a whole.
@@ -207,15 +214,52 @@ final class DocumentLayout: @unchecked Sendable {
         case noNote(Int)
     }
 
+    /// What laying a step out depends on besides the step: the document above it.
+    struct Above {
+        /// How many lines and links the document has above the step.
+        var lines: Int
+        var links: Int
+        /// Whether the line above it has anything on it (a blank line is not doubled).
+        var endsInText: Bool
+    }
+
+    /// What one step lays out.
+    struct Laid {
+        var lines: [StyledLine] = []
+        var places: [ReaderDocument.Place] = []
+        var sections: [ReaderDocument.Section] = []
+        var links: [ReaderDocument.Link] = []
+    }
+
+    /// Lines kept in memory by default: a few screens' worth around each place read lately, a
+    /// small part of a long file (the 3.2 MB note has ~93,000).
+    static let keptLines = 1_000
+
     private let steps: [Step]
     private var next = 0
     private let state: AppState?
     private let width: Int
+    private let keeping: Int
     let headings: [ReaderDocument.Heading]
     let headingNodes: Set<Int>
 
-    private(set) var lines: [StyledLine]
-    private(set) var places: [ReaderDocument.Place]
+    /// For each step laid out: what was above it, so it can be laid out again alike.
+    private var above: [Above] = []
+    private var endsInText = false
+    /// The kept lines of each step laid out (nil once dropped), when each was last read.
+    private var chunks: [[StyledLine]?] = []
+    private var lastRead: [Int] = []
+    private var reads = 0
+    /// Steps in the order they were read, each with when: the first whose stamp is still its
+    /// latest is the one read longest ago (older entries of a step read again are skipped).
+    private var readOrder: [(step: Int, stamp: Int)] = []
+    private var readOrderStart = 0
+    private(set) var kept = 0
+
+    private(set) var lineCount = 0
+    /// What each line shows, as runs of lines that show the same (a paragraph is one), each
+    /// with the line after its end: a long file's 90,000 places in a third of the memory.
+    private var places: [(end: Int, place: ReaderDocument.Place)] = []
     private(set) var sections: [ReaderDocument.Section] = []
     private(set) var sectionLines: [Int: Int] = [:]
     private(set) var links: [ReaderDocument.Link] = []
@@ -224,24 +268,28 @@ final class DocumentLayout: @unchecked Sendable {
 
     /// A document laid out already (a resource's reader).
     init(lines: [StyledLine], places: [ReaderDocument.Place]) {
-        self.lines = lines
-        self.places = places
         steps = []
         state = nil
         width = 0
+        keeping = Int.max
         headings = []
         headingNodes = []
+        append(places)
+        lineCount = lines.count
+        chunks = [lines]
+        lastRead = [0]
+        kept = lines.count
+        above = [Above(lines: 0, links: 0, endsInText: false)]
     }
 
-    init(root: Int, state: AppState, width: Int) {
+    init(root: Int, state: AppState, width: Int, keeping: Int = DocumentLayout.keptLines) {
         var steps: [Step] = []
         Self.plan(root, level: 1, index: state.index, into: &steps)
         steps.append(.noNote(root))
         self.steps = steps
         self.state = state
         self.width = width
-        lines = []
-        places = []
+        self.keeping = max(1, keeping)
         headings = steps.compactMap { step in
             if case .section(let node, let level) = step { return ReaderDocument.Heading(node: node, level: level) }
             return nil
@@ -271,23 +319,106 @@ final class DocumentLayout: @unchecked Sendable {
 
     func layOutAll() { reach { _ in false } }
 
-    private func layOutNext() {
-        guard let state else { return }
-        let step = steps[next]
-        next += 1
-        switch step {
-        case .section(let node, let level): section(node, level: level, state: state)
-        case .listed(let child, let parent, let first): listed(child, parent: parent, first: first, state: state)
-        case .noNote(let root):
-            if lines.count == 1 && state.index.nodes[root].topic.note.allSatisfy(\.isWhitespace) {
-                add([StyledLine(), StyledLine([StyledSpan("This topic has no note.", .dim)])], root, .section)
-            }
+    /// Line `index` of the document (laid out already), laid out again if it was dropped.
+    func line(_ index: Int) -> StyledLine {
+        precondition(index >= 0 && index < lineCount, "line \(index) of \(lineCount)")
+        // The last step that starts at or before the line (steps may lay out no line).
+        var low = 0
+        var high = above.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if above[middle].lines <= index { low = middle } else { high = middle - 1 }
+        }
+        let lines = chunk(low)
+        return lines[index - above[low].lines]
+    }
+
+    private func chunk(_ step: Int) -> [StyledLine] {
+        touch(step)
+        if let lines = chunks[step] { return lines }
+        let lines = lay(steps.isEmpty ? .noNote(0) : steps[step], above: above[step]).lines
+        keep(lines, of: step)
+        return lines
+    }
+
+    /// What line `index` (laid out already) shows.
+    func place(_ index: Int) -> ReaderDocument.Place {
+        precondition(index >= 0 && index < lineCount, "line \(index) of \(lineCount)")
+        var low = 0
+        var high = places.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if places[middle].end > index { high = middle } else { low = middle + 1 }
+        }
+        return places[low].place
+    }
+
+    private func append(_ more: [ReaderDocument.Place]) {
+        var end = places.last?.end ?? 0
+        for place in more {
+            end += 1
+            if places.last?.place == place { places[places.count - 1].end = end } else { places.append((end, place)) }
         }
     }
 
-    private func add(_ more: [StyledLine], _ section: Int, _ item: ReaderDocument.Item) {
-        lines += more.map(Self.compact)
-        places += Array(repeating: ReaderDocument.Place(section: section, item: item), count: more.count)
+    private func touch(_ step: Int) {
+        // A screen reads the lines of one step after another: one entry while it stays on it.
+        if readOrder.last?.step == step, lastRead[step] == readOrder.last?.stamp { return }
+        reads += 1
+        lastRead[step] = reads
+        readOrder.append((step, reads))
+    }
+
+    private func keep(_ lines: [StyledLine], of step: Int) {
+        chunks[step] = lines
+        kept += lines.count
+        // The steps read longest ago go first; never the one just laid out.
+        while kept > keeping && readOrderStart < readOrder.count {
+            let (oldest, stamp) = readOrder[readOrderStart]
+            if oldest == step && lastRead[oldest] == stamp { break }
+            readOrderStart += 1
+            guard lastRead[oldest] == stamp, let dropped = chunks[oldest] else { continue }
+            kept -= dropped.count
+            chunks[oldest] = nil
+        }
+        if readOrderStart > 1_024 && readOrderStart * 2 > readOrder.count {
+            readOrder.removeFirst(readOrderStart)
+            readOrderStart = 0
+        }
+    }
+
+    private func layOutNext() {
+        let before = Above(lines: lineCount, links: links.count, endsInText: endsInText)
+        let laid = lay(steps[next], above: before)
+        next += 1
+        above.append(before)
+        chunks.append(nil)
+        lastRead.append(0)
+        touch(above.count - 1)
+        lineCount += laid.lines.count
+        if let last = laid.lines.last { endsInText = !last.spans.isEmpty }
+        append(laid.places)
+        for section in laid.sections where sectionLines[section.node] == nil { sectionLines[section.node] = section.line }
+        sections += laid.sections
+        links += laid.links
+        keep(laid.lines, of: above.count - 1)
+    }
+
+    /// What `step` lays out below `above`: the same whether it is the first time or a later one.
+    private func lay(_ step: Step, above: Above) -> Laid {
+        var laid = Laid()
+        guard let state else { return laid }
+        var writer = Writer(above: above, laid: laid)
+        switch step {
+        case .section(let node, let level): writer.section(node, level: level, state: state, width: width)
+        case .listed(let child, let parent, let first): writer.listed(child, parent: parent, first: first, state: state, width: width)
+        case .noNote(let root):
+            if above.lines + writer.laid.lines.count == 1 && state.index.nodes[root].topic.note.allSatisfy(\.isWhitespace) {
+                writer.add([StyledLine(), StyledLine([StyledSpan("This topic has no note.", .dim)])], root, .section)
+            }
+        }
+        laid = writer.laid
+        return laid
     }
 
     /// `line` with each run of spans of one style (a wrapped paragraph is a span a word and one
@@ -309,21 +440,38 @@ final class DocumentLayout: @unchecked Sendable {
         }
         return spans.count == line.spans.count ? line : StyledLine(spans)
     }
+}
 
-    private func blank(_ section: Int) {
-        if let last = lines.last, !last.spans.isEmpty { add([StyledLine()], section, .section) }
+/// Lays out one step below the document above it.
+private struct Writer {
+    let above: DocumentLayout.Above
+    var laid: DocumentLayout.Laid
+
+    init(above: DocumentLayout.Above, laid: DocumentLayout.Laid) {
+        self.above = above
+        self.laid = laid
     }
 
-    private func section(_ node: Int, level: Int, state: AppState) {
+    mutating func add(_ more: [StyledLine], _ section: Int, _ item: ReaderDocument.Item) {
+        laid.lines += more.map(DocumentLayout.compact)
+        laid.places += Array(repeating: ReaderDocument.Place(section: section, item: item), count: more.count)
+    }
+
+    /// A blank line, unless the line above is blank (or there is none).
+    mutating func blank(_ section: Int) {
+        let endsInText = laid.lines.last.map { !$0.spans.isEmpty } ?? above.endsInText
+        if endsInText { add([StyledLine()], section, .section) }
+    }
+
+    mutating func section(_ node: Int, level: Int, state: AppState, width: Int) {
         let entry = state.index.nodes[node]
         blank(node)
-        sections.append(ReaderDocument.Section(node: node, line: lines.count, level: level))
-        if sectionLines[node] == nil { sectionLines[node] = lines.count }
+        laid.sections.append(ReaderDocument.Section(node: node, line: above.lines + laid.lines.count, level: level))
         let marks = String(repeating: "#", count: min(level, 6)) + " "
         add(StyledWrap.wrap([StyledSpan(marks, [.dim, .heading]), StyledSpan(TerminalSafe.escape(entry.topic.title), [.bold, .heading])],
                             width: width, restPrefix: [StyledSpan(String(repeating: " ", count: marks.count))]), node, .section)
-        let note = state.model.renderedNote(of: node, width: width, firstLink: links.count + 1)
-        links += note.links.map { ReaderDocument.Link(written: $0, node: node) }
+        let note = state.model.renderedNote(of: node, width: width, firstLink: above.links + laid.links.count + 1)
+        laid.links += note.links.map { ReaderDocument.Link(written: $0, node: node) }
         if !note.lines.isEmpty {
             blank(node)
             add(note.lines, node, .section)
@@ -344,7 +492,7 @@ final class DocumentLayout: @unchecked Sendable {
     }
 
     /// A file or folder of a folder's document: one line, its own document opens from the tree.
-    private func listed(_ child: Int, parent: Int, first: Bool, state: AppState) {
+    mutating func listed(_ child: Int, parent: Int, first: Bool, state: AppState, width: Int) {
         if first { blank(parent) }
         let tally = state.tally(of: child)
         let spans = [StyledSpan("▸ "), StyledSpan(TerminalSafe.escape(state.index.nodes[child].topic.title), .bold),
