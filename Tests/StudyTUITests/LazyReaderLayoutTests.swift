@@ -144,6 +144,21 @@ import TermGrid
         #expect(DocumentLayout.compact(words).spans.count == 2, "the words as one span, the link's number apart")
     }
 
+    /// The document is kept in the model's caches, so it holds nothing that holds them: a reload
+    /// with a reader open would keep every old model alive.
+    @Test func aReaderDocumentKeepsNoModelAlive() throws {
+        weak var caches: DashboardCaches?
+        do {
+            let fixture = try Fixture(files: ["Course/long.md": Self.long])
+            var state = fixture.state()
+            state.reveal(fixture.model.index.nodes.firstIndex { $0.topic.title == "Long" } ?? -1)
+            state.press(.enter, .pageDown, .char("G"))
+            #expect(state.screen.contains("100%"))
+            caches = fixture.model.caches
+        }
+        #expect(caches == nil)
+    }
+
     // MARK: The reader on the long file
 
     func reading(width: Int = 80, height: Int = 24) -> AppState {

@@ -235,9 +235,28 @@ final class DocumentLayout: @unchecked Sendable {
     /// small part of a long file (the 3.2 MB note has ~93,000).
     static let keptLines = 1_000
 
+    /// What the steps are laid out from: the notes and the progress, not the `AppState` (whose
+    /// model's caches hold this layout: a cycle that would outlive a reload).
+    struct Source {
+        let index: TopicIndex
+        let progress: LearnerProgress
+        let rollup: ProgressRollup
+        let note: @Sendable (_ node: Int, _ width: Int, _ firstLink: Int) -> RenderedNote
+
+        init(_ state: AppState) {
+            index = state.index
+            progress = state.progress
+            rollup = state.rollup
+            note = state.model.noteRendering
+        }
+
+        func status(of resource: Resource) -> Status { progress.status(of: resource) }
+        func tally(of node: Int) -> Tally { rollup.tally(of: index.nodes[node].topic.id) }
+    }
+
     private let steps: [Step]
     private var next = 0
-    private let state: AppState?
+    private let state: Source?
     private let width: Int
     private let keeping: Int
     let headings: [ReaderDocument.Heading]
@@ -287,7 +306,7 @@ final class DocumentLayout: @unchecked Sendable {
         Self.plan(root, level: 1, index: state.index, into: &steps)
         steps.append(.noNote(root))
         self.steps = steps
-        self.state = state
+        self.state = Source(state)
         self.width = width
         self.keeping = max(1, keeping)
         headings = steps.compactMap { step in
@@ -463,14 +482,14 @@ private struct Writer {
         if endsInText { add([StyledLine()], section, .section) }
     }
 
-    mutating func section(_ node: Int, level: Int, state: AppState, width: Int) {
+    mutating func section(_ node: Int, level: Int, state: DocumentLayout.Source, width: Int) {
         let entry = state.index.nodes[node]
         blank(node)
         laid.sections.append(ReaderDocument.Section(node: node, line: above.lines + laid.lines.count, level: level))
         let marks = String(repeating: "#", count: min(level, 6)) + " "
         add(StyledWrap.wrap([StyledSpan(marks, [.dim, .heading]), StyledSpan(TerminalSafe.escape(entry.topic.title), [.bold, .heading])],
                             width: width, restPrefix: [StyledSpan(String(repeating: " ", count: marks.count))]), node, .section)
-        let note = state.model.renderedNote(of: node, width: width, firstLink: above.links + laid.links.count + 1)
+        let note = state.note(node, width, above.links + laid.links.count + 1)
         laid.links += note.links.map { ReaderDocument.Link(written: $0, node: node) }
         if !note.lines.isEmpty {
             blank(node)
@@ -492,7 +511,7 @@ private struct Writer {
     }
 
     /// A file or folder of a folder's document: one line, its own document opens from the tree.
-    mutating func listed(_ child: Int, parent: Int, first: Bool, state: AppState, width: Int) {
+    mutating func listed(_ child: Int, parent: Int, first: Bool, state: DocumentLayout.Source, width: Int) {
         if first { blank(parent) }
         let tally = state.tally(of: child)
         let spans = [StyledSpan("▸ "), StyledSpan(TerminalSafe.escape(state.index.nodes[child].topic.title), .bold),
