@@ -13,6 +13,7 @@
 #              repeated when the seeds are absent) (bench/make_cases.py)
 # Missing peers are installed (Debian packages with apt-get as root; frogmouth from PyPI into
 # bench/work/frogmouth-venv); one that cannot be installed is skipped, and the table says so.
+# Then the 3.2 MB note opened in the whole-file reader: open, PgDn, G, in-reader search keys, RSS.
 # Exit status 1 if a tuiprobe run failed (printed as it happens, and again under the table).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -116,6 +117,23 @@ for i in $(seq 1 "$runs"); do
 done
 echo
 python3 bench/tui_report.py --compare "$out" "$runs" "${skipped[@]}"
+
+# The 3.2 MB note in the whole-file reader (issue 17): Enter on its file (the tree's first row),
+# wait for the reader's hint, PgDn x20, G to the end, g back, then / and "learning" typed a key at
+# a time inside the reader, Esc, q to the dashboard, q. Summarised by bench/reader_report.py.
+echo
+echo "The 3.2 MB note in the reader: open, PgDn x20, G, / then \"learning\", $runs runs"
+reader_steps="$sd_first; settle; key Enter; wait 'J/K section' timeout=60; settle; key PgDn*20; key G; key g"
+reader_steps="$reader_steps; key /"
+for c in l e a r n i n g; do reader_steps="$reader_steps; key $c"; done
+reader_steps="$reader_steps; key Esc; key q; key q; wait-exit 0 timeout=60"
+for i in $(seq 1 "$runs"); do
+    say "reader on the 3.2 MB note: run $i/$runs ..."
+    db="$stores/reader-$i/progress.sqlite"
+    mkdir -p "$(dirname "$db")"
+    run_probe "$out" studydash reader "$i" "$reader_steps" "$bin" --content "$huge" --db "$db" --fresh
+done
+python3 bench/reader_report.py "$out/studydash/reader"
 if [ "$failures" -ne 0 ]; then
     say "$failures tuiprobe run(s) failed; reports in $out"
     exit 1

@@ -99,3 +99,9 @@ import Testing
         #expect(lines[1].spans.map(\.style) == [.link])
     }
 }
+
+/// The wrap counts an ASCII word's columns on its bytes: the same figure as `DisplayWidth`.
+@Test(arguments: ["word", "", " ", "tab\there", "a\r\nb", "\u{7f}x", "[12]", "café", "日本", "e\u{301}", "👍🏽!", "mixed é and ascii"])
+func wrapColumnsAreDisplayWidths(text: String) {
+    #expect(StyledWrap.columns(text) == DisplayWidth.of(text))
+}

@@ -44,6 +44,15 @@ public struct DashboardModel: Sendable {
         return rendered
     }
 
+    /// Renders a topic's note as `note(of:width:firstLink:)` does, but keeps none and holds no
+    /// cache: the whole-file reader keeps its own layout (a long file's every section kept twice
+    /// is tens of megabytes) in the caches, so it must not hold them in turn.
+    public var noteRendering: @Sendable (_ node: Int, _ width: Int, _ firstLink: Int) -> RenderedNote {
+        let index = index
+        let render = renderNote
+        return { node, width, firstLink in render(index.nodes[node].topic.note, width, firstLink) }
+    }
+
     /// What `/` searches, built from the tree on the first search rather than at load: most
     /// sessions never search, and the dashboard's first screen should not wait for it.
     public var searchIndex: SearchIndex {

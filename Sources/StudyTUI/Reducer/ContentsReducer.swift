@@ -20,14 +20,15 @@ enum ContentsReducer {
     ])
 
     static func handle(_ key: Key, panel: inout ContentsPanel, state: inout AppState) -> [Effect] {
-        let sections = ReaderView.document(panel.under, state: state).sections
+        let document = ReaderView.document(panel.under, state: state)
+        let headings = document.headings
         switch state.keymap[.contents].action(for: key) {
         case .move(let delta):
-            panel.cursor = Reducer.clampAdd(panel.cursor, delta, upper: max(0, sections.count - 1))
+            panel.cursor = Reducer.clampAdd(panel.cursor, delta, upper: max(0, headings.count - 1))
         case .open:
             var reader = panel.under
-            if sections.indices.contains(panel.cursor) {
-                ReaderReducer.show(line: sections[panel.cursor].line, in: &reader, state: state)
+            if headings.indices.contains(panel.cursor), let line = document.line(ofSection: headings[panel.cursor].node) {
+                ReaderReducer.show(line: line, in: &reader, state: state)
             }
             state.overlay = .reader(reader)
             return []

@@ -6,10 +6,10 @@ import StudyCore
 /// order, saying so at the end. In a resource's reader `]` / `[` go to that resource's reader.
 extension ReaderReducer {
     static func jumpToSection(_ direction: Int, reader: inout AppState.Reader, state: inout AppState) {
-        let sections = ReaderView.document(reader, state: state).sections
-        let target = direction > 0 ? sections.first { $0.line > reader.cursor } : sections.last { $0.line < reader.cursor }
+        let document = ReaderView.document(reader, state: state)
+        let target = direction > 0 ? document.section(after: reader.cursor) : document.section(before: reader.cursor)
         guard let target else {
-            state.say(sections.isEmpty ? "this reader has no sections"
+            state.say(document.headings.isEmpty ? "this reader has no sections"
                       : direction > 0 ? "this is the last section" : "this is the first section")
             return
         }
@@ -26,12 +26,12 @@ extension ReaderReducer {
     /// Opens the table of contents over the reader; false when there is none to show.
     static func openContents(_ reader: AppState.Reader, state: inout AppState) -> Bool {
         let document = ReaderView.document(reader, state: state)
-        guard !document.sections.isEmpty else {
+        guard !document.headings.isEmpty else {
             state.say("a resource's reader has no table of contents")
             return false
         }
         let current = document.place(at: reader.cursor)?.section
-        let row = document.sections.firstIndex { $0.node == current } ?? 0
+        let row = document.headings.firstIndex { $0.node == current } ?? 0
         state.overlay = .contents(ContentsPanel(under: reader, cursor: row))
         return true
     }
@@ -43,14 +43,14 @@ extension ReaderReducer {
             return
         }
         let here = document.place(at: reader.cursor)?.item
-        let lines = direction > 0 ? Array(document.places.indices.dropFirst(reader.cursor + 1))
-            : Array(document.places.indices.prefix(reader.cursor).reversed())
         // Past the other lines of the resource under the cursor (a long title wraps).
-        let found = lines.first { line in
-            let item = document.places[line].item
-            guard case .resource(let id) = item, item != here, let resource = state.index.tree.resources[id] else { return false }
+        func unfinished(_ place: ReaderDocument.Place) -> Bool {
+            guard case .resource(let id) = place.item, place.item != here, let resource = state.index.tree.resources[id] else { return false }
             return Reducer.isUnfinished(resource, state: state)
         }
+        // Forward, laid out only as far as the next one; back, over what is laid out already.
+        let found = direction > 0 ? document.firstLine(from: reader.cursor + 1, where: unfinished)
+            : (0..<max(0, reader.cursor)).reversed().first { document.place(at: $0).map(unfinished) ?? false }
         if let found {
             reader.cursor = found
             settle(&reader, state: state)

@@ -58,12 +58,19 @@ enum ReaderReducer {
 
     /// Keeps the cursor line in the document and on screen, and the scroll short of the end.
     static func settle(_ reader: inout AppState.Reader, state: AppState) {
-        let count = ReaderView.lineCount(reader, state: state)
         let page = ReaderView.page(height: state.height)
+        let count = ReaderView.lineCount(reader, state: state, reaching: reach(cursor: reader.cursor, scroll: reader.scroll, page: page))
         reader.scroll = min(max(0, reader.scroll), max(0, count - page))
         guard reader.hasCursor else { return }
         reader.cursor = min(max(0, reader.cursor), max(0, count - 1))
         reader.scroll = Scroll.keep(cursor: reader.cursor, scroll: reader.scroll, count: count, viewport: page)
+    }
+
+    /// How many lines the document must have laid out (when it has them) for the cursor line at
+    /// `cursor` and the view at `scroll` to be kept in it and on screen exactly as with the
+    /// whole document: a page past both, so that no limit of the end is near.
+    static func reach(cursor: Int, scroll: Int, page: Int) -> Int {
+        ReaderDocument.reach(max(ReaderDocument.reach(cursor, plus: 1), ReaderDocument.reach(scroll, plus: page)), plus: page + 2)
     }
 
     /// The cursor line in terms a new layout keeps: the resource or file under it, else its
@@ -88,11 +95,11 @@ enum ReaderReducer {
             let section = anchor.place.section
             switch anchor.place.item {
             case .resource(let id): reader.cursor = document.line(ofResource: id, in: section) ?? reader.cursor
-            case .topic: reader.cursor = document.places.firstIndex(of: anchor.place) ?? reader.cursor
+            case .topic: reader.cursor = document.firstLine(from: 0) { $0 == anchor.place } ?? reader.cursor
             case .section:
                 if let start = section.flatMap(document.line(ofSection:)) {
                     // No further than the section's last line, which a wider layout brings up.
-                    let end = document.places[start...].firstIndex { $0.section != section } ?? document.places.count
+                    let end = document.firstLine(from: start) { $0.section != section } ?? document.lines.count
                     reader.cursor = min(start + anchor.offset, end - 1)
                 }
             }
@@ -161,8 +168,12 @@ enum ReaderReducer {
     /// The cursor line moves by `delta` and the view by `scrolling` (a page moves both, so the
     /// line keeps its place on screen); a resource's reader, with no cursor, only scrolls.
     static func move(_ reader: inout AppState.Reader, by delta: Int, scrolling: Int, state: AppState) {
-        let count = ReaderView.lineCount(reader, state: state)
-        let maxScroll = max(0, count - ReaderView.page(height: state.height))
+        let page = ReaderView.page(height: state.height)
+        // Laid out as far as the move goes (to the end for G), so the limits are the document's.
+        let cursor = Reducer.clampAdd(reader.cursor, delta, upper: Int.max)
+        let scroll = Reducer.clampAdd(reader.scroll, reader.hasCursor ? scrolling : delta, upper: Int.max)
+        let count = ReaderView.lineCount(reader, state: state, reaching: reach(cursor: cursor, scroll: scroll, page: page))
+        let maxScroll = max(0, count - page)
         guard reader.hasCursor else {
             reader.scroll = Reducer.clampAdd(reader.scroll, delta, upper: maxScroll)
             return

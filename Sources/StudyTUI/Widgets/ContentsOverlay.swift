@@ -11,7 +11,8 @@ enum ContentsOverlay {
     }
 
     static func draw(_ panel: ContentsPanel, state: AppState, into grid: inout Grid, area: Rect) {
-        let sections = ReaderView.document(panel.under, state: state).sections
+        // The headings as the plan knows them: the box needs no line of the document laid out.
+        let sections = ReaderView.document(panel.under, state: state).headings
         let frame = box(sections: sections.count, in: area)
         let title = frame.width >= 50 ? "Contents · Enter reads from there · q back" : "Contents"
         let inside = Drawing.box(frame, title: title, into: &grid)

@@ -22,11 +22,13 @@ public struct LinkCells: Hashable, Sendable {
             let top = body.y + 1  // below the section's path
             let document = ReaderView.document(reader, state: state, width: ReaderView.textWidth(body.width))
             let rows = max(0, body.y + body.height - top)
-            let scroll = min(reader.scroll, max(0, document.lines.count - rows))
+            // Only as far as the screen: the document is laid out lazily (ReaderDocument).
+            let count = document.lineCount(reaching: ReaderDocument.reach(reader.scroll, plus: rows))
+            let scroll = min(reader.scroll, max(0, count - rows))
             var found: [LinkCells] = []
-            for row in 0..<rows where scroll + row < document.lines.count {
+            for row in 0..<rows where scroll + row < count {
                 found += runs(in: document.lines[scroll + row], x: body.x + 1, y: top + row, width: body.width - 1) { number in
-                    document.links.indices.contains(number - 1) ? document.links[number - 1].written : nil
+                    document.link(number)?.written
                 }
             }
             return found

@@ -7,8 +7,16 @@ import TermGrid
 /// how far down the cursor line is, or one resource's details with the learner's whole
 /// annotation.
 public enum ReaderView {
+    /// The number of lines of the reader's document (lays it all out).
     static func lineCount(_ reader: AppState.Reader, state: AppState) -> Int {
         document(reader, state: state).lines.count
+    }
+
+    /// The number of lines of the reader's document, laid out until there are at least `count`
+    /// (`ReaderDocument.lineCount(reaching:)`): what keeps a key near the top from laying out a
+    /// long file to its end.
+    static func lineCount(_ reader: AppState.Reader, state: AppState, reaching count: Int) -> Int {
+        document(reader, state: state).lineCount(reaching: count)
     }
 
     static func textWidth(_ width: Int) -> Int { max(8, width - 2) }
@@ -29,8 +37,9 @@ public enum ReaderView {
         document(reader, state: state, width: textWidth(state.width))
     }
 
-    /// The reader's document at `width`, laid out once per subject, width and progress (a key
-    /// only moves over it): a large file or an annotation of a megabyte takes a moment to lay out.
+    /// The reader's document at `width`, made once per subject, width and progress (a key only
+    /// moves over it) and laid out as far as it is read: a large file or an annotation of a
+    /// megabyte takes a moment to lay out.
     static func document(_ reader: AppState.Reader, state: AppState, width: Int) -> ReaderDocument {
         let key = ContentKey(subject: reader.subject, width: width, progressGeneration: state.progressGeneration)
         return state.model.caches.readerLines.document(key) {
@@ -58,9 +67,9 @@ public enum ReaderView {
             // (quoted, so a phrase stays one), as `matchRanges` merges what all of them find.
             let terms = search.query.terms.map { SearchQuery("\"" + $0 + "\"") }
             guard !terms.isEmpty else { return [] }
-            return document.lines.indices.filter { line in
-                terms.allSatisfy { !SearchText.matchRanges(of: $0, in: document.lines[line].text).isEmpty }
-            }
+            // The lines folded once per document, not once per key (a long file has 90,000).
+            return state.model.caches.readerLines.folded(key) { FoldedLines(document.lines.lazy.map(\.text)) }
+                .lines(matchingAll: terms)
         }
     }
 
@@ -70,6 +79,16 @@ public enum ReaderView {
         private var cached = ReaderDocument()
         private var matchesKey: (ContentKey, String)?
         private var cachedMatches: [Int] = []
+        private var foldedKey: ContentKey?
+        private var cachedFolded = FoldedLines([])
+
+        func folded(_ key: ContentKey, fold: () -> FoldedLines) -> FoldedLines {
+            if foldedKey != key {
+                cachedFolded = fold()
+                foldedKey = key
+            }
+            return cachedFolded
+        }
 
         func matches(_ key: ContentKey, text: String, find: () -> [Int]) -> [Int] {
             if matchesKey?.0 != key || matchesKey?.1 != text {
@@ -150,8 +169,10 @@ public enum ReaderView {
         }
         let rows = rect.y + rect.height - top
         let lines = document.lines
-        let scroll = min(reader.scroll, max(0, lines.count - rows))
-        for row in 0..<rows where scroll + row < lines.count {
+        // Laid out as far as the screen reaches (the scroll is kept short of the end already).
+        let count = document.lineCount(reaching: ReaderDocument.reach(reader.scroll, plus: rows))
+        let scroll = min(reader.scroll, max(0, count - rows))
+        for row in 0..<rows where scroll + row < count {
             Drawing.put(lines[scroll + row], into: &grid, x: rect.x + 1, y: top + row, width: rect.width - 1)
             if let query { highlight(query, in: lines[scroll + row], into: &grid, x: rect.x + 1, y: top + row, width: rect.width - 1) }
             if reader.hasCursor && scroll + row == reader.cursor {
@@ -183,7 +204,7 @@ public enum ReaderView {
     /// The section the cursor line is in (its path from the top, the section's own title bold)
     /// and how far down the cursor line is.
     static func header(_ reader: AppState.Reader, document: ReaderDocument, state: AppState, into grid: inout Grid, rect: Rect) {
-        let section = document.place(at: reader.cursor)?.section ?? document.sections.first?.node
+        let section = document.place(at: reader.cursor)?.section ?? document.headings.first?.node
         let path = section.map { state.index.nodes[$0].path } ?? []
         let found = reader.search.map { search in "/\(search.line.text) · " + Plural.count(matchingLines(reader, state: state).count, "line") + " ·" }
         let percent = (found.map { " " + TerminalSafe.escape($0) } ?? "") + " \(position(reader, document: document))%"
@@ -197,8 +218,6 @@ public enum ReaderView {
 
     /// How far down the document the cursor line is, 0 to 100.
     static func position(_ reader: AppState.Reader, document: ReaderDocument) -> Int {
-        let last = document.lines.count - 1
-        guard last > 0 else { return 100 }
-        return min(100, max(0, reader.cursor) * 100 / last)
+        document.percent(at: reader.cursor)
     }
 }
