@@ -14,6 +14,21 @@ struct TreeAssembler {
     init(outlines: [FileOutline]) {
         self.outlines = outlines
         for outline in outlines { warnings += outline.warnings }
+        // Sized once for every listing: growing a table of a hundred thousand rehashes it a
+        // dozen times on the way.
+        func count(_ section: OutlineSection) -> (resources: Int, topics: Int) {
+            section.children.reduce((section.resources.count, 1)) {
+                let below = count($1)
+                return ($0.resources + below.resources, $0.topics + below.topics)
+            }
+        }
+        let sizes = outlines.reduce((resources: 0, topics: 0)) {
+            let one = count($1.root)
+            return ($0.resources + one.resources, $0.topics + one.topics)
+        }
+        resources.reserveCapacity(sizes.resources)
+        normalizedURLByID.reserveCapacity(sizes.resources)
+        usedTopicIDs.reserveCapacity(sizes.topics)
     }
 
     mutating func root(_ plan: FolderPlan) -> Topic {
