@@ -7,15 +7,21 @@
 /// open) and read on demand; its blankness is known without reading it, since `Topic.isEmpty`
 /// asks every topic.
 public struct NoteText: Sendable {
-    private var text: String
-    private var place: Place?
+    /// The text, or where it is: a topic is copied into several indexes, so a place is one
+    /// reference and a note costs a string's 16 bytes either way.
+    private enum Storage: Sendable {
+        case held(String)
+        case stored(Place)
+    }
+
+    private var storage: Storage
 
     /// A place in a store: `length` UTF-8 bytes at `offset`, with a checksum of them.
-    public struct Place: Sendable {
-        public var store: any NoteStore
-        public var offset: Int
-        public var length: Int
-        public var checksum: UInt64
+    public final class Place: Sendable {
+        public let store: any NoteStore
+        public let offset: Int
+        public let length: Int
+        public let checksum: UInt64
 
         public init(store: any NoteStore, offset: Int, length: Int, checksum: UInt64) {
             self.store = store
@@ -29,8 +35,7 @@ public struct NoteText: Sendable {
     public let isBlank: Bool
 
     public init(_ text: String) {
-        self.text = text
-        place = nil
+        storage = .held(text)
         isBlank = Self.isBlank(text)
     }
 
@@ -49,19 +54,22 @@ public struct NoteText: Sendable {
 
     /// A note read from `place` when asked; `isBlank` as it was when the note was stored.
     public init(place: Place, isBlank: Bool) {
-        text = ""
-        self.place = place
+        storage = .stored(place)
         self.isBlank = isBlank
     }
 
     /// The Markdown (read from its store, each time, when it is kept there).
     public var string: String {
-        guard let place else { return text }
-        return place.store.note(at: place.offset, length: place.length, checksum: place.checksum)
+        switch storage {
+        case .held(let text): text
+        case .stored(let place): place.store.note(at: place.offset, length: place.length, checksum: place.checksum)
+        }
     }
 
     /// Whether the text is held here rather than read on demand.
-    public var isHeld: Bool { place == nil }
+    public var isHeld: Bool {
+        if case .held = storage { true } else { false }
+    }
 }
 
 /// Where notes kept out of memory are read from (StudyContent's parse cache). Reading never
@@ -74,8 +82,7 @@ public protocol NoteStore: AnyObject, Sendable {
 extension NoteText: Hashable {
     public static func == (lhs: NoteText, rhs: NoteText) -> Bool {
         if lhs.isBlank != rhs.isBlank { return false }
-        if let left = lhs.place, let right = rhs.place, left.store === right.store,
-           left.offset == right.offset, left.length == right.length { return true }
+        if case .stored(let left) = lhs.storage, case .stored(let right) = rhs.storage, left === right { return true }
         return lhs.string == rhs.string
     }
 
