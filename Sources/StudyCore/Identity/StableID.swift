@@ -59,42 +59,47 @@ public enum StableID {
         /// folded on the way in (the same bytes `fold` gives, without making them a string),
         /// any other through `fold`.
         private mutating func append(_ title: String) {
-            var topic = self.topic
-            var task = self.task
-            if !isEmpty {
-                topic = StableID.feed(topic, CollectionOfOne(UInt8(ascii: "/")))
-                task = StableID.feed(task, CollectionOfOne(UInt8(ascii: "/")))
-            }
-            var wroteAny = false
-            var pendingSpace = false
-            for byte in title.utf8 {
-                if byte >= 0x80 {
-                    let folded = fold(title)
-                    if !isEmpty {
-                        self.topic = StableID.feed(self.topic, CollectionOfOne(UInt8(ascii: "/")))
-                        self.task = StableID.feed(self.task, CollectionOfOne(UInt8(ascii: "/")))
+            var title = title
+            let folded: (topic: UInt64, task: UInt64)? = title.withUTF8 { bytes in
+                var topic = self.topic
+                var task = self.task
+                if !isEmpty {
+                    topic = (topic ^ UInt64(UInt8(ascii: "/"))) &* StableID.prime
+                    task = (task ^ UInt64(UInt8(ascii: "/"))) &* StableID.prime
+                }
+                var wroteAny = false
+                var pendingSpace = false
+                for byte in bytes {
+                    if byte >= 0x80 { return nil }
+                    if byte == 32 || (9...13).contains(byte) {
+                        pendingSpace = wroteAny
+                        continue
                     }
-                    self.topic = StableID.feed(self.topic, folded.utf8)
-                    self.task = StableID.feed(self.task, folded.utf8)
-                    isEmpty = false
-                    return
+                    if pendingSpace {
+                        topic = (topic ^ 32) &* StableID.prime
+                        task = (task ^ 32) &* StableID.prime
+                    }
+                    pendingSpace = false
+                    let lowered = UInt64((65...90).contains(byte) ? byte + 32 : byte)
+                    topic = (topic ^ lowered) &* StableID.prime
+                    task = (task ^ lowered) &* StableID.prime
+                    wroteAny = true
                 }
-                if byte == 32 || (9...13).contains(byte) {
-                    pendingSpace = wroteAny
-                    continue
-                }
-                if pendingSpace {
-                    topic = (topic ^ 32) &* StableID.prime
-                    task = (task ^ 32) &* StableID.prime
-                }
-                pendingSpace = false
-                let folded = UInt64((65...90).contains(byte) ? byte + 32 : byte)
-                topic = (topic ^ folded) &* StableID.prime
-                task = (task ^ folded) &* StableID.prime
-                wroteAny = true
+                return (topic, task)
             }
-            self.topic = topic
-            self.task = task
+            if let folded {
+                topic = folded.topic
+                task = folded.task
+            } else {
+                // Not ASCII: the standard library folds case and spacing (see `fold`).
+                let text = fold(title)
+                if !isEmpty {
+                    topic = StableID.feed(topic, CollectionOfOne(UInt8(ascii: "/")))
+                    task = StableID.feed(task, CollectionOfOne(UInt8(ascii: "/")))
+                }
+                topic = StableID.feed(topic, text.utf8)
+                task = StableID.feed(task, text.utf8)
+            }
             isEmpty = false
         }
 
