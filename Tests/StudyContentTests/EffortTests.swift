@@ -24,6 +24,8 @@ import StudyCore
         ("(effort: 2 h)", 120),
         ("— Video. Why it matters (25 min)", 25),
         ("— Video. Why it matters (25 min).", 25),
+        ("— Vidéo. Pourquoi ça compte (25 min)...", 25),
+        ("— Video. Why it matters. (25 min) é.", nil),
         ("(40 min) — Video. The basics", 40),
         // Not an estimate: years, counts, versions, prose.
         ("(2019)", nil),

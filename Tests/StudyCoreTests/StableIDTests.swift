@@ -16,7 +16,9 @@ import Testing
             StableID.encode(StableID.hash(prefix + titles.map(StableID.fold).joined(separator: "/")))
         }
         let paths: [[String]] = [[], [""], ["", "Root"], ["A"], ["Technical Foundations", "Linear  Algebra"],
-                                 [String(repeating: "t", count: 30_000), "Ünïcode  Title", "x #2"]]
+                                 [String(repeating: "t", count: 30_000), "Ünïcode  Title", "x #2"],
+                                 // Folded on the way into the hash: edges, tabs and line ends, capitals.
+                                 ["  Lead\tand\r\ntrail  ", " ", "\t\u{0B}\u{0C}", "ALL CAPS [x]", "mixed Ünï then ASCII"]]
         for path in paths {
             var key = StableID.PathKey.empty
             for title in path { key = key.appending(title) }

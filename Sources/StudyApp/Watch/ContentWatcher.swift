@@ -10,7 +10,9 @@ import StudyCore
 ///
 /// A change is loaded only after two looks a tick apart agree (a file still being written
 /// changes between them), and a load is kept only when the files are as they were before it
-/// was read: a file caught half-written is read again at a later tick, never shown.
+/// was read: a file caught half-written is read again at a later tick, never shown. With the
+/// parse cache, a reload parses only the files that changed (the rest are read from the cache,
+/// which is then written again).
 public final class ContentWatcher {
     public enum Mechanism: String, Sendable {
         case inotify, polling
@@ -23,6 +25,7 @@ public final class ContentWatcher {
     }
 
     private let folders: [String]
+    private let cache: ParseCache?
     /// What the tree on screen was read from.
     private var loaded: NotesSnapshot
     /// A look that differed from `loaded`: loaded when the next look agrees with it.
@@ -31,8 +34,9 @@ public final class ContentWatcher {
     private var events: FolderEvents?
     #endif
 
-    public init(folders: [String]) {
+    public init(folders: [String], cache: ParseCache? = nil) {
         self.folders = folders
+        self.cache = cache
         loaded = NotesSnapshot.take(folders)
         #if os(Linux)
         events = FolderEvents()
@@ -76,7 +80,7 @@ public final class ContentWatcher {
         let before = pending ?? NotesSnapshot.take(folders)
         let result: Result<ContentTree, ContentLoader.LoadError>
         do {
-            result = .success(try ContentLoader.load(folders: folders))
+            result = .success(try ContentLoader.load(folders: folders, cache: cache))
         } catch {
             result = .failure(error)
         }

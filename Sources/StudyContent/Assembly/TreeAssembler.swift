@@ -14,6 +14,21 @@ struct TreeAssembler {
     init(outlines: [FileOutline]) {
         self.outlines = outlines
         for outline in outlines { warnings += outline.warnings }
+        // Sized once for every listing: growing a table of a hundred thousand rehashes it a
+        // dozen times on the way.
+        func count(_ section: OutlineSection) -> (resources: Int, topics: Int) {
+            section.children.reduce((section.resources.count, 1)) {
+                let below = count($1)
+                return ($0.resources + below.resources, $0.topics + below.topics)
+            }
+        }
+        let sizes = outlines.reduce((resources: 0, topics: 0)) {
+            let one = count($1.root)
+            return ($0.resources + one.resources, $0.topics + one.topics)
+        }
+        resources.reserveCapacity(sizes.resources)
+        normalizedURLByID.reserveCapacity(sizes.resources)
+        usedTopicIDs.reserveCapacity(sizes.topics)
     }
 
     mutating func root(_ plan: FolderPlan) -> Topic {
@@ -73,11 +88,13 @@ struct TreeAssembler {
 
     /// Note, resources and heading sub-topics of a section go into `topic`.
     private mutating func fill(_ topic: inout Topic, from section: OutlineSection, file: String, path: StableID.PathKey) {
-        topic.note = section.note
-        var listed = Set(topic.resourceIDs)
+        topic.noteText = section.noteText
+        // A topic is filled once, from nothing: only its own resources can repeat an ID.
+        var listed = Set<String>()
+        topic.resourceIDs.reserveCapacity(section.resources.count)
         for raw in section.resources {
             let id = register(raw, file: file, topicPath: path)
-            if listed.insert(id).inserted { topic.resourceIDs.append(id) }
+            if section.resources.count == 1 || listed.insert(id).inserted { topic.resourceIDs.append(id) }
         }
         for child in section.children {
             let childPath = path.appending(child.title)
@@ -118,17 +135,17 @@ struct TreeAssembler {
         let id: String
         if let linked = raw.id, let normalized = raw.normalizedURL {
             id = linked
-            if let known = normalizedURLByID[id], known != normalized {
+            if let known = normalizedURLByID.updateValue(normalized, forKey: id), known != normalized {
                 warnings.append(ContentWarning(location, "ID \(id) is shared by \(known) and \(normalized); rename one link"))
             }
-            normalizedURLByID[id] = normalized
         } else {
             id = topicPath.taskID(title: raw.title)
         }
-        if resources[id] != nil {
-            resources[id]?.occurrences.append(location)
+        // One lookup: a hundred thousand links are registered on every start.
+        if let known = resources.index(forKey: id) {
+            resources.values[known].occurrences.append(location)
             // The first place that gives an estimate gives it.
-            if resources[id]?.effortMinutes == nil { resources[id]?.effortMinutes = raw.effortMinutes }
+            if resources.values[known].effortMinutes == nil { resources.values[known].effortMinutes = raw.effortMinutes }
         } else {
             resources[id] = Resource(id: id, title: raw.title, url: raw.url, description: raw.description,
                                      source: location, checkbox: raw.checkbox, effortMinutes: raw.effortMinutes)

@@ -16,7 +16,7 @@ import Darwin
 /// so a reader never sees half a cache).
 public final class ParseCache: @unchecked Sendable {
     /// Bumped whenever the bytes of an outline, or what the outline holds, change.
-    static let formatVersion: Int64 = 1
+    static let formatVersion: Int64 = 2
     static let magic = Array("studydash parse cache\n".utf8)
     /// A file changed this recently may be changed again within the same tick of the kernel's
     /// coarse clock, keeping its ctime: it is parsed, but not kept until it has settled.
@@ -50,9 +50,11 @@ public final class ParseCache: @unchecked Sendable {
     }
 
     /// The outlines stored for `roots`, empty when there is no cache or it cannot be trusted.
+    /// Only the outlines are read; the notes region stays on disk, read a note at a time.
     func stored(roots: [String]) -> Stored {
-        guard let bytes = Self.readFile(filePath(roots: roots)) else { return Stored(bytes: [], entries: [:]) }
-        return Stored(bytes: bytes, entries: index(bytes) ?? [:])
+        guard let opened = CacheFile.read(filePath(roots: roots), magic: Self.magic) else { return .none }
+        let (bytes, notes) = opened
+        return Stored(bytes: bytes, entries: index(bytes, notes: notes) ?? [:], notes: notes)
     }
 
     func record(hits: Int, misses: Int) {
@@ -62,19 +64,18 @@ public final class ParseCache: @unchecked Sendable {
 
     /// Where each file's outline lies in the cache's bytes; nil when the header or the list of
     /// entries is not whole.
-    private func index(_ bytes: [UInt8]) -> [String: Stored.Entry]? {
+    private func index(_ bytes: [UInt8], notes: CacheNotes) -> [String: Stored.Entry]? {
         bytes.withUnsafeBytes { buffer -> [String: Stored.Entry]? in
-            guard buffer.count >= Self.magic.count,
-                  buffer.prefix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
-            var reader = ByteReader(buffer, from: Self.magic.count)
-            guard reader.int() == Self.formatVersion, reader.string() == programVersion,
+            var reader = ByteReader(buffer)
+            guard reader.varint() == UInt64(Self.formatVersion), reader.string() == programVersion,
                   let count = reader.count() else { return nil }
             var entries: [String: Stored.Entry] = [:]
             entries.reserveCapacity(count)
             for _ in 0..<count {
                 guard let path = reader.string(), let display = reader.string(),
-                      let size = reader.int(), let modified = reader.int(), let changed = reader.int(),
-                      let device = reader.int(), let inode = reader.int(), let checksum = reader.int(),
+                      let size = reader.fixedSigned(), let modified = reader.fixedSigned(),
+                      let changed = reader.fixedSigned(), let device = reader.fixedSigned(),
+                      let inode = reader.fixedSigned(), let checksum = reader.fixed(),
                       let length = reader.count(), let range = reader.skip(length) else { return nil }
                 entries[path] = Stored.Entry(
                     displayPath: display,
@@ -85,17 +86,21 @@ public final class ParseCache: @unchecked Sendable {
         }
     }
 
-    /// What a cache file held when opened: its bytes, and where each outline lies in them.
+    /// What a cache file held when opened: its outlines' bytes, where each outline lies in them,
+    /// and its notes region, held open for the notes read later.
     struct Stored: @unchecked Sendable {
         struct Entry {
             var displayPath: String
             var stamp: FileStamp
-            var checksum: Int64
+            var checksum: UInt64
             var range: Range<Int>
         }
 
         let bytes: [UInt8]
         let entries: [String: Entry]
+        let notes: CacheNotes?
+
+        static let none = Stored(bytes: [], entries: [:], notes: nil)
 
         /// The outline kept for `file`, when the file is unchanged and its bytes read back whole.
         func outline(for file: FilePlan) -> FileOutline? {
@@ -105,76 +110,45 @@ public final class ParseCache: @unchecked Sendable {
                 let slice = UnsafeRawBufferPointer(rebasing: buffer[entry.range])
                 guard ByteReader.checksum(slice) == entry.checksum else { return nil }
                 var reader = ByteReader(buffer, from: entry.range.lowerBound, to: entry.range.upperBound)
-                guard let outline = OutlineCoding.read(from: &reader), reader.atEnd else { return nil }
+                guard let outline = OutlineCoding.read(from: &reader, store: notes), reader.atEnd else { return nil }
                 return outline
             }
         }
     }
 
-    /// Writes the outlines of every settled file. Failing to write is not an error the user
-    /// must act on (the next start parses again), so it is silent.
+    /// Writes the outlines of every settled file, then their long notes. Failing to write is not
+    /// an error the user must act on (the next start parses again), so it is silent.
     func save(roots: [String], files: [FilePlan], outlines: [FileOutline], startedAt: Int64) {
         let settledBefore = startedAt - Self.settleNanoseconds
         var writer = ByteWriter()
-        writer.raw(Self.magic)
-        writer.int(Self.formatVersion)
+        var notes = NotesWriter()
+        writer.varint(UInt64(Self.formatVersion))
         writer.string(programVersion)
         let kept = files.indices.filter {
             files[$0].stamp.changed < settledBefore && files[$0].stamp.modified < settledBefore
         }
-        writer.int(kept.count)
+        writer.count(kept.count)
         for index in kept {
             let file = files[index]
             var body = ByteWriter()
-            OutlineCoding.write(outlines[index], to: &body)
+            OutlineCoding.write(outlines[index], to: &body, notes: &notes)
             writer.string(file.path)
             writer.string(file.displayPath)
             for value in [file.stamp.size, file.stamp.modified, file.stamp.changed, file.stamp.device, file.stamp.inode] {
-                writer.int(value)
+                writer.fixed(value)
             }
-            writer.int(body.bytes.withUnsafeBytes { ByteReader.checksum($0) })
-            writer.int(body.bytes.count)
+            writer.fixed(body.bytes.withUnsafeBytes { ByteReader.checksum($0) })
+            writer.count(body.bytes.count)
             writer.raw(body.bytes)
         }
         guard Self.makeDirectory(directory) else { return }
         let path = filePath(roots: roots)
         let temporary = directory + "/.outlines-\(getpid())-\(startedAt).tmp"
-        guard Self.writeFile(temporary, writer.bytes) else {
+        guard CacheFile.write(temporary, magic: Self.magic, outlines: writer.bytes, notes: notes.bytes) else {
             unlink(temporary)
             return
         }
         if rename(temporary, path) != 0 { unlink(temporary) }
-    }
-
-    private static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0, info.st_size < 1 << 32 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            filled += count
-        }
-        return bytes
-    }
-
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            written += count
-        }
-        return true
     }
 
     /// The directory and its parents, made private to the user where they are new.

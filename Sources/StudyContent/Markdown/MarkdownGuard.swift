@@ -396,6 +396,14 @@ private struct LineTable {
                     previous = 10
                     continue
                 }
+                // A letter (or any byte of a non-ASCII character) past the line's prefix, as
+                // most bytes are: it only makes the line not blank and not a delimiter row.
+                if !inPrefix && (byte >= 0x80 || (byte | 0x20) &- 0x61 < 26) {
+                    traits.isBlank = false
+                    delimiterBytesOnly = false
+                    previous = byte
+                    continue
+                }
                 let isSpace = byte == 32 || byte == 9
                 if !isSpace { traits.isBlank = false }
                 if inPrefix {

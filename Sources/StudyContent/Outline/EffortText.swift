@@ -12,7 +12,9 @@ enum EffortText {
     /// The estimate that `text` (what follows a link, or a task's text) carries, in minutes.
     static func find(in text: String) -> Int? {
         var trimmed = Substring(text.trimmingWhitespace())
-        while trimmed.last == "." { trimmed = trimmed.dropLast() }
+        // Not `dropLast()`: on a Substring it counts every character first, and most
+        // descriptions end in a full stop.
+        while trimmed.last == "." { trimmed = trimmed[..<trimmed.index(before: trimmed.endIndex)] }
         if let close = trimmed.last, close == ")" || close == "]" {
             let open: Character = close == ")" ? "(" : "["
             if let start = trimmed.lastIndex(of: open),

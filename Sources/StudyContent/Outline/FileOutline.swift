@@ -24,9 +24,25 @@ struct OutlineSection {
     var title: String
     var level: Int
     var line: Int
-    var note: String = ""
+    /// Held when just parsed; read on demand when it came from the parse cache.
+    var noteText = NoteText("")
     var resources: [RawResource] = []
     var children: [OutlineSection] = []
+
+    init(title: String, level: Int, line: Int, note: String = "", resources: [RawResource] = [],
+         children: [OutlineSection] = []) {
+        self.title = title
+        self.level = level
+        self.line = line
+        noteText = NoteText(note)
+        self.resources = resources
+        self.children = children
+    }
+
+    var note: String {
+        get { noteText.string }
+        set { noteText = NoteText(newValue) }
+    }
 
     /// `minutes` becomes the estimate of every resource here and below that has none.
     mutating func giveEffort(_ minutes: Int) {

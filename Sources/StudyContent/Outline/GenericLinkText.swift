@@ -12,11 +12,14 @@ enum GenericLinkText {
         "thumbnail", "image", "img", "picture", "screenshot", "logo",
     ]
 
+    /// Brackets and punctuation around a generic word (`[source]`, `(here).`). Made once:
+    /// every link of every file is asked.
+    private static let edgeMarks = Set("[](){}^#*.:!?\"'“”‘’ ")
+
     static func isGeneric(_ text: String) -> Bool {
         // Every link is asked: a text longer than the longest such word names something.
         guard text.utf8.count <= 24 else { return false }
-        let core = text.lowercased().trimmingWhitespace()
-            .trimming("[](){}^#*.:!?\"'“”‘’ ")
+        let core = text.lowercased().trimmingWhitespace().trimming(edgeMarks)
         if core.isEmpty { return !text.isEmpty }
         if core.allSatisfy({ $0.isNumber }) { return true }
         if !core.contains(where: { $0.isLetter }) { return true }
@@ -47,11 +50,11 @@ enum GenericLinkText {
 }
 
 private extension String {
-    func trimming(_ set: String) -> String {
-        let characters = Set(set)
+    /// Not `dropLast()`, which counts every character of a Substring to drop one.
+    func trimming(_ characters: Set<Character>) -> String {
         var slice = Substring(self)
         while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        while let last = slice.last, characters.contains(last) { slice = slice[..<slice.index(before: slice.endIndex)] }
         return String(slice)
     }
 }

@@ -51,17 +51,55 @@ public enum StableID {
 
         public func appending(_ title: String) -> PathKey {
             var next = self
-            next.append(fold(title))
+            next.append(title)
             return next
         }
 
-        private mutating func append(_ folded: String) {
-            if !isEmpty {
-                topic = StableID.feed(topic, CollectionOfOne(UInt8(ascii: "/")))
-                task = StableID.feed(task, CollectionOfOne(UInt8(ascii: "/")))
+        /// Feeds `/` (unless first) and the folded title to both hashes: an ASCII title is
+        /// folded on the way in (the same bytes `fold` gives, without making them a string),
+        /// any other through `fold`.
+        private mutating func append(_ title: String) {
+            var title = title
+            let folded: (topic: UInt64, task: UInt64)? = title.withUTF8 { bytes in
+                var topic = self.topic
+                var task = self.task
+                if !isEmpty {
+                    topic = (topic ^ UInt64(UInt8(ascii: "/"))) &* StableID.prime
+                    task = (task ^ UInt64(UInt8(ascii: "/"))) &* StableID.prime
+                }
+                var wroteAny = false
+                var pendingSpace = false
+                for byte in bytes {
+                    if byte >= 0x80 { return nil }
+                    if byte == 32 || (9...13).contains(byte) {
+                        pendingSpace = wroteAny
+                        continue
+                    }
+                    if pendingSpace {
+                        topic = (topic ^ 32) &* StableID.prime
+                        task = (task ^ 32) &* StableID.prime
+                    }
+                    pendingSpace = false
+                    let lowered = UInt64((65...90).contains(byte) ? byte + 32 : byte)
+                    topic = (topic ^ lowered) &* StableID.prime
+                    task = (task ^ lowered) &* StableID.prime
+                    wroteAny = true
+                }
+                return (topic, task)
             }
-            topic = StableID.feed(topic, folded.utf8)
-            task = StableID.feed(task, folded.utf8)
+            if let folded {
+                topic = folded.topic
+                task = folded.task
+            } else {
+                // Not ASCII: the standard library folds case and spacing (see `fold`).
+                let text = fold(title)
+                if !isEmpty {
+                    topic = StableID.feed(topic, CollectionOfOne(UInt8(ascii: "/")))
+                    task = StableID.feed(task, CollectionOfOne(UInt8(ascii: "/")))
+                }
+                topic = StableID.feed(topic, text.utf8)
+                task = StableID.feed(task, text.utf8)
+            }
             isEmpty = false
         }
 
@@ -71,7 +109,7 @@ public enum StableID {
         /// The ID of a task item (a resource without a link) titled `title` in this topic.
         public func taskID(title: String) -> String {
             var key = self
-            key.append(fold(title))
+            key.append(title)
             return "r" + encode(finish(key.task))
         }
     }
@@ -102,13 +140,14 @@ public enum StableID {
     }
 
     private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
     /// FNV-1a over `bytes`, continuing from `state`.
     private static func feed(_ state: UInt64, _ bytes: some Sequence<UInt8>) -> UInt64 {
         var h = state
         for byte in bytes {
             h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
+            h = h &* prime
         }
         return h
     }
@@ -121,16 +160,17 @@ public enum StableID {
         return h ^ (h >> 31)
     }
 
-    private static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
+    private static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
 
     static func encode(_ value: UInt64) -> String {
-        var v = value
-        var chars: [Character] = []
-        chars.reserveCapacity(10)
-        for _ in 0..<10 {
-            chars.append(alphabet[Int(v & 31)])
-            v >>= 5
+        // Ten ASCII bytes: a small string, made without an allocation.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            var v = value
+            for index in 0..<10 {
+                buffer[index] = alphabet[Int(v & 31)]
+                v >>= 5
+            }
+            return String(decoding: buffer, as: UTF8.self)
         }
-        return String(chars)
     }
 }

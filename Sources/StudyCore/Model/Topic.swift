@@ -8,8 +8,14 @@ public struct Topic: Hashable, Sendable {
     public var title: String
     public var kind: Kind
     public var source: SourceLocation
-    /// The prose under the topic, kept as Markdown so that a view can render it.
-    public var note: String
+    /// The prose under the topic, kept as Markdown so that a view can render it (held, or read
+    /// on demand from the parse cache: see `NoteText`).
+    public var noteText: NoteText
+    /// The prose under the topic as Markdown.
+    public var note: String {
+        get { noteText.string }
+        set { noteText = NoteText(newValue) }
+    }
     public var children: [Topic]
     /// IDs into `ContentTree.resources`, in the order they are listed.
     public var resourceIDs: [String]
@@ -20,21 +26,24 @@ public struct Topic: Hashable, Sendable {
         self.title = title
         self.kind = kind
         self.source = source
-        self.note = note
+        noteText = NoteText(note)
         self.children = children
         self.resourceIDs = resourceIDs
     }
 
     /// True when the topic offers nothing to study or read, anywhere below it.
     public var isEmpty: Bool {
-        resourceIDs.isEmpty && note.allSatisfy(\.isWhitespace) && children.allSatisfy(\.isEmpty)
+        resourceIDs.isEmpty && noteText.isBlank && children.allSatisfy(\.isEmpty)
     }
 
     /// Depth-first, parents before children.
     public func forEach(_ body: (Topic, _ path: [Topic]) -> Void) {
         func visit(_ topic: Topic, _ path: [Topic]) {
             body(topic, path)
-            for child in topic.children { visit(child, path + [topic]) }
+            guard !topic.children.isEmpty else { return }
+            // One path array for all the children, shared by them.
+            let childPath = path + [topic]
+            for child in topic.children { visit(child, childPath) }
         }
         visit(self, [])
     }

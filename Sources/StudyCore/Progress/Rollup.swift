@@ -67,26 +67,50 @@ public struct ProgressRollup: Sendable {
     public private(set) var overall = Tally()
 
     public init(tree: ContentTree, progress: LearnerProgress) {
-        var statusByID: [String: Status] = [:]
-        statusByID.reserveCapacity(tree.resources.count)
+        // Resources by number, so that the walk below compares integers, not strings: a big
+        // folder has a hundred thousand listings, each counted once at every level above it.
+        var number: [String: Int] = [:]
+        number.reserveCapacity(tree.resources.count)
+        var statuses: [Status] = []
+        var efforts: [Int?] = []
+        statuses.reserveCapacity(tree.resources.count)
+        efforts.reserveCapacity(tree.resources.count)
         for (id, resource) in tree.resources {
             let status = progress.status(of: resource)
-            statusByID[id] = status
+            number[id] = statuses.count
+            statuses.append(status)
+            efforts.append(resource.effortMinutes)
             overall.count(status, effortMinutes: resource.effortMinutes)
         }
-        // Each topic's set of resource IDs is built bottom-up, so a resource listed twice under a
-        // topic is counted once there.
-        func visit(_ topic: Topic) -> Set<String> {
-            var ids = Set(topic.resourceIDs)
-            for child in topic.children { ids.formUnion(visit(child)) }
+        // Every topic's listings in tree order: a topic's subtree is one run of them.
+        var listed: [Int] = []
+        func flatten(_ topic: Topic) {
+            for id in topic.resourceIDs { listed.append(number[id] ?? -1) }
+            for child in topic.children { flatten(child) }
+        }
+        for root in tree.roots { flatten(root) }
+        // A resource listed twice under a topic is counted once there: it is stamped with the
+        // topic's visit the first time.
+        var stamp = [Int](repeating: -1, count: statuses.count)
+        var visits = 0
+        var next = 0
+        tallies.reserveCapacity(tree.resources.count / 2)
+        func visit(_ topic: Topic) {
+            let start = next
+            next += topic.resourceIDs.count
+            for child in topic.children { visit(child) }
             var tally = Tally()
-            for id in ids {
-                if let status = statusByID[id] { tally.count(status, effortMinutes: tree.resources[id]?.effortMinutes) }
+            let mark = visits
+            visits += 1
+            for index in start..<next {
+                let resource = listed[index]
+                guard resource >= 0, stamp[resource] != mark else { continue }
+                stamp[resource] = mark
+                tally.count(statuses[resource], effortMinutes: efforts[resource])
             }
             tallies[topic.id] = tally
-            return ids
         }
-        for root in tree.roots { _ = visit(root) }
+        for root in tree.roots { visit(root) }
     }
 
     public func tally(of topicID: String) -> Tally { tallies[topicID] ?? Tally() }

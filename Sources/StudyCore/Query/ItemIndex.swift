@@ -24,14 +24,21 @@ public struct ItemIndex: Sendable {
         var topics: [Place] = []
         var position: [String: Int] = [:]
         var listings: [String: [Int]] = [:]
+        listings.reserveCapacity(tree.resources.count)
         var resourceIDs: [String] = []
+        resourceIDs.reserveCapacity(tree.resources.count)
         tree.forEachTopic { topic, path in
             let index = topics.count
             topics.append(Place(topic: topic, path: path))
             position[topic.id] = index
-            for id in topic.resourceIDs where listings[id]?.last != index {
-                if listings[id] == nil { resourceIDs.append(id) }
-                listings[id, default: []].append(index)
+            for id in topic.resourceIDs {
+                // One lookup per listing: a big folder lists a hundred thousand.
+                if let known = listings.index(forKey: id) {
+                    if listings.values[known].last != index { listings.values[known].append(index) }
+                } else {
+                    resourceIDs.append(id)
+                    listings[id] = [index]
+                }
             }
         }
         self.topics = topics

@@ -104,6 +104,11 @@ public struct JSONWriter {
             // Copy runs of bytes that need no escaping in one go.
             while index < utf8.count {
                 let byte = utf8[index]
+                // Printable ASCII but `"` and `\`: most bytes, decided without the checks below.
+                if byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C {
+                    index += 1
+                    continue
+                }
                 let isC1 = byte == 0xC2 && index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1])
                 let isBidi = byte == 0xE2 && Self.isBidiControl(utf8, after: index)
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || isC1 || isBidi else {

@@ -101,7 +101,7 @@ struct DashboardCommand: ParsableCommand {
                                              looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap,
                                                                         hyperlinks: (config.hyperlinks ?? .auto).isOn(environment: environment)),
                                              environment: environment, config: config, resume: resume, fresh: fresh,
-                                             watcher: ContentWatcher(folders: folders), notice: openNotice) {
+                                             watcher: ContentWatcher(folders: folders, cache: content.parseCache()), notice: openNotice) {
                 // [sync] on_quit, after the terminal is back: a failure is said, and the quit stands.
                 if config.sync.onQuit == true, let failure = AutoSync.run(folder: syncFolder, store: session.store) {
                     Output.note("studydash: \(failure)")

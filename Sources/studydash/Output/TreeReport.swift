@@ -13,15 +13,40 @@ struct TreeReport {
         counts = Self.rolledUpCounts(tree)
     }
 
-    /// Distinct resources at or below every topic, computed bottom-up once.
+    /// Distinct resources at or below every topic, computed bottom-up once: resources by
+    /// number, each topic's subtree one run of the listings in tree order, a resource listed
+    /// twice under a topic counted once there (stamped with the topic's visit).
     private static func rolledUpCounts(_ tree: ContentTree) -> [String: Int] {
+        var number: [String: Int] = [:]
+        var listed: [Int] = []
+        func flatten(_ topic: Topic) {
+            for id in topic.resourceIDs {
+                if let known = number[id] {
+                    listed.append(known)
+                } else {
+                    number[id] = number.count
+                    listed.append(number.count - 1)
+                }
+            }
+            for child in topic.children { flatten(child) }
+        }
+        for root in tree.roots { flatten(root) }
         var counts: [String: Int] = [:]
-        @discardableResult
-        func visit(_ topic: Topic) -> Set<String> {
-            var ids = Set(topic.resourceIDs)
-            for child in topic.children { ids.formUnion(visit(child)) }
-            counts[topic.id] = ids.count
-            return ids
+        var stamp = [Int](repeating: -1, count: number.count)
+        var visits = 0
+        var next = 0
+        func visit(_ topic: Topic) {
+            let start = next
+            next += topic.resourceIDs.count
+            for child in topic.children { visit(child) }
+            let mark = visits
+            visits += 1
+            var count = 0
+            for index in start..<next where stamp[listed[index]] != mark {
+                stamp[listed[index]] = mark
+                count += 1
+            }
+            counts[topic.id] = count
         }
         for root in tree.roots { visit(root) }
         return counts
