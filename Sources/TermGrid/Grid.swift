@@ -71,12 +71,17 @@ public struct Grid: Sendable {
         if let columns = putPrintableASCII(text, x: x, y: y, end: end, style: style) { return columns }
         var column = x
         let safe = TerminalSafe.escape(text)
-        // A run of one character (a bar's blocks, a box's edge) is measured once.
+        // ASCII needs no measuring, and a run of one character (a bar's blocks, a box's edge)
+        // is measured once.
         var measured: (character: Character, columns: Int)?
         for character in safe {
             if column >= end { break }
             let columns: Int
-            if let measured, Cell.sameBytes(measured.character, character) {
+            let utf8 = character.utf8
+            if utf8.count == 1, let byte = utf8.first, byte < 0x80 {
+                // ASCII left by `escape` is printable: one column, as DisplayWidth says.
+                columns = 1
+            } else if let measured, Cell.sameBytes(measured.character, character) {
                 columns = measured.columns
             } else {
                 columns = DisplayWidth.of(character)
