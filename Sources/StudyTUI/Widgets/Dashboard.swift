@@ -51,15 +51,13 @@ public enum Dashboard {
         guard state.overlay == nil, state.focus == .tree, state.search == nil else { return }
         let layout = state.layout
         guard layout.kind == .split else { return }
-        var scratch = Grid(width: layout.detail.width, height: layout.detail.height)
-        let area = Rect(x: 0, y: 0, width: layout.detail.width, height: layout.detail.height)
         for row in [state.treeCursor + 1, state.treeCursor - 1] where state.visible.indices.contains(row) {
             // What `BrowserReducer.move` makes of a move to that row.
             var next = state
             next.treeCursor = row
             next.detailCursor = 0
             next.detailScroll = 0
-            DetailPane.draw(next, into: &scratch, rect: area)
+            DetailPane.prepare(next, size: layout.detail)
         }
     }
 
