@@ -54,6 +54,25 @@ import TermGrid
         }
     }
 
+    @Test func aHugeNoteIsLeftForTheMoveOntoIt() throws {
+        var files = Fixture.files
+        let paragraph = "A long paragraph of the huge note, words and more words to wrap. "
+        files["Course/01-foundations.md"] = "# Foundations\n\n" + String(repeating: paragraph + "\n\n", count: 1_000)
+        let fixture = try Fixture(files: files)
+        var state = fixture.state(width: 100, height: 30)
+        let huge = try #require(state.visible.firstIndex { fixture.model.index.nodes[$0].topic.title == "Foundations" })
+        try #require(huge > 0)
+        state.treeCursor = huge - 1
+        let node = state.visible[huge]
+        #expect(fixture.model.index.nodes[node].topic.note.utf8.count > Dashboard.preparedNoteLimit)
+        Dashboard.prepareNeighbours(of: state)
+        let noteKey = DashboardCaches.NoteKey(node: node, width: max(8, state.layout.detail.width - 1), firstLink: 1)
+        let renderedAhead = fixture.model.caches.notes[noteKey] != nil
+        #expect(!renderedAhead, "the huge note is not rendered ahead")
+        state.press(.char("j"))
+        #expect(state.screen.contains("A long paragraph of the huge note"), "rendered when moved onto")
+    }
+
     @Test func aMoveFindsThePaneOfTheTopicBelowAlreadyDrawn() throws {
         let fixture = try Fixture()
         var state = fixture.state(width: 100, height: 30)

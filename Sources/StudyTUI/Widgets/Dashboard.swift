@@ -52,6 +52,9 @@ public enum Dashboard {
         let layout = state.layout
         guard layout.kind == .split else { return }
         for row in [state.treeCursor + 1, state.treeCursor - 1] where state.visible.indices.contains(row) {
+            // A huge note (megabytes) takes long to render: left for a move onto it to pay, so
+            // that a key pressed meanwhile, maybe away from it, does not wait for it.
+            guard state.index.nodes[state.visible[row]].topic.note.utf8.count <= preparedNoteLimit else { continue }
             // What `BrowserReducer.move` makes of a move to that row.
             var next = state
             next.treeCursor = row
@@ -60,6 +63,10 @@ public enum Dashboard {
             DetailPane.prepare(next, size: layout.detail)
         }
     }
+
+    /// The longest note (in UTF-8 bytes) rendered ahead of a move; the bundled notes' run to a
+    /// few kilobytes.
+    static let preparedNoteLimit = 64 * 1024
 
     static func browser(_ state: AppState, layout: Layout, into grid: inout Grid) {
         switch layout.kind {
