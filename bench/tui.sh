@@ -64,6 +64,12 @@ done
 echo
 python3 bench/tui_report.py "$out" "$runs"
 
+# What one navigation key sends on the bundled notes, by kind (issue 17: <= 800 bytes a key):
+# the text of the topic's pane is most of it; SGR switches, cursor moves and `ESC ( B` the rest.
+echo
+echo "Bytes of a navigation key on the bundled notes, by kind (bench/keybytes.py, the same 50 keys):"
+python3 bench/keybytes.py -- "$bin" --content Content --db "$stores/keybytes.sqlite" 2>/dev/null | sed 's/^/  /'
+
 # Opening the dashboard view (`D`): key to view drawn (tuiprobe's latency of `key D`, until the
 # last byte of the answer), over a store with 100,000 status events of the last ~11 months (so
 # the heatmap, streaks and recently finished have work). Targets (issue 13): <= 10 ms bundled,

@@ -50,16 +50,18 @@ def load(out, folder, program, runs):
 
 def summarise(reports):
     firsts, rss, quits, latencies, sizes, unanswered = [], [], [], [], [], 0
+    slowest = []   # (latency, which of the 50 keys), to tell a first visit from load noise
     for r in reports:
         steps = r["steps"]
         firsts.append(steps[0]["at_ms"])
         rss.append(r["peak_rss_kb"] / 1024)
         keys = [s for s in steps if s["step"].startswith("key ")]
         nav, quit_key = keys[:-1], keys[-1]          # the last key is q
-        for k in nav:
+        for number, k in enumerate(nav, 1):
             if k["latency_ms"] is None:
                 unanswered += 1
             latencies.append(UNANSWERED_MS if k["latency_ms"] is None else k["latency_ms"])
+            slowest.append((latencies[-1], number))
             sizes.append(k["bytes"])
         quits.append(r["exit"]["at_ms"] - quit_key["at_ms"])
     if not reports:
@@ -69,7 +71,8 @@ def summarise(reports):
     return {"first": statistics.median(firsts), "key_median": pooled(statistics.median, latencies),
             "key_max": pooled(max, latencies), "keys": len(latencies), "unanswered": unanswered,
             "bytes": pooled(statistics.median, sizes), "rss": statistics.median(rss),
-            "quit": statistics.median(quits)}
+            "quit": statistics.median(quits),
+            "slowest": sorted(slowest, reverse=True)[:5]}
 
 
 COMPARE_ROWS = [("peers", "less", "less"), ("peers", "nnn", "nnn"), ("peers", "newsboat", "newsboat"),
@@ -114,6 +117,10 @@ def compare(out, runs, skipped):
         print(f"| {label}{note} | " + " | ".join(cell(s, m, f) for m, f in metrics) + " |")
     print("\n  medians of the runs; (Nx) = the ratio to less from the same run; keys: 50 navigation keys per run,"
           "\n  pooled; quit: from q to the exit")
+    for name, label, s, _ in rows:
+        if s is not None and s["slowest"] and s["keys"]:
+            shown = ", ".join(f"#{n} {v:.1f} ms" for v, n in s["slowest"])
+            print(f"  slowest keys, {label}: {shown}")
     for peer in skipped:
         print(f"  skipped: {peer}")
     print("\n  targets")

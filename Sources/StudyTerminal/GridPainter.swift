@@ -11,6 +11,9 @@ final class GridPainter {
     private let palette: Palette
     private let buffer: UnsafeMutablePointer<wchar_t>
     private let blank: UnsafeMutablePointer<wchar_t>
+    /// One row's cells as ncurses takes them, filled by `paintRow`.
+    private var line: UnsafeMutablePointer<cchar_t>
+    private var lineCapacity = 0
 
     init(palette: Palette) {
         self.palette = palette
@@ -18,11 +21,14 @@ final class GridPainter {
         blank = .allocate(capacity: 2)
         blank[0] = wchar_t(UInt8(ascii: " "))
         blank[1] = 0
+        line = .allocate(capacity: 1)
+        lineCapacity = 1
     }
 
     deinit {
         buffer.deallocate()
         blank.deallocate()
+        line.deallocate()
     }
 
     /// The next paint starts from a blank stdscr and repaints the whole terminal.
@@ -41,32 +47,69 @@ final class GridPainter {
             _ = clearok(studydash_curscr(), true)
         }
         let rows = min(grid.height, screen.height), columns = min(grid.width, screen.width)
+        if lineCapacity < columns {
+            line.deallocate()
+            line = .allocate(capacity: columns)
+            lineCapacity = columns
+        }
+        let previousCells = reusable?.cells ?? []
         grid.cells.withUnsafeBufferPointer { cells in
-            let old = reusable?.cells
-            for y in 0..<rows {
-                let start = y * grid.width
-                var first = 0, last = columns - 1
-                if let old {
-                    while first <= last && cells[start + first] == old[start + first] { first += 1 }
-                    if first > last { continue }
-                    while cells[start + last] == old[start + last] { last -= 1 }
+            previousCells.withUnsafeBufferPointer { was in
+                // nil: nothing to compare with, every row is painted whole.
+                let old = reusable == nil ? nil : was.baseAddress
+                for y in 0..<rows {
+                    let start = y * grid.width
+                    var first = 0, last = columns - 1
+                    if let old, let now = cells.baseAddress {
+                        while first <= last && Self.same(now + start + first, old + start + first) { first += 1 }
+                        if first > last { continue }
+                        while Self.same(now + start + last, old + start + last) { last -= 1 }
+                    }
+                    // Redraw a wide character whole when only its right half changed.
+                    while first > 0 && cells[start + first].isContinuation { first -= 1 }
+                    paintRow(cells, start: start, y: y, from: first, through: last, columns: columns, gridWidth: grid.width)
                 }
-                // Redraw a wide character whole when only its right half changed.
-                while first > 0 && cells[start + first].isContinuation { first -= 1 }
-                paintRow(cells, start: start, y: y, from: first, through: last, columns: columns, gridWidth: grid.width)
             }
         }
         previous = grid
         previousScreen = screen
     }
 
+    /// Whether two cells of frames are the same, read where they lie: the usual answer (the
+    /// same character's bytes) without copying either Character, which costs a retain and a
+    /// release each; comparing a frame with the last was a large part of painting it.
+    @inline(__always)
+    private static func same(_ a: UnsafePointer<Cell>, _ b: UnsafePointer<Cell>) -> Bool {
+        let x = UnsafeRawPointer(a) + characterOffset, y = UnsafeRawPointer(b) + characterOffset
+        if x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
+            && x.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: 8, as: UInt64.self) {
+            return a.pointee.style == b.pointee.style && a.pointee.isContinuation == b.pointee.isContinuation
+        }
+        return a.pointee == b.pointee
+    }
+
+    /// Where a Cell keeps its Character (16 bytes: two words).
+    private static let characterOffset = MemoryLayout<Cell>.offset(of: \Cell.character) ?? 0
+
+    /// Writes the cells `first...last` of row `y` with one `wadd_wchnstr`, which copies them
+    /// into stdscr's line as they are (no cursor to advance, no wrapping): cell by cell through
+    /// `wadd_wch`, copying a frame into ncurses was a large part of a key's cost. A wide
+    /// character takes two columns there, so its continuation cell is not passed.
     private func paintRow(_ cells: UnsafeBufferPointer<Cell>, start: Int, y: Int, from first: Int, through last: Int,
                           columns: Int, gridWidth: Int) {
         guard first <= last else { return }
         var x = first
+        var count = 0
         // Runs of cells share a style: look each new style up once.
         var style = cells[start + x].style
         var rendition = palette.rendition(of: style)
+        func add(_ text: UnsafePointer<wchar_t>) {
+            // `Glyph.encode` gives only what setcchar takes; should it refuse, a blank holds the cell.
+            if setcchar(line + count, text, rendition.attributes, rendition.pair, nil) != OK {
+                _ = setcchar(line + count, blank, rendition.attributes, rendition.pair, nil)
+            }
+            count += 1
+        }
         while x <= last {
             let cell = cells[start + x]
             if cell.style != style {
@@ -75,23 +118,23 @@ final class GridPainter {
             }
             if cell.isContinuation {
                 // A right half whose left half is not here: show a blank rather than nothing.
-                studydash_put_cell(Int32(y), Int32(x), blank, rendition.attributes, rendition.pair)
+                add(blank)
                 x += 1
                 continue
             }
             let wide = x + 1 < gridWidth && cells[start + x + 1].isContinuation
             if wide && x + 1 >= columns {
                 // A wide character cut by the screen's right edge becomes a blank.
-                studydash_put_cell(Int32(y), Int32(x), blank, rendition.attributes, rendition.pair)
+                add(blank)
                 break
             }
             let room = wide ? 2 : 1
             let used = Glyph.encode(cell.character, columns: room, into: buffer)
-            studydash_put_cell(Int32(y), Int32(x), buffer, rendition.attributes, rendition.pair)
-            if used < room {
-                studydash_put_cell(Int32(y), Int32(x + 1), blank, rendition.attributes, rendition.pair)
-            }
+            add(buffer)
+            if used < room { add(blank) }
             x += wide ? 2 : 1
         }
+        let screen = studydash_stdscr()
+        if wmove(screen, Int32(y), Int32(first)) != ERR { _ = wadd_wchnstr(screen, line, Int32(count)) }
     }
 }

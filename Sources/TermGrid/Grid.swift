@@ -23,18 +23,12 @@ public struct Cell: Hashable, Sendable {
         a.style == b.style && a.isContinuation == b.isContinuation && sameBytes(a.character, b.character)
     }
 
-    private static func sameBytes(_ a: Character, _ b: Character) -> Bool {
+    static func sameBytes(_ a: Character, _ b: Character) -> Bool {
         // Identical representations first: a character of up to 15 UTF-8 bytes is stored in
-        // place, so two with the same bytes have the same 16 bytes of representation.
-        let identical = withUnsafeBytes(of: a) { x in
-            withUnsafeBytes(of: b) { y in
-                x.count == 16 && y.count == 16
-                    ? x.load(as: UInt64.self) == y.load(as: UInt64.self)
-                        && x.load(fromByteOffset: 8, as: UInt64.self) == y.load(fromByteOffset: 8, as: UInt64.self)
-                    : x.elementsEqual(y)
-            }
-        }
-        return identical || (a.utf8.first == b.utf8.first && a.utf8.elementsEqual(b.utf8))
+        // place, so two with the same bytes have the same 16 bytes of representation. Read as
+        // two words (a Character is 16 bytes), which compiles to two compares.
+        let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
+        return (x.0 == y.0 && x.1 == y.1) || (a.utf8.first == b.utf8.first && a.utf8.elementsEqual(b.utf8))
     }
 }
 
@@ -64,14 +58,35 @@ public struct Grid: Sendable {
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: CellStyle = .plain,
                              limit: Int = .max) -> Int {
+        put(String(text), x: x, y: y, style: style, limit: limit)
+    }
+
+    /// `put` for a String, the common case: called from other modules, the generic version runs
+    /// unspecialised (every byte and character through protocol witnesses), which made drawing
+    /// text several times slower than this.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: CellStyle = .plain, limit: Int = .max) -> Int {
         guard y >= 0, y < height, x < width, limit > 0 else { return 0 }
         let end = min(width, x + min(limit, width))
         if let columns = putPrintableASCII(text, x: x, y: y, end: end, style: style) { return columns }
         var column = x
-        let safe = TerminalSafe.escape(String(text))
+        let safe = TerminalSafe.escape(text)
+        // ASCII needs no measuring, and a run of one character (a bar's blocks, a box's edge)
+        // is measured once.
+        var measured: (character: Character, columns: Int)?
         for character in safe {
             if column >= end { break }
-            let columns = DisplayWidth.of(character)
+            let columns: Int
+            let utf8 = character.utf8
+            if utf8.count == 1, let byte = utf8.first, byte < 0x80 {
+                // ASCII left by `escape` is printable: one column, as DisplayWidth says.
+                columns = 1
+            } else if let measured, Cell.sameBytes(measured.character, character) {
+                columns = measured.columns
+            } else {
+                columns = DisplayWidth.of(character)
+                measured = (character, columns)
+            }
             if columns == 0 { continue }
             if column < 0 { column += columns; continue }
             if columns == 2 && column + 1 >= end {
@@ -88,38 +103,56 @@ public struct Grid: Sendable {
 
     /// The common case, printable ASCII, without grapheme breaking or width lookups: one byte is
     /// one cell. nil when the text has anything else, for the general path.
-    private mutating func putPrintableASCII(_ text: some StringProtocol, x: Int, y: Int, end: Int,
+    /// Only the bytes that can show are looked at, and one more: no character after a printable
+    /// ASCII one can join it into one grapheme but a non-ASCII one, which sends the text down
+    /// the general path (so a long text clipped to a few columns costs a few columns).
+    private mutating func putPrintableASCII(_ text: String, x: Int, y: Int, end: Int,
                                             style: CellStyle) -> Int? {
-        var column = x
-        var fits = true
+        let room = max(0, end - x)
+        var checked = 0
         for byte in text.utf8 {
-            guard byte >= 0x20 && byte < 0x7f else { fits = false; break }
+            if checked > room { break }
+            guard byte >= 0x20 && byte < 0x7f else { return nil }
+            checked += 1
         }
-        guard fits else { return nil }
+        var column = x
         for byte in text.utf8 {
             if column >= end { break }
-            if column >= 0 { set(column, y, Cell(Character(Unicode.Scalar(byte)), style: style)) }
+            if column >= 0 { set(column, y, Cell(Self.ascii[Int(byte) - 0x20], style: style)) }
             column += 1
         }
         return max(0, column - x)
     }
 
+    /// The printable ASCII characters, made once: building a Character per cell was a large
+    /// part of drawing text.
+    private static let ascii: [Character] = (0x20..<0x7f).map { Character(Unicode.Scalar(UInt8($0))) }
+
     /// Copies another grid's cells to (x, y), clipped to this grid. Cells are copied whole, so a
-    /// wide character cut by the right edge is replaced by a blank.
+    /// wide character cut by the right edge is replaced by a blank. Row by row through the
+    /// arrays' buffers: every frame is pieces blitted together, and going through the arrays
+    /// cell by cell was the largest part of building a frame.
     public mutating func blit(_ other: Grid, x: Int, y: Int) {
-        for row in 0..<other.height {
-            let target = y + row
-            guard target >= 0, target < height else { continue }
-            for column in 0..<other.width {
-                let tx = x + column
-                guard tx >= 0, tx < width else { continue }
-                var cell = other.cells[row * other.width + column]
-                if cell.isContinuation && (tx == 0 || column == 0) { cell = Cell(" ", style: cell.style) }
-                if !cell.isContinuation && tx == width - 1 && column + 1 < other.width
-                    && other.cells[row * other.width + column + 1].isContinuation {
-                    cell = Cell(" ", style: cell.style)
+        let left = max(0, x), right = min(width, x + other.width)
+        guard left < right else { return }
+        let targetWidth = width, targetHeight = height, sourceWidth = other.width
+        other.cells.withUnsafeBufferPointer { source in
+            cells.withUnsafeMutableBufferPointer { target in
+                for row in 0..<other.height {
+                    let ty = y + row
+                    guard ty >= 0, ty < targetHeight else { continue }
+                    let from = row * sourceWidth - x, to = ty * targetWidth
+                    for tx in left..<right {
+                        let column = tx - x
+                        var cell = source[from + tx]
+                        if cell.isContinuation && (tx == 0 || column == 0) { cell = Cell(" ", style: cell.style) }
+                        if !cell.isContinuation && tx == targetWidth - 1 && column + 1 < sourceWidth
+                            && source[from + tx + 1].isContinuation {
+                            cell = Cell(" ", style: cell.style)
+                        }
+                        target[to + tx] = cell
+                    }
                 }
-                cells[target * width + tx] = cell
             }
         }
     }

@@ -43,6 +43,31 @@ public enum Dashboard {
         return Frame(grid: grid, cursor: cursor)
     }
 
+    /// Draws off screen what moving the tree's cursor one row up or down would show in the
+    /// detail pane, so that its pieces are cached before the key comes: a topic's first visit
+    /// renders its note and draws its pane, several times the work of a frame, and that made
+    /// the slowest keys. The run loop calls this once a frame is out; nothing on screen changes.
+    public static func prepareNeighbours(of state: AppState) {
+        guard state.overlay == nil, state.focus == .tree, state.search == nil else { return }
+        let layout = state.layout
+        guard layout.kind == .split else { return }
+        for row in [state.treeCursor + 1, state.treeCursor - 1] where state.visible.indices.contains(row) {
+            // A huge note (megabytes) takes long to render: left for a move onto it to pay, so
+            // that a key pressed meanwhile, maybe away from it, does not wait for it.
+            guard state.index.nodes[state.visible[row]].topic.note.utf8.count <= preparedNoteLimit else { continue }
+            // What `BrowserReducer.move` makes of a move to that row.
+            var next = state
+            next.treeCursor = row
+            next.detailCursor = 0
+            next.detailScroll = 0
+            DetailPane.prepare(next, size: layout.detail)
+        }
+    }
+
+    /// The longest note (in UTF-8 bytes) rendered ahead of a move; the bundled notes' run to a
+    /// few kilobytes.
+    static let preparedNoteLimit = 64 * 1024
+
     static func browser(_ state: AppState, layout: Layout, into grid: inout Grid) {
         switch layout.kind {
         case .split:

@@ -74,19 +74,34 @@ enum DetailPane {
         var search: String
     }
 
-    static func draw(_ state: AppState, into grid: inout Grid, rect: Rect) {
-        guard let node = state.selectedNode, rect.width > 0, rect.height > 0 else { return }
-        let resources = state.selectedResources
+    /// The pane's cells but the selection highlight (drawn once, then cached), with the layout and
+    /// scroll they were drawn for.
+    private static func piece(_ state: AppState, node: Int, resources: [Resource], rect: Rect)
+        -> (cells: Grid, layout: Geometry, scroll: Int) {
         let layout = geometry(state, rect: rect)
         let scroll = Scroll.keep(cursor: state.detailCursor, scroll: state.detailScroll, count: resources.count,
                                  viewport: layout.listHeight) { rowHeight(resources[$0], state: state) }
         let key = PaneKey(node: node, width: rect.width, height: rect.height, scroll: scroll,
                           progressGeneration: state.progressGeneration, search: state.highlighted?.text ?? "")
-        let piece = state.model.caches.detailPanes.piece(key, width: rect.width, height: rect.height) { pane in
+        let cells = state.model.caches.detailPanes.piece(key, width: rect.width, height: rect.height) { pane in
             drawContent(state, node: node, resources: resources, layout: layout, scroll: scroll, into: &pane,
                         rect: Rect(x: 0, y: 0, width: rect.width, height: rect.height))
         }
-        grid.blit(piece, x: rect.x, y: rect.y)
+        return (cells, layout, scroll)
+    }
+
+    /// Draws (and caches) the pane `state` would show in a rect of this size, putting it nowhere:
+    /// for `Dashboard.prepareNeighbours`.
+    static func prepare(_ state: AppState, size rect: Rect) {
+        guard let node = state.selectedNode, rect.width > 0, rect.height > 0 else { return }
+        _ = piece(state, node: node, resources: state.selectedResources, rect: rect)
+    }
+
+    static func draw(_ state: AppState, into grid: inout Grid, rect: Rect) {
+        guard let node = state.selectedNode, rect.width > 0, rect.height > 0 else { return }
+        let resources = state.selectedResources
+        let (cells, layout, scroll) = piece(state, node: node, resources: resources, rect: rect)
+        grid.blit(cells, x: rect.x, y: rect.y)
         guard !resources.isEmpty, state.detailCursor >= scroll, layout.listHeight > 0 else { return }
         var y = rect.y + layout.listTop
         for index in scroll..<state.detailCursor { y += rowHeight(resources[index], state: state) }

@@ -50,6 +50,7 @@ enum DashboardLoop {
         #endif
         var watcher = StoreWatcher(session: session)
         draw(state, on: screen, looks: looks)
+        Dashboard.prepareNeighbours(of: state)
         while true {
             if let signal = screen.quitSignal {
                 // Ctrl-C over unsaved text asks first; a second one, at the question, quits.
@@ -114,7 +115,11 @@ enum DashboardLoop {
                 }
             }
             watcher.session = effects.session
-            if changed { draw(state, on: screen, looks: looks) }
+            if changed {
+                draw(state, on: screen, looks: looks)
+                // Once the frame is out, while the user reads it: the next j or k finds its pane drawn.
+                Dashboard.prepareNeighbours(of: state)
+            }
         }
     }
 
