@@ -113,6 +113,7 @@ import Testing
             var text = ""
             var previous: (query: SearchQuery, hits: [SearchHit])?
             var previousText = ""
+            var previousMatches: (query: SearchQuery, hits: SearchHits)?
             for _ in 0..<30 {
                 switch random.below(12) {
                 case 0 where !text.isEmpty: text.removeLast()
@@ -125,9 +126,29 @@ import Testing
                 // Compared whole (field and snippet too); told apart by IDs, as a whole hit prints the index.
                 let same = narrowed == fresh
                 #expect(same, "/\(text) after /\(previousText): \(narrowed.map(\.id)) vs \(fresh.map(\.id)) from scratch")
+                // The compact list the dashboard keeps, narrowed the same way, reads as the same hits.
+                let compact = index.matches(for: query, progress: progress, previous: previousMatches)
+                let sameCompact = Array(compact) == fresh
+                #expect(sameCompact, "/\(text) after /\(previousText), compact")
+                #expect(compact.indices.map(compact.id(at:)) == fresh.map(\.id))
                 previousText = text
                 previous = (query, narrowed)
+                previousMatches = (query, compact)
             }
+        }
+    }
+
+    /// A hit list narrows only a query of the index that made it: after the notes change, the
+    /// same item numbers are other items.
+    @Test func anotherIndexsHitsDoNotNarrow() {
+        let one = SearchIndex(tree: Self.generate(topics: 40, seed: 1).tree)
+        let other = SearchIndex(tree: Self.generate(topics: 40, seed: 2).tree)
+        for text in ["ka", "lo", "mi", "ne"] {
+            let longer = SearchQuery(text + "e")
+            let theirs = other.matches(for: SearchQuery(text), progress: LearnerProgress())
+            let found = one.matches(for: longer, progress: LearnerProgress(), previous: (SearchQuery(text), theirs))
+            let same = Array(found) == one.hits(for: longer, progress: LearnerProgress())
+            #expect(same, "/\(text)e")
         }
     }
 }
