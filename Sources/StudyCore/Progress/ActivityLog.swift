@@ -29,6 +29,9 @@ public struct ActivityLog: Sendable, Equatable {
     /// every frame of the dashboard view, de-duplicated once here rather than through a set of
     /// every finish's ID each time (a log of 100,000 events holds 10,000 finishes).
     private var latestFinishes: [Event]
+    /// Each resource finished up to today, once, in the order of its first finish: what the
+    /// forecast counts on every frame, likewise found once.
+    private var finishedIDs: [String]
     /// Today's local day number.
     public var today: Int
     /// What the revisit ladder is read from (nil when not read): the dashboard view's "due for
@@ -40,6 +43,8 @@ public struct ActivityLog: Sendable, Equatable {
         self.finishes = finishes.filter(\.madeDone)
         var seen = Set<String>()
         latestFinishes = self.finishes.reversed().filter { $0.day <= today && seen.insert($0.itemID).inserted }
+        seen = []
+        finishedIDs = self.finishes.filter { $0.day <= today && seen.insert($0.itemID).inserted }.map(\.itemID)
         self.today = today
         self.revisits = revisits
     }
@@ -61,11 +66,7 @@ public struct ActivityLog: Sendable, Equatable {
     /// per resource, even of a resource reset since or gone from the notes: it was studied.
     public func forecast(_ overall: Tally, in tree: ContentTree) -> FinishForecast {
         let days = eventsPerDay.keys.filter { $0 <= today }
-        var finishedIDs = Set<String>()
-        var finished: [Int?] = []
-        for event in finishes where event.day <= today && finishedIDs.insert(event.itemID).inserted {
-            finished.append(tree.resources[event.itemID]?.effortMinutes)
-        }
+        let finished = finishedIDs.map { tree.resources[$0]?.effortMinutes }
         return FinishForecast(overall: overall, finished: finished, activeDays: days.count, firstDay: days.min(),
                               today: today)
     }
