@@ -120,6 +120,17 @@ import StudyCore
         #expect(forecast.finished == 60 && forecast.activeDays == 7)
     }
 
+    /// A finish dated after today (a clock set wrong somewhere) is not counted yet; an undone one never.
+    @Test func aFinishAfterTodayOrUndoneDoesNotCount() {
+        let tree = Self.tree(minutes: 60)
+        var events = (0..<7).map { ActivityLog.Event(itemID: "r0", at: Timestamp(milliseconds: 0), day: Self.today - $0, madeDone: true) }
+        events.append(ActivityLog.Event(itemID: "r1", at: Timestamp(milliseconds: 0), day: Self.today + 1, madeDone: true))
+        events.append(ActivityLog.Event(itemID: "r2", at: Timestamp(milliseconds: 0), day: Self.today, madeDone: false))
+        let overall = ProgressRollup(tree: tree, progress: LearnerProgress(statuses: ["r0": .done])).overall
+        let forecast = ActivityLog(events: events, today: Self.today).forecast(overall, in: tree)
+        #expect(forecast.finished == 60)
+    }
+
     @Test func nothingLeftIsAllFinished() {
         let (forecast, overall) = Self.forecast(Self.tree(minutes: 60), finishedBack: Array(0..<10))
         #expect(forecast.finishDay == Self.today)

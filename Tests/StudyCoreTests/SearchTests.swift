@@ -197,6 +197,8 @@ import Testing
         #expect(!SearchQuery("is:done is:learning").narrows(SearchQuery("is:done")), "a status added widens")
         #expect(!SearchQuery("kube").narrows(SearchQuery("in:title kube")), "a filter dropped widens")
         #expect(!SearchQuery("in:title kube").narrows(SearchQuery("kube")), "another filter")
+        #expect(!SearchQuery("kube").narrows(SearchQuery("")), "an empty query finds nothing to narrow")
+        #expect(!SearchQuery("in:title kube").narrows(SearchQuery("in:title")), "nor does a filter asking for nothing")
     }
 
     /// What the search line asks on every key: the hits among the last key's must be exactly

@@ -24,7 +24,14 @@ public struct ActivityLog: Sendable, Equatable {
     /// Events (changes and annotations) per local day, only the days with any.
     public var eventsPerDay: [Int: Int]
     /// The events that made a resource done and stand, oldest first.
-    public var finishes: [Event]
+    public private(set) var finishes: [Event]
+    /// Each resource's latest finish up to today, newest first: what `recentlyFinished` walks on
+    /// every frame of the dashboard view, de-duplicated once here rather than through a set of
+    /// every finish's ID each time (a log of 100,000 events holds 10,000 finishes).
+    private var latestFinishes: [Event]
+    /// Each resource finished up to today, once, in the order of its first finish: what the
+    /// forecast counts on every frame, likewise found once.
+    private var finishedIDs: [String]
     /// Today's local day number.
     public var today: Int
     /// What the revisit ladder is read from (nil when not read): the dashboard view's "due for
@@ -34,6 +41,10 @@ public struct ActivityLog: Sendable, Equatable {
     public init(eventsPerDay: [Int: Int], finishes: [Event], today: Int, revisits: RevisitLadder.History? = nil) {
         self.eventsPerDay = eventsPerDay
         self.finishes = finishes.filter(\.madeDone)
+        var seen = Set<String>()
+        latestFinishes = self.finishes.reversed().filter { $0.day <= today && seen.insert($0.itemID).inserted }
+        seen = []
+        finishedIDs = self.finishes.filter { $0.day <= today && seen.insert($0.itemID).inserted }.map(\.itemID)
         self.today = today
         self.revisits = revisits
     }
@@ -55,11 +66,7 @@ public struct ActivityLog: Sendable, Equatable {
     /// per resource, even of a resource reset since or gone from the notes: it was studied.
     public func forecast(_ overall: Tally, in tree: ContentTree) -> FinishForecast {
         let days = eventsPerDay.keys.filter { $0 <= today }
-        var finishedIDs = Set<String>()
-        var finished: [Int?] = []
-        for event in finishes where event.day <= today && finishedIDs.insert(event.itemID).inserted {
-            finished.append(tree.resources[event.itemID]?.effortMinutes)
-        }
+        let finished = finishedIDs.map { tree.resources[$0]?.effortMinutes }
         return FinishForecast(overall: overall, finished: finished, activeDays: days.count, firstDay: days.min(),
                               today: today)
     }
@@ -67,11 +74,10 @@ public struct ActivityLog: Sendable, Equatable {
     /// The last `limit` resources finished, newest first, each once (at its latest finish), and
     /// only those `isDone` still holds (a resource reset to todo since is not finished).
     public func recentlyFinished(limit: Int, isDone: (String) -> Bool) -> [Event] {
-        var seen = Set<String>()
         var finished: [Event] = []
-        for event in finishes.reversed() where finished.count < limit && event.day <= today {
-            guard seen.insert(event.itemID).inserted, isDone(event.itemID) else { continue }
-            finished.append(event)
+        for event in latestFinishes {
+            guard finished.count < limit else { break }
+            if isDone(event.itemID) { finished.append(event) }
         }
         return finished
     }

@@ -54,6 +54,9 @@ public struct SearchIndex: Sendable {
     private let bodies: FoldedTexts
     /// The folds of the non-ASCII scalars in the notes, lent to each query's annotations.
     private let folds: SearchFolding.Cache
+    /// Who this index is, for the hit lists it makes (see `SearchHits.source`).
+    private let identity = Identity()
+    private final class Identity: Sendable {}
 
     public init(tree: ContentTree) {
         var items: [Item] = []
@@ -117,6 +120,12 @@ public struct SearchIndex: Sendable {
         topicNumbers.indices.contains(hit.item) ? Int(topicNumbers[hit.item]) : nil
     }
 
+    /// As `topicNumber(of:)`, for hit `position` of a list this index made, without making the hit.
+    public func topicNumber(of hits: SearchHits, at position: Int) -> Int? {
+        let item = Int(hits.entries[position].item)
+        return hits.source == ObjectIdentifier(identity) && topicNumbers.indices.contains(item) ? Int(topicNumbers[item]) : nil
+    }
+
     /// Hits in curriculum order (depth-first, topics before their resources), each item once.
     /// A query with a `problem`, or an empty one, finds nothing.
     ///
@@ -125,10 +134,24 @@ public struct SearchIndex: Sendable {
     /// those hits' items are looked at: the result is the same, found in far fewer texts.
     public func hits(for query: SearchQuery, progress: LearnerProgress,
                      previous: (query: SearchQuery, hits: [SearchHit])? = nil) -> [SearchHit] {
-        guard query.problem == nil, !query.isEmpty else { return [] }
+        let among = previous.map { ($0.query, $0.hits.map(\.item).filter { items.indices.contains($0) }) }
+        return Array(matches(for: query, progress: progress, among: among))
+    }
+
+    /// The same hits as `hits(for:progress:previous:)`, compact (each made when read): what the
+    /// dashboard asks on every key of its search line. `previous` narrows only when this index made it.
+    public func matches(for query: SearchQuery, progress: LearnerProgress,
+                        previous: (query: SearchQuery, hits: SearchHits)? = nil) -> SearchHits {
+        let among = previous.flatMap { $0.hits.source == ObjectIdentifier(identity) ? ($0.query, $0.hits.itemNumbers) : nil }
+        return matches(for: query, progress: progress, among: among)
+    }
+
+    private func matches(for query: SearchQuery, progress: LearnerProgress,
+                         among previous: (query: SearchQuery, items: [Int])?) -> SearchHits {
+        guard query.problem == nil, !query.isEmpty else { return SearchHits() }
         var among: [Int]?
         if let previous, query.narrows(previous.query) {
-            among = previous.hits.map(\.item).filter { items.indices.contains($0) }
+            among = previous.items
         }
         var matches = Matches(itemCount: items.count)
         let terms = query.foldedTerms
@@ -171,13 +194,21 @@ public struct SearchIndex: Sendable {
             candidates = left.count * Self.narrowingRatio < items.count ? left : nil
         }
         let all = query.foldedTerms.count == SearchQuery.maximumTerms ? UInt64.max : (UInt64(1) << UInt64(query.foldedTerms.count)) - 1
-        var hits: [SearchHit] = []
+        var entries: [SearchHits.Entry] = []
+        var annotations: [Int32: String] = [:]
         let found = (among ?? Array(items.indices)).filter { matches.masks[$0] == all }
-        hits.reserveCapacity(found.count)
+        entries.reserveCapacity(found.count)
         for index in found where passesFilters(index, query, progress) {
-            hits.append(hit(index, matches, progress))
+            let number = Int32(truncatingIfNeeded: index)
+            guard let best = matches.best[index] else {
+                entries.append(.init(item: number, offset: 0, field: .title, keepsOffsets: true, byFilters: true))
+                continue
+            }
+            if best.field == .annotation { annotations[number] = progress.annotation(of: items[index].id)?.text ?? "" }
+            entries.append(.init(item: number, offset: best.offset, field: best.field, keepsOffsets: best.keepsOffsets,
+                                 byFilters: false))
         }
-        return hits
+        return SearchHits(items: items, entries: entries, annotations: annotations, source: ObjectIdentifier(identity))
     }
 
     /// The same hits ranked for the CLI: title matches, then description matches, then URL, prose
@@ -197,29 +228,6 @@ public struct SearchIndex: Sendable {
             guard let text = progress.annotation(of: items[index].id)?.text, !text.isEmpty else { return false }
         }
         return true
-    }
-
-    /// Reads only the item's kind and ID (an ID is short, held inline: no reference to take);
-    /// the quote shares the items array rather than holding a text of its own (see
-    /// `SearchSnippet.Quote.indexed`): a one-letter query over a big folder makes 100,000 hits.
-    private func hit(_ index: Int, _ matches: Matches, _ progress: LearnerProgress) -> SearchHit {
-        let item = items[index]
-        guard let best = matches.best[index] else {
-            // Filters only: the item itself is the match.
-            return SearchHit(kind: item.kind, id: item.id, field: .title,
-                             quote: .indexed(items: items, item: index, field: .title, offset: 0, keepsOffsets: true),
-                             item: index)
-        }
-        let quote: SearchSnippet.Quote
-        switch best.field {
-        case .annotation:
-            quote = .match(text: progress.annotation(of: item.id)?.text ?? "", offset: Int(best.offset),
-                           keepsOffsets: false, markdown: false)
-        case .title, .description, .url, .note:
-            quote = .indexed(items: items, item: index, field: best.field, offset: Int(best.offset),
-                             keepsOffsets: best.keepsOffsets)
-        }
-        return SearchHit(kind: item.kind, id: item.id, field: best.field, quote: quote, item: index)
     }
 
     /// The first offset at or after `from` where `term` occurs in `bytes`.

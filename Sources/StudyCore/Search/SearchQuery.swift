@@ -40,9 +40,10 @@ public struct SearchQuery: Sendable, Equatable {
 
     /// True when every item this query matches is matched by `earlier` too: the same filters,
     /// and each of the earlier words and phrases inside one of this query's (a word typed on, a
-    /// word added). Both must be free of problems.
+    /// word added). Both must be free of problems, and the earlier one must ask for something
+    /// (an empty query finds nothing, so its hits say nothing of what a longer one finds).
     public func narrows(_ earlier: SearchQuery) -> Bool {
-        guard problem == nil, earlier.problem == nil, statuses == earlier.statuses,
+        guard problem == nil, earlier.problem == nil, !earlier.isEmpty, statuses == earlier.statuses,
               requiresAnnotation == earlier.requiresAnnotation, titlesOnly == earlier.titlesOnly else { return false }
         return earlier.foldedTerms.allSatisfy { old in foldedTerms.contains { Self.contains($0, old) } }
     }

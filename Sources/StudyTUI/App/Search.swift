@@ -9,8 +9,8 @@ extension AppState {
     public struct Search: Sendable {
         /// The query as typed.
         public let text: String
-        /// Every match, in curriculum order.
-        public let hits: [SearchHit]
+        /// Every match, in curriculum order (each `SearchHit` made when read).
+        public let hits: SearchHits
         /// The tree node each hit is shown at (a resource's: the topic that first lists it),
         /// never decreasing, as the hits come in curriculum order.
         let nodes: [Int]
@@ -40,7 +40,7 @@ extension AppState {
             }
             var index = low
             while index < nodes.count && nodes[index] == node {
-                if hits[index].id == id { return hits[index] }
+                if hits.id(at: index) == id { return hits[index] }
                 index += 1
             }
             return nil
@@ -83,8 +83,8 @@ extension AppState {
         guard let old = highlighted else { return }
         var fresh = Search(text: old.text, before: old.before, model: model, progress: progress, generation: progressGeneration)
         if let current = old.current {
-            let id = old.hits[current].id, node = old.nodes[current]
-            fresh.current = fresh.hits.firstIndex { $0.id == id } ?? fresh.nodes.lastIndex { $0 < node }
+            let id = old.hits.id(at: current), node = old.nodes[current]
+            fresh.current = fresh.hits.indices.first { fresh.hits.id(at: $0) == id } ?? fresh.nodes.lastIndex { $0 < node }
         }
         search = fresh
     }
@@ -115,27 +115,26 @@ extension AppState.Search {
         self.generation = generation
         query = SearchQuery(text)
         guard query.problem == nil, !query.isEmpty else {
-            hits = []
+            hits = SearchHits()
             nodes = []
             return
         }
         let searchIndex = model.searchIndex
         let previous = earlier.flatMap { $0.isFiltering && $0.generation == generation ? ($0.query, $0.hits) : nil }
-        let found = searchIndex.hits(for: query, progress: progress, previous: previous)
+        let found = searchIndex.matches(for: query, progress: progress, previous: previous)
         var nodes: [Int] = []
         nodes.reserveCapacity(found.count)
         // The index numbers topics as `TopicIndex` numbers nodes (both walk the same tree
         // depth-first): no String lookup per hit, of which a letter typed finds 100,000.
         let nodeCount = model.index.nodes.count
-        for hit in found {
+        for position in found.indices {
             // Every hit is in the notes the index was built from; -1 marks one that is not.
-            let node = searchIndex.topicNumber(of: hit) ?? -1
+            let node = searchIndex.topicNumber(of: found, at: position) ?? -1
             nodes.append(node < nodeCount ? node : -1)
         }
         if nodes.contains(-1) {
-            let placed = zip(found, nodes).filter { $0.1 >= 0 }
-            hits = placed.map(\.0)
-            self.nodes = placed.map(\.1)
+            hits = found.keeping { nodes[$0] >= 0 }
+            self.nodes = nodes.filter { $0 >= 0 }
         } else {
             hits = found
             self.nodes = nodes

@@ -60,7 +60,7 @@ struct SearchCommand: ParsableCommand {
             let progress = try storeCall { try session.progress() }
             let index = SearchIndex(tree: session.tree)
             if timing {
-                SearchTiming.report(typing: text, tree: session.tree, progress: progress)
+                SearchTiming.report(typing: text, session: session, progress: progress)
             }
             let hits = index.ranked(for: query, progress: progress)
             let shown = hits.prefix(limit)

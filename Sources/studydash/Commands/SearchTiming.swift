@@ -1,13 +1,54 @@
+import Foundation
+import StudyApp
 import StudyCore
+import StudyTUI
 
 /// What `studydash search --timing` reports on standard error, for bench/load.sh: how long the
-/// search index takes to build from a loaded tree, and how long one `hits(for:)` takes for each
+/// search index takes to build from a loaded tree, and how long one `matches(for:)` takes for each
 /// prefix of the query, from scratch and among the hits of the prefix before (as the dashboard's
-/// search line asks it on every keystroke), then reading the snippets of a screenful of hits. The median of several runs each, release build; a
-/// measurement, not a test.
+/// search line asks it on every keystroke), then reading the snippets of a screenful of hits;
+/// then the same typing in the dashboard itself (reducer and frame). The median of several runs
+/// each, release build; a measurement, not a test.
 enum SearchTiming {
-    static let runs = 7
+    /// `STUDYDASH_TIMING_RUNS` lowers it under callgrind, where instruction counts need one run.
+    static let runs = ProcessInfo.processInfo.environment["STUDYDASH_TIMING_RUNS"].flatMap(Int.init).map { max(1, $0) } ?? 7
     static let screenful = 40
+
+    static func report(typing text: String, session: StudySession, progress: LearnerProgress) {
+        report(typing: text, tree: session.tree, progress: progress)
+        reportDashboard(typing: text, session: session, progress: progress)
+    }
+
+    /// The same query typed into the dashboard's search line (`/`, then one key per character)
+    /// at 100x30, without a terminal: per key, what the reducer takes (matching, placing the hits,
+    /// filtering the tree) and what drawing the frame takes. The median over several typings.
+    static func reportDashboard(typing text: String, session: StudySession, progress: LearnerProgress) {
+        let clock = ContinuousClock()
+        let model = DashboardModel.of(session)
+        let characters = Array(text)
+        var reducer = Array(repeating: [Duration](), count: characters.count)
+        var frame = reducer
+        for _ in 0..<runs {
+            var state = AppState(model: model, progress: progress, width: 100, height: 30)
+            Reducer.settleScroll(&state)
+            _ = Dashboard.render(state)
+            _ = Reducer.handle(.character("/"), state: &state)
+            _ = Dashboard.render(state)
+            for (number, character) in characters.enumerated() {
+                reducer[number].append(clock.measure { _ = Reducer.handle(.character(character), state: &state) })
+                frame[number].append(clock.measure { _ = Dashboard.render(state) })
+            }
+        }
+        var lines: [String] = []
+        var prefix = ""
+        for (number, character) in characters.enumerated() {
+            prefix.append(character)
+            let key = reducer[number].sorted()[runs / 2], draw = frame[number].sorted()[runs / 2]
+            lines.append("dashboard key \(Output.safe(prefix).debugDescription): \(format(key + draw)) "
+                + "(reducer \(format(key)), frame \(format(draw)))")
+        }
+        Output.note(lines.joined(separator: "\n"))
+    }
 
     static func report(typing text: String, tree: ContentTree, progress: LearnerProgress) {
         let clock = ContinuousClock()
@@ -16,14 +57,14 @@ enum SearchTiming {
         guard let index else { return }
         var lines = ["search index: \(format(build)) for \(tree.topicCount) topics, \(tree.resources.count) resources"]
         var prefix = ""
-        var previous: (query: SearchQuery, hits: [SearchHit])?
+        var previous: (query: SearchQuery, hits: SearchHits)?
         for character in text {
             prefix.append(character)
             let query = SearchQuery(prefix)
-            var hits: [SearchHit] = []
-            let time = median { hits = index.hits(for: query, progress: progress) }
+            var hits = SearchHits()
+            let time = median { hits = index.matches(for: query, progress: progress) }
             // As the search line asks on a key that types the query on: among the last key's hits.
-            let narrowed = median { hits = index.hits(for: query, progress: progress, previous: previous) }
+            let narrowed = median { hits = index.matches(for: query, progress: progress, previous: previous) }
             let snippets = median { for hit in hits.prefix(screenful) { _ = hit.snippet } }
             lines.append("keystroke \(Output.safe(prefix).debugDescription): \(format(time)), \(hits.count) hits; "
                 + "\(format(narrowed)) among the last key's; \(min(screenful, hits.count)) snippets \(format(snippets))")
