@@ -52,7 +52,7 @@ import StudyTestSupport
         #expect(help.out.contains("SUBCOMMANDS:"))
         let version = try CLI.run(["--db", db, "--content", "notes", "--version"])
         #expect(version.status == 0)
-        #expect(version.out == "0.7.0\n")
+        #expect(version.out == "0.8.0\n")
         let statusHelp = try CLI.run(["--db", db, "help", "status"])
         #expect(statusHelp.status == 0, "\(statusHelp.err)")
         #expect(statusHelp.out.contains("USAGE: studydash status"))
