@@ -123,7 +123,7 @@ public struct AppState: Sendable {
     /// The keys in effect: the views' tables with the config's `[keys]` applied.
     public var keymap = KeyMap.defaults
     /// The nodes a search leaves in the tree (its matches and their ancestors); nil: all of them.
-    public private(set) var treeFilter: Set<Int>?
+    public private(set) var treeFilter: NodeSet?
 
     public init(model: DashboardModel, progress: LearnerProgress, width: Int, height: Int) {
         self.model = model
@@ -186,7 +186,7 @@ public struct AppState: Sendable {
         // row under it): opened, it shows them all.
         let children = index.nodes[node].children
         if open, let filter = treeFilter, !children.contains(where: filter.contains) {
-            treeFilter = filter.union(children)
+            for child in children { treeFilter?.insert(child) }
         }
         rebuildVisible()
         if let selected, let row = visible.firstIndex(of: selected) { treeCursor = row }
@@ -204,7 +204,7 @@ public struct AppState: Sendable {
     ///
     /// `rows`: the rows this makes, when the caller knows them (a search: its shown nodes in
     /// tree order), so that a key typed in the search line does not walk the whole tree again.
-    public mutating func filterTree(_ nodes: Set<Int>?, expanded open: Set<Int>, rows: [Int]? = nil) {
+    public mutating func filterTree(_ nodes: NodeSet?, expanded open: Set<Int>, rows: [Int]? = nil) {
         let selected = selectedNode
         treeFilter = nodes
         expanded = open
@@ -216,11 +216,11 @@ public struct AppState: Sendable {
     /// Shows `node` in the tree (expanding its ancestors) and moves the cursor to it. In a tree
     /// a search filters, a node it left out (`]` going past the matches) is shown as well.
     public mutating func reveal(_ node: Int) {
-        var changed = treeFilter?.insert(node).inserted ?? false
+        var changed = treeFilter?.insert(node) ?? false
         var ancestor = index.nodes[node].parent
         while let current = ancestor {
             changed = expanded.insert(current).inserted || changed
-            changed = (treeFilter?.insert(current).inserted ?? false) || changed
+            changed = (treeFilter?.insert(current) ?? false) || changed
             ancestor = index.nodes[current].parent
         }
         // Rows already showing it (a search's first match, just filtered to) need no new walk
