@@ -38,9 +38,10 @@ struct StudyDash: ParsableCommand {
     /// parses as usual.
     static func main() {
         let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
-        switch LeadingOptions.arrange(Array(CommandLine.arguments.dropFirst()), commands: Set(commands + ["help"])) {
+        let names = Set(commands + ["help"])
+        switch LeadingOptions.arrange(Array(CommandLine.arguments.dropFirst()), commands: names) {
         case .parse(let arguments):
-            run(arguments)
+            run(arguments, commands: names)
         case .unknownCommand(let name):
             Output.error(unknownCommandMessage(name))
             exit(withError: ExitCode(64))
@@ -49,9 +50,9 @@ struct StudyDash: ParsableCommand {
 
     /// swift-argument-parser's `main`, but help, usage and the version go out through `Output`,
     /// so that a failed write (`--help > /dev/full`) is an error as for every other output.
-    private static func run(_ arguments: [String]) {
+    private static func run(_ arguments: [String], commands: Set<String>) {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try dashboardAlone(arguments, commands: commands) ?? parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -65,6 +66,17 @@ struct StudyDash: ParsableCommand {
             }
             exit(withError: code)  // prints nothing more for an ExitCode
         }
+    }
+
+    /// The dashboard's arguments parsed by its own command: the whole parse builds the parser of
+    /// every subcommand to reach the default one, a quarter of the instructions the dashboard ran
+    /// to its first screen. Only for arguments that name no command, which the whole parse could
+    /// only hand to the dashboard as they are; any error (help, `--version`, a wrong option) goes
+    /// to the whole parse, so that its message and exit status stay what they were.
+    private static func dashboardAlone(_ arguments: [String], commands: Set<String>) -> (any ParsableCommand)? {
+        let rest = arguments.first == "dashboard" ? Array(arguments.dropFirst()) : arguments
+        guard !rest.contains(where: commands.contains) else { return nil }
+        return try? DashboardCommand.parse(rest)
     }
 
     /// After the dashboard's own help (`studydash dashboard --help`, `studydash help dashboard`),

@@ -81,12 +81,32 @@ import Testing
         try Child.sqlite(path, "INSERT INTO grdb_migrations VALUES ('v99-future')")
         let original = try fileBytes(path)
 
+        #expect(sideFiles(of: path).isEmpty)
+
         let error = try #require(throws: StoreError.self) { try ProgressStore(path: path) }
         #expect(error == .newerSchema(path: path))
         #expect(try fileBytes(path) == original)
+        #expect(sideFiles(of: path).isEmpty, "refusing must not leave SQLite side files beside \(path)")
         #expect(error.description.contains(path))
         #expect(error.description.contains("left unchanged"))
         #expect(try Child.sqlite(path, "SELECT status FROM item_state") == "learning")
+    }
+
+    /// A store of ours in WAL mode, closed, is taken by its header and checked through the
+    /// connection that writes: a file whose header says ours but whose pages are damaged is
+    /// still refused as not a database, unchanged and without side files.
+    @Test func damagedStoreWithOurHeaderIsRefusedAndUnchanged() throws {
+        let path = temp.url("progress.sqlite")
+        do { try ProgressStore(path: path).setStatus(.done, items: [item("r1")]) }
+        var bytes = try fileBytes(path)
+        #expect(bytes[18] == 2 && bytes.count > 4096)  // WAL mode, more than one page
+        for index in 100..<bytes.count { bytes[index] = 0xA5 }
+        try temp.write("progress.sqlite", bytes)
+
+        let error = try #require(throws: StoreError.self) { try ProgressStore(path: path) }
+        #expect(error == .notSQLite(path: path) || error.description.contains("malformed"), "\(error)")
+        #expect(try fileBytes(path) == bytes)
+        #expect(sideFiles(of: path).isEmpty)
     }
 
     /// A command that only reads (`status`, `next`) leaves the store file byte for byte as it

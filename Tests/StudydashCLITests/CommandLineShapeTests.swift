@@ -83,6 +83,24 @@ import StudyTestSupport
         #expect(result.out.isEmpty)
     }
 
+    /// The dashboard's arguments are parsed by its own command first (start-up cost); whatever
+    /// that parse refuses goes through the whole parser, so the root's answers stay: the version
+    /// behind a dashboard flag, the dashboard's usage error, a command name after a flag.
+    @Test func dashboardArgumentsGetTheWholeParsersAnswers() throws {
+        let version = try CLI.run(["--fresh", "--version"])
+        #expect(version.status == 0, "\(version.err)")
+        #expect(version.out == "0.7.0\n")
+        let wrong = try CLI.run(["--db", db, "--color", "sometimes"])
+        #expect(wrong.status == 64)
+        #expect(wrong.err.hasPrefix("Error: The value 'sometimes' is invalid for '--color <when>'"), "\(wrong.err)")
+        #expect(wrong.err.contains("Usage: studydash dashboard [<path>]"), "\(wrong.err)")
+        for arguments in [["--fresh", "tree"], ["dashboard", "--fresh"], ["dashboard", "dashboard"]] {
+            let result = try CLI.run(arguments + ["--db", db])
+            #expect(result.status == 1, "\(arguments): \(result.err)")
+            #expect(result.err.contains("the dashboard needs a terminal"), "\(arguments): \(result.err)")
+        }
+    }
+
     @Test func aMissingValueIsStillAUsageError() throws {
         let result = try CLI.run(["status", "--db"])
         #expect(result.status == 64)
