@@ -89,7 +89,7 @@ import StudyTestSupport
     @Test func dashboardArgumentsGetTheWholeParsersAnswers() throws {
         let version = try CLI.run(["--fresh", "--version"])
         #expect(version.status == 0, "\(version.err)")
-        #expect(version.out == "0.7.0\n")
+        #expect(version.out == "0.8.0\n")
         let wrong = try CLI.run(["--db", db, "--color", "sometimes"])
         #expect(wrong.status == 64)
         #expect(wrong.err.hasPrefix("Error: The value 'sometimes' is invalid for '--color <when>'"), "\(wrong.err)")
