@@ -40,4 +40,25 @@ import Testing
         #expect(URLNormalizer.displayTitle("https://gdpr.eu/") == "gdpr.eu")
         #expect(URLNormalizer.displayTitle("http://a.org/x/y") == "a.org/x/y")
     }
+
+    /// The title a bare link gets is the one it got before the byte-wise rewrite, on the edges:
+    /// a lone slash stays, case and white space around the scheme, combining marks by a slash.
+    @Test(arguments: ["/", "//", "///", "http://", "https:///", "HTTPS://A.org//", " file:/x/ ", "file:///",
+                      "a/\u{301}", "é/", "e\u{301}//", "http://é/", "ftp://x/", "htt", "", "  ", "https://例え.jp/パス/",
+                      "http:/\u{301}/x", "\u{1F600}/"])
+    func displayTitleIsWhatItWas(url: String) {
+        #expect(URLNormalizer.displayTitle(url) == Self.displayTitleAsItWas(url))
+    }
+
+    /// The rule as first written, Character by Character.
+    static func displayTitleAsItWas(_ raw: String) -> String {
+        var text = Substring(raw.trimmingWhitespace())
+        let head = String(text.utf8.prefix(8).map { (65...90).contains($0) ? $0 + 32 : $0 }.map { Character(Unicode.Scalar($0)) })
+        for prefix in ["https://", "http://", "file://", "file:"] where head.hasPrefix(prefix) {
+            text = text.dropFirst(prefix.count)
+            break
+        }
+        while text.count > 1 && text.hasSuffix("/") { text = text.dropLast() }
+        return String(text)
+    }
 }

@@ -111,12 +111,16 @@ public enum URLNormalizer {
     /// The link as a title: without scheme and without a trailing slash.
     public static func displayTitle(_ raw: String) -> String {
         var text = Substring(raw.trimmingWhitespace())
-        let head = String(text.utf8.prefix(8).map(lower).map { Character(Unicode.Scalar($0)) })
-        for prefix in ["https://", "http://", "file://", "file:"] where head.hasPrefix(prefix) {
+        // Asked of every link's text while loading: bytes compared, no String made for the head,
+        // and no count of the whole link's characters for each trailing slash.
+        let head = text.utf8.prefix(8).map(lower)
+        for prefix in ["https://", "http://", "file://", "file:"] where head.starts(with: prefix.utf8) {
             text = text.dropFirst(prefix.count)
             break
         }
-        while text.count > 1 && text.hasSuffix("/") { text = text.dropLast() }
+        while text.hasSuffix("/"), text.index(before: text.endIndex) != text.startIndex {
+            text = text[..<text.index(before: text.endIndex)]
+        }
         return String(text)
     }
 }
