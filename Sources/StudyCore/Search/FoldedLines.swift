@@ -1,7 +1,9 @@
 /// Lines of text folded for search once (`SearchFolding`), so that a query typed a key at a time
 /// is looked for in all of them without folding any again: what the whole-file reader's `/`
 /// searches, a document of up to ~90,000 lines. A line matches a query exactly when
-/// `SearchText.matchRanges(of:in:)` finds something in it.
+/// `SearchText.matchRanges(of:in:)` finds something in it. Lines can be added at the end as
+/// they come (the reader folds a long file from the top only as far as a search has read it):
+/// the lines folded so far match exactly as they do once all are.
 public struct FoldedLines: Sendable {
     /// Every line folded, each followed by a line feed, which no folded term holds (folding makes
     /// every line break and control a space): no match runs from one line into the next.
@@ -9,13 +11,17 @@ public struct FoldedLines: Sendable {
     /// Where each line starts in `bytes`.
     private var starts: [Int] = []
 
+    private var cache = SearchFolding.Cache()
+
     public init(_ lines: some Sequence<String>) {
-        var cache = SearchFolding.Cache()
-        for line in lines {
-            starts.append(bytes.count)
-            SearchFolding.append(line, to: &bytes, cache: &cache)
-            bytes.append(0x0A)
-        }
+        for line in lines { append(line) }
+    }
+
+    /// Folds one more line, after those folded so far.
+    public mutating func append(_ line: String) {
+        starts.append(bytes.count)
+        SearchFolding.append(line, to: &bytes, cache: &cache)
+        bytes.append(0x0A)
     }
 
     public var count: Int { starts.count }
