@@ -26,22 +26,25 @@ public struct FoldedLines: Sendable {
 
     public var count: Int { starts.count }
 
-    /// The lines, in order, that every one of `queries` matches (all of them when there is none).
-    public func lines(matchingAll queries: [SearchQuery]) -> [Int] {
+    /// The lines, in order, that every one of `queries` matches (all of them when there is none),
+    /// from line `first` on: each line is looked at alone, so the lines folded later are
+    /// searched without looking again at those searched before.
+    public func lines(matchingAll queries: [SearchQuery], from first: Int = 0) -> [Int] {
+        let first = min(max(0, first), count)
         var found: [Int]?
         for query in queries {
-            let matching = lines(matching: query)
+            let matching = lines(matching: query, from: first)
             found = found.map { Self.common($0, matching) } ?? matching
             if found?.isEmpty == true { break }
         }
-        return found ?? Array(0..<count)
+        return found ?? Array(first..<count)
     }
 
-    /// The lines that hold any of `query`'s folded terms, in order, each once.
-    func lines(matching query: SearchQuery) -> [Int] {
+    /// The lines from `first` on that hold any of `query`'s folded terms, in order, each once.
+    func lines(matching query: SearchQuery, from first: Int = 0) -> [Int] {
         var matching: [Int] = []
         for term in query.foldedTerms {
-            var from = 0
+            var from = first < starts.count ? starts[first] : bytes.count
             while let offset = SearchIndex.firstOffset(of: term, in: bytes, from: from) {
                 let line = self.line(at: offset)
                 matching.append(line)

@@ -91,7 +91,7 @@ public enum ReaderView {
         // (quoted, so a phrase stays one), as `matchRanges` merges what all of them find.
         let terms = search.query.terms.map { SearchQuery("\"" + $0 + "\"") }
         return state.model.caches.readerLines.search(key, text: search.line.text, document: document, until: enough) {
-            terms.isEmpty ? [] : $0.lines(matchingAll: terms)
+            terms.isEmpty ? [] : $0.lines(matchingAll: terms, from: $1)
         }
     }
 
@@ -135,7 +135,7 @@ public enum ReaderView {
         var searchedAtOnce = 2_048
 
         func search(_ key: ContentKey, text: String, document: ReaderDocument, until enough: (ReaderView.Found) -> Bool,
-                    find: (FoldedLines) -> [Int]) -> ReaderView.Found {
+                    find: (FoldedLines, _ from: Int) -> [Int]) -> ReaderView.Found {
             if foldedKey != key {
                 folded = FoldedLines([])
                 foldedKey = key
@@ -143,10 +143,13 @@ public enum ReaderView {
             while true {
                 let count = document.lineCount(reaching: ReaderDocument.reach(folded.count, plus: 1))
                 let complete = folded.count >= count && document.isComplete
-                if matchesKey?.0 != key || matchesKey?.1 != text || matchesKey?.2 != folded.count {
-                    cachedMatches = find(folded)
-                    matchesKey = (key, text, folded.count)
+                // The same query on more lines looks only at the lines folded since.
+                if let (kept, keptText, searched) = matchesKey, kept == key, keptText == text {
+                    if searched < folded.count { cachedMatches += find(folded, searched) }
+                } else {
+                    cachedMatches = find(folded, 0)
                 }
+                matchesKey = (key, text, folded.count)
                 let found = ReaderView.Found(lines: cachedMatches, complete: complete, searched: folded.count)
                 if complete || (folded.count >= searchedAtOnce && enough(found)) { return found }
                 // A slice more, read in order: what the layout dropped is laid out again once.
