@@ -108,13 +108,14 @@ public enum ReaderView {
     /// `LineCache.searchSlice`), and a tick comes only when no key is waiting.
     static func idleSlice(_ state: AppState) {
         guard hasIdleWork(state), let reader = state.reader else { return }
-        let document = document(reader, state: state)
-        if reader.search != nil, !found(reader, state: state).complete {
-            let searched = found(reader, state: state).searched
-            _ = search(reader, state: state) { $0.searched >= searched + LineCache.searchSlice }
-        } else {
-            document.layOutSlice()
+        if reader.search != nil {
+            let sofar = found(reader, state: state)
+            if !sofar.complete {
+                _ = search(reader, state: state) { $0.searched >= sofar.searched + LineCache.searchSlice }
+                return
+            }
         }
+        document(reader, state: state).layOutSlice()
     }
 
     /// The last laid-out reader only: one is open at a time.
