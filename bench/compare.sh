@@ -44,19 +44,25 @@ ensure_frogmouth() {
     skipped+=("frogmouth (python3 -m venv + pip install frogmouth failed; Debian needs python3-venv)")
     return 1
 }
-ensure_debian_peer less less || { say "less is the baseline of every ratio; cannot go on without it"; exit 1; }
-peers=(less)
-ensure_debian_peer nnn nnn && peers+=(nnn)
-ensure_debian_peer newsboat newsboat && peers+=(newsboat)
-ensure_frogmouth && peers+=(frogmouth)
+# ONLY=reader runs the reader section alone (no peers, no table): a quick look at the huge note.
+only_reader=false
+[ "${ONLY:-}" = reader ] && only_reader=true
+peers=()
+if ! $only_reader; then
+    ensure_debian_peer less less || { say "less is the baseline of every ratio; cannot go on without it"; exit 1; }
+    peers=(less)
+    ensure_debian_peer nnn nnn && peers+=(nnn)
+    ensure_debian_peer newsboat newsboat && peers+=(newsboat)
+    ensure_frogmouth && peers+=(frogmouth)
+fi
 
 build_release
 runs="${RUNS:-5}"
-ensure_big_notes
+$only_reader || ensure_big_notes
 work="$PWD/$BENCH_WORK/compare"
 same="$BENCH_WORK/same"
 huge="$BENCH_WORK/huge"
-if [ ! -f "$same/.complete" ]; then
+if ! $only_reader && [ ! -f "$same/.complete" ]; then
     rm -rf "$same"
     say "generating $same ..."
     python3 bench/make_cases.py same "$same" 2000
@@ -76,6 +82,7 @@ stores="$(mktemp -d)"
 trap 'rm -rf "$stores"' EXIT
 
 # The peers' inputs, made from the bundled notes once per run of this script.
+if ! $only_reader; then
 less_text Content "$work/less-Content.txt"
 rm -rf "$work/newsboat"
 python3 bench/make_feeds.py Content "$work/newsboat"
@@ -129,6 +136,7 @@ for i in $(seq 1 "$runs"); do
 done
 echo
 python3 bench/tui_report.py --compare "$out" "$runs" "${skipped[@]}"
+fi
 
 # The 3.2 MB note in the whole-file reader (issue 17): Enter on its file (the tree's first row),
 # wait for the reader's hint, PgDn x20, G to the end, g back, then / and "learning" typed a key at

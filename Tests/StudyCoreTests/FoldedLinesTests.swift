@@ -29,4 +29,24 @@ import Testing
         #expect(folded.lines(matchingAll: [SearchQuery("\"runs\"")]).isEmpty)
         #expect(folded.lines(matchingAll: [SearchQuery("\"run\"")]) == [0])
     }
+
+    @Test(arguments: ["cafe", "phrase runs", "e", "\"runs on\"", "nothing here"])
+    func linesFoldedAPartAtATimeAndSearchedFromWhereTheLastSearchEndedFindTheSame(text: String) {
+        let queries = SearchQuery(text).terms.map { SearchQuery("\"" + $0 + "\"") }
+        let whole = FoldedLines(Self.lines).lines(matchingAll: queries)
+        for part in 1...4 {
+            var folded = FoldedLines([])
+            var found: [Int] = []
+            var searched = 0
+            for (index, line) in Self.lines.enumerated() {
+                folded.append(line)
+                if index % part == 0 || index == Self.lines.count - 1 {
+                    #expect(folded.lines(matchingAll: queries) == whole.filter { $0 <= index }, "\(text) over the first \(index + 1)")
+                    found += folded.lines(matchingAll: queries, from: searched)
+                    searched = folded.count
+                }
+            }
+            #expect(found == whole, "\(text), searched \(part) line(s) at a time")
+        }
+    }
 }

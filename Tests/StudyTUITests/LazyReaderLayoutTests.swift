@@ -15,7 +15,9 @@ import TermGrid
     /// A long file: every part has a heading, a paragraph long enough to wrap with two links
     /// (one a wikilink) whose `[N]` grows from one digit to three, a table, a code block, a
     /// quote and a resource.
-    static var long: String {
+    static var long: String { long(parts: parts) }
+
+    static func long(parts: Int) -> String {
         var text = "# Long\n\nThe introduction, with [a first link](https://example.com/intro).\n"
         for part in 1...parts {
             text += """
@@ -233,5 +235,135 @@ import TermGrid
         for _ in 0..<(Self.parts + 1) { state.press(.char("j")) }
         state.press(.enter)
         #expect(cursorText(state)?.contains("The end") == true)
+    }
+
+    // MARK: Knowing less than the whole (PgDn and the first search key on a long file)
+
+    /// The reader header's figure after the path (the row below the top bar): `~42%` or `42%`.
+    func percentShown(_ state: AppState) -> String? {
+        let rows = state.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = rows.count > 1 ? String(rows[1]) : ""
+        return header.split(separator: " ").last.map(String.init)
+    }
+
+    @Test func thePercentageIsTheSourcesShareUntilTheEndIsLaidOutThenExact() {
+        let whole = whole(width: 78)
+        let last = whole.lines.count - 1
+        let lazy = fresh(width: 78, keeping: Int.max)
+        for line in [last / 6, last / 4, last / 3] {
+            _ = lazy.lines[line]
+            let early = lazy.percent(at: line)
+            #expect(!early.exact && !lazy.isComplete, "most of the file below line \(line) is not laid out")
+            #expect(abs(early.value - line * 100 / last) <= 8, "an honest approximation at \(line): \(early.value)%")
+        }
+        _ = lazy.lines.count
+        for line in [0, last / 5, last / 3, last / 2, last] {
+            #expect(lazy.percent(at: line).exact)
+            #expect(lazy.percent(at: line).value == whole.percent(at: line).value)
+            #expect(lazy.percent(at: line).value == line * 100 / last)
+        }
+    }
+
+    @Test func pagingDownShowsTheApproximationAsOneAndOnceGHasBeenThereTheExactFigure() throws {
+        var state = reading()
+        state.press(.pageDown, .pageDown, .pageDown, .pageDown, .pageDown)
+        let document = try #require(reader(state).map { ReaderView.document($0, state: state) })
+        let cursor = try #require(reader(state)?.cursor)
+        let last = whole(width: 78).lines.count - 1
+        #expect(!document.isComplete, "paging lays out only as far as it reaches")
+        let shown = try #require(percentShown(state))
+        #expect(shown.hasPrefix("~") && shown.hasSuffix("%"), "reads as an approximation: \(shown)")
+        state.press(.char("G"), .char("g"), .pageDown, .pageDown, .pageDown, .pageDown, .pageDown)
+        #expect(reader(state)?.cursor == cursor)
+        #expect(percentShown(state) == "\(cursor * 100 / last)%", "exact once the end is laid out")
+    }
+
+    /// What a search of the whole document laid out at once finds, in order.
+    func wholeMatches(_ query: String) -> [Int] {
+        let terms = SearchQuery(query).terms.map { SearchQuery("\"" + $0 + "\"") }
+        return terms.isEmpty ? [] : FoldedLines(whole(width: 78).lines.map(\.text)).lines(matchingAll: terms)
+    }
+
+    @Test(arguments: ["part", "zanzibar", "\"part 33\"", "link part", "[45]", "quote 7", "nothing-matches"])
+    func aSearchLookingAPartAtATimeFindsWhatTheWholeDocumentsSearchFinds(query: String) throws {
+        var state = reading()
+        state.model.caches.readerLines.searchedAtOnce = 0
+        let expected = wholeMatches(query)
+        state.press(.pageDown, .pageDown)
+        let origin = try #require(reader(state)?.cursor)
+        state.press(.char("/"))
+        for (typed, character) in query.enumerated() {
+            state.press(.character(character))
+            let sofar = String(query.prefix(typed + 1))
+            let all = wholeMatches(sofar)
+            let found = try ReaderView.found(#require(reader(state)), state: state)
+            #expect(found.lines == all.filter { $0 < found.searched }, "'\(sofar)': what the lines looked at hold")
+            #expect(reader(state)?.cursor == (all.first { $0 >= origin } ?? all.first ?? origin), "'\(sofar)': the first match on")
+        }
+        let document = try #require(reader(state).map { ReaderView.document($0, state: state) })
+        if query == "part" {
+            #expect(!document.isComplete, "a match near the cursor needs no more than the lines to it")
+            #expect(state.screen.contains("so far"))
+        }
+        state.press(.enter)
+        var visited: [Int] = []
+        var previous = -1
+        while let cursor = reader(state)?.cursor, cursor != previous, visited.count <= expected.count {
+            if expected.contains(cursor) { visited.append(cursor) }
+            previous = cursor
+            state.press(.char("n"))
+        }
+        #expect(visited == expected.filter { $0 >= (expected.first { $0 >= origin } ?? 0) }, "n goes down every match")
+        var upward: [Int] = []
+        previous = -1
+        while let cursor = reader(state)?.cursor, cursor != previous, upward.count <= expected.count {
+            if expected.contains(cursor) { upward.append(cursor) }
+            previous = cursor
+            state.press(.char("N"))
+        }
+        #expect(upward == Array(expected.reversed()), "N comes back up every one")
+        let open = try #require(reader(state))
+        #expect(ReaderView.matchingLines(open, state: state) == expected)
+        #expect(ReaderView.found(open, state: state).complete)
+        #expect(state.screen.contains(Plural.count(expected.count, "line") + " ·"), "the exact count once all was looked at")
+    }
+
+    @Test func idleTicksLayTheRestOutASliceAtATimeAKeyBetweenThemAndThenNothing() throws {
+        let fixture = try Fixture(files: ["Course/long.md": Self.long(parts: 200)])
+        var state = fixture.state(width: 80, height: 24)
+        state.reveal(fixture.model.index.nodes.firstIndex { $0.topic.title == "Long" } ?? -1)
+        state.press(.enter)
+        let document = try #require(reader(state).map { ReaderView.document($0, state: state) })
+        #expect(ReaderView.hasIdleWork(state) && state.wantsIdleWork)
+        state.send(.tick)
+        let afterOne = document.laidOutLines
+        #expect(!document.isComplete, "one tick lays out a slice, not the rest")
+        // A key between two ticks is answered from what is laid out, not after the rest.
+        state.press(.pageDown)
+        #expect(!document.isComplete)
+        #expect(percentShown(state)?.hasPrefix("~") == true)
+        var ticks = 1
+        var laidOut = afterOne
+        while ReaderView.hasIdleWork(state) && ticks < 10_000 {
+            state.send(.tick)
+            #expect(document.laidOutLines > laidOut, "every tick lays out more")
+            laidOut = document.laidOutLines
+            ticks += 1
+        }
+        #expect(ticks > 5, "a slice a tick: \(ticks) ticks")
+        #expect(document.isComplete && !state.wantsIdleWork, "then the loop waits for a key again")
+        #expect(percentShown(state)?.hasPrefix("~") == false)
+        state.send(.tick)
+        #expect(document.laidOutLines == laidOut, "a tick once done does nothing")
+        // A search not through the file yet is looked through on ticks too, then exact.
+        state.model.caches.readerLines.searchedAtOnce = 0
+        state.press(.char("g"), .char("/"), .char("p"), .char("a"), .char("r"), .char("t"))
+        #expect(state.screen.contains("so far"))
+        while ReaderView.hasIdleWork(state) && ticks < 20_000 {
+            state.send(.tick)
+            ticks += 1
+        }
+        #expect(!state.wantsIdleWork)
+        #expect(!state.screen.contains("so far"))
     }
 }

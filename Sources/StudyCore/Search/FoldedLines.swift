@@ -1,7 +1,9 @@
 /// Lines of text folded for search once (`SearchFolding`), so that a query typed a key at a time
 /// is looked for in all of them without folding any again: what the whole-file reader's `/`
 /// searches, a document of up to ~90,000 lines. A line matches a query exactly when
-/// `SearchText.matchRanges(of:in:)` finds something in it.
+/// `SearchText.matchRanges(of:in:)` finds something in it. Lines can be added at the end as
+/// they come (the reader folds a long file from the top only as far as a search has read it):
+/// the lines folded so far match exactly as they do once all are.
 public struct FoldedLines: Sendable {
     /// Every line folded, each followed by a line feed, which no folded term holds (folding makes
     /// every line break and control a space): no match runs from one line into the next.
@@ -9,33 +11,40 @@ public struct FoldedLines: Sendable {
     /// Where each line starts in `bytes`.
     private var starts: [Int] = []
 
+    private var cache = SearchFolding.Cache()
+
     public init(_ lines: some Sequence<String>) {
-        var cache = SearchFolding.Cache()
-        for line in lines {
-            starts.append(bytes.count)
-            SearchFolding.append(line, to: &bytes, cache: &cache)
-            bytes.append(0x0A)
-        }
+        for line in lines { append(line) }
+    }
+
+    /// Folds one more line, after those folded so far.
+    public mutating func append(_ line: String) {
+        starts.append(bytes.count)
+        SearchFolding.append(line, to: &bytes, cache: &cache)
+        bytes.append(0x0A)
     }
 
     public var count: Int { starts.count }
 
-    /// The lines, in order, that every one of `queries` matches (all of them when there is none).
-    public func lines(matchingAll queries: [SearchQuery]) -> [Int] {
+    /// The lines, in order, that every one of `queries` matches (all of them when there is none),
+    /// from line `first` on: each line is looked at alone, so the lines folded later are
+    /// searched without looking again at those searched before.
+    public func lines(matchingAll queries: [SearchQuery], from first: Int = 0) -> [Int] {
+        let first = min(max(0, first), count)
         var found: [Int]?
         for query in queries {
-            let matching = lines(matching: query)
+            let matching = lines(matching: query, from: first)
             found = found.map { Self.common($0, matching) } ?? matching
             if found?.isEmpty == true { break }
         }
-        return found ?? Array(0..<count)
+        return found ?? Array(first..<count)
     }
 
-    /// The lines that hold any of `query`'s folded terms, in order, each once.
-    func lines(matching query: SearchQuery) -> [Int] {
+    /// The lines from `first` on that hold any of `query`'s folded terms, in order, each once.
+    func lines(matching query: SearchQuery, from first: Int = 0) -> [Int] {
         var matching: [Int] = []
         for term in query.foldedTerms {
-            var from = 0
+            var from = first < starts.count ? starts[first] : bytes.count
             while let offset = SearchIndex.firstOffset(of: term, in: bytes, from: from) {
                 let line = self.line(at: offset)
                 matching.append(line)

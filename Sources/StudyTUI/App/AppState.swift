@@ -110,7 +110,9 @@ public struct AppState: Sendable {
     public var activityReadAhead = false
     /// The run loop has an idle moment's work waiting: it looks for a key without waiting, and
     /// on none (a tick) the reducer asks for that work.
-    public var wantsIdleWork: Bool { !activityReadAhead && loadedActivity == nil }
+    public var wantsIdleWork: Bool { wantsActivityReadAhead || ReaderView.hasIdleWork(self) }
+    /// The activity is still to read ahead of `D`.
+    var wantsActivityReadAhead: Bool { !activityReadAhead && loadedActivity == nil }
     /// A mark that one key would apply to more resources than this asks first.
     public var bulkMarkThreshold = 10
     /// The tree pane's width (config `tree_width`, `+` / `-`); nil: the standard width.

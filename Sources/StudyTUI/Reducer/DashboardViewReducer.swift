@@ -136,7 +136,7 @@ enum DashboardViewReducer {
     /// tick: the run loop found no key waiting): reading 100,000 events takes longer than a frame,
     /// and the first open should not. A `D` pressed before reads then, as without it.
     static func readAhead(_ state: inout AppState) -> [Effect] {
-        guard state.wantsIdleWork else { return [] }
+        guard state.wantsActivityReadAhead else { return [] }
         state.activityReadAhead = true
         return [.readActivityAhead]
     }

@@ -39,7 +39,9 @@ extension ReaderReducer {
             }
             search.typing = false
             reader.search = search
-            if ReaderView.matchingLines(reader, state: state).isEmpty { state.say("no line matches '\(search.line.text)'") }
+            if ReaderView.search(reader, state: state, until: { !$0.lines.isEmpty }).lines.isEmpty {
+                state.say("no line matches '\(search.line.text)'")
+            }
             return
         default:
             let edited = search.line
@@ -67,9 +69,11 @@ extension ReaderReducer {
     private static func follow(_ search: ReaderSearch, reader: inout AppState.Reader, state: AppState) {
         reader.search = search
         // As it is typed: the first match from where the search began, else back there.
-        let matches = ReaderView.matchingLines(reader, state: state)
+        // Looked for only as far down as that first match (or through the end, to wrap).
+        let origin = search.origin.cursor
+        let matches = ReaderView.search(reader, state: state) { $0.lines.last.map { $0 >= origin } ?? false }.lines
         (reader.cursor, reader.scroll) = search.origin
-        if let first = matches.first(where: { $0 >= search.origin.cursor }) ?? matches.first {
+        if let first = matches.first(where: { $0 >= origin }) ?? matches.first {
             reader.cursor = first
             settle(&reader, state: state)
         }
@@ -81,10 +85,16 @@ extension ReaderReducer {
             state.say("/ searches the document first")
             return
         }
-        let matches = ReaderView.matchingLines(reader, state: state)
-        let found = direction > 0 ? matches.first { $0 > reader.cursor } : matches.last { $0 < reader.cursor }
+        // Looked for as far as the next match below, or down to the cursor line for one above.
+        let cursor = reader.cursor
+        let matches = ReaderView.search(reader, state: state) { found in
+            direction > 0 ? found.lines.last.map { $0 > cursor } ?? false : found.searched >= cursor
+        }.lines
+        let found = direction > 0 ? matches.first { $0 > cursor } : matches.last { $0 < cursor }
         guard let found else {
-            state.say(matches.isEmpty ? "no line matches '\(search.line.text)'"
+            // Which of the two it is may need the rest looked at (N near the top).
+            let none = matches.isEmpty && ReaderView.matchingLines(reader, state: state).isEmpty
+            state.say(none ? "no line matches '\(search.line.text)'"
                       : direction > 0 ? "no match below this line" : "no match above this line")
             return
         }

@@ -165,6 +165,13 @@ enum ReaderReducer {
         return effects
     }
 
+    /// An idle moment (a tick: no key was waiting): the open reader lays out or searches a
+    /// slice further, so that its percentage and search count become exact without a key
+    /// paying for it. One slice a tick: a key that comes meanwhile is read before the next.
+    static func idle(_ state: inout AppState) {
+        ReaderView.idleSlice(state)
+    }
+
     /// The cursor line moves by `delta` and the view by `scrolling` (a page moves both, so the
     /// line keeps its place on screen); a resource's reader, with no cursor, only scrolls.
     static func move(_ reader: inout AppState.Reader, by delta: Int, scrolling: Int, state: AppState) {

@@ -126,7 +126,9 @@ extension Reducer {
         if event.isWheel {
             if reader.hasCursor {
                 // As in the tree: the view moves, the cursor line only as far as it must.
-                let count = ReaderView.lineCount(reader, state: state)
+                // Laid out as far as the view goes, not to the end of a long file.
+                let count = ReaderView.lineCount(reader, state: state,
+                                                 reaching: ReaderDocument.reach(max(0, reader.scroll + wheel(event)), plus: page))
                 reader.scroll = min(max(0, reader.scroll + wheel(event)), max(0, count - page))
                 reader.cursor = min(max(reader.cursor, reader.scroll), reader.scroll + page - 1)
                 ReaderReducer.settle(&reader, state: state)
@@ -140,9 +142,11 @@ extension Reducer {
         let top = body.y + (reader.hasCursor ? 1 : 0)
         let document = ReaderView.document(reader, state: state, width: ReaderView.textWidth(body.width))
         let rows = body.y + body.height - top
-        let scroll = min(reader.scroll, max(0, document.lines.count - rows))
+        // Laid out as far as the screen shows, as the reader draws it.
+        let count = document.lineCount(reaching: ReaderDocument.reach(reader.scroll, plus: rows))
+        let scroll = min(reader.scroll, max(0, count - rows))
         let line = scroll + event.y - top
-        guard event.y >= top, document.lines.indices.contains(line) else { return [] }
+        guard event.y >= top, line >= 0, line < count else { return [] }
         if case .topic(let root) = reader.subject,
            let number = linkNumber(in: document.lines[line], column: event.x - body.x - 1) {
             return followNoteLink(number, of: root, state: &state)

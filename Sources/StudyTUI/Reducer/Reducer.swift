@@ -19,7 +19,9 @@ public enum Reducer {
             settleScroll(&state)
             settleReader(&state, keeping: anchor)
             return []
-        case .event(.tick): return DashboardViewReducer.readAhead(&state)
+        case .event(.tick):
+            ReaderReducer.idle(&state)
+            return DashboardViewReducer.readAhead(&state)
         case .event(let input): return handle(input: input, state: &state)
         case .notesChanged, .notesReloaded: return notes(message, state: &state)
         default:

@@ -144,14 +144,40 @@ struct ReaderDocument: Sendable {
         return layout.sections.last { $0.line < line }
     }
 
-    /// How far down the document `line` is, 0 to 100. Near the top that is 0 whatever the
-    /// document's length (which needs it all laid out): the lines laid out are fewer than it has.
-    func percent(at line: Int) -> Int {
+    /// How far down the document `line` is, 0 to 100, and whether that is exact. Near the top
+    /// that is 0 whatever the document's length: the lines laid out are fewer than it has. A
+    /// short rest is laid out for the exact figure; past that, until the layout has reached the
+    /// end (G, a search, the idle slices), the figure is the share of the note's source above
+    /// the line: laying a 3.2 MB note out to its end for a page key would take half a second.
+    func percent(at line: Int) -> (value: Int, exact: Bool) {
         let laidOut = layout.lineCount
-        if !layout.isComplete && laidOut > 1 && max(0, line) * 100 < laidOut - 1 { return 0 }
+        if !layout.isComplete && laidOut > 1 && max(0, line) * 100 < laidOut - 1 { return (0, true) }
+        if !layout.isComplete && layout.sourceLeft > Self.exactPercentBudget,
+           let approximate = layout.sourceShare(at: line) {
+            return (approximate, false)
+        }
         let last = lines.count - 1
-        guard last > 0 else { return 100 }
-        return min(100, max(0, line) * 100 / last)
+        guard last > 0 else { return (100, true) }
+        return (min(100, max(0, line) * 100 / last), true)
+    }
+
+    /// Source bytes left to lay out below which the percentage lays them out to be exact
+    /// (about a millisecond of layout): a note of a few pages is never shown approximately.
+    static let exactPercentBudget = 8_192
+
+    /// Whether the layout has reached the document's end.
+    var isComplete: Bool { layout.isComplete }
+
+    /// Lays out a slice of what is left, about `budget` bytes of source (at least one step):
+    /// an idle moment's work, so that the figures become exact without a key waiting for it.
+    /// Returns whether anything was left to lay out.
+    @discardableResult
+    func layOutSlice(budget: Int = DocumentLayout.sliceBudget) -> Bool {
+        guard !layout.isComplete else { return false }
+        let stop = layout.sourceLaidOut + budget
+        layout.layOutNext()
+        layout.reach { $0.sourceLaidOut >= stop }
+        return true
     }
 
     /// The topic whose document shows `node`: the file (or folder, or content root) it is a
@@ -256,6 +282,9 @@ final class DocumentLayout: @unchecked Sendable {
 
     private let steps: [Step]
     private var next = 0
+    /// How many source bytes each step lays out from, summed over the steps before it (one more
+    /// than there are steps): what the approximate percentage and the idle slices measure by.
+    private var sourceBefore: [Int] = [0]
     private let state: Source?
     private let width: Int
     private let keeping: Int
@@ -314,6 +343,52 @@ final class DocumentLayout: @unchecked Sendable {
             return nil
         }
         headingNodes = Set(headings.map(\.node))
+        sourceBefore.reserveCapacity(steps.count + 1)
+        for step in steps { sourceBefore.append(sourceBefore[sourceBefore.count - 1] + Self.source(of: step, state: state)) }
+    }
+
+    /// About how many bytes of source `step` is laid out from: its note, title, annotation and
+    /// a line's worth for each resource or listed file.
+    private static func source(of step: Step, state: AppState) -> Int {
+        switch step {
+        case .section(let node, _):
+            let topic = state.index.nodes[node].topic
+            let annotation = state.progress.annotation(of: topic.id)?.text?.utf8.count ?? 0
+            return 64 + topic.note.utf8.count + topic.title.utf8.count + annotation + 64 * topic.resourceIDs.count
+        case .listed, .noNote: return 64
+        }
+    }
+
+    /// Source bytes an idle slice lays out: about a millisecond and a half of layout (the
+    /// 3.2 MB note lays out at ~6 bytes a microsecond), well inside a frame.
+    static let sliceBudget = 8_192
+
+    /// Source bytes laid out so far, and still to lay out.
+    var sourceLaidOut: Int { sourceBefore[next] }
+    var sourceLeft: Int { sourceBefore[steps.count] - sourceBefore[next] }
+
+    /// How far down the source line `index` (laid out) comes from, 0 to 99 percent: the bytes of
+    /// the steps above its own, and its own step's share by lines. Nil for a laid-out document.
+    func sourceShare(at index: Int) -> Int? {
+        let total = sourceBefore[steps.count]
+        guard total > 0, !steps.isEmpty, lineCount > 0 else { return nil }
+        let line = min(max(0, index), lineCount - 1)
+        let step = self.step(containing: line)
+        let end = step + 1 < above.count ? above[step + 1].lines : lineCount
+        let lines = max(1, end - above[step].lines)
+        let within = (sourceBefore[step + 1] - sourceBefore[step]) * (line - above[step].lines) / lines
+        return min(99, (sourceBefore[step] + within) * 100 / total)
+    }
+
+    /// The last step that starts at or before line `index` (steps may lay out no line).
+    private func step(containing index: Int) -> Int {
+        var low = 0
+        var high = above.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if above[middle].lines <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     /// The steps of `node`'s part of the document, in reading order: its own, then each child's
@@ -341,13 +416,7 @@ final class DocumentLayout: @unchecked Sendable {
     /// Line `index` of the document (laid out already), laid out again if it was dropped.
     func line(_ index: Int) -> StyledLine {
         precondition(index >= 0 && index < lineCount, "line \(index) of \(lineCount)")
-        // The last step that starts at or before the line (steps may lay out no line).
-        var low = 0
-        var high = above.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if above[middle].lines <= index { low = middle } else { high = middle - 1 }
-        }
+        let low = step(containing: index)
         let lines = chunk(low)
         return lines[index - above[low].lines]
     }
@@ -406,7 +475,7 @@ final class DocumentLayout: @unchecked Sendable {
         }
     }
 
-    private func layOutNext() {
+    func layOutNext() {
         let before = Above(lines: lineCount, links: links.count, endsInText: endsInText)
         let laid = lay(steps[next], above: before)
         next += 1

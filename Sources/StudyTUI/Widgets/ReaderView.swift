@@ -56,47 +56,120 @@ public enum ReaderView {
         var progressGeneration: Int
     }
 
-    /// The lines of the reader's document that its search matches, in order (found once per
-    /// query and document: `n` and each frame ask again).
+    /// The lines a search has matched so far, in order, and whether that is all of them.
+    struct Found: Equatable {
+        var lines: [Int]
+        /// True once every line of the document has been looked at.
+        var complete: Bool
+        /// How many lines (from the top) have been looked at.
+        var searched: Int
+
+        /// "3 lines", or "3 lines so far" while the rest is still to look at.
+        var count: String { Plural.count(lines.count, "line") + (complete ? "" : " so far") }
+    }
+
+    /// The lines of the reader's document that its search matches, in order: all of them
+    /// (folds the whole document once per document; what a test compares with).
     static func matchingLines(_ reader: AppState.Reader, state: AppState) -> [Int] {
-        guard let search = reader.search else { return [] }
+        search(reader, state: state) { _ in false }.lines
+    }
+
+    /// The lines the search has matched in the lines looked at so far, looking at none more.
+    static func found(_ reader: AppState.Reader, state: AppState) -> Found {
+        search(reader, state: state) { _ in true }
+    }
+
+    /// The search's matches, the document looked at from the top (folded once per document, a
+    /// slice at a time) until `enough` holds of what is found or all of it has been: a key
+    /// after `/` looks only as far as the match it goes to, not through a long file's 90,000
+    /// lines. The lines found are those a search of the whole document finds above `searched`.
+    static func search(_ reader: AppState.Reader, state: AppState, until enough: (Found) -> Bool) -> Found {
+        guard let search = reader.search else { return Found(lines: [], complete: true, searched: 0) }
         let document = document(reader, state: state)
         let key = ContentKey(subject: reader.subject, width: textWidth(state.width), progressGeneration: state.progressGeneration)
-        return state.model.caches.readerLines.matches(key, text: search.line.text) {
-            // Every word or phrase on the line, not any one of them: each is looked for alone
-            // (quoted, so a phrase stays one), as `matchRanges` merges what all of them find.
-            let terms = search.query.terms.map { SearchQuery("\"" + $0 + "\"") }
-            guard !terms.isEmpty else { return [] }
-            // The lines folded once per document, not once per key (a long file has 90,000).
-            return state.model.caches.readerLines.folded(key) { FoldedLines(document.lines.lazy.map(\.text)) }
-                .lines(matchingAll: terms)
+        // Every word or phrase on the line, not any one of them: each is looked for alone
+        // (quoted, so a phrase stays one), as `matchRanges` merges what all of them find.
+        let terms = search.query.terms.map { SearchQuery("\"" + $0 + "\"") }
+        return state.model.caches.readerLines.search(key, text: search.line.text, document: document, until: enough) {
+            terms.isEmpty ? [] : $0.lines(matchingAll: terms, from: $1)
         }
+    }
+
+    /// Whether the open reader has work for an idle moment: its document laid out only part
+    /// way (the percentage is approximate) or its search not through it yet.
+    static func hasIdleWork(_ state: AppState) -> Bool {
+        guard let reader = state.reader, case .topic = reader.subject else { return false }
+        let key = ContentKey(subject: reader.subject, width: textWidth(state.width), progressGeneration: state.progressGeneration)
+        return state.model.caches.readerLines.hasIdleWork(key, searching: reader.search != nil)
+    }
+
+    /// One idle moment's work for the open reader: the search looks through a slice more, else
+    /// the document is laid out a slice further. Each is short (`DocumentLayout.sliceBudget`,
+    /// `LineCache.searchSlice`), and a tick comes only when no key is waiting.
+    static func idleSlice(_ state: AppState) {
+        guard hasIdleWork(state), let reader = state.reader else { return }
+        if reader.search != nil {
+            let sofar = found(reader, state: state)
+            if !sofar.complete {
+                _ = search(reader, state: state) { $0.searched >= sofar.searched + LineCache.searchSlice }
+                return
+            }
+        }
+        document(reader, state: state).layOutSlice()
     }
 
     /// The last laid-out reader only: one is open at a time.
     final class LineCache: @unchecked Sendable {
         private var key: ContentKey?
         private var cached = ReaderDocument()
-        private var matchesKey: (ContentKey, String)?
+        private var matchesKey: (ContentKey, String, Int)?
         private var cachedMatches: [Int] = []
         private var foldedKey: ContentKey?
-        private var cachedFolded = FoldedLines([])
+        private var folded = FoldedLines([])
 
-        func folded(_ key: ContentKey, fold: () -> FoldedLines) -> FoldedLines {
+        /// Lines a search looks at per slice before it asks whether it has found enough, and per
+        /// idle moment: a few hundred microseconds of layout and folding.
+        static let searchSlice = 256
+        /// Lines a search looks at before it stops at enough (a few milliseconds): a note of a
+        /// few pages is always searched whole, and shows its exact count at once.
+        /// (A test sets it lower, to see a search look a slice at a time on a short file.)
+        var searchedAtOnce = 2_048
+
+        func search(_ key: ContentKey, text: String, document: ReaderDocument, until enough: (ReaderView.Found) -> Bool,
+                    find: (FoldedLines, _ from: Int) -> [Int]) -> ReaderView.Found {
             if foldedKey != key {
-                cachedFolded = fold()
+                folded = FoldedLines([])
                 foldedKey = key
             }
-            return cachedFolded
+            while true {
+                let count = document.lineCount(reaching: ReaderDocument.reach(folded.count, plus: 1))
+                let complete = folded.count >= count && document.isComplete
+                // The same query on more lines looks only at the lines folded since.
+                if let (kept, keptText, searched) = matchesKey, kept == key, keptText == text {
+                    if searched < folded.count { cachedMatches += find(folded, searched) }
+                } else {
+                    cachedMatches = find(folded, 0)
+                }
+                matchesKey = (key, text, folded.count)
+                let found = ReaderView.Found(lines: cachedMatches, complete: complete, searched: folded.count)
+                if complete || (folded.count >= searchedAtOnce && enough(found)) { return found }
+                // A slice more, read in order: what the layout dropped is laid out again once.
+                let end = document.lineCount(reaching: ReaderDocument.reach(folded.count, plus: Self.searchSlice))
+                let lines = document.lines
+                for line in folded.count..<min(end, ReaderDocument.reach(folded.count, plus: Self.searchSlice)) {
+                    folded.append(lines[line].text)
+                }
+            }
         }
 
-        func matches(_ key: ContentKey, text: String, find: () -> [Int]) -> [Int] {
-            if matchesKey?.0 != key || matchesKey?.1 != text {
-                cachedMatches = find()
-                matchesKey = (key, text)
-            }
-            return cachedMatches
+        /// Whether the document of `key` (if it is the one kept) is not laid out to its end, or
+        /// a search (`searching`) has not looked through all of it.
+        func hasIdleWork(_ key: ContentKey, searching: Bool) -> Bool {
+            guard key == self.key else { return false }
+            if !cached.isComplete { return true }
+            return searching && (foldedKey != key || folded.count < cached.laidOutLines)
         }
+
         /// How many times a document was laid out, for the test that keys do not lay it out again.
         private(set) var layouts = 0
 
@@ -161,7 +234,7 @@ public enum ReaderView {
         let query = reader.search.map(\.query)
         if reader.hasCursor {
             if let search = reader.search, search.typing {
-                caret = searchLine(search, matches: matchingLines(reader, state: state).count, into: &grid, rect: rect)
+                caret = searchLine(search, matches: found(reader, state: state), into: &grid, rect: rect)
             } else {
                 header(reader, document: document, state: state, into: &grid, rect: rect)
             }
@@ -183,8 +256,8 @@ public enum ReaderView {
     }
 
     /// The search being typed, in the header row, with how many lines it matches.
-    static func searchLine(_ search: ReaderSearch, matches: Int, into grid: inout Grid, rect: Rect) -> (x: Int, y: Int)? {
-        let count = search.line.text.isEmpty ? "" : " " + Plural.count(matches, "line") + " "
+    static func searchLine(_ search: ReaderSearch, matches: Found, into grid: inout Grid, rect: Rect) -> (x: Int, y: Int)? {
+        let count = search.line.text.isEmpty ? "" : " " + matches.count + " "
         let room = max(1, rect.width - 1 - DisplayWidth.of(count))
         let caret = InputLine.draw(search.line, into: &grid, x: rect.x + 1, y: rect.y, width: room)
         grid.put(count, x: rect.x + rect.width - DisplayWidth.of(count), y: rect.y, style: .muted)
@@ -206,8 +279,8 @@ public enum ReaderView {
     static func header(_ reader: AppState.Reader, document: ReaderDocument, state: AppState, into grid: inout Grid, rect: Rect) {
         let section = document.place(at: reader.cursor)?.section ?? document.headings.first?.node
         let path = section.map { state.index.nodes[$0].path } ?? []
-        let found = reader.search.map { search in "/\(search.line.text) · " + Plural.count(matchingLines(reader, state: state).count, "line") + " ·" }
-        let percent = (found.map { " " + TerminalSafe.escape($0) } ?? "") + " \(position(reader, document: document))%"
+        let kept = reader.search.map { search in "/\(search.line.text) · " + Self.found(reader, state: state).count + " ·" }
+        let percent = (kept.map { " " + TerminalSafe.escape($0) } ?? "") + " " + position(reader, document: document)
         let room = max(0, rect.width - 1 - DisplayWidth.of(percent))
         let above = StyledSpan(TerminalSafe.escape(path.dropLast().map { $0 + " › " }.joined()), .dim)
         let title = StyledSpan(TerminalSafe.escape(path.last ?? ""), [.bold, .heading])
@@ -216,8 +289,10 @@ public enum ReaderView {
         grid.put(percent, x: rect.x + rect.width - DisplayWidth.of(percent), y: rect.y, style: .muted)
     }
 
-    /// How far down the document the cursor line is, 0 to 100.
-    static func position(_ reader: AppState.Reader, document: ReaderDocument) -> Int {
-        document.percent(at: reader.cursor)
+    /// How far down the document the cursor line is, 0 to 100%: `~42%` while it is the
+    /// source's share (the layout has not reached the end yet), `42%` once exact.
+    static func position(_ reader: AppState.Reader, document: ReaderDocument) -> String {
+        let percent = document.percent(at: reader.cursor)
+        return (percent.exact ? "" : "~") + "\(percent.value)%"
     }
 }

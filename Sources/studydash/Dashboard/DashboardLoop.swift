@@ -102,9 +102,11 @@ enum DashboardLoop {
                     }
                 }
             }
-            // Another process's changes are drawn even when no key came.
-            let changed = event != .tick || !messages.isEmpty
+            // Another process's changes are drawn even when no key came, and so is the end of
+            // idle work (the reader's figures, exact once its last slice is laid out).
+            let idle = state.wantsIdleWork
             handle(event, after: messages)
+            let changed = event != .tick || !messages.isEmpty || (idle && !state.wantsIdleWork)
             // Keys already waiting (a held key, a paste, keys typed during a slow frame) are all
             // applied first and drawn once: the screen shows the end result without a frame per key.
             if event != .tick {
