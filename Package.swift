@@ -73,7 +73,7 @@ let package = Package(
         ),
         .target(name: "StudyTestSupport", path: "Tests/StudyTestSupport"),
         .testTarget(name: "StudyTextTests", dependencies: ["StudyText"]),
-        .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "StudyText"]),
+        .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "StudyText", "StudyTestSupport"]),
         .testTarget(name: "StudyAppTests", dependencies: ["StudyApp", "StudyCore", "StudyContent", "StudyStore",
                                                            "StudyTestSupport"]),
         .testTarget(name: "StudyTUITests", dependencies: ["StudyTUI", "TermGrid", "StudyText", "StudyCore", "StudyContent",

@@ -1,6 +1,7 @@
 import Foundation
 import StudyApp
 import StudyCore
+import StudyTestSupport
 import Testing
 
 /// The dater the activity read uses asks the time zone once per span between transitions; it must
@@ -39,6 +40,3 @@ import Testing
         }
     }
 }
-
-/// ResumeFileTests' seeded generator, as a shuffle's: the same order on every run.
-extension SplitMix: RandomNumberGenerator {}

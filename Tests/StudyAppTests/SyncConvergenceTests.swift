@@ -7,7 +7,7 @@ import Testing
 
 /// Any interleaving of changes and syncs on three devices ends, once each has synced after the
 /// last change, with the same statuses, notes and log on every device. Interleavings come from a
-/// seeded generator (ResumeFileTests' SplitMix; plain Swift Testing: a property-testing package was not worth its build
+/// seeded generator (StudyTestSupport's SplitMix; plain Swift Testing: a property-testing package was not worth its build
 /// time here); a failure names its seed, which replays it exactly.
 @Suite struct SyncConvergenceTests {
     @Test(arguments: 0..<24) func everyInterleavingConverges(seed: UInt64) throws {

@@ -1,4 +1,5 @@
 import StudyCore
+import StudyTestSupport
 import Testing
 
 /// `next` from a place: what is being learned first, then what is to do from that place on,

@@ -1,4 +1,5 @@
 import StudyCore
+import StudyTestSupport
 import Testing
 
 /// The dashboard view's "recently finished": each resource once, at its latest finish up to

@@ -1,4 +1,5 @@
 import StudyCore
+import StudyTestSupport
 import Testing
 
 /// Search over generated notes, many random queries each: what the index finds is what a plain
