@@ -68,15 +68,4 @@ static inline int studydash_get_wch(int *value) {
     return result;
 }
 
-// mvwadd_wch is a macro, and a cchar_t has to be built with setcchar first: one call per cell.
-// `text` is a NUL-terminated spacing character followed by up to 4 combining characters.
-// At the bottom-right corner wadd_wch returns ERR (the cursor cannot advance) but the cell is
-// stored, and doupdate paints it without scrolling; the result is therefore not reported.
-static inline void studydash_put_cell(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
-    cchar_t cell;
-    if (setcchar(&cell, text, attrs, pair, NULL) == OK) {
-        (void)mvwadd_wch(stdscr, y, x, &cell);
-    }
-}
-
 #endif
