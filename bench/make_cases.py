@@ -10,16 +10,7 @@
 import os
 import sys
 
-
-def texts(folders):
-    found = []
-    for folder in folders:
-        for dirpath, _, names in sorted(os.walk(folder)):
-            for name in sorted(names):
-                if name.endswith((".md", ".txt")):
-                    with open(os.path.join(dirpath, name), encoding="utf-8", errors="replace") as f:
-                        found.append(f.read())
-    return found
+from make_notes import texts
 
 
 def same(out, count):

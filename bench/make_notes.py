@@ -9,15 +9,20 @@ import sys
 LINK = re.compile(r"(https?://)")
 
 
-def sources(folders):
-    texts = []
+def texts(folders):
+    """Every note of the folders, in a stable order (bench/make_cases.py reads them too)."""
+    found = []
     for folder in folders:
         for dirpath, _, names in sorted(os.walk(folder)):
             for name in sorted(names):
                 if name.endswith((".md", ".txt")):
                     with open(os.path.join(dirpath, name), encoding="utf-8", errors="replace") as f:
-                        texts.append(f.read())
-    return [t for t in texts if LINK.search(t)]
+                        found.append(f.read())
+    return found
+
+
+def sources(folders):
+    return [t for t in texts(folders) if LINK.search(t)]
 
 
 def main():
