@@ -92,8 +92,8 @@ extension ReaderReducer {
         }.lines
         let found = direction > 0 ? matches.first { $0 > cursor } : matches.last { $0 < cursor }
         guard let found else {
-            // Which of the two it is may need the rest looked at (N near the top).
-            let none = matches.isEmpty && ReaderView.matchingLines(reader, state: state).isEmpty
+            // Which of the two it is may need more looked at (N near the top), up to the first match.
+            let none = matches.isEmpty && ReaderView.search(reader, state: state, until: { !$0.lines.isEmpty }).lines.isEmpty
             state.say(none ? "no line matches '\(search.line.text)'"
                       : direction > 0 ? "no match below this line" : "no match above this line")
             return

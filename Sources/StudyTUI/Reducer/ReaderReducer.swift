@@ -233,4 +233,14 @@ extension Reducer {
         if let reader = state.reader, reader.subject == .topic(node) { return ReaderReducer.links(reader, state: state) }
         return state.model.note(of: node, width: 80).links.map { ReaderDocument.Link(written: $0, node: node) }
     }
+
+    /// Link `number` of those, laying a whole-file reader's document out only as far as it: a
+    /// digit typed in a long file need not lay out the rest (nil: there is no such link).
+    static func writtenLink(_ number: Int, of node: Int, state: AppState) -> ReaderDocument.Link? {
+        if let reader = state.reader, reader.subject == .topic(node) {
+            return ReaderView.document(reader, state: state).link(number)
+        }
+        let links = writtenLinks(of: node, state: state)
+        return links.indices.contains(number - 1) ? links[number - 1] : nil
+    }
 }

@@ -11,8 +11,7 @@ extension Reducer {
     /// `:` in the browser (the selected topic's note) or the reader (`node`'s note).
     static func startLinkLine(node: Int?, state: inout AppState) {
         guard let node = node ?? state.selectedNode else { return }
-        let count = writtenLinks(of: node, state: state).count
-        guard count > 0 else {
+        guard writtenLink(1, of: node, state: state) != nil else {
             state.say("this note has no links")
             return
         }
@@ -59,13 +58,13 @@ extension Reducer {
     /// is relative to it), or the range there is. Only that one link is resolved: resolving asks
     /// the disk, and a whole file may hold hundreds.
     static func followNoteLink(_ number: Int, of node: Int, state: inout AppState) -> [Effect] {
-        let links = writtenLinks(of: node, state: state)
-        guard number >= 1 && number <= links.count else {
-            state.say(links.isEmpty ? "this note has no links"
-                      : links.count == 1 ? "this note has one link only: 1" : "this note has links 1–\(links.count) only")
+        guard let link = writtenLink(number, of: node, state: state) else {
+            // Only a number past the end needs the whole count, for the range it names.
+            let count = writtenLinks(of: node, state: state).count
+            state.say(count == 0 ? "this note has no links"
+                      : count == 1 ? "this note has one link only: 1" : "this note has links 1–\(count) only")
             return []
         }
-        let link = links[number - 1]
         return follow(state.model.resolve(link.written, in: link.node), state: &state)
     }
 }

@@ -32,7 +32,7 @@ extension Reducer {
     /// note has 10 links or more, the digit begins a number that `Enter` opens.
     static func openNoteLink(_ number: Int, state: inout AppState, node: Int? = nil) -> [Effect] {
         guard let node = node ?? state.selectedNode else { return [] }
-        if writtenLinks(of: node, state: state).count >= linksThatNeedEnter {
+        if writtenLink(linksThatNeedEnter, of: node, state: state) != nil {
             state.linkEntry = LinkNumberEntry(node: node, form: .digits(String(number)))
             return []
         }
