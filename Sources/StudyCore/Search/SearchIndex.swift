@@ -113,14 +113,10 @@ public struct SearchIndex: Sendable {
     /// letter).
     static let narrowingRatio = 3
 
-    /// The depth-first number of the topic a hit of this index shows at (the topic itself, or the
-    /// first topic that lists a resource), numbering topics in a preorder walk of the tree's
-    /// roots from 0 as `TopicIndex` does; nil for a hit this index did not make.
-    public func topicNumber(of hit: SearchHit) -> Int? {
-        topicNumbers.indices.contains(hit.item) ? Int(topicNumbers[hit.item]) : nil
-    }
-
-    /// As `topicNumber(of:)`, for hit `position` of a list this index made, without making the hit.
+    /// The depth-first number of the topic hit `position` of a list this index made shows at (the
+    /// topic itself, or the first topic that lists a resource), numbering topics in a preorder
+    /// walk of the tree's roots from 0 as `TopicIndex` does, without making the hit; nil for a
+    /// list this index did not make.
     public func topicNumber(of hits: SearchHits, at position: Int) -> Int? {
         let item = Int(hits.entries[position].item)
         return hits.source == ObjectIdentifier(identity) && topicNumbers.indices.contains(item) ? Int(topicNumbers[item]) : nil
