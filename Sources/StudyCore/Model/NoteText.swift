@@ -66,6 +66,14 @@ public struct NoteText: Sendable {
         }
     }
 
+    /// The text's length in UTF-8 bytes, known without reading a stored note.
+    public var byteCount: Int {
+        switch storage {
+        case .held(let text): text.utf8.count
+        case .stored(let place): place.length
+        }
+    }
+
     /// Whether the text is held here rather than read on demand.
     public var isHeld: Bool {
         if case .held = storage { true } else { false }
@@ -86,7 +94,9 @@ extension NoteText: Hashable {
         return lhs.string == rhs.string
     }
 
+    /// Equal texts have equal lengths and blankness: hashed without reading a stored note.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(string)
+        hasher.combine(isBlank)
+        hasher.combine(byteCount)
     }
 }

@@ -51,15 +51,14 @@ public enum Dashboard {
         guard state.overlay == nil, state.focus == .tree, state.search == nil else { return }
         let layout = state.layout
         guard layout.kind == .split else { return }
-        for row in [state.treeCursor + 1, state.treeCursor - 1] where state.visible.indices.contains(row) {
-            // A huge note (megabytes) takes long to render: left for a move onto it to pay, so
-            // that a key pressed meanwhile, maybe away from it, does not wait for it.
-            guard state.index.nodes[state.visible[row]].topic.note.utf8.count <= preparedNoteLimit else { continue }
-            // What `BrowserReducer.move` makes of a move to that row.
+        for delta in [1, -1] {
             var next = state
-            next.treeCursor = row
-            next.detailCursor = 0
-            next.detailScroll = 0
+            BrowserReducer.move(by: delta, state: &next)
+            guard next.treeCursor != state.treeCursor, let node = next.selectedNode else { continue }
+            // A huge note (megabytes) takes long to render: left for a move onto it to pay, so
+            // that a key pressed meanwhile, maybe away from it, does not wait for it. Its size
+            // is known without reading a note the parse cache keeps on disk.
+            guard state.index.nodes[node].topic.noteText.byteCount <= preparedNoteLimit else { continue }
             DetailPane.prepare(next, size: layout.detail)
         }
     }

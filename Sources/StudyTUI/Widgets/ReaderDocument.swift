@@ -354,7 +354,7 @@ final class DocumentLayout: @unchecked Sendable {
         case .section(let node, _):
             let topic = state.index.nodes[node].topic
             let annotation = state.progress.annotation(of: topic.id)?.text?.utf8.count ?? 0
-            return 64 + topic.note.utf8.count + topic.title.utf8.count + annotation + 64 * topic.resourceIDs.count
+            return 64 + topic.noteText.byteCount + topic.title.utf8.count + annotation + 64 * topic.resourceIDs.count
         case .listed, .noNote: return 64
         }
     }
