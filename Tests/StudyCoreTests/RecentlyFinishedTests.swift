@@ -35,4 +35,15 @@ import Testing
                     "events \(events.map { "\($0.itemID)@\($0.day)\($0.madeDone ? "" : "x")" }), reset \(reset), limit \(limit)")
         }
     }
+
+    /// At midnight the open dashboard moves its log's day on: a finish dated the new day (a
+    /// device ahead in time zone synced it in) is now counted.
+    @Test func aFinishOnTheNextDayCountsOnceTheDayHasCome() {
+        let events = [ActivityLog.Event(itemID: "r1", at: Timestamp(milliseconds: 100 * 86_400_000), day: 100, madeDone: true),
+                      ActivityLog.Event(itemID: "r2", at: Timestamp(milliseconds: 101 * 86_400_000), day: 101, madeDone: true)]
+        var log = ActivityLog(events: events, today: 100)
+        #expect(log.recentlyFinished(limit: 5) { _ in true }.map(\.itemID) == ["r1"])
+        log.today = 101
+        #expect(log.recentlyFinished(limit: 5) { _ in true }.map(\.itemID) == ["r2", "r1"])
+    }
 }

@@ -28,12 +28,15 @@ public struct ActivityLog: Sendable, Equatable {
     /// Each resource's latest finish up to today, newest first: what `recentlyFinished` walks on
     /// every frame of the dashboard view, de-duplicated once here rather than through a set of
     /// every finish's ID each time (a log of 100,000 events holds 10,000 finishes).
-    private var latestFinishes: [Event]
+    private var latestFinishes: [Event] = []
     /// Each resource finished up to today, once, in the order of its first finish: what the
     /// forecast counts on every frame, likewise found once.
-    private var finishedIDs: [String]
-    /// Today's local day number.
-    public var today: Int
+    private var finishedIDs: [String] = []
+    /// Today's local day number. Both lists above are found again when it moves on (midnight
+    /// while the dashboard is open), so a finish dated after the old today comes in.
+    public var today: Int {
+        didSet { if today != oldValue { findFinished() } }
+    }
     /// What the revisit ladder is read from (nil when not read): the dashboard view's "due for
     /// revisit" comes with the rest of the log.
     public var revisits: RevisitLadder.History?
@@ -41,12 +44,16 @@ public struct ActivityLog: Sendable, Equatable {
     public init(eventsPerDay: [Int: Int], finishes: [Event], today: Int, revisits: RevisitLadder.History? = nil) {
         self.eventsPerDay = eventsPerDay
         self.finishes = finishes.filter(\.madeDone)
-        var seen = Set<String>()
-        latestFinishes = self.finishes.reversed().filter { $0.day <= today && seen.insert($0.itemID).inserted }
-        seen = []
-        finishedIDs = self.finishes.filter { $0.day <= today && seen.insert($0.itemID).inserted }.map(\.itemID)
         self.today = today
         self.revisits = revisits
+        findFinished()
+    }
+
+    private mutating func findFinished() {
+        var seen = Set<String>()
+        latestFinishes = finishes.reversed().filter { $0.day <= today && seen.insert($0.itemID).inserted }
+        seen = []
+        finishedIDs = finishes.filter { $0.day <= today && seen.insert($0.itemID).inserted }.map(\.itemID)
     }
 
     /// From every event one by one, oldest first.
