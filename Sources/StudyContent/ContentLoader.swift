@@ -78,7 +78,7 @@ public enum ContentLoader {
             let hits = slots.hits()
             cache.record(hits: hits, misses: files.count - hits)
             if hits != files.count || stored.entries.count != files.count {
-                cache.save(roots: roots, files: files, outlines: outlines, startedAt: startedAt)
+                cache.save(roots: roots, files: files, outlines: outlines, startedAt: startedAt, readFrom: stored.notes)
             }
         }
         return outlines

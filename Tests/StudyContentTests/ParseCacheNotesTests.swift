@@ -92,6 +92,30 @@ import Testing
         #expect(storage(again)?.note == storage(parsed)?.note)
     }
 
+    /// A start that saves a new cache (another file changed) while a long note cannot be read
+    /// back does not keep the message standing in for it as that note.
+    @Test func aNoteThatCannotBeReadBackIsNotSavedAsItsMessage() throws {
+        let parsed = try ContentLoader.load(folders: [notes.path])
+        _ = try ContentLoader.load(folders: [notes.path], cache: cache())
+        let file = try cacheFile()
+        let whole = try Data(contentsOf: URL(fileURLWithPath: file))
+        let at = try #require(whole.range(of: Data("whole objects".utf8)))
+        let handle = try #require(FileHandle(forUpdatingAtPath: file))
+        try handle.seek(toOffset: UInt64(at.lowerBound))
+        try handle.write(contentsOf: Data("WHOLE".utf8))
+        try handle.close()
+        try "# Cloud\n\nWhere it starts, again.\n".write(toFile: notes.url("README.md"), atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-30)], ofItemAtPath: notes.url("README.md"))
+        Thread.sleep(forTimeInterval: 0.25)
+        let saving = cache()
+        _ = try ContentLoader.load(folders: [notes.path], cache: saving)
+        #expect(saving.lastHits == 1 && saving.lastMisses == 1, "storage.md from the cache, README.md parsed")
+        let next = cache()
+        let again = try ContentLoader.load(folders: [notes.path], cache: next)
+        #expect(storage(again)?.note == storage(parsed)?.note)
+        #expect(storage(again)?.note != CacheNotes.unreadable)
+    }
+
     @Test func aCacheOfTheEarlierFormatIsIgnoredAndWrittenAgain() throws {
         let parsed = try ContentLoader.load(folders: [notes.path])
         _ = try ContentLoader.load(folders: [notes.path], cache: cache())

@@ -88,6 +88,10 @@ final class CacheNotes: NoteStore {
     private let path: String
     private let base: Int
     private let length: Int
+    /// Whether a note failed to read back: the outlines made from this file then hold the
+    /// message instead of that note, and must not be saved as a new cache (ParseCache.save).
+    /// Set at most once, from false to true, and read after the reads that set it.
+    nonisolated(unsafe) private(set) var failed = false
 
     static let unreadable = "*This note could not be read back from the parse cache, which is now deleted; it shows again when studydash next starts.*"
 
@@ -105,6 +109,7 @@ final class CacheNotes: NoteStore {
               let bytes = CacheFile.readExactly(fd, at: base + offset, count: count),
               bytes.withUnsafeBytes({ ByteReader.checksum($0) }) == checksum
         else {
+            failed = true
             forget()
             return Self.unreadable
         }

@@ -118,7 +118,11 @@ public final class ParseCache: @unchecked Sendable {
 
     /// Writes the outlines of every settled file, then their long notes. Failing to write is not
     /// an error the user must act on (the next start parses again), so it is silent.
-    func save(roots: [String], files: [FilePlan], outlines: [FileOutline], startedAt: Int64) {
+    ///
+    /// `readFrom`: the cache the outlines' long notes are read from; when one of them could not
+    /// be read back (now or before), nothing is written, so that the message standing in for it
+    /// is not kept as the note.
+    func save(roots: [String], files: [FilePlan], outlines: [FileOutline], startedAt: Int64, readFrom notesRead: CacheNotes?) {
         let settledBefore = startedAt - Self.settleNanoseconds
         var writer = ByteWriter()
         var notes = NotesWriter()
@@ -141,7 +145,7 @@ public final class ParseCache: @unchecked Sendable {
             writer.count(body.bytes.count)
             writer.raw(body.bytes)
         }
-        guard Self.makeDirectory(directory) else { return }
+        guard notesRead?.failed != true, Self.makeDirectory(directory) else { return }
         let path = filePath(roots: roots)
         let temporary = directory + "/.outlines-\(getpid())-\(startedAt).tmp"
         guard CacheFile.write(temporary, magic: Self.magic, outlines: writer.bytes, notes: notes.bytes) else {
