@@ -31,15 +31,15 @@ public final class ProgressStore: Sendable {
     /// Opens the store at `path`, creating it (and its folder) when missing. An existing file that
     /// is not ours is refused and left byte-for-byte unchanged.
     public convenience init(path: String, clock: Clock = .system) throws(StoreError) {
-        let verdict = try StoreFileCheck.inspect(path)
-        switch verdict {
-        case .missing: _ = try StoreLocation.prepare(path)
-        case .empty, .ours, .oursByHeader: break
-        }
-        if verdict == .oursByHeader {
+        switch try StoreFileCheck.inspect(path) {
+        case .oursByHeader:
             let database = try StoreFileCheck.confirmed(path) { () throws(StoreError) in try Self.openConnection(path) }
             try self.init(database: database, path: path, isReadOnly: false, clock: clock)
-        } else if StoreLocation.isWritable(path) {
+            return
+        case .missing: _ = try StoreLocation.prepare(path)
+        case .empty, .ours: break
+        }
+        if StoreLocation.isWritable(path) {
             try self.init(database: try Self.openConnection(path), path: path, isReadOnly: false, clock: clock)
         } else {
             try self.init(database: try ReadOnlyStore.open(path), path: path, isReadOnly: true, clock: clock)

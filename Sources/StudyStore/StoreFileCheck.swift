@@ -10,7 +10,7 @@ import GRDB
 /// at its application ID and its migrations, unless the header already shows a store of ours that
 /// the writing connection can open without writing (see `Verdict.oursByHeader`).
 enum StoreFileCheck {
-    enum Verdict: Equatable {
+    enum Verdict {
         case missing
         case empty
         case ours
