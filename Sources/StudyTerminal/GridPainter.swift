@@ -61,9 +61,9 @@ final class GridPainter {
                     let start = y * grid.width
                     var first = 0, last = columns - 1
                     if let old, let now = cells.baseAddress {
-                        while first <= last && Self.same(now + start + first, old + start + first) { first += 1 }
+                        while first <= last && Cell.same(now + start + first, old + start + first) { first += 1 }
                         if first > last { continue }
-                        while Self.same(now + start + last, old + start + last) { last -= 1 }
+                        while Cell.same(now + start + last, old + start + last) { last -= 1 }
                     }
                     // Redraw a wide character whole when only its right half changed.
                     while first > 0 && cells[start + first].isContinuation { first -= 1 }
@@ -74,22 +74,6 @@ final class GridPainter {
         previous = grid
         previousScreen = screen
     }
-
-    /// Whether two cells of frames are the same, read where they lie: the usual answer (the
-    /// same character's bytes) without copying either Character, which costs a retain and a
-    /// release each; comparing a frame with the last was a large part of painting it.
-    @inline(__always)
-    private static func same(_ a: UnsafePointer<Cell>, _ b: UnsafePointer<Cell>) -> Bool {
-        let x = UnsafeRawPointer(a) + characterOffset, y = UnsafeRawPointer(b) + characterOffset
-        if x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
-            && x.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: 8, as: UInt64.self) {
-            return a.pointee.style == b.pointee.style && a.pointee.isContinuation == b.pointee.isContinuation
-        }
-        return a.pointee == b.pointee
-    }
-
-    /// Where a Cell keeps its Character (16 bytes: two words).
-    private static let characterOffset = MemoryLayout<Cell>.offset(of: \Cell.character) ?? 0
 
     /// Writes the cells `first...last` of row `y` with one `wadd_wchnstr`, which copies them
     /// into stdscr's line as they are (no cursor to advance, no wrapping): cell by cell through
