@@ -11,16 +11,22 @@ public enum DisplayWidth {
     /// The longest prefix of `text` that fits `width` columns, ending in `…` when cut.
     public static func clip(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
-        guard of(text) > width else { return text }
-        var result = ""
+        // No character is wider in columns than in UTF-8 bytes: a short text fits unread.
+        if text.utf8.count <= width { return text }
+        // Read only as far as the width: a resource's description runs to hundreds of
+        // characters, of which a row shows forty (measuring all of it was most of drawing a
+        // topic's pane for the first time).
         var used = 0
-        for character in text {
-            let columns = of(character)
-            if used + columns > width - 1 { break }
-            result.append(character)
+        var kept: String.Index?  // where the part that fits `width - 1` columns (before `…`) ends
+        var index = text.startIndex
+        while index < text.endIndex {
+            let columns = of(text[index])
+            if kept == nil && used + columns > width - 1 { kept = index }
             used += columns
+            if used > width { return String(text[..<(kept ?? index)]) + "…" }
+            index = text.index(after: index)
         }
-        return result + "…"
+        return text
     }
 
     public static func of(_ character: Character) -> Int {

@@ -16,10 +16,26 @@ import TermGrid
     @Test func clippingGivesWhatMeasuringTheWholeTextGave() {
         for text in Self.texts {
             for width in 0...12 {
-                let whole = DisplayWidth.clip(TerminalSafe.escape(text), to: width)
+                let whole = Self.clipMeasuringTheWholeText(TerminalSafe.escape(text), to: width)
                 #expect(Drawing.clip(text, width) == whole, "\(text.debugDescription) at \(width)")
             }
         }
+    }
+
+    /// The clipping rule as it was first written: measure the whole text, then keep what fits
+    /// in `width - 1` columns before the `…`.
+    static func clipMeasuringTheWholeText(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard DisplayWidth.of(text) > width else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let columns = DisplayWidth.of(character)
+            if used + columns > width - 1 { break }
+            result.append(character)
+            used += columns
+        }
+        return result + "…"
     }
 
     @Test func asciiCutAtTheEdgeKeepsAMarkThatJoinsItsLastCharacter() {

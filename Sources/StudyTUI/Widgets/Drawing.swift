@@ -5,26 +5,9 @@ import TermGrid
 /// Small drawing helpers the widgets share: styled lines from rendered notes, progress bars with
 /// their filled part coloured, status marks, boxes.
 enum Drawing {
-    /// Text from the notes made safe and cut to `width` columns with `…`: what
-    /// `DisplayWidth.clip` gives, but reading the text only as far as the width (a resource's
-    /// description runs to hundreds of characters, of which a row shows forty; measuring all of
-    /// it was most of drawing a topic's pane for the first time).
+    /// Text from the notes made safe and cut to `width` columns with `…`.
     static func clip(_ text: String, _ width: Int) -> String {
-        guard width > 0 else { return "" }
-        let safe = TerminalSafe.escape(text)
-        // No character is wider in columns than in UTF-8 bytes: a short text fits unread.
-        if safe.utf8.count <= width { return safe }
-        var used = 0
-        var kept: String.Index?  // where the part that fits `width - 1` columns (before `…`) ends
-        var index = safe.startIndex
-        while index < safe.endIndex {
-            let columns = DisplayWidth.of(safe[index])
-            if kept == nil && used + columns > width - 1 { kept = index }
-            used += columns
-            if used > width { return String(safe[..<(kept ?? index)]) + "…" }
-            index = safe.index(after: index)
-        }
-        return safe
+        DisplayWidth.clip(TerminalSafe.escape(text), to: width)
     }
 
     /// Maps the note renderer's styles to cell styles.
