@@ -26,8 +26,30 @@ import Testing
 
     @Test(arguments: ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC"])
     func daterAgreesWithAskingEachTime(zoneName: String) throws {
-        let zone = try #require(TimeZone(identifier: zoneName))
-        let sorted = Self.times.sorted()
+        let zone = try #require(LocalZone.named(zoneName))
+        try expectDaterAgrees(zone, at: Self.times, zoneName)
+    }
+
+    /// Two changes on one UTC day that do not undo each other: both are found, to the millisecond.
+    @Test func daterFindsTwoChangesInOneDay() throws {
+        let day = Int64(20_000) * 24 * Self.hour       // 2024-10-04, 00:00 UTC
+        let ahead = day + 21 * Self.hour, behind = day + 22 * Self.hour
+        // From 21:00 UTC four hours ahead (01:00 the next day), from 22:00 two hours behind.
+        let zone = LocalZone { second in
+            second < ahead / 1000 ? 0 : second < behind / 1000 ? 4 * 3600 : -2 * 3600
+        }
+        var times: [Int64] = [day, day + 24 * Self.hour - 1]
+        for change in [ahead, behind] {
+            for delta in [-Self.hour, -1, 0, 1, Self.hour / 2] { times.append(change + delta) }
+        }
+        try expectDaterAgrees(zone, at: times, "two changes")
+        var dater = LocalDay.Dater(zone)
+        #expect([ahead - 1, ahead, behind - 1, behind].map { dater.day($0) } == [20_000, 20_001, 20_001, 20_000])
+    }
+
+    /// Dates `times` in time order, backwards and shuffled, and checks each against asking the zone.
+    func expectDaterAgrees(_ zone: LocalZone, at times: [Int64], _ zoneName: String) throws {
+        let sorted = times.sorted()
         var shuffled = sorted
         var generator = SplitMix(seed: 13)
         shuffled.shuffle(using: &generator)

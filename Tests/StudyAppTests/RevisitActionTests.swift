@@ -20,7 +20,7 @@ import Testing
     let folder: TemporaryFolder
     let session: StudySession
     let now = Now()
-    let berlin = TimeZone(identifier: "Europe/Berlin") ?? .current
+    let berlin = LocalZone.named("Europe/Berlin") ?? .system
 
     init() throws {
         folder = try TemporaryFolder([

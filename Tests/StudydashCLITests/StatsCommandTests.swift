@@ -122,6 +122,29 @@ import StudyTestSupport
                 == ["2026-07-13", "2026-07-14", "2026-07-15"])
     }
 
+    /// The zone is the one `TZ` names, as for every other program: in Berlin 22:30 UTC is the
+    /// same day in winter time and the next in summer time, on either side of both changes.
+    @Test func daysFollowTheZoneInTZAcrossItsChanges() throws {
+        #expect(try run(["mark", "https://semver.org", "todo"]).status == 0)  // makes the store
+        // 22:30 UTC on 29 and 30 March and on 25 and 26 October 2025.
+        let times: [Int64] = [1_743_287_400_000, 1_743_373_800_000, 1_761_431_400_000, 1_761_517_800_000]
+        let rows = times.enumerated().map { index, at in
+            "('tz\(index)', 'tz\(index)', 'rsome\(index)', 'status', NULL, 'done', \(at))"
+        }
+        try sqlite(db, "INSERT INTO event (uid, change_id, item_id, kind, old_value, new_value, at) VALUES "
+                       + rows.joined(separator: ", "))
+        func days(_ zone: String) throws -> [String] {
+            let json = try CLI.run(["stats", "--json", "--weeks", "520", "--content", "notes", "--db", db],
+                                   environment: ["TZ": zone]).json()
+            let days = try #require(json["days"] as? [[String: Any]])
+            return days.compactMap { day in
+                (day["date"] as? String).flatMap { $0.hasPrefix("2025-03") || $0.hasPrefix("2025-10") ? "\($0) \(day["count"] ?? "")" : nil }
+            }
+        }
+        #expect(try days("Europe/Berlin") == ["2025-03-29 1", "2025-03-31 1", "2025-10-26 2"])
+        #expect(try days("UTC") == ["2025-03-29 1", "2025-03-30 1", "2025-10-25 1", "2025-10-26 1"])
+    }
+
     private func dayNumber(_ date: String) -> Int {
         let parts = date.split(separator: "-").compactMap { Int($0) }
         var calendar = Calendar(identifier: .gregorian)

@@ -1,4 +1,3 @@
-import Foundation
 import StudyCore
 import StudyStore
 
@@ -8,13 +7,13 @@ import StudyStore
 extension StudySession {
     /// When each status was set and the revisits that stand, as local days (each by the UTC
     /// offset of its own date), with today by the store's clock.
-    public func revisitHistory(in zone: TimeZone = .current) throws(StoreError) -> RevisitLadder.History {
+    public func revisitHistory(in zone: LocalZone = .system) throws(StoreError) -> RevisitLadder.History {
         try revisitHistory(revisits: try store.revisits(), in: zone)
     }
 
     /// The same, from revisits already read (the activity read brings them along).
     func revisitHistory(revisits standing: [(at: Timestamp, topicID: String)],
-                        in zone: TimeZone) throws(StoreError) -> RevisitLadder.History {
+                        in zone: LocalZone) throws(StoreError) -> RevisitLadder.History {
         // A store holds a state per resource studied: the zone is asked once per offset span.
         var dater = LocalDay.Dater(zone)
         func moment(_ at: Timestamp) -> RevisitLadder.Moment { .init(at: at, day: dater.day(at.milliseconds)) }
@@ -27,12 +26,12 @@ extension StudySession {
     }
 
     /// The finished topics due for a revisit today, longest overdue first.
-    public func dueRevisits(progress: LearnerProgress, in zone: TimeZone = .current) throws(StoreError) -> [RevisitLadder.Entry] {
+    public func dueRevisits(progress: LearnerProgress, in zone: LocalZone = .system) throws(StoreError) -> [RevisitLadder.Entry] {
         RevisitLadder.due(tree: tree, progress: progress, history: try revisitHistory(in: zone))
     }
 
     /// Records a revisit of the topic `topicID`, if it is finished and due; one change for `undo`.
-    public func revisit(topicID: String, in zone: TimeZone = .current) throws(ActionError) -> RevisitOutcome {
+    public func revisit(topicID: String, in zone: LocalZone = .system) throws(ActionError) -> RevisitOutcome {
         guard let item = lookup.item(id: topicID), case .topic(let topic, _) = item else { throw .notInNotes(id: topicID) }
         let progress: LearnerProgress
         let history: RevisitLadder.History

@@ -1,4 +1,3 @@
-import Foundation
 import StudyApp
 import StudyCore
 
@@ -11,6 +10,6 @@ enum LocalTime {
     /// `2026-11-23 09:41` in local time, for people; JSON keeps ISO 8601 UTC.
     static func display(_ time: Timestamp) -> String {
         let local = Timestamp(milliseconds: time.milliseconds + Int64(LocalDay.utcOffset(at: time)) * 1000)
-        return String(local.description.replacingOccurrences(of: "T", with: " ").prefix(16))
+        return String(local.description.prefix(16).map { $0 == "T" ? " " : $0 })
     }
 }
