@@ -36,6 +36,13 @@ final class GridPainter {
         previous = nil
     }
 
+    /// The terminal and stdscr have just been cleared (a screen of `screen`'s size): the next
+    /// paint sends only what is not blank.
+    func startFromBlank(screen: (width: Int, height: Int)) {
+        previous = Grid(width: screen.width, height: screen.height)
+        previousScreen = screen
+    }
+
     /// Brings stdscr to `grid` (clipped to, or padded to, the screen). Does not refresh.
     func paint(_ grid: Grid, screen: (width: Int, height: Int)) {
         let reusable = previous.flatMap { old in
