@@ -13,14 +13,27 @@ enum Glyph {
     /// wide string into `buffer`, and returns how many columns ncurses will advance for it (never
     /// more than `columns`; when less, the caller pads with a blank).
     static func encode(_ character: Character, columns: Int, into buffer: UnsafeMutablePointer<wchar_t>) -> Int {
-        // One ASCII byte (not `asciiValue`, which compares every character with "\r\n" first).
-        let utf8 = character.utf8
-        if let ascii = utf8.first, ascii < 0x80, utf8.count == 1 {
-            buffer[0] = ascii >= 0x20 && ascii != 0x7f ? wchar_t(ascii) : questionMark
+        let scalars = character.unicodeScalars
+        if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            return encode(only, columns: columns, into: buffer)
+        }
+        return encode(scalars, columns: columns, into: buffer)
+    }
+
+    /// `encode` for a grapheme of one scalar (a cell's `scalar`), without making a Character.
+    static func encode(_ scalar: Unicode.Scalar, columns: Int, into buffer: UnsafeMutablePointer<wchar_t>) -> Int {
+        // One ASCII byte (controls never reach the grid; `?` should one).
+        if scalar.value < 0x80 {
+            buffer[0] = scalar.value >= 0x20 && scalar.value != 0x7f ? wchar_t(scalar.value) : questionMark
             buffer[1] = 0
             return 1
         }
-        var scalars = character.unicodeScalars.makeIterator()
+        return encode(CollectionOfOne(scalar), columns: columns, into: buffer)
+    }
+
+    private static func encode(_ graphemeScalars: some Sequence<Unicode.Scalar>, columns: Int,
+                               into buffer: UnsafeMutablePointer<wchar_t>) -> Int {
+        var scalars = graphemeScalars.makeIterator()
         guard let base = scalars.next() else { return replacement(buffer) }
         let baseWidth = Int(studydash_wcwidth(wchar_t(bitPattern: base.value)))
         // Unprintable in this locale (not UTF-8, or unknown to its tables), zero-width on its

@@ -36,6 +36,13 @@ final class GridPainter {
         previous = nil
     }
 
+    /// The terminal and stdscr have just been cleared (a screen of `screen`'s size): the next
+    /// paint sends only what is not blank.
+    func startFromBlank(screen: (width: Int, height: Int)) {
+        previous = Grid(width: screen.width, height: screen.height)
+        previousScreen = screen
+    }
+
     /// Brings stdscr to `grid` (clipped to, or padded to, the screen). Does not refresh.
     func paint(_ grid: Grid, screen: (width: Int, height: Int)) {
         let reusable = previous.flatMap { old in
@@ -61,9 +68,9 @@ final class GridPainter {
                     let start = y * grid.width
                     var first = 0, last = columns - 1
                     if let old, let now = cells.baseAddress {
-                        while first <= last && Cell.same(now + start + first, old + start + first) { first += 1 }
+                        while first <= last && now[start + first] == old[start + first] { first += 1 }
                         if first > last { continue }
-                        while Cell.same(now + start + last, old + start + last) { last -= 1 }
+                        while now[start + last] == old[start + last] { last -= 1 }
                     }
                     // Redraw a wide character whole when only its right half changed.
                     while first > 0 && cells[start + first].isContinuation { first -= 1 }
@@ -84,14 +91,19 @@ final class GridPainter {
         guard first <= last else { return }
         var x = first
         var count = 0
-        // Runs of cells share a style: look each new style up once.
+        // Runs of cells share a style: look each new style up once, and make its blank once.
+        // An ASCII cell is that blank with its character in place of the space (what setcchar
+        // would make of it, without measuring and checking the text again for every cell).
         var style = cells[start + x].style
         var rendition = palette.rendition(of: style)
+        var blankCell = cchar_t()
+        func styleBlank() {
+            if setcchar(&blankCell, blank, rendition.attributes, rendition.pair, nil) != OK { blankCell = cchar_t() }
+        }
+        styleBlank()
         func add(_ text: UnsafePointer<wchar_t>) {
             // `Glyph.encode` gives only what setcchar takes; should it refuse, a blank holds the cell.
-            if setcchar(line + count, text, rendition.attributes, rendition.pair, nil) != OK {
-                _ = setcchar(line + count, blank, rendition.attributes, rendition.pair, nil)
-            }
+            if setcchar(line + count, text, rendition.attributes, rendition.pair, nil) != OK { line[count] = blankCell }
             count += 1
         }
         while x <= last {
@@ -99,23 +111,38 @@ final class GridPainter {
             if cell.style != style {
                 style = cell.style
                 rendition = palette.rendition(of: style)
+                styleBlank()
             }
             if cell.isContinuation {
                 // A right half whose left half is not here: show a blank rather than nothing.
-                add(blank)
+                line[count] = blankCell
+                count += 1
+                x += 1
+                continue
+            }
+            let scalar = cell.scalar
+            if let scalar, scalar.value >= 0x20 && scalar.value < 0x7f {
+                line[count] = blankCell
+                line[count].chars.0 = wchar_t(scalar.value)
+                count += 1
                 x += 1
                 continue
             }
             let wide = x + 1 < gridWidth && cells[start + x + 1].isContinuation
             if wide && x + 1 >= columns {
                 // A wide character cut by the screen's right edge becomes a blank.
-                add(blank)
+                line[count] = blankCell
+                count += 1
                 break
             }
             let room = wide ? 2 : 1
-            let used = Glyph.encode(cell.character, columns: room, into: buffer)
+            let used = scalar.map { Glyph.encode($0, columns: room, into: buffer) }
+                ?? Glyph.encode(cell.character, columns: room, into: buffer)
             add(buffer)
-            if used < room { add(blank) }
+            if used < room {
+                line[count] = blankCell
+                count += 1
+            }
             x += wide ? 2 : 1
         }
         let screen = studydash_stdscr()

@@ -69,8 +69,12 @@ public final class TerminalScreen {
         // frame (about eight extra system calls per key); a frame is small, so finish it.
         _ = typeahead(-1)
         Self.disableFlowControl()
+        // Before colour starts: taking the screen back would reset the terminal's colours.
+        Self.writeFramesWhole()
         palette = Palette(useColor: useColor, theme: theme, colorTerm: colorTerm)
         painter = GridPainter(palette: palette)
+        // Taking the screen back has cleared it, so the first frame need not clear it again.
+        painter.startFromBlank(screen: size)
         _ = writeOut(inputModes(on: true).utf8)
     }
 
@@ -91,6 +95,18 @@ public final class TerminalScreen {
         modes.c_iflag &= ~tcflag_t(IXON)
         _ = tcsetattr(STDIN_FILENO, TCSANOW, &modes)
         _ = def_prog_mode()
+    }
+
+    /// ncurses (6.4) writes out what it has after every cursor move it makes until the screen
+    /// has once been left and taken back (its state stays "initial" until then): a key's frame
+    /// went to the terminal in about thirty writes, one per line it jumped to, each a system
+    /// call and a wake-up of the terminal. Leaving and taking the screen back at once, before
+    /// anything is drawn (the modes just recorded come back), makes every frame one write.
+    /// stdscr is refreshed too: a new screen's first refresh clears the terminal, and here it
+    /// is the one that does.
+    private static func writeFramesWhole() {
+        _ = endwin()
+        _ = wrefresh(studydash_stdscr())
     }
 
     deinit {

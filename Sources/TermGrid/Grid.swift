@@ -1,55 +1,5 @@
 import StudyText
 
-/// One terminal cell: a grapheme and its style. A character two columns wide occupies its cell
-/// and marks the next one as its continuation, so every row always holds exactly `width` columns.
-public struct Cell: Hashable, Sendable {
-    public var character: Character
-    public var style: CellStyle
-    public var isContinuation: Bool
-
-    public init(_ character: Character = " ", style: CellStyle = .plain, isContinuation: Bool = false) {
-        self.character = character
-        self.style = style
-        self.isContinuation = isContinuation
-    }
-
-    public static let blank = Cell()
-
-    /// Cells are equal when they send the same bytes in the same style. The painter compares
-    /// every cell of a frame with the last one; Character's own `==` (canonical equivalence)
-    /// walks Unicode tables for every pair of different non-ASCII characters (`█` beside `░`),
-    /// which made comparing frames a large part of a key's cost.
-    public static func == (a: Cell, b: Cell) -> Bool {
-        a.style == b.style && a.isContinuation == b.isContinuation && sameBytes(a.character, b.character)
-    }
-
-    /// `==` of two cells of frames, read where they lie: the usual answer (the same character's
-    /// bytes) without copying either Character, which costs a retain and a release each;
-    /// comparing a frame with the last was a large part of painting it (GridPainter). Inlinable,
-    /// as the painter calls it for every cell from another module.
-    @inlinable
-    public static func same(_ a: UnsafePointer<Cell>, _ b: UnsafePointer<Cell>) -> Bool {
-        let x = UnsafeRawPointer(a) + characterOffset, y = UnsafeRawPointer(b) + characterOffset
-        if x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
-            && x.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: 8, as: UInt64.self) {
-            return a.pointee.style == b.pointee.style && a.pointee.isContinuation == b.pointee.isContinuation
-        }
-        return a.pointee == b.pointee
-    }
-
-    /// Where a Cell keeps its Character (16 bytes: two words); a stored property always has one.
-    @usableFromInline
-    static let characterOffset = MemoryLayout<Cell>.offset(of: \Cell.character) ?? 0
-
-    static func sameBytes(_ a: Character, _ b: Character) -> Bool {
-        // Identical representations first: a character of up to 15 UTF-8 bytes is stored in
-        // place, so two with the same bytes have the same 16 bytes of representation. Read as
-        // two words (a Character is 16 bytes), which compiles to two compares.
-        let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
-        return (x.0 == y.0 && x.1 == y.1) || (a.utf8.first == b.utf8.first && a.utf8.elementsEqual(b.utf8))
-    }
-}
-
 /// A screen-sized grid of cells that widgets draw into and the terminal layer copies out.
 ///
 /// Text is placed by display width, never by byte or character count: wide characters take two
@@ -108,12 +58,12 @@ public struct Grid: Sendable {
             if columns == 0 { continue }
             if column < 0 { column += columns; continue }
             if columns == 2 && column + 1 >= end {
-                set(column, y, Cell(" ", style: style))
+                set(column, y, Cell(glyph: 0x20, style: style))
                 column += 1
                 break
             }
             set(column, y, Cell(character, style: style))
-            if columns == 2 { set(column + 1, y, Cell(" ", style: style, isContinuation: true)) }
+            if columns == 2 { set(column + 1, y, Cell(glyph: 0x20, style: style, isContinuation: true)) }
             column += columns
         }
         return max(0, column - x)
@@ -136,39 +86,35 @@ public struct Grid: Sendable {
         var column = x
         for byte in text.utf8 {
             if column >= end { break }
-            if column >= 0 { set(column, y, Cell(Self.ascii[Int(byte) - 0x20], style: style)) }
+            if column >= 0 { set(column, y, Cell(glyph: UInt32(byte), style: style)) }
             column += 1
         }
         return max(0, column - x)
     }
 
-    /// The printable ASCII characters, made once: building a Character per cell was a large
-    /// part of drawing text.
-    private static let ascii: [Character] = (0x20..<0x7f).map { Character(Unicode.Scalar(UInt8($0))) }
-
     /// Copies another grid's cells to (x, y), clipped to this grid. Cells are copied whole, so a
-    /// wide character cut by the right edge is replaced by a blank. Row by row through the
-    /// arrays' buffers: every frame is pieces blitted together, and going through the arrays
-    /// cell by cell was the largest part of building a frame.
+    /// wide character cut by the left or right edge is replaced by a blank. Every frame is
+    /// pieces blitted together: each row is one block copy, then its two ends are mended.
     public mutating func blit(_ other: Grid, x: Int, y: Int) {
         let left = max(0, x), right = min(width, x + other.width)
         guard left < right else { return }
         let targetWidth = width, targetHeight = height, sourceWidth = other.width
         other.cells.withUnsafeBufferPointer { source in
             cells.withUnsafeMutableBufferPointer { target in
+                guard let source = source.baseAddress, let target = target.baseAddress else { return }
                 for row in 0..<other.height {
                     let ty = y + row
                     guard ty >= 0, ty < targetHeight else { continue }
-                    let from = row * sourceWidth - x, to = ty * targetWidth
-                    for tx in left..<right {
-                        let column = tx - x
-                        var cell = source[from + tx]
-                        if cell.isContinuation && (tx == 0 || column == 0) { cell = Cell(" ", style: cell.style) }
-                        if !cell.isContinuation && tx == targetWidth - 1 && column + 1 < sourceWidth
-                            && source[from + tx + 1].isContinuation {
-                            cell = Cell(" ", style: cell.style)
-                        }
-                        target[to + tx] = cell
+                    // Where column `left` of this row is, in the source and in the target.
+                    let from = row * sourceWidth + left - x, to = ty * targetWidth + left
+                    (target + to).update(from: source + from, count: right - left)
+                    // The right half of a character whose left half is not copied.
+                    if target[to].isContinuation { target[to] = Cell(glyph: 0x20, style: target[to].style) }
+                    // The left half of one whose right half falls off the target's edge.
+                    let last = to + right - 1 - left, sourceLast = from + right - 1 - left
+                    if right == targetWidth, !target[last].isContinuation, right - x < sourceWidth,
+                       source[sourceLast + 1].isContinuation {
+                        target[last] = Cell(glyph: 0x20, style: target[last].style)
                     }
                 }
             }
@@ -181,7 +127,7 @@ public struct Grid: Sendable {
         let top = max(0, y), bottom = min(height, y + h)
         guard left < right, top < bottom else { return }
         for row in top..<bottom {
-            for column in left..<right { set(column, row, Cell(" ", style: style)) }
+            for column in left..<right { set(column, row, Cell(glyph: 0x20, style: style)) }
         }
     }
 
@@ -211,11 +157,11 @@ public struct Grid: Sendable {
         let index = y * width + x
         // Overwriting half of a wide character blanks its other half, as a terminal would.
         if cells[index].isContinuation && !cell.isContinuation && x > 0 {
-            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+            cells[index - 1] = Cell(glyph: 0x20, style: cells[index - 1].style)
         }
         if !cell.isContinuation, x + 1 < width, cells[index + 1].isContinuation,
            DisplayWidth.of(cells[index].character) == 2 {
-            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+            cells[index + 1] = Cell(glyph: 0x20, style: cells[index + 1].style)
         }
         cells[index] = cell
     }

@@ -23,4 +23,17 @@ struct CellEqualityTests {
         // Canonically equivalent but not the same bytes: the terminal is sent other bytes.
         #expect(Cell("\u{E9}") != Cell("e\u{301}"))
     }
+
+    @Test func aGraphemeOfSeveralScalarsComesBackAsTheBytesItWasMadeOf() {
+        // The same marks in another order: canonically equivalent, so equal as Strings and
+        // Characters, but other bytes to send.
+        let one: Character = "e\u{301}\u{323}", other: Character = "e\u{323}\u{301}"
+        #expect(one == other)
+        #expect(Cell(one) != Cell(other))
+        #expect(Array(Cell(other).character.utf8) == Array(other.utf8))
+        #expect(Array(Cell(one).character.utf8) == Array(one.utf8))
+        var grid = Grid(width: 4, height: 1)
+        grid.put(String(other) + "👍🏽", x: 0, y: 0)
+        #expect(Array(grid.line(0).utf8) == Array((String(other) + "👍🏽").utf8))
+    }
 }

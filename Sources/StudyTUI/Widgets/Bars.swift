@@ -59,17 +59,21 @@ enum Bars {
         if case .search(let line) = state.overlay, state.pending == nil {
             return searchLine(line, search: state.search, message: state.message, into: &grid, y: y)
         }
+        grid.blit(statusPiece(state, width: grid.width), x: 0, y: y)
+        return nil
+    }
+
+    /// The status row `state` shows (not the search line), drawn once and then cached.
+    static func statusPiece(_ state: AppState, width: Int) -> Grid {
         // A question waiting for y/n takes the row until it is answered.
         let message = state.pending.map { AppState.Notice(text: $0.prompt, isError: false) }
             ?? state.linkEntry?.label.map { AppState.Notice(text: $0, isError: false) } ?? state.message
-        let key = StatusKey(width: grid.width, message: message,
+        let key = StatusKey(width: width, message: message,
                             crumb: message == nil ? " " + breadcrumb(state) : "",
                             hints: message == nil ? hints(state) : [])
-        let piece = state.model.caches.statusBars.piece(key, width: grid.width, height: 1) { row in
+        return state.model.caches.statusBars.piece(key, width: width, height: 1) { row in
             drawStatus(key, into: &row)
         }
-        grid.blit(piece, x: 0, y: y)
-        return nil
     }
 
     /// `/kube▏                12 matches`: the query being typed, and on the right what it

@@ -44,9 +44,10 @@ public enum Dashboard {
     }
 
     /// Draws off screen what moving the tree's cursor one row up or down would show in the
-    /// detail pane, so that its pieces are cached before the key comes: a topic's first visit
-    /// renders its note and draws its pane, several times the work of a frame, and that made
-    /// the slowest keys. The run loop calls this once a frame is out; nothing on screen changes.
+    /// detail pane and the status row (its breadcrumb), so that their pieces are cached before
+    /// the key comes: a topic's first visit renders its note and draws its pane, several times
+    /// the work of a frame, and that made the slowest keys. The run loop calls this once a
+    /// frame is out; nothing on screen changes.
     public static func prepareNeighbours(of state: AppState) {
         guard state.overlay == nil, state.focus == .tree, state.search == nil else { return }
         let layout = state.layout
@@ -60,6 +61,7 @@ public enum Dashboard {
             // is known without reading a note the parse cache keeps on disk.
             guard state.index.nodes[node].topic.noteText.byteCount <= preparedNoteLimit else { continue }
             DetailPane.prepare(next, size: layout.detail)
+            _ = Bars.statusPiece(next, width: next.width)
         }
     }
 
