@@ -52,6 +52,29 @@ import StudyTestSupport
         #expect(loaded.tree.duplicates.map(\.id) == [resource.id])
     }
 
+    /// A topic lists each resource once, where it is first listed, whether the link was met
+    /// before elsewhere (x), first met here (y), or first met after a repeat (z); every listing
+    /// is still an occurrence.
+    @Test func aLinkRepeatedInOneTopicIsListedThereOnce() throws {
+        let loaded = try Loaded([
+            "01-a.md": "# A\n- [x](https://x.org)\n",
+            "02-b.md": """
+                # B
+                - [y](https://y.org)
+                - [x](https://x.org)
+                - [y again](https://y.org/)
+                - [z](https://z.org)
+                - [x again](https://x.org)
+                - [z again](https://z.org)
+                """,
+        ])
+        let x = try #require(loaded.resource(titled: "x"))
+        let y = try #require(loaded.resource(titled: "y"))
+        let z = try #require(loaded.resource(titled: "z"))
+        #expect(loaded.topic("B")?.resourceIDs == [y.id, x.id, z.id])
+        #expect([x.occurrences.count, y.occurrences.count, z.occurrences.count] == [3, 2, 2])
+    }
+
     @Test func sameTitledSiblingTopicsGetDistinctIDs() throws {
         let loaded = try Loaded(["a.md": "# A\n## Resources\n- [x](https://a.org/1)\n## Resources\n- [y](https://a.org/2)\n"])
         let children = try #require(loaded.topic("A")).children

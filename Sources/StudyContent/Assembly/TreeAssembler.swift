@@ -6,7 +6,6 @@ struct TreeAssembler {
     private let outlines: [FileOutline]
     private(set) var resources: [String: Resource] = [:]
     private(set) var warnings: [ContentWarning] = []
-    private var normalizedURLByID: [String: String] = [:]
     private var usedTopicIDs = Set<String>()
     /// For a path of titles met more than once: the first rank not yet tried for it.
     private var nextRank: [StableID.PathKey: Int] = [:]
@@ -27,7 +26,6 @@ struct TreeAssembler {
             return ($0.resources + one.resources, $0.topics + one.topics)
         }
         resources.reserveCapacity(sizes.resources)
-        normalizedURLByID.reserveCapacity(sizes.resources)
         usedTopicIDs.reserveCapacity(sizes.topics)
     }
 
@@ -46,7 +44,8 @@ struct TreeAssembler {
         // The content folder's own title is not part of its topics' paths: moving or renaming
         // the folder keeps every ID below it.
         let ownPath = isRoot ? .empty : path.appending(title)
-        let id = isRoot ? topicID(parent: StableID.PathKey.empty.appending(""), title: title) : topicID(parent: path, title: title)
+        let id = isRoot ? topicID(parent: StableID.PathKey.empty.appending(""), title: title)
+            : topicID(parent: path, path: ownPath, title: title)
         var topic = Topic(id: id, title: title, kind: isRoot ? .root : .folder,
                           source: SourceLocation(file: plan.noteFile?.displayPath ?? plan.displayPath,
                                                  line: note.map { $0.root.line } ?? 0))
@@ -80,7 +79,7 @@ struct TreeAssembler {
         let outline = outlines[plan.index]
         let title = outline.title ?? TopicNaming.title(fromName: plan.name, isFile: true)
         let ownPath = path.appending(title)
-        var topic = Topic(id: topicID(parent: path, title: title), title: title, kind: .file,
+        var topic = Topic(id: topicID(parent: path, path: ownPath, title: title), title: title, kind: .file,
                           source: SourceLocation(file: plan.displayPath, line: outline.root.line))
         fill(&topic, from: outline.root, file: plan.displayPath, path: ownPath)
         return topic
@@ -89,17 +88,25 @@ struct TreeAssembler {
     /// Note, resources and heading sub-topics of a section go into `topic`.
     private mutating func fill(_ topic: inout Topic, from section: OutlineSection, file: String, path: StableID.PathKey) {
         topic.noteText = section.noteText
-        // A topic is filled once, from nothing: only its own resources can repeat an ID.
-        var listed = Set<String>()
         topic.resourceIDs.reserveCapacity(section.resources.count)
+        // A topic is filled once, from nothing: only its own resources can repeat an ID, and
+        // only an ID met before anywhere can be listed here already. Most IDs are new, so the
+        // set of what this topic lists is made only when a known one turns up.
+        var listed: Set<String>?
         for raw in section.resources {
-            let id = register(raw, file: file, topicPath: path)
-            if section.resources.count == 1 || listed.insert(id).inserted { topic.resourceIDs.append(id) }
+            let (id, isNew) = register(raw, file: file, topicPath: path)
+            if !isNew {
+                if listed == nil { listed = Set(topic.resourceIDs) }
+                guard listed?.insert(id).inserted == true else { continue }
+            } else {
+                listed?.insert(id)
+            }
+            topic.resourceIDs.append(id)
         }
         for child in section.children {
             let childPath = path.appending(child.title)
-            var sub = Topic(id: topicID(parent: path, title: child.title), title: child.title, kind: .heading,
-                            source: SourceLocation(file: file, line: child.line))
+            var sub = Topic(id: topicID(parent: path, path: childPath, title: child.title), title: child.title,
+                            kind: .heading, source: SourceLocation(file: file, line: child.line))
             fill(&sub, from: child, file: file, path: childPath)
             topic.children.append(sub)
         }
@@ -109,12 +116,14 @@ struct TreeAssembler {
     /// distinct IDs by their rank: the second is keyed as "Resources #2", or the next rank whose
     /// ID is still free (a heading may be titled "Resources #2" itself).
     private mutating func topicID(parent: StableID.PathKey, title last: String) -> String {
-        let path = parent.appending(last)
+        topicID(parent: parent, path: parent.appending(last), title: last)
+    }
+
+    /// `path` is `parent` with `last` appended, when the caller holds it already: each title is
+    /// then folded and hashed once.
+    private mutating func topicID(parent: StableID.PathKey, path: StableID.PathKey, title last: String) -> String {
         var id = path.topicID
-        guard usedTopicIDs.contains(id) else {
-            usedTopicIDs.insert(id)
-            return id
-        }
+        if usedTopicIDs.insert(id).inserted { return id }
         // Every rank below `nextRank[path]` was tried for this path and found taken, and taken
         // IDs stay taken, so the search resumes there: the same IDs as trying 2, 3, … each time,
         // without re-hashing the path once per earlier copy.
@@ -130,26 +139,44 @@ struct TreeAssembler {
 
     // MARK: Resources
 
-    private mutating func register(_ raw: RawResource, file: String, topicPath: StableID.PathKey) -> String {
+    /// The resource's ID, and whether it was met here for the first time.
+    private mutating func register(_ raw: RawResource, file: String, topicPath: StableID.PathKey) -> (id: String, isNew: Bool) {
         let location = SourceLocation(file: file, line: raw.line)
         let id: String
-        if let linked = raw.id, let normalized = raw.normalizedURL {
+        if let linked = raw.id, raw.normalizedURL != nil {
             id = linked
-            if let known = normalizedURLByID.updateValue(normalized, forKey: id), known != normalized {
-                warnings.append(ContentWarning(location, "ID \(id) is shared by \(known) and \(normalized); rename one link"))
-            }
         } else {
             id = topicPath.taskID(title: raw.title)
         }
-        // One lookup: a hundred thousand links are registered on every start.
-        if let known = resources.index(forKey: id) {
-            resources.values[known].occurrences.append(location)
-            // The first place that gives an estimate gives it.
-            if resources.values[known].effortMinutes == nil { resources.values[known].effortMinutes = raw.effortMinutes }
-        } else {
-            resources[id] = Resource(id: id, title: raw.title, url: raw.url, description: raw.description,
-                                     source: location, checkbox: raw.checkbox, effortMinutes: raw.effortMinutes)
+        // One probe of the table: a hundred thousand links are registered on every start. The
+        // placeholder (no ID) stands for "not met before" and is replaced at once.
+        var isNew = false
+        Self.merge(raw, id: id, at: location, into: &resources[id, default: Self.unmet], isNew: &isNew,
+                   warnings: &warnings)
+        return (id, isNew)
+    }
+
+    private static let unmet = Resource(id: "", title: "", url: nil, description: "",
+                                        source: SourceLocation(file: "", line: 0), checkbox: nil, occurrences: [])
+
+    private static func merge(_ raw: RawResource, id: String, at location: SourceLocation, into resource: inout Resource,
+                              isNew: inout Bool, warnings: inout [ContentWarning]) {
+        guard !resource.id.isEmpty else {
+            resource = Resource(id: id, title: raw.title, url: raw.url, description: raw.description,
+                                source: location, checkbox: raw.checkbox, effortMinutes: raw.effortMinutes)
+            isNew = true
+            return
         }
-        return id
+        resource.occurrences.append(location)
+        // The first place that gives an estimate gives it.
+        if resource.effortMinutes == nil { resource.effortMinutes = raw.effortMinutes }
+        // The same ID from another link: the known link's normal form is worked out again only
+        // when the two are not written alike (a link repeated as written normalises the same).
+        if let normalized = raw.normalizedURL, let knownURL = resource.url, knownURL != raw.url {
+            let known = URLNormalizer.normalize(knownURL)
+            if known != normalized {
+                warnings.append(ContentWarning(location, "ID \(id) is shared by \(known) and \(normalized); rename one link"))
+            }
+        }
     }
 }

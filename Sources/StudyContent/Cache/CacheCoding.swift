@@ -288,13 +288,9 @@ enum OutlineCoding {
             if flags.contains(.normalizedIsURL) { guard let url else { return nil }; normalized = url }
             var id: String?
             if flags.contains(.id) { guard let value = reader.string() else { return nil }; id = value }
-            var resource = RawResource(title: title, url: nil, description: description, line: line,
-                                       checkbox: flags.contains(.checkbox) ? flags.contains(.checked) : nil,
-                                       effortMinutes: effort)
-            resource.url = url
-            resource.normalizedURL = normalized
-            resource.id = id
-            section.resources.append(resource)
+            section.resources.append(RawResource(title: title, url: url, description: description, line: line,
+                                                 checkbox: flags.contains(.checkbox) ? flags.contains(.checked) : nil,
+                                                 effortMinutes: effort, normalizedURL: normalized, id: id))
         }
         guard let childCount = reader.count() else { return nil }
         section.children.reserveCapacity(childCount)

@@ -79,4 +79,18 @@ struct RawResource: Equatable {
             id = StableID.resource(normalizedURL: normalized)
         }
     }
+
+    /// A resource read back from the parse cache, its normal form and ID as worked out when it
+    /// was parsed.
+    init(title: String, url: String?, description: String, line: Int, checkbox: Bool?, effortMinutes: Int?,
+         normalizedURL: String?, id: String?) {
+        self.title = title
+        self.url = url
+        self.description = description
+        self.line = line
+        self.checkbox = checkbox
+        self.effortMinutes = effortMinutes
+        self.normalizedURL = normalizedURL
+        self.id = id
+    }
 }
