@@ -46,6 +46,31 @@ import Testing
         #expect(index.topics(listing: only.id).map(\.topic.id) == ["tsecond"])
     }
 
+    @Test func numbersWalkTheTreeByParentsAndSubtrees() {
+        let index = ItemIndex(tree: tree)
+        #expect(index.rootNumbers == [0])
+        #expect(index.children(of: 0) == [1, 2])
+        #expect(index.children(of: 2) == [3])
+        #expect(index.children(of: 3).isEmpty)
+        #expect((0..<4).map(index.parent(of:)) == [nil, 0, 0, 2])
+        #expect((0..<4).map(index.depth(of:)) == [0, 1, 1, 2])
+        #expect(index.titles(of: 3) == ["Notes", "Area", "Second"])
+        #expect(index.topics[3].path.map(\.id) == ["troot", "tarea"])
+    }
+
+    /// What a topic's list shows and its bar counts: every resource at or below it once, in the
+    /// order the subtree lists them, also when one was listed first outside it.
+    @Test func resourcesUnderATopicAreTheTreesOwnAnswerByNumber() {
+        let tree = tree
+        let index = ItemIndex(tree: tree)
+        for number in 0..<index.topicCount {
+            let ids = index.resourceNumbers(under: number).map { index.resourceIDs[$0] }
+            #expect(ids == tree.resourceIDs(under: index.topic(number: number)), "topic \(number)")
+        }
+        #expect(index.resourceNumbers(under: 2).map { index.resourceIDs[$0] } == [only.id, shared.id])
+        #expect(index.resource(number: 0)?.title == "shared")
+    }
+
     @Test func itemsAreTopicsThenResourcesAsFirstListed() {
         let index = ItemIndex(tree: tree)
         #expect(index.itemIDs == ["troot", "tfirst", "tarea", "tsecond", shared.id, only.id])

@@ -62,56 +62,67 @@ public struct Tally: Hashable, Sendable {
     }
 }
 
+/// Every topic's tally, by the topic numbers of an `ItemIndex`: made in integer passes over the
+/// index's listings, and made again after every change, so that a big folder's hundred thousand
+/// listings cost no string hashing each time.
 public struct ProgressRollup: Sendable {
-    public private(set) var tallies: [String: Tally] = [:]
-    public private(set) var overall = Tally()
+    private let index: ItemIndex
+    /// By topic number.
+    private let tallies: [Tally]
+    public let overall: Tally
 
     public init(tree: ContentTree, progress: LearnerProgress) {
-        // Resources by number, so that the walk below compares integers, not strings: a big
-        // folder has a hundred thousand listings, each counted once at every level above it.
-        var number: [String: Int] = [:]
-        number.reserveCapacity(tree.resources.count)
-        var statuses: [Status] = []
-        var efforts: [Int?] = []
-        statuses.reserveCapacity(tree.resources.count)
-        efforts.reserveCapacity(tree.resources.count)
-        for (id, resource) in tree.resources {
-            let status = progress.status(of: resource)
-            number[id] = statuses.count
-            statuses.append(status)
-            efforts.append(resource.effortMinutes)
-            overall.count(status, effortMinutes: resource.effortMinutes)
-        }
-        // Every topic's listings in tree order: a topic's subtree is one run of them.
-        var listed: [Int] = []
-        func flatten(_ topic: Topic) {
-            for id in topic.resourceIDs { listed.append(number[id] ?? -1) }
-            for child in topic.children { flatten(child) }
-        }
-        for root in tree.roots { flatten(root) }
-        // A resource listed twice under a topic is counted once there: it is stamped with the
-        // topic's visit the first time.
-        var stamp = [Int](repeating: -1, count: statuses.count)
-        var visits = 0
-        var next = 0
-        tallies.reserveCapacity(tree.resources.count / 2)
-        func visit(_ topic: Topic) {
-            let start = next
-            next += topic.resourceIDs.count
-            for child in topic.children { visit(child) }
-            var tally = Tally()
-            let mark = visits
-            visits += 1
-            for index in start..<next {
-                let resource = listed[index]
-                guard resource >= 0, stamp[resource] != mark else { continue }
-                stamp[resource] = mark
-                tally.count(statuses[resource], effortMinutes: efforts[resource])
-            }
-            tallies[topic.id] = tally
-        }
-        for root in tree.roots { visit(root) }
+        self.init(index: ItemIndex(tree: tree), progress: progress)
     }
 
-    public func tally(of topicID: String) -> Tally { tallies[topicID] ?? Tally() }
+    public init(index: ItemIndex, progress: LearnerProgress) {
+        self.index = index
+        let count = index.resourceIDs.count
+        // Each resource's status and estimate by number; nil for an ID listed without a
+        // resource, which counts nowhere.
+        var statuses = [Status?](repeating: nil, count: count)
+        var efforts = [Int?](repeating: nil, count: count)
+        for number in 0..<count {
+            guard let resource = index.resource(number: number) else { continue }
+            statuses[number] = LearnerProgress.statusInNotes(of: resource)
+            efforts[number] = resource.effortMinutes
+        }
+        // The store's statuses win (`LearnerProgress.status(of:)`); only they are looked up.
+        for (id, status) in progress.statuses {
+            if let number = index.resourceNumber(id: id), statuses[number] != nil { statuses[number] = status }
+        }
+        var overall = Tally()
+        for number in 0..<count {
+            if let status = statuses[number] { overall.count(status, effortMinutes: efforts[number]) }
+        }
+        // A resource no topic lists is placed nowhere but still counts in the whole.
+        if index.tree.resources.count > overall.total {
+            for resource in index.tree.resources.values where index.resourceNumber(id: resource.id) == nil {
+                overall.count(progress.status(of: resource), effortMinutes: resource.effortMinutes)
+            }
+        }
+        self.overall = overall
+        // A topic's subtree is one run of the listings; a resource listed twice in it counts
+        // once, stamped with the topic's number the first time.
+        let listed = index.listedResources
+        var stamp = [Int32](repeating: -1, count: count)
+        var tallies = [Tally](repeating: Tally(), count: index.topicCount)
+        for topic in 0..<index.topicCount {
+            var tally = Tally()
+            let mark = Int32(topic)
+            for at in index.listings(under: topic) {
+                let resource = Int(listed[at])
+                guard stamp[resource] != mark, let status = statuses[resource] else { continue }
+                stamp[resource] = mark
+                tally.count(status, effortMinutes: efforts[resource])
+            }
+            tallies[topic] = tally
+        }
+        self.tallies = tallies
+    }
+
+    public func tally(of topicID: String) -> Tally { index.topicNumber(id: topicID).map { tallies[$0] } ?? Tally() }
+
+    /// The tally of the topic with this number in the rollup's `ItemIndex` (a dashboard node).
+    public func tally(ofTopic number: Int) -> Tally { tallies[number] }
 }

@@ -1,78 +1,283 @@
-/// Where each item of the notes sits, found in one walk of the tree: every topic with its
-/// ancestors, in tree order, and for each resource the topics that list it, the first of them its
-/// home. The one answer to "where is this?" for lookups, the session and the reports, so that a
-/// breadcrumb, a stored topic path and a `show` listing can never disagree.
+/// Where each item of the notes sits, found in one walk of the tree: every topic numbered
+/// depth-first (parents before children) with its parent's number, and every listing of a
+/// resource in tree order, so that "where is this?" is answered by integers. The one answer for
+/// lookups, the session, the reports and the dashboard (whose tree nodes are these numbers), so
+/// that a breadcrumb, a stored topic path and a `show` listing can never disagree.
+///
+/// Flat arrays rather than a copy of the tree per question: a big folder has fifty thousand
+/// topics, and a path or a list of positions kept per item cost more memory and start-up time
+/// than the walk that finds them when asked.
 public struct ItemIndex: Sendable {
-    /// A topic and the topics above it, from the root down.
+    /// A topic and the topics above it, from the root down (found when asked, by parent numbers).
     public struct Place: Sendable {
+        /// Where the topic is in `topics`.
+        public let number: Int
         public let topic: Topic
-        public let path: [Topic]
+        fileprivate let table: TopicTable
+
+        /// The topics above this one, from the root down.
+        public var path: [Topic] { table.ancestors(of: number).map { table.topics[$0] } }
 
         /// Titles from the root down to the topic itself.
-        public var titles: [String] { path.map(\.title) + [topic.title] }
+        public var titles: [String] { table.titles(of: number) }
     }
 
-    /// Every topic, depth-first, parents before children.
-    public let topics: [Place]
-    /// Resources in the order they are first listed.
-    public let resourceIDs: [String]
-    private let topicPosition: [String: Int]
-    /// For each resource, the positions (in `topics`) of the topics that list it, in tree order.
-    private let listings: [String: [Int]]
+    /// Every topic, depth-first, parents before children, as places.
+    public struct Topics: RandomAccessCollection, Sendable {
+        fileprivate let table: TopicTable
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { table.topics.count }
+        public subscript(number: Int) -> Place { Place(number: number, topic: table.topics[number], table: table) }
+    }
+
+    /// One reference: the index is copied into every place and node it hands out.
+    private let table: TopicTable
 
     public init(tree: ContentTree) {
-        var topics: [Place] = []
-        var position: [String: Int] = [:]
-        var listings: [String: [Int]] = [:]
-        listings.reserveCapacity(tree.resources.count)
-        var resourceIDs: [String] = []
-        resourceIDs.reserveCapacity(tree.resources.count)
-        tree.forEachTopic { topic, path in
-            let index = topics.count
-            topics.append(Place(topic: topic, path: path))
-            position[topic.id] = index
-            for id in topic.resourceIDs {
-                // One lookup per listing: a big folder lists a hundred thousand.
-                if let known = listings.index(forKey: id) {
-                    if listings.values[known].last != index { listings.values[known].append(index) }
-                } else {
-                    resourceIDs.append(id)
-                    listings[id] = [index]
-                }
-            }
-        }
-        self.topics = topics
-        self.resourceIDs = resourceIDs
-        topicPosition = position
-        self.listings = listings
+        table = TopicTable(tree: tree)
     }
 
-    public func topic(id: String) -> Place? { topicPosition[id].map { topics[$0] } }
+    /// The loaded notes this index was made from.
+    public var tree: ContentTree { table.tree }
+
+    /// Every topic, depth-first, parents before children.
+    public var topics: Topics { Topics(table: table) }
+    /// Resources in the order they are first listed (curriculum order): a resource's number is
+    /// its position here.
+    public var resourceIDs: [String] { table.resourceIDs }
+
+    public func topic(id: String) -> Place? { topicNumber(id: id).map { topics[$0] } }
 
     /// Where a topic is in `topics`.
-    public func topicNumber(id: String) -> Int? { topicPosition[id] }
+    public func topicNumber(id: String) -> Int? { table.topicNumber[id].map(Int.init) }
 
     /// Where the first topic that lists a resource is in `topics`.
-    public func homeNumber(ofResource id: String) -> Int? { listings[id]?.first }
+    public func homeNumber(ofResource id: String) -> Int? { resourceNumber(id: id).map(homeNumber(ofResourceNumber:)) }
 
     /// The topics that list a resource, in tree order (one resource may sit under several).
     public func topics(listing resourceID: String) -> [Place] {
-        (listings[resourceID] ?? []).map { topics[$0] }
+        guard let resource = table.resourceNumber[resourceID] else { return [] }
+        // A resource's other listings are rare and asked for by one report: found by a scan of
+        // the listings rather than kept for every resource.
+        var found: [Int] = []
+        var topic = 0
+        for (at, listed) in table.listed.enumerated() where listed == resource {
+            while Int(table.listingEnd[topic]) <= at { topic += 1 }
+            if found.last != topic { found.append(topic) }
+        }
+        return found.map { topics[$0] }
     }
 
     /// The first topic that lists a resource: where it is shown and remembered as being.
-    public func home(ofResource id: String) -> Place? { listings[id]?.first.map { topics[$0] } }
+    public func home(ofResource id: String) -> Place? { homeNumber(ofResource: id).map { topics[$0] } }
 
     /// Titles from the root down to a topic, or to the home topic of a resource; nil for an ID
     /// the notes do not place.
     public func trail(of id: String) -> [String]? {
-        (topic(id: id) ?? home(ofResource: id))?.titles
+        guard let number = topicNumber(id: id) ?? homeNumber(ofResource: id) else { return nil }
+        return table.titles(of: number)
     }
 
     /// Every placed item: topics in tree order, then resources as first listed.
-    public var itemIDs: [String] { topics.map(\.topic.id) + resourceIDs }
+    public var itemIDs: [String] { table.topics.map(\.id) + table.resourceIDs }
 
-    public var itemCount: Int { topics.count + resourceIDs.count }
+    public var itemCount: Int { table.topics.count + table.resourceIDs.count }
 
-    public func contains(_ id: String) -> Bool { topicPosition[id] != nil || listings[id] != nil }
+    public func contains(_ id: String) -> Bool { table.topicNumber[id] != nil || table.resourceNumber[id] != nil }
+
+    // MARK: By number
+
+    public var topicCount: Int { table.topics.count }
+
+    /// The numbers of the topics at the top of the tree (one per notes folder).
+    public var rootNumbers: [Int] { table.children(of: nil) }
+
+    public func topic(number: Int) -> Topic { table.topics[number] }
+
+    public func parent(of number: Int) -> Int? {
+        let parent = table.parent[number]
+        return parent < 0 ? nil : Int(parent)
+    }
+
+    /// How many topics are above this one (0 for a root).
+    public func depth(of number: Int) -> Int { Int(table.depth[number]) }
+
+    /// The numbers of a topic's children, in order.
+    public func children(of number: Int) -> [Int] { table.children(of: number) }
+
+    /// One past the last topic of a topic's subtree: the subtree is `number..<subtreeEnd(of:)`.
+    public func subtreeEnd(of number: Int) -> Int { Int(table.subtreeEnd[number]) }
+
+    /// Titles from the root down to the topic itself.
+    public func titles(of number: Int) -> [String] { table.titles(of: number) }
+
+    /// A resource's position in `resourceIDs`.
+    public func resourceNumber(id: String) -> Int? { table.resourceNumber[id].map(Int.init) }
+
+    /// The resource with this number (a position in `resourceIDs`), read without hashing its ID;
+    /// nil for an ID a topic lists that the tree holds no resource for.
+    public func resource(number: Int) -> Resource? { table.resourceSlot[number].map { tree.resources[$0].value } }
+
+    /// Where the first topic that lists the resource with this number is in `topics`.
+    public func homeNumber(ofResourceNumber number: Int) -> Int { Int(table.home[number]) }
+
+    /// The numbers of the resources listed at or below a topic, each once, in the order the
+    /// subtree lists them (as `ContentTree.resourceIDs(under:)`).
+    public func resourceNumbers(under number: Int) -> [Int] {
+        let listings = table.listings(under: number)
+        var numbers: [Int] = []
+        numbers.reserveCapacity(listings.count)
+        // Within one topic's subtree a resource first seen at or after its home's listings is
+        // new: a stamp per resource would cost a pass over all of them for each question.
+        var seen = Set<Int32>()
+        for at in listings {
+            let resource = table.listed[at]
+            if Int(table.firstListing[Int(resource)]) >= listings.lowerBound {
+                // Listed first inside this subtree: the first listing is the one met first here.
+                if Int(table.firstListing[Int(resource)]) == at { numbers.append(Int(resource)) }
+            } else if seen.insert(resource).inserted {
+                numbers.append(Int(resource))
+            }
+        }
+        return numbers
+    }
+
+    /// Every listing in tree order, as resource numbers: a topic's own listings are
+    /// `listings(of:)`, its subtree's one run from its own to its last descendant's.
+    public var listedResources: [Int32] { table.listed }
+
+    /// Where a topic's own listings are in `listedResources`.
+    public func listings(of number: Int) -> Range<Int> {
+        Int(table.listingStart(of: number))..<Int(table.listingEnd[number])
+    }
+
+    /// Where the listings of a topic and everything below it are in `listedResources`.
+    public func listings(under number: Int) -> Range<Int> { table.listings(under: number) }
+}
+
+/// The arrays behind `ItemIndex`: made once, never changed, shared by every copy of the index
+/// and every place it hands out.
+private final class TopicTable: Sendable {
+    let tree: ContentTree
+    let topics: [Topic]
+    /// Each topic's parent's number, -1 for a root.
+    let parent: [Int32]
+    let depth: [Int32]
+    /// One past each topic's last descendant.
+    let subtreeEnd: [Int32]
+    let topicNumber: [String: Int32]
+    /// Every listing in tree order, as resource numbers.
+    let listed: [Int32]
+    /// One past each topic's own listings in `listed` (they start where the previous topic's end).
+    let listingEnd: [Int32]
+    let resourceIDs: [String]
+    let resourceNumber: [String: Int32]
+    /// For each resource, its place in the tree's dictionary, its home topic, and the position of
+    /// its first listing in `listed`.
+    let resourceSlot: [Dictionary<String, Resource>.Index?]
+    let home: [Int32]
+    let firstListing: [Int32]
+
+    init(tree: ContentTree) {
+        var builder = Builder(tree: tree)
+        for root in tree.roots { builder.add(root, parent: -1, depth: 0) }
+        self.tree = tree
+        topics = builder.topics
+        parent = builder.parent
+        depth = builder.depth
+        subtreeEnd = builder.subtreeEnd
+        topicNumber = builder.topicNumber
+        listed = builder.listed
+        listingEnd = builder.listingEnd
+        resourceIDs = builder.resourceIDs
+        resourceNumber = builder.resourceNumber
+        resourceSlot = builder.resourceSlot
+        home = builder.home
+        firstListing = builder.firstListing
+    }
+
+    private struct Builder {
+        let resources: [String: Resource]
+        var topics: [Topic] = []
+        var parent: [Int32] = []
+        var depth: [Int32] = []
+        var subtreeEnd: [Int32] = []
+        var topicNumber: [String: Int32] = [:]
+        var listed: [Int32] = []
+        var listingEnd: [Int32] = []
+        var resourceIDs: [String] = []
+        var resourceNumber: [String: Int32] = [:]
+        var resourceSlot: [Dictionary<String, Resource>.Index?] = []
+        var home: [Int32] = []
+        var firstListing: [Int32] = []
+
+        init(tree: ContentTree) {
+            resources = tree.resources
+            let count = tree.resources.count
+            resourceIDs.reserveCapacity(count)
+            resourceNumber.reserveCapacity(count)
+            resourceSlot.reserveCapacity(count)
+            home.reserveCapacity(count)
+            firstListing.reserveCapacity(count)
+            listed.reserveCapacity(count)
+        }
+
+        mutating func add(_ topic: Topic, parent up: Int32, depth level: Int32) {
+            let number = Int32(topics.count)
+            topics.append(topic)
+            parent.append(up)
+            depth.append(level)
+            subtreeEnd.append(0)
+            topicNumber[topic.id] = number
+            for id in topic.resourceIDs {
+                // One lookup per listing: a big folder lists a hundred thousand.
+                if let known = resourceNumber[id] {
+                    listed.append(known)
+                } else {
+                    let new = Int32(resourceIDs.count)
+                    resourceIDs.append(id)
+                    resourceNumber[id] = new
+                    resourceSlot.append(resources.index(forKey: id))
+                    home.append(number)
+                    firstListing.append(Int32(listed.count))
+                    listed.append(new)
+                }
+            }
+            listingEnd.append(Int32(listed.count))
+            for child in topic.children { add(child, parent: number, depth: level + 1) }
+            subtreeEnd[Int(number)] = Int32(topics.count)
+        }
+    }
+
+    func listingStart(of number: Int) -> Int32 { number == 0 ? 0 : listingEnd[number - 1] }
+
+    func listings(under number: Int) -> Range<Int> {
+        Int(listingStart(of: number))..<Int(listingEnd[Int(subtreeEnd[number]) - 1])
+    }
+
+    /// The numbers of a topic's children (of the roots, for nil): each next sibling starts where
+    /// the previous one's subtree ends.
+    func children(of number: Int?) -> [Int] {
+        var children: [Int] = []
+        var child = number.map { $0 + 1 } ?? 0
+        let end = number.map { Int(subtreeEnd[$0]) } ?? topics.count
+        while child < end {
+            children.append(child)
+            child = Int(subtreeEnd[child])
+        }
+        return children
+    }
+
+    /// The numbers of the topics above one, from the root down.
+    func ancestors(of number: Int) -> [Int] {
+        var above: [Int] = []
+        var current = parent[number]
+        while current >= 0 {
+            above.append(Int(current))
+            current = parent[Int(current)]
+        }
+        return above.reversed()
+    }
+
+    func titles(of number: Int) -> [String] { (ancestors(of: number) + [number]).map { topics[$0].title } }
 }

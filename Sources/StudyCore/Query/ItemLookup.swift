@@ -67,13 +67,13 @@ public struct ItemLookup {
         }
 
         let lower = query.lowercased()
-        var exact = allItems().filter { $0.title.lowercased() == lower }
+        var exact = items { $0.lowercased() == lower }
         // A topic and the resource it is named after often share a title ("Kubernetes"); the
         // topic is what a user means, and the resource stays reachable by its ID or URL.
         if exact.contains(where: \.isTopic) { exact = exact.filter(\.isTopic) }
         if exact.count == 1 { return .found(exact[0]) }
         if exact.count > 1 { return .ambiguous(exact) }
-        let partial = allItems().filter { $0.title.lowercased().contains(lower) }
+        let partial = items { $0.lowercased().contains(lower) }
         if partial.count == 1 { return .found(partial[0]) }
         if partial.count > 1 { return .ambiguous(partial) }
         return .notFound
@@ -85,9 +85,18 @@ public struct ItemLookup {
         return nil
     }
 
-    /// Topics in tree order, then resources in the order they first appear.
-    private func allItems() -> [Item] {
-        index.topics.map { Item.topic($0.topic, path: $0.path) }
-            + index.resourceIDs.compactMap { tree.resources[$0].map(Item.resource) }
+    /// The items whose title is accepted, topics in tree order, then resources in the order
+    /// they first appear. Titles are tested before an item is made: a topic's item carries its
+    /// path, found when asked, and a big folder has fifty thousand topics.
+    private func items(titled accepted: (String) -> Bool) -> [Item] {
+        var found: [Item] = []
+        for number in 0..<index.topicCount where accepted(index.topic(number: number).title) {
+            let place = index.topics[number]
+            found.append(.topic(place.topic, path: place.path))
+        }
+        for id in index.resourceIDs {
+            if let resource = tree.resources[id], accepted(resource.title) { found.append(.resource(resource)) }
+        }
+        return found
     }
 }

@@ -130,7 +130,7 @@ public struct AppState: Sendable {
     public init(model: DashboardModel, progress: LearnerProgress, width: Int, height: Int) {
         self.model = model
         self.progress = progress
-        rollup = ProgressRollup(tree: model.index.tree, progress: progress)
+        rollup = ProgressRollup(index: model.index.items, progress: progress)
         progressGeneration = model.caches.nextGeneration()
         self.width = width
         self.height = height
@@ -140,7 +140,7 @@ public struct AppState: Sendable {
         // The first area with something to study, past notes about the notes (a README's
         // sections such as "Writing your own notes").
         let areas = visible.dropFirst()
-        treeCursor = areas.first { !(rollup.tally(of: model.index.nodes[$0].topic.id).total == 0) }
+        treeCursor = areas.first { rollup.tally(ofTopic: $0).total != 0 }
             .flatMap { visible.firstIndex(of: $0) } ?? (visible.count > 1 ? 1 : 0)
     }
 
@@ -177,7 +177,7 @@ public struct AppState: Sendable {
         return (draft.itemID, draft.editor.text)
     }
 
-    public func tally(of node: Int) -> Tally { rollup.tally(of: index.nodes[node].topic.id) }
+    public func tally(of node: Int) -> Tally { rollup.tally(ofTopic: node) }
 
     // MARK: Changes
 
@@ -237,7 +237,7 @@ public struct AppState: Sendable {
             progress.statuses[id] = fresh.statuses[id]
             progress.annotations[id] = fresh.annotations[id]
         }
-        rollup = ProgressRollup(tree: index.tree, progress: progress)
+        rollup = ProgressRollup(index: index.items, progress: progress)
         progressGeneration = model.caches.nextGeneration()
         rematchSearch()
     }
@@ -245,7 +245,7 @@ public struct AppState: Sendable {
     /// Takes the whole progress afresh (another process wrote to the store).
     public mutating func replace(_ fresh: LearnerProgress) {
         progress = fresh
-        rollup = ProgressRollup(tree: index.tree, progress: progress)
+        rollup = ProgressRollup(index: index.items, progress: progress)
         progressGeneration = model.caches.nextGeneration()
         rematchSearch()
     }

@@ -19,7 +19,6 @@ final class DashboardCaches: @unchecked Sendable {
     var notes: [NoteKey: RenderedNote] = [:]
     var resourcesUnder: [Int: [Resource]] = [:]
     var searchIndex: SearchIndex?
-    var homeNodes: [String: Int]?
     let treeRows = DrawCache<TreePane.RowKey>()
     let detailPanes = DrawCache<DetailPane.PaneKey>()
     let titleBars = DrawCache<Bars.TitleKey>()

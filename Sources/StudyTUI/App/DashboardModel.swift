@@ -29,7 +29,9 @@ public struct DashboardModel: Sendable {
     /// counts, so the list beside it and the bar agree. Cached, as a key press asks again.
     public func resources(of node: Int) -> [Resource] {
         if let cached = caches.resourcesUnder[node] { return cached }
-        let resources = index.tree.resourceIDs(under: index.nodes[node].topic).compactMap { index.tree.resources[$0] }
+        // By number: a top topic of a big folder holds a hundred thousand, and their IDs are
+        // neither hashed to drop repeats nor to find each resource.
+        let resources = index.items.resourceNumbers(under: node).compactMap(index.items.resource(number:))
         caches.resourcesUnder[node] = resources
         return resources
     }
@@ -62,18 +64,9 @@ public struct DashboardModel: Sendable {
         return built
     }
 
-    /// The node of the topic that first lists a resource (as `TopicIndex.node(ofResource:)`),
-    /// from one table made on first use: a search places thousands of hits on every key.
-    public func homeNode(ofResource id: String) -> Int? {
-        if let table = caches.homeNodes { return table[id] }
-        var table: [String: Int] = [:]
-        // Nodes are numbered depth-first, the curriculum's order: the first to list one is its home.
-        for (node, entry) in index.nodes.enumerated() {
-            for resource in entry.topic.resourceIDs where table[resource] == nil { table[resource] = node }
-        }
-        caches.homeNodes = table
-        return table[id]
-    }
+    /// The node of the topic that first lists a resource (as `TopicIndex.node(ofResource:)`,
+    /// whose index knows every resource's home).
+    public func homeNode(ofResource id: String) -> Int? { index.node(ofResource: id) }
 
     /// The links of a topic's note, numbered as the rendered note numbers them.
     /// Resolved when asked (a key press), not cached: a file may appear or vanish meanwhile.
