@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CCmarkGFM
 
 /// A thin, read-only view of a cmark-gfm node. Valid only while its document is alive
@@ -66,63 +61,4 @@ struct CmarkNode {
         }
         return result
     }
-}
-
-/// Parses Markdown with the GFM extensions StudyDash relies on.
-enum CmarkDocument {
-    /// Registers the GFM extensions once. cmark's registry is not thread-safe, so the loader
-    /// calls this before it parses files in parallel.
-    static let extensionsRegistered: Bool = {
-        cmark_gfm_core_extensions_ensure_registered()
-        return true
-    }()
-
-    private static let finishLock = FinishLock()
-
-    static let extensionNames = ["table", "tasklist", "autolink", "strikethrough"]
-
-    /// Parses `text` (after `MarkdownGuard` has made it safe to parse) and hands the document
-    /// to `body`. Nil only when cmark cannot allocate a parser or a document.
-    static func parse<T>(_ text: String, _ body: (CmarkNode) -> T) -> (value: T, limits: [MarkdownGuard.Limit])? {
-        guard extensionsRegistered, let parser = cmark_parser_new(studydash_cmark_options()) else { return nil }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
-        }
-        let guarded = MarkdownGuard.apply(text)
-        var text = guarded.text
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
-            }
-        }
-        // Inline parsing (in `finish`) flips process-wide tables of special characters on and
-        // off (cmark-gfm's `cmark_manage_extensions_special_characters`), so two finishes must
-        // never overlap; block parsing (`feed`) has no such state and runs in parallel.
-        finishLock.lock()
-        let finished = cmark_parser_finish(parser)
-        finishLock.unlock()
-        guard let root = finished else { return nil }
-        defer { cmark_node_free(root) }
-        return (body(CmarkNode(raw: root)), guarded.limits)
-    }
-}
-
-/// A plain pthread mutex: the lock must be taken around a C call that returns a pointer,
-/// which `Mutex.withLock`'s sending rules do not allow.
-final class FinishLock: @unchecked Sendable {
-    // Heap-allocated: a pthread mutex must not move, which a Swift stored property may.
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
-
-    init() { pthread_mutex_init(mutex, nil) }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    func lock() { pthread_mutex_lock(mutex) }
-    func unlock() { pthread_mutex_unlock(mutex) }
 }

@@ -13,7 +13,7 @@
 ///   - a table under more than `maxParagraphLinesBeforeTable` lines of one paragraph is read
 ///     as text (cmark-gfm re-reads the paragraph above a delimiter row, link reference
 ///     definitions most slowly, once per line of it).
-/// Text that needs none of this is passed on untouched.
+/// Text that needs none of this is passed on untouched (`GuardScreen` finds most such text quickly).
 enum MarkdownGuard {
     struct Limit: Equatable {
         var line: Int
@@ -36,6 +36,8 @@ enum MarkdownGuard {
     static let maxParagraphLinesBeforeTable = 500
 
     static func apply(_ text: String) -> (text: String, limits: [Limit]) {
+        // Most files come nowhere near a limit: a quick look says so without the table of lines.
+        guard text.utf8.withContiguousStorageIfAvailable(GuardScreen.mayNeedRewrite) ?? true else { return (text, []) }
         let bytes = Array(text.utf8)
         let lines = LineTable(bytes)
         var out: [UInt8]?
