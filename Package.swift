@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 // StudyDash: a keyboard-driven terminal dashboard for studying a subject kept as Markdown notes.
+import Foundation
 import PackageDescription
 
 // The release binary's start-up memory and time. Linked by lld as a position-dependent executable,
@@ -14,9 +15,23 @@ let packageRoot = #filePath.split(separator: "/", omittingEmptySubsequences: fal
 let releaseLinking: [LinkerSetting] = [
     .unsafeFlags(["-use-ld=lld", "-Xclang-linker", "-no-pie",
                   "-Xlinker", "--symbol-ordering-file=\(packageRoot)/scripts/lib/startup-order.txt",
-                  "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "--no-export-dynamic"],
+                  "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "--no-export-dynamic"]
+                 + staticCxxRuntime,
                  .when(platforms: [.linux], configuration: .release)),
 ]
+
+// The C++ runtime that the Swift runtime and TOMLKit's C++ call, from GCC's static archive where
+// there is one, so that what they use lies among the rest of the code: called in the shared
+// libstdc++, it kept 668 kB of that library's code resident (the library is still loaded, as the
+// static Swift runtime's link names it, but only its own start-up code runs: 128 kB). Named as an
+// input file, not with -Xlinker, so that it comes before that `-lstdc++` and the linker takes the
+// symbols from it. The newest GCC's, as clang picks for linking.
+var staticCxxRuntime: [String] {
+    let gcc = "/usr/lib/gcc/x86_64-linux-gnu"
+    let versions = (try? FileManager.default.contentsOfDirectory(atPath: gcc)) ?? []
+    return versions.compactMap { Int($0) }.sorted(by: >).map { "\(gcc)/\($0)/libstdc++.a" }
+        .first { FileManager.default.fileExists(atPath: $0) }.map { [$0] } ?? []
+}
 
 let package = Package(
     name: "StudyDash",
