@@ -162,8 +162,16 @@ struct TreeAssembler {
     private static func merge(_ raw: RawResource, id: String, at location: SourceLocation, into resource: inout Resource,
                               isNew: inout Bool, warnings: inout [ContentWarning]) {
         guard !resource.id.isEmpty else {
-            resource = Resource(id: id, title: raw.title, url: raw.url, description: raw.description,
-                                source: location, checkbox: raw.checkbox, effortMinutes: raw.effortMinutes)
+            // Field by field, in the table's own storage: a whole new value would be built and
+            // then copied over the placeholder. Every stored field of `Resource` is set here.
+            resource.id = id
+            resource.title = raw.title
+            resource.url = raw.url
+            resource.description = raw.description
+            resource.source = location
+            resource.checkbox = raw.checkbox
+            resource.occurrences = [location]
+            resource.effortMinutes = raw.effortMinutes
             isNew = true
             return
         }

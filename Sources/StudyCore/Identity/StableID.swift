@@ -10,7 +10,7 @@
 /// file forever, since stored progress refers to these IDs.
 public enum StableID {
     public static func resource(normalizedURL: String) -> String {
-        "r" + encode(hash("url " + normalizedURL))
+        encode(hash("url " + normalizedURL), kind: UInt8(ascii: "r"))
     }
 
     public static func task(topicPath: [String], title: String) -> String {
@@ -104,13 +104,13 @@ public enum StableID {
         }
 
         /// The ID of the topic at this path.
-        public var topicID: String { "t" + encode(finish(topic)) }
+        public var topicID: String { encode(finish(topic), kind: UInt8(ascii: "t")) }
 
         /// The ID of a task item (a resource without a link) titled `title` in this topic.
         public func taskID(title: String) -> String {
             var key = self
             key.append(title)
-            return "r" + encode(finish(key.task))
+            return encode(finish(key.task), kind: UInt8(ascii: "r"))
         }
     }
 
@@ -165,12 +165,27 @@ public enum StableID {
     static func encode(_ value: UInt64) -> String {
         // Ten ASCII bytes: a small string, made without an allocation.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
-            var v = value
-            for index in 0..<10 {
-                buffer[index] = alphabet[Int(v & 31)]
-                v >>= 5
-            }
+            fill(buffer, from: 0, with: value)
             return String(decoding: buffer, as: UTF8.self)
+        }
+    }
+
+    /// The kind letter then `encode(value)`, as one string: the same as `"t" + encode(value)`
+    /// without making the ten characters a string first and joining two (tens of thousands of
+    /// IDs are made on every start).
+    static func encode(_ value: UInt64, kind: UInt8) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 11) { buffer in
+            buffer[0] = kind
+            fill(buffer, from: 1, with: value)
+            return String(decoding: buffer, as: UTF8.self)
+        }
+    }
+
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, with value: UInt64) {
+        var v = value
+        for index in start..<start + 10 {
+            buffer[index] = alphabet[Int(v & 31)]
+            v >>= 5
         }
     }
 }
