@@ -227,6 +227,14 @@ private final class TopicTable: Sendable {
             home.reserveCapacity(count)
             firstListing.reserveCapacity(count)
             listed.reserveCapacity(count)
+            // Growing a dictionary rehashes every ID in it; the topics are counted first.
+            let topicCount = tree.topicCount
+            topicNumber.reserveCapacity(topicCount)
+            topics.reserveCapacity(topicCount)
+            parent.reserveCapacity(topicCount)
+            depth.reserveCapacity(topicCount)
+            subtreeEnd.reserveCapacity(topicCount)
+            listingEnd.reserveCapacity(topicCount)
         }
 
         mutating func add(_ topic: Topic, parent up: Int32, depth level: Int32) {
