@@ -116,7 +116,14 @@ public struct ItemIndex: Sendable {
 
     /// The resource with this number (a position in `resourceIDs`), read without hashing its ID;
     /// nil for an ID a topic lists that the tree holds no resource for.
-    public func resource(number: Int) -> Resource? { table.resourceSlot[number].map { tree.resources[$0].value } }
+    public func resource(number: Int) -> Resource? { withResource(number: number) { $0 } }
+
+    /// Reads the resource with this number where the tree keeps it, without copying it (the
+    /// rollup reads two fields of every resource after every change); nil as `resource(number:)`.
+    public func withResource<T>(number: Int, _ body: (Resource) -> T) -> T? {
+        guard let slot = table.resourceSlot[number] else { return nil }
+        return body(table.tree.resources.values[slot])
+    }
 
     /// Where the first topic that lists the resource with this number is in `topics`.
     public func homeNumber(ofResourceNumber number: Int) -> Int { Int(table.home[number]) }
@@ -220,6 +227,14 @@ private final class TopicTable: Sendable {
             home.reserveCapacity(count)
             firstListing.reserveCapacity(count)
             listed.reserveCapacity(count)
+            // Growing a dictionary rehashes every ID in it; the topics are counted first.
+            let topicCount = tree.topicCount
+            topicNumber.reserveCapacity(topicCount)
+            topics.reserveCapacity(topicCount)
+            parent.reserveCapacity(topicCount)
+            depth.reserveCapacity(topicCount)
+            subtreeEnd.reserveCapacity(topicCount)
+            listingEnd.reserveCapacity(topicCount)
         }
 
         mutating func add(_ topic: Topic, parent up: Int32, depth level: Int32) {

@@ -150,7 +150,7 @@ public struct AppState: Sendable {
 
     public var selectedNode: Int? { visible.indices.contains(treeCursor) ? visible[treeCursor] : nil }
 
-    public var selectedResources: [Resource] { selectedNode.map(model.resources(of:)) ?? [] }
+    public var selectedResources: ResourceList { selectedNode.map(model.resources(of:)) ?? ResourceList() }
 
     public var selectedResource: Resource? {
         let resources = selectedResources

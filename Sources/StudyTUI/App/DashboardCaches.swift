@@ -17,7 +17,7 @@ final class DashboardCaches: @unchecked Sendable {
     }
 
     var notes: [NoteKey: RenderedNote] = [:]
-    var resourcesUnder: [Int: [Resource]] = [:]
+    var resourcesUnder: [Int: ResourceList] = [:]
     var searchIndex: SearchIndex?
     let treeRows = DrawCache<TreePane.RowKey>()
     let detailPanes = DrawCache<DetailPane.PaneKey>()

@@ -27,11 +27,11 @@ public struct DashboardModel: Sendable {
 
     /// Every resource at or below a topic, each once, in curriculum order: what the topic's bar
     /// counts, so the list beside it and the bar agree. Cached, as a key press asks again.
-    public func resources(of node: Int) -> [Resource] {
+    public func resources(of node: Int) -> ResourceList {
         if let cached = caches.resourcesUnder[node] { return cached }
         // By number: a top topic of a big folder holds a hundred thousand, and their IDs are
-        // neither hashed to drop repeats nor to find each resource.
-        let resources = index.items.resourceNumbers(under: node).compactMap(index.items.resource(number:))
+        // neither hashed to drop repeats nor to find each resource, nor is each copied.
+        let resources = ResourceList(numbers: index.items.resourceNumbers(under: node), in: index.items)
         caches.resourcesUnder[node] = resources
         return resources
     }

@@ -76,7 +76,7 @@ enum DetailPane {
 
     /// The pane's cells but the selection highlight (drawn once, then cached), with the layout and
     /// scroll they were drawn for.
-    private static func piece(_ state: AppState, node: Int, resources: [Resource], rect: Rect)
+    private static func piece(_ state: AppState, node: Int, resources: ResourceList, rect: Rect)
         -> (cells: Grid, layout: Geometry, scroll: Int) {
         let layout = geometry(state, rect: rect)
         let scroll = Scroll.keep(cursor: state.detailCursor, scroll: state.detailScroll, count: resources.count,
@@ -118,7 +118,7 @@ enum DetailPane {
         return extra.isEmpty ? "" : "  " + extra.joined(separator: " · ")
     }
 
-    static func drawContent(_ state: AppState, node: Int, resources: [Resource], layout: Geometry, scroll: Int,
+    static func drawContent(_ state: AppState, node: Int, resources: ResourceList, layout: Geometry, scroll: Int,
                             into grid: inout Grid, rect: Rect) {
         let entry = state.index.nodes[node]
         let tally = state.tally(of: node)
@@ -168,7 +168,7 @@ enum DetailPane {
                  rect: Rect(x: rect.x, y: rect.y + layout.listTop, width: rect.width, height: layout.listHeight))
     }
 
-    static func drawList(_ resources: [Resource], scroll: Int, state: AppState, into grid: inout Grid, rect: Rect) {
+    static func drawList(_ resources: ResourceList, scroll: Int, state: AppState, into grid: inout Grid, rect: Rect) {
         guard rect.height > 0 else { return }
         let search = state.highlighted?.query
         var y = rect.y
