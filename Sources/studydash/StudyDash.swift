@@ -52,7 +52,7 @@ struct StudyDash: ParsableCommand {
     /// so that a failed write (`--help > /dev/full`) is an error as for every other output.
     private static func run(_ arguments: [String], commands: Set<String>) {
         do {
-            var command = try dashboardAlone(arguments, commands: commands) ?? parseAsRoot(arguments)
+            var command = try dashboardAlone(arguments, commands: commands) ?? commandAlone(arguments) ?? parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -77,6 +77,24 @@ struct StudyDash: ParsableCommand {
         let rest = arguments.first == "dashboard" ? Array(arguments.dropFirst()) : arguments
         guard !rest.contains(where: commands.contains) else { return nil }
         return try? DashboardCommand.parse(rest)
+    }
+
+    /// A subcommand's arguments parsed by that command alone, for a command that opts in by naming
+    /// this program as its super command (`MarkCommand`): the whole parse first tries the
+    /// arguments as a request for a completion script, which builds two parsers of its own and,
+    /// with the root's, was a third of the instructions `mark` ran. A command parsed as the root
+    /// skips that only when it names a super command, which only the root's help reads, so the
+    /// subcommand's own help stays the same. Only a parse that succeeds is kept: help, a wrong
+    /// option or a completion request go to the whole parse, with its message and exit status.
+    private static func commandAlone(_ arguments: [String]) -> (any ParsableCommand)? {
+        guard let name = arguments.first,
+              let type = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
+              type.configuration._superCommandName == configuration.commandName else { return nil }
+        return parseAlone(type, Array(arguments.dropFirst()))
+    }
+
+    private static func parseAlone<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Command? {
+        try? Command.parse(arguments)
     }
 
     /// After the dashboard's own help (`studydash dashboard --help`, `studydash help dashboard`),

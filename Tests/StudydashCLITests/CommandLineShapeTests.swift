@@ -101,6 +101,28 @@ import StudyTestSupport
         }
     }
 
+    /// `mark`'s arguments are parsed by its own command first (start-up cost); whatever that
+    /// parse refuses goes through the whole parser: the version, a completion script, the usage
+    /// error naming `studydash mark`, the help, and nothing is marked on the way.
+    @Test func markArgumentsGetTheWholeParsersAnswers() throws {
+        let version = try CLI.run(["mark", "S3 Standard", "done", "--version", "--content", "notes", "--db", db])
+        #expect(version.status == 0, "\(version.err)")
+        #expect(version.out == "0.8.0\n")
+        let script = try CLI.run(["mark", "--generate-completion-script", "bash"])
+        #expect(script.status == 0, "\(script.err)")
+        #expect(script.out.contains("---completion"), "\(script.out.prefix(200))")
+        let wrong = try CLI.run(["mark", "S3 Standard", "--content", "notes", "--db", db])
+        #expect(wrong.status == 64)
+        #expect(wrong.err.contains("Usage: studydash mark"), "\(wrong.err)")
+        let help = try CLI.run(["mark", "--help"])
+        #expect(help.status == 0, "\(help.err)")
+        #expect(help.out == (try CLI.run(["help", "mark"])).out)
+        #expect(help.out.contains("USAGE: studydash mark"), "\(help.out)")
+        let mark = try CLI.run(["mark", "S3 Standard", "done", "--content", "notes", "--db", db])
+        #expect(mark.status == 0, "\(mark.err)")
+        #expect(mark.out.hasSuffix("is now done\n"), "marked before: \(mark.out)")
+    }
+
     @Test func aMissingValueIsStillAUsageError() throws {
         let result = try CLI.run(["status", "--db"])
         #expect(result.status == 64)

@@ -69,80 +69,79 @@ struct FoldedTexts: Sendable {
         }
     }
 
-    /// As `forEachSegment(containing:)`, in the texts of these items only (ascending): what a
-    /// second word costs when the first left few items.
-    func forEachSegment(of items: [Int], containing term: [UInt8], _ found: (Segment, _ offset: Int) -> Void) {
+    /// Calls `found` once for each segment holding `term`, with the offset of its first
+    /// occurrence there, in buffer order: of every segment, or of these items' only (ascending),
+    /// what a second word costs when the first left few items. A segment `skips` accepts is not
+    /// looked in: one whose match would tell the caller nothing new (its item already matched in
+    /// a field as good), which for a common letter is most of the notes.
+    func forEachSegment(of items: [Int]? = nil, containing term: [UInt8], skipping skips: (Segment) -> Bool,
+                        _ found: (Segment, _ offset: Int) -> Void) {
         guard !term.isEmpty, !segments.isEmpty else { return }
         bytes.withUnsafeBufferPointer { hay in
             term.withUnsafeBufferPointer { needle in
-                guard let base = hay.baseAddress, let needleBase = needle.baseAddress else { return }
-                let anchor = Self.anchor(of: needle)
-                for item in items {
-                    for index in Int(firstSegment[item])..<Int(firstSegment[item + 1]) {
-                        let segment = segments[index]
-                        if let position = Self.find(needleBase, needle.count, anchor: anchor, in: base, segment.end,
-                                                    from: segment.start) {
-                            found(segment, position - segment.start)
-                        }
+                segments.withUnsafeBufferPointer { segments in
+                    guard let base = hay.baseAddress, let needleBase = needle.baseAddress else { return }
+                    let anchor = Self.anchor(of: needle)
+                    // Each segment alone (rather than one pass over the buffer that asks which
+                    // segment a match is in): `skips` can then pass over whole texts unread.
+                    func look(_ segment: Segment) {
+                        guard !skips(segment), let position = Self.find(needleBase, needle.count, anchor: anchor, in: base,
+                                                                         hay.count, from: segment.start, before: segment.end)
+                        else { return }
+                        found(segment, position - segment.start)
+                    }
+                    guard let items else {
+                        for segment in segments { look(segment) }
+                        return
+                    }
+                    for item in items {
+                        for index in Int(firstSegment[item])..<Int(firstSegment[item + 1]) { look(segments[index]) }
                     }
                 }
             }
         }
     }
 
-    /// Calls `found` once for each segment holding `term`, with the offset of its first
-    /// occurrence there, in buffer order.
-    func forEachSegment(containing term: [UInt8], _ found: (Segment, _ offset: Int) -> Void) {
-        guard !term.isEmpty, !segments.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { hay in
-            term.withUnsafeBufferPointer { needle in
-                guard let base = hay.baseAddress, let needleBase = needle.baseAddress else { return }
-                let anchor = Self.anchor(of: needle)
-                var from = 0
-                var low = 0
-                while let position = Self.find(needleBase, needle.count, anchor: anchor, in: base, hay.count, from: from) {
-                    let index = segmentIndex(containing: position, from: low)
-                    let segment = segments[index]
-                    found(segment, position - segment.start)
-                    // One occurrence per text is all a match needs: go on after this text.
-                    from = segment.end + 1
-                    low = index + 1
-                }
-            }
-        }
-    }
-
-    /// The first position at or after `from` where the needle occurs. One byte: `memchr`. Longer:
+    /// The first position at or after `from` where the needle occurs, ending at or before `end`
+    /// (the whole buffer when nil). One byte: `memchr`. Longer:
     /// 16 places at a time are tested for the needle's two rarest bytes at once (a "packed pair"
     /// filter, in SIMD registers), and `memcmp` checks the whole needle only where both are. Anchoring on
     /// rare bytes matters: `e` is a tenth of English text, `k` a hundredth; and a pair of them is
     /// rarer still, where jumping from one `l` to the next with `memchr` stopped every 30 bytes.
+    /// The 16 places may read past `end` (never past `hayCount`), so that a short text costs one
+    /// test, not a byte-by-byte tail.
     ///
     /// `anchor`: the needle's `anchor(of:)`, worked out once per term, not once per text.
     static func find(_ needle: UnsafePointer<UInt8>, _ needleCount: Int, anchor: Anchor, in hay: UnsafePointer<UInt8>,
-                     _ hayCount: Int, from: Int) -> Int? {
+                     _ hayCount: Int, from: Int, before end: Int? = nil) -> Int? {
+        let end = min(end ?? hayCount, hayCount)
         guard needleCount > 1 else {
-            guard hayCount > from, needleCount == 1,
-                  let found = memchr(hay + from, Int32(needle[0]), hayCount - from) else { return nil }
+            guard end > from, needleCount == 1,
+                  let found = memchr(hay + from, Int32(needle[0]), end - from) else { return nil }
             return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - hay
         }
         let (first, second) = (anchor.first, anchor.second)
         let firstByte = needle[first], secondByte = needle[second]
         let firstBytes = SIMD16<UInt8>(repeating: firstByte), secondBytes = SIMD16<UInt8>(repeating: secondByte)
-        // The last place a match can start.
-        let last = hayCount - needleCount
+        // The last place a match can start, and the last from which 16 places can be read.
+        let last = end - needleCount
+        let lastBlock = min(last, hayCount - 16 - max(first, second))
         var start = from
         let raw = UnsafeRawPointer(hay)
-        while start + 15 <= last {
-            let atFirst = raw.loadUnaligned(fromByteOffset: start + first, as: SIMD16<UInt8>.self) .== firstBytes
-            let atSecond = raw.loadUnaligned(fromByteOffset: start + second, as: SIMD16<UInt8>.self) .== secondBytes
+        while start <= lastBlock {
+            let atFirst = raw.loadUnaligned(fromByteOffset: start &+ first, as: SIMD16<UInt8>.self) .== firstBytes
+            let atSecond = raw.loadUnaligned(fromByteOffset: start &+ second, as: SIMD16<UInt8>.self) .== secondBytes
             let both = atFirst .& atSecond
             if any(both) {
-                for lane in 0..<16 where both[lane] && memcmp(hay + start + lane, needle, needleCount) == 0 {
-                    return start + lane
+                var lanes = laneBits(both)
+                while lanes != 0 {
+                    let position = start &+ lanes.trailingZeroBitCount
+                    if position > last { return nil }
+                    if memcmp(hay + position, needle, needleCount) == 0 { return position }
+                    lanes &= lanes &- 1
                 }
             }
-            start += 16
+            start &+= 16
         }
         while start <= last {
             if hay[start + first] == firstByte && hay[start + second] == secondByte
@@ -150,6 +149,18 @@ struct FoldedTexts: Sendable {
             start += 1
         }
         return nil
+    }
+
+    /// Bit n set for each lane n of the mask that is true: the places to check, in order, without
+    /// asking each of the 16 lanes.
+    @inline(__always)
+    private static func laneBits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        // Each true lane is 0xff: its top bit, gathered into the top byte by one multiplication.
+        func gather(_ word: UInt64) -> UInt32 {
+            UInt32(truncatingIfNeeded: ((word & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56)
+        }
+        return gather(words[0]) | gather(words[1]) << 8
     }
 
     /// The two places in a needle that `find` tests first: its rarest byte and, of the others, the rarest
@@ -184,23 +195,4 @@ struct FoldedTexts: Sendable {
 
     /// a…z: e t a o i n s r h l d c u m f p g w y b v k x j q z, commonest first, as 1…26.
     private static let letterRarity = [3, 20, 12, 11, 1, 15, 17, 9, 5, 24, 22, 10, 14, 6, 4, 16, 25, 8, 7, 2, 13, 21, 18, 23, 19, 26]
-
-    /// The last segment starting at or before `position`, searching from `low` on (matches come
-    /// in buffer order). Galloping from `low` before halving: a common term is found again in
-    /// the next text or one soon after, and a plain binary search over every segment would
-    /// touch a score of far-apart ones (cache misses) for each of hundreds of thousands of finds.
-    private func segmentIndex(containing position: Int, from low: Int) -> Int {
-        var low = low
-        var step = 1
-        while low + step < segments.count && segments[low + step].start <= position {
-            low += step
-            step *= 2
-        }
-        var high = min(low + step, segments.count) - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if segments[middle].start <= position { low = middle } else { high = middle - 1 }
-        }
-        return low
-    }
 }

@@ -113,13 +113,16 @@ public struct SearchIndex: Sendable {
     /// letter).
     static let narrowingRatio = 3
 
-    /// The depth-first number of the topic hit `position` of a list this index made shows at (the
-    /// topic itself, or the first topic that lists a resource), numbering topics in a preorder
-    /// walk of the tree's roots from 0 as `TopicIndex` does, without making the hit; nil for a
-    /// list this index did not make.
-    public func topicNumber(of hits: SearchHits, at position: Int) -> Int? {
-        let item = Int(hits.entries[position].item)
-        return hits.source == ObjectIdentifier(identity) && topicNumbers.indices.contains(item) ? Int(topicNumbers[item]) : nil
+    /// For each hit of a list this index made, in order, the depth-first number of the topic it
+    /// shows at (the topic itself, or the first topic that lists a resource), numbering topics in
+    /// a preorder walk of the tree's roots from 0 as `TopicIndex` does, without making the hit
+    /// (-1 for one outside the tree); one pass, not a call per hit, as a letter typed on a big
+    /// folder finds 100,000. Nil for a list this index did not make.
+    public func topicNumbers(of hits: SearchHits) -> [Int]? {
+        guard hits.source == ObjectIdentifier(identity) else { return nil }
+        return topicNumbers.withUnsafeBufferPointer { numbers in
+            hits.entries.map { numbers.indices.contains(Int($0.item)) ? Int(numbers[Int($0.item)]) : -1 }
+        }
     }
 
     /// Hits in curriculum order (depth-first, topics before their resources), each item once.
@@ -168,23 +171,16 @@ public struct SearchIndex: Sendable {
         var required: UInt64 = 0
         // Below the ratio, the earlier hits are few enough to scan one by one from the start.
         var candidates = among.flatMap { $0.count * Self.narrowingRatio < items.count ? $0 : nil }
-        for bit in terms.indices.sorted(by: { terms[$0].count > terms[$1].count }) {
+        let order = terms.indices.sorted(by: { terms[$0].count > terms[$1].count })
+        for bit in order {
             let mask = UInt64(1) << UInt64(bit)
             let term = terms[bit]
-            // Closures passed straight in, not stored: a stored one would box `matches` and make
-            // every mark go through the heap.
             for texts in query.titlesOnly ? [titles] : [titles, bodies] {
-                if let candidates {
-                    texts.forEachSegment(of: candidates, containing: term) { segment, offset in
-                        matches.mark(segment.item, mask, segment.field, offset: offset, keepsOffsets: segment.keepsOffsets)
-                    }
-                } else {
-                    texts.forEachSegment(containing: term) { segment, offset in
-                        matches.mark(segment.item, mask, segment.field, offset: offset, keepsOffsets: segment.keepsOffsets)
-                    }
-                }
+                matches.mark(term, mask, in: texts, among: candidates)
             }
             required |= mask
+            // After the last word, the pass below picks the hits.
+            guard bit != order.last else { break }
             let left = (among ?? Array(items.indices)).filter { matches.masks[$0] & required == required }
             among = left
             candidates = left.count * Self.narrowingRatio < items.count ? left : nil
@@ -194,7 +190,8 @@ public struct SearchIndex: Sendable {
         var annotations: [Int32: String] = [:]
         let found = (among ?? Array(items.indices)).filter { matches.masks[$0] == all }
         entries.reserveCapacity(found.count)
-        for index in found where passesFilters(index, query, progress) {
+        let filters = !query.statuses.isEmpty || query.requiresAnnotation
+        for index in found where !filters || passesFilters(index, query, progress) {
             let number = Int32(truncatingIfNeeded: index)
             guard let best = matches.best[index] else {
                 entries.append(.init(item: number, offset: 0, field: .title, keepsOffsets: true, byFilters: true))
@@ -261,5 +258,26 @@ private struct Matches {
         masks[item] |= mask
         if let current = best[item], current.field.order <= field.order { return }
         best[item] = Best(field: field, offset: Int32(clamping: offset), keepsOffsets: keepsOffsets)
+    }
+
+    /// Marks every item whose text in `texts` holds `term` (of `items` only, when given). A text
+    /// whose mark would change nothing is not read: its item has the term already, in a field at
+    /// least as good (a title holding a letter spares reading the item's note for it).
+    mutating func mark(_ term: [UInt8], _ mask: UInt64, in texts: FoldedTexts, among items: [Int]?) {
+        // Through pointers: the arrays are this struct's own, and a mark per hit of a letter on a
+        // big folder paid for a uniqueness check of each.
+        masks.withUnsafeMutableBufferPointer { masks in
+            best.withUnsafeMutableBufferPointer { best in
+                texts.forEachSegment(of: items, containing: term, skipping: { segment in
+                    guard masks[segment.item] & mask != 0, let current = best[segment.item] else { return false }
+                    return current.field.order <= segment.field.order
+                }, { segment, offset in
+                    masks[segment.item] |= mask
+                    if let current = best[segment.item], current.field.order <= segment.field.order { return }
+                    best[segment.item] = Best(field: segment.field, offset: Int32(clamping: offset),
+                                              keepsOffsets: segment.keepsOffsets)
+                })
+            }
+        }
     }
 }

@@ -122,16 +122,12 @@ extension AppState.Search {
         let searchIndex = model.searchIndex
         let previous = earlier.flatMap { $0.isFiltering && $0.generation == generation ? ($0.query, $0.hits) : nil }
         let found = searchIndex.matches(for: query, progress: progress, previous: previous)
-        var nodes: [Int] = []
-        nodes.reserveCapacity(found.count)
         // The index numbers topics as `TopicIndex` numbers nodes (both walk the same tree
         // depth-first): no String lookup per hit, of which a letter typed finds 100,000.
         let nodeCount = model.index.nodes.count
-        for position in found.indices {
-            // Every hit is in the notes the index was built from; -1 marks one that is not.
-            let node = searchIndex.topicNumber(of: found, at: position) ?? -1
-            nodes.append(node < nodeCount ? node : -1)
-        }
+        // Every hit is in the notes the index was built from; -1 marks one that is not.
+        let nodes = (searchIndex.topicNumbers(of: found) ?? Array(repeating: -1, count: found.count))
+            .map { $0 < nodeCount ? $0 : -1 }
         if nodes.contains(-1) {
             hits = found.keeping { nodes[$0] >= 0 }
             self.nodes = nodes.filter { $0 >= 0 }

@@ -6,6 +6,8 @@ import StudyText
 struct MarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mark",
+        // Lets `StudyDash.commandAlone` parse these arguments without the whole command tree.
+        _superCommandName: "studydash",
         abstract: "Set the status of resources: todo, learning, done or skipped.",
         discussion: """
             Each ITEM is a resource or a topic: an ID, a unique ID prefix, a URL, or a title (exact, \
