@@ -66,11 +66,9 @@ enum SearchReducer {
     static func browse(_ step: SearchStep, state: inout AppState) {
         switch step {
         case .open:
-            // The index (and the table placing resource hits in the tree) is built here, on the
-            // first `/`, not at load: this key waits for it once, rather than every start-up or
-            // the first letter typed.
+            // The index is built here, on the first `/`, not at load: this key waits for it once,
+            // rather than every start-up or the first letter typed.
             _ = state.model.searchIndex
-            _ = state.model.homeNode(ofResource: "")
             // A new line over a kept search starts again from the whole tree as it was before
             // the first (`↑` brings the kept query back); Esc still goes back there.
             apply("", state: &state)
