@@ -144,6 +144,8 @@ enum LinkLine {
     /// A task item's text without a link: `[ ] read chapter 3`.
     static func stripCheckbox(_ text: String) -> (String, Bool?) {
         let trimmed = text.trimmingWhitespace()
+        // Every marker opens with `[`, a character of one byte: most text is ruled out by it.
+        guard trimmed.utf8.first == UInt8(ascii: "[") else { return (trimmed, nil) }
         for (marker, state) in [("[]", false), ("[ ]", false), ("[x]", true), ("[X]", true)] where trimmed.hasPrefix(marker) {
             return (String(trimmed.dropFirst(marker.count)).trimmingWhitespace(), state)
         }
