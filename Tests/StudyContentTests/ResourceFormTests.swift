@@ -87,6 +87,22 @@ import StudyContent
         #expect(topic.note == "This sentence mentions https://example.com/inline in passing and goes on.")
     }
 
+    /// A link written as its URL without the scheme (`[youtu.be/x](https://youtu.be/x)`) names
+    /// nothing, like a bare URL: the line above it names it, and that line is not prose.
+    @Test func aLinkShowingItsURLWithoutTheSchemeTakesTheLabelAbove() throws {
+        let loaded = try Loaded(["t.md": """
+            # T
+            pytorch in 100 seconds
+            [youtu.be/ORMx45xqWkA](https://youtu.be/ORMx45xqWkA)
+
+            file notes
+            [docs/guide.md](file:docs/guide.md/)
+            """])
+        let topic = try #require(loaded.topic("T"))
+        #expect(loaded.resources(of: topic).map(\.title) == ["pytorch in 100 seconds", "file notes"])
+        #expect(topic.note == "")
+    }
+
     @Test func tableRowsWithLinks() throws {
         let loaded = try Loaded(["t.md": """
             # T

@@ -11,6 +11,7 @@ enum EffortText {
 
     /// The estimate that `text` (what follows a link, or a task's text) carries, in minutes.
     static func find(in text: String) -> Int? {
+        guard mayHoldEstimate(text) else { return nil }
         var trimmed = Substring(text.trimmingWhitespace())
         // Not `dropLast()`: on a Substring it counts every character first, and most
         // descriptions end in a full stop.
@@ -30,6 +31,25 @@ enum EffortText {
             }
         }
         return nil
+    }
+
+    /// Both shapes end in a closing bracket (`)` or `]`, a character of one byte) and every duration
+    /// has an ASCII digit: most descriptions lack one of them, which their bytes tell quickly.
+    private static func mayHoldEstimate(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var bracket = false
+            var digit = false
+            for byte in bytes {
+                if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+                    bracket = true
+                } else if byte &- UInt8(ascii: "0") < 10 {
+                    digit = true
+                }
+                if bracket && digit { return true }
+            }
+            return false
+        }
     }
 
     /// A duration on its own (`45 min`, `~2 h`, `1 h 30 min`) → minutes; nil when it is not one.

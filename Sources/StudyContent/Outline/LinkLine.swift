@@ -144,6 +144,8 @@ enum LinkLine {
     /// A task item's text without a link: `[ ] read chapter 3`.
     static func stripCheckbox(_ text: String) -> (String, Bool?) {
         let trimmed = text.trimmingWhitespace()
+        // Every marker opens with `[`, a character of one byte: most text is ruled out by it.
+        guard trimmed.utf8.first == UInt8(ascii: "[") else { return (trimmed, nil) }
         for (marker, state) in [("[]", false), ("[ ]", false), ("[x]", true), ("[X]", true)] where trimmed.hasPrefix(marker) {
             return (String(trimmed.dropFirst(marker.count)).trimmingWhitespace(), state)
         }
@@ -156,8 +158,25 @@ enum LinkLine {
 
     private static func isUntitled(_ text: String, url: String) -> Bool {
         let text = text.trimmingWhitespace()
-        return text.isEmpty || text == url || text == URLNormalizer.displayTitle(url)
+        return text.isEmpty || text == url || (mayBeDisplayTitle(text, of: url) && text == URLNormalizer.displayTitle(url))
             || "mailto:" + text == url
+    }
+
+    /// `displayTitle` drops 0, 5, 7 or 8 bytes of scheme from the front of a URL that opens with
+    /// a visible ASCII byte, and slashes from its end; two ASCII strings are equal only byte for
+    /// byte, so such a title opens with one of four bytes of the URL. Most links' text names the
+    /// page, and this says no without making the title.
+    private static func mayBeDisplayTitle(_ text: String, of url: String) -> Bool {
+        var text = text
+        var url = url
+        return text.withUTF8 { text in
+            url.withUTF8 { url in
+                guard let first = text.first, let head = url.first, head > 32,
+                      text.allSatisfy({ $0 < 128 }), url.allSatisfy({ $0 < 128 }) else { return true }
+                return head == first || (url.count > 5 && url[5] == first) || (url.count > 7 && url[7] == first)
+                    || (url.count > 8 && url[8] == first)
+            }
+        }
     }
 
     /// `Title ([source](…))` without its link leaves `()`, which is no part of the title.
