@@ -47,7 +47,10 @@ enum DetailPane {
         // lines); a note cut short says so, and Enter reads all of it.
         // Counted only as far as the room, as a topic high in a big tree lists thousands.
         var listNeeds = 0
-        for resource in resources where listNeeds <= room { listNeeds += rowHeight(resource, state: state) }
+        for resource in resources {
+            guard listNeeds <= room else { break }
+            listNeeds += rowHeight(resource, state: state)
+        }
         let budget = max(0, resources.isEmpty ? room : min(room, max(3, room * 2 / 5, room - listNeeds - 1)))
         let truncated = note.count > budget
         let shown = Array(note.prefix(truncated ? max(0, budget - 1) : budget))
@@ -161,7 +164,8 @@ enum DetailPane {
         guard !resources.isEmpty else { return }
         if !layout.noteLines.isEmpty || layout.truncated { y += 1 }
         if y < rect.y + rect.height {
-            let done = resources.filter { state.status(of: $0) == .done }.count
+            // The topic's tally counts the same resources, each once: no walk of a big list.
+            let done = state.tally(of: node).done
             grid.put("Resources  \(done)/\(resources.count) done", x: rect.x, y: y, style: .bold, limit: rect.width)
         }
         drawList(resources, scroll: scroll, state: state, into: &grid,
