@@ -11,6 +11,9 @@
 #   studydash  the bundled notes; the ~5,000-file folder (bench/lib.sh); 2,000 near-identical
 #              files (same title paths); one 3.2 MB note (../shared/seeds x200, or Content/
 #              repeated when the seeds are absent) (bench/make_cases.py)
+# BASELINE=PATH adds rows for an older studydash binary (e.g. the last release, built from its
+# tag) on the bundled notes and the 5,000 files, warm and cold, interleaved in the same runs with
+# a store and parse cache of its own: before/after figures from one run on one machine.
 # Missing peers are installed (Debian packages with apt-get as root; frogmouth from PyPI into
 # bench/work/frogmouth-venv); one that cannot be installed is skipped, and the table says so.
 # Then the 3.2 MB note opened in the whole-file reader: open, PgDn, G, in-reader search keys, RSS.
@@ -112,6 +115,17 @@ for folder in Content "$BIG_NOTES" "$same" "$huge"; do
     mkdir -p "$(dirname "$db")"
     "$bin" status --content "$folder" --db "$db" >/dev/null
 done
+baseline="${BASELINE:-}"
+if [ -n "$baseline" ] && ! $only_reader; then
+    [ -x "$baseline" ] || { say "BASELINE is not an executable: $baseline"; exit 1; }
+    echo "  baseline: $baseline ($("$baseline" --version))"
+    base_env=(env XDG_CACHE_HOME="$stores/base-cache")
+    for folder in Content "$BIG_NOTES"; do
+        db="$stores/base-$(basename "$folder")/progress.sqlite"
+        mkdir -p "$(dirname "$db")"
+        "${base_env[@]}" "$baseline" status --content "$folder" --db "$db" >/dev/null
+    done
+fi
 for i in $(seq 1 "$runs"); do
     say "run $i/$runs ..."
     for peer in "${peers[@]}"; do
@@ -133,6 +147,15 @@ for i in $(seq 1 "$runs"); do
     run_probe "$out" studydash Content-new "$i" "$sd_steps" "$bin" --content Content --db "$db" --fresh
     run_probe "$out" studydash big-cold "$i" "$sd_steps" env STUDYDASH_NO_CACHE=1 "$bin" --content "$BIG_NOTES" \
         --db "$stores/$(basename "$BIG_NOTES")/progress.sqlite" --fresh
+    if [ -n "$baseline" ]; then
+        for folder in Content "$BIG_NOTES"; do
+            tag="$(basename "$folder")"
+            run_probe "$out" baseline "$tag" "$i" "$sd_steps" "${base_env[@]}" "$baseline" --content "$folder" \
+                --db "$stores/base-$tag/progress.sqlite" --fresh
+        done
+        run_probe "$out" baseline big-cold "$i" "$sd_steps" "${base_env[@]}" STUDYDASH_NO_CACHE=1 "$baseline" \
+            --content "$BIG_NOTES" --db "$stores/base-$(basename "$BIG_NOTES")/progress.sqlite" --fresh
+    fi
 done
 echo
 python3 bench/tui_report.py --compare "$out" "$runs" "${skipped[@]}"
