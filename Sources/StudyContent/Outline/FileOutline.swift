@@ -67,17 +67,10 @@ struct RawResource: Equatable {
     var id: String?
 
     init(title: String, url: String?, description: String, line: Int, checkbox: Bool?, effortMinutes: Int? = nil) {
-        self.title = title
-        self.url = url
-        self.description = description
-        self.line = line
-        self.checkbox = checkbox
-        self.effortMinutes = effortMinutes
-        if let url {
-            let normalized = URLNormalizer.normalize(url)
-            normalizedURL = normalized
-            id = StableID.resource(normalizedURL: normalized)
-        }
+        let normalized = url.map(URLNormalizer.normalize)
+        self.init(title: title, url: url, description: description, line: line, checkbox: checkbox,
+                  effortMinutes: effortMinutes, normalizedURL: normalized,
+                  id: normalized.map { StableID.resource(normalizedURL: $0) })
     }
 
     /// A resource read back from the parse cache, its normal form and ID as worked out when it
