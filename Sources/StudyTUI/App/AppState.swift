@@ -219,11 +219,11 @@ public struct AppState: Sendable {
     /// a search filters, a node it left out (`]` going past the matches) is shown as well.
     public mutating func reveal(_ node: Int) {
         var changed = treeFilter?.insert(node) ?? false
-        var ancestor = index.nodes[node].parent
+        var ancestor = index.parent(of: node)
         while let current = ancestor {
             changed = expanded.insert(current).inserted || changed
             changed = (treeFilter?.insert(current) ?? false) || changed
-            ancestor = index.nodes[current].parent
+            ancestor = index.parent(of: current)
         }
         // Rows already showing it (a search's first match, just filtered to) need no new walk
         // of the tree: each key of the search line would pay for it twice.

@@ -149,7 +149,7 @@ extension AppState.Search {
         var isOpen = [Bool](repeating: false, count: index.nodes.count)
         var open: [Int] = []
         for node in nodes where shown.insert(node) {
-            var ancestor = index.nodes[node].parent
+            var ancestor = index.parent(of: node)
             while let current = ancestor {
                 if !isOpen[current] {
                     isOpen[current] = true
@@ -157,7 +157,7 @@ extension AppState.Search {
                 }
                 // An ancestor already shown has had its own ancestors added.
                 guard shown.insert(current) else { break }
-                ancestor = index.nodes[current].parent
+                ancestor = index.parent(of: current)
             }
         }
         return (shown, Set(open), shown.sorted)

@@ -53,6 +53,10 @@ public struct TopicIndex: Sendable {
 
     public func index(ofTopic id: String) -> Int? { items.topicNumber(id: id) }
 
+    /// A node's parent, read straight from the index: walks up the tree (a search placing
+    /// 100,000 hits) would otherwise make a whole `Node`, its topic copied, at every step.
+    public func parent(of node: Int) -> Int? { items.parent(of: node) }
+
     /// Titles from the root to the topic that first lists the resource.
     public func path(ofResource id: String) -> [String] {
         items.homeNumber(ofResource: id).map(items.titles(of:)) ?? []
