@@ -33,13 +33,9 @@ extension Reducer {
 
     /// Every resource once, with the topic that first lists it, in the tree's depth-first order.
     static func curriculumListings(_ index: TopicIndex) -> [(node: Int, id: String)] {
-        var seen = Set<String>()
-        var listings: [(node: Int, id: String)] = []
-        // Nodes are numbered depth-first, so their order is the curriculum's.
-        for (node, entry) in index.nodes.enumerated() {
-            for id in entry.topic.resourceIDs where seen.insert(id).inserted { listings.append((node, id)) }
-        }
-        return listings
+        // The index numbers resources in the order they are first listed, each with its home
+        // (the first topic to list it): no walk of every topic, no set of IDs per key.
+        index.items.resourceIDs.enumerated().map { (index.items.homeNumber(ofResourceNumber: $0.offset), $0.element) }
     }
 
     /// Where the search starts: just past the selected resource in the list; in the tree, at the
