@@ -68,15 +68,16 @@ struct StudyDash: ParsableCommand {
         }
     }
 
-    /// The dashboard's arguments parsed by its own command: the whole parse builds the parser of
-    /// every subcommand to reach the default one, a quarter of the instructions the dashboard ran
-    /// to its first screen. Only for arguments that name no command, which the whole parse could
-    /// only hand to the dashboard as they are; any error (help, `--version`, a wrong option) goes
-    /// to the whole parse, so that its message and exit status stay what they were.
+    /// The dashboard's arguments read by DashboardArguments when it knows their shape, else
+    /// parsed by the dashboard's own command: the whole parse builds the parser of every
+    /// subcommand to reach the default one, a quarter of the instructions the dashboard ran to its
+    /// first screen. Only for arguments that name no command, which the whole parse could only
+    /// hand to the dashboard as they are; any error (help, `--version`, a wrong option) goes to
+    /// the whole parse, so that its message and exit status stay what they were.
     private static func dashboardAlone(_ arguments: [String], commands: Set<String>) -> (any ParsableCommand)? {
         let rest = arguments.first == "dashboard" ? Array(arguments.dropFirst()) : arguments
         guard !rest.contains(where: commands.contains) else { return nil }
-        return try? DashboardCommand.parse(rest)
+        return DashboardArguments.command(rest, commands: commands) ?? (try? DashboardCommand.parse(rest))
     }
 
     /// A subcommand's arguments parsed by that command alone, for a command that opts in by naming
