@@ -6,8 +6,19 @@ import StudyText
 /// The session as the command line opens it and names items: from `--content` and `--db`, with
 /// every failure a one-line error that says what to type instead.
 extension StudySession {
+    /// An existing store opens on the other core while the notes load (GRDB's set-up, the checks
+    /// and the migrations look: about a quarter of what loading the bundled notes takes). A new
+    /// one is made only once the notes have loaded, so that a wrong notes folder leaves no store
+    /// behind. Either way a failure of the notes is the one reported, as before.
     init(content: ContentOptions, store: StoreOptions) throws {
-        self.init(tree: try content.load(), store: try store.open(config: try content.config.load()))
+        let config = try content.config.load()
+        guard store.exists(config: config) else {
+            self.init(tree: try content.load(), store: try store.open(config: config))
+            return
+        }
+        let opening = InBackground { try store.open(config: config) }
+        let tree = try content.load()
+        self.init(tree: tree, store: try opening.value())
     }
 
     /// Finds the item a user means, or fails listing the candidates (changing nothing).

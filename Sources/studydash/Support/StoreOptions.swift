@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import StudyApp
 import StudyStore
@@ -14,6 +19,12 @@ struct StoreOptions: ParsableArguments {
     func resolvedPath(config: StudyConfig) -> String {
         let fromEnvironment = !(Environment.value("STUDYDASH_DB") ?? "").isEmpty
         return StoreLocation.resolve(explicit: path ?? (fromEnvironment ? nil : config.db), environment: Environment.value)
+    }
+
+    /// Whether the store's file is there already (opening it then creates nothing).
+    func exists(config: StudyConfig) -> Bool {
+        var info = stat()
+        return stat(resolvedPath(config: config), &info) == 0
     }
 
     func open(config: StudyConfig) throws -> ProgressStore {
