@@ -89,19 +89,24 @@ struct DashboardCommand: ParsableCommand {
             // notes file could cause while loading.
             if environment["STUDYDASH_DEBUG_CRASH_AT_START"] != nil { DashboardLoop.crashForTesting() }
             #endif
+            // The watcher's first look at the notes (a walk and a stat of every file) runs on the
+            // other core while this one loads them. The folders the session reads, named here
+            // with the same error the session would give when they cannot be.
+            let folders = try content.resolvedFolders()
+            let content = content
+            let watcher = InBackground { ContentWatcher(folders: folders, cache: content.parseCache()) }
             let session = try StudySession(content: content, store: store)
             // [sync] on_open: merged before the first frame; a failure is the status row's message.
             let syncFolder = AutoSync.folder(environment: environment["STUDYDASH_SYNC_DIR"], config: config)
             let openNotice = config.sync.onOpen == true ? AutoSync.run(folder: syncFolder, store: session.store) : nil
             let progress = try storeCall { try session.progress() }
             let useColor = color.useColor(environment: environment)
-            let folders = try content.resolvedFolders()
             let resume = ResumeFile(contentFolders: folders, environment: environment)
             let code = try DashboardLoop.run(session: session, progress: progress,
                                              looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap,
                                                                         hyperlinks: (config.hyperlinks ?? .auto).isOn(environment: environment)),
                                              environment: environment, config: config, resume: resume, fresh: fresh,
-                                             watcher: ContentWatcher(folders: folders, cache: content.parseCache()), notice: openNotice) {
+                                             watcher: try watcher.value(), notice: openNotice) {
                 // [sync] on_quit, after the terminal is back: a failure is said, and the quit stands.
                 if config.sync.onQuit == true, let failure = AutoSync.run(folder: syncFolder, store: session.store) {
                     Output.note("studydash: \(failure)")
