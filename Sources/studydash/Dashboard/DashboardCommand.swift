@@ -95,17 +95,18 @@ struct DashboardCommand: ParsableCommand {
             let folders = try content.resolvedFolders()
             let content = content
             let watcher = InBackground { ContentWatcher(folders: folders, cache: content.parseCache()) }
+            // So does naming the resume file (the folders' paths resolved through Foundation).
+            let resume = InBackground { ResumeFile(contentFolders: folders, environment: environment) }
             let session = try StudySession(content: content, store: store)
             // [sync] on_open: merged before the first frame; a failure is the status row's message.
             let syncFolder = AutoSync.folder(environment: environment["STUDYDASH_SYNC_DIR"], config: config)
             let openNotice = config.sync.onOpen == true ? AutoSync.run(folder: syncFolder, store: session.store) : nil
             let progress = try storeCall { try session.progress() }
             let useColor = color.useColor(environment: environment)
-            let resume = ResumeFile(contentFolders: folders, environment: environment)
             let code = try DashboardLoop.run(session: session, progress: progress,
                                              looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap,
                                                                         hyperlinks: (config.hyperlinks ?? .auto).isOn(environment: environment)),
-                                             environment: environment, config: config, resume: resume, fresh: fresh,
+                                             environment: environment, config: config, resume: try resume.value(), fresh: fresh,
                                              watcher: try watcher.value(), notice: openNotice) {
                 // [sync] on_quit, after the terminal is back: a failure is said, and the quit stands.
                 if config.sync.onQuit == true, let failure = AutoSync.run(folder: syncFolder, store: session.store) {
