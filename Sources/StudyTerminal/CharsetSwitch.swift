@@ -9,11 +9,12 @@ import Darwin
 /// and `sgr0` select the ASCII set (`ESC ( B`) on every attribute change, for programs that
 /// draw boxes with the line-drawing set; StudyDash draws them as Unicode text and never asks
 /// for that set (no `A_ALTCHARSET`), so the switch is three bytes of every change that do
-/// nothing: about 130 of a key's 2,000. The ASCII set is selected once instead, when the
-/// screen is taken and taken back (`reset`), in case another program left the other set on.
+/// nothing: about 130 of a key's 2,000. `TerminalScreen` selects the ASCII set itself instead
+/// where another program may have left the other set on: when it takes the screen, after a
+/// suspend, and on Ctrl-L.
 enum CharsetSwitch {
-    /// Edits the current terminal's `sgr` and `sgr0` in place (they only get shorter), before
-    /// ncurses sends either. Returns what selects the ASCII set (`rmacs`), to be sent at once
+    /// Edits the current terminal's `sgr` and `sgr0` in place (they only get shorter), right
+    /// after newterm, before any frame (ncurses parses them again on every use). Returns what selects the ASCII set (`rmacs`), to be sent at once
     /// and again whenever the terminal may have been written by someone else; nil when the
     /// terminal's sequences carry no switch and nothing was changed.
     static func dropFromRenditions() -> [UInt8]? {
