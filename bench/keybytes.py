@@ -9,8 +9,9 @@ attribute/colour switches, cursor moves, clear-to-EOL, text), then the totals.
 
 With --slow the waits are long enough for a command run under `valgrind --tool=callgrind`: run
 it once with the keys and once with --keys '' and compare the two profiles (callgrind_control
-cannot zero the counters of a process waiting for a key). With --raw DIR each key's bytes are
-written to DIR/NN.bin for a closer look.
+cannot zero the counters of a process waiting for a key). With --raw DIR the first screen's
+bytes are written to DIR/first.bin and each key's to DIR/NN.bin, for a closer look (and for
+bench/floor/frames.py).
 
 Standard library plus pyte (the screen model the terminal tests use), to know when the first
 screen is up.
@@ -109,6 +110,8 @@ def main():
     print(f"first screen: {len(first)} bytes", file=sys.stderr)
     if args.raw:
         os.makedirs(args.raw, exist_ok=True)
+        with open(os.path.join(args.raw, "first.bin"), "wb") as f:
+            f.write(first)
     totals = {}
     sizes = []
     for number, key in enumerate(keys):

@@ -33,6 +33,9 @@ public final class TerminalScreen {
     /// The hyperlinks written over the last frame: cells that stop being one are written again
     /// plain, as ncurses would not rewrite a cell whose text and style stayed the same.
     private var linked: [ScreenLink] = []
+    /// What selects the ASCII character set, sent where the attribute sequences no longer do
+    /// (see `CharsetSwitch`): empty when they still do.
+    private var asciiSet: [UInt8] = []
 
     /// Takes over the terminal (alternate screen, no echo, keys one at a time). Check
     /// `TerminalCheck.refusal` first. Throws when ncurses cannot start. `theme`'s colours when
@@ -54,6 +57,7 @@ public final class TerminalScreen {
             sd_set_crash_reset_armed(0)
             throw SetupError(description: "ncurses could not set up the terminal (newterm failed)")
         }
+        asciiSet = CharsetSwitch.dropFromRenditions() ?? []
         // From here until stop(), stderr output is kept for after the screen (see CTerminalGuard.h).
         _ = sd_capture_stderr()
         let screen = studydash_stdscr()
@@ -75,7 +79,7 @@ public final class TerminalScreen {
         painter = GridPainter(palette: palette)
         // Taking the screen back has cleared it, so the first frame need not clear it again.
         painter.startFromBlank(screen: size)
-        _ = writeOut(inputModes(on: true).utf8)
+        _ = writeOut(Array(inputModes(on: true).utf8) + asciiSet)
     }
 
     /// The sequences that turn the mouse (when asked for) and bracketed paste on or off: on at
@@ -372,6 +376,8 @@ public final class TerminalScreen {
         guard !stopped else { return }
         painter.forget()
         _ = clearok(studydash_curscr(), true)
+        // Whatever wrote over the screen may have left the line-drawing set on.
+        if !asciiSet.isEmpty { _ = writeOut(asciiSet) }
     }
 
     /// Gives the terminal back to the shell while `body` runs (an editor, say), then takes it
@@ -385,6 +391,8 @@ public final class TerminalScreen {
         defer {
             sd_pause_stderr_capture(0)
             _ = reset_prog_mode()
+            // Before any text: the program that ran may have left the line-drawing set on.
+            if !asciiSet.isEmpty { _ = writeOut(asciiSet) }
             painter.forget()
             _ = clearok(studydash_curscr(), true)
             _ = wrefresh(studydash_stdscr())
