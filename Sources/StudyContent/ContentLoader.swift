@@ -52,6 +52,7 @@ public enum ContentLoader {
                 }
             }
         }
+        NotesListing.recordLoad(of: folders, files: walker.files, folders: walker.folders)
         let outlines = parseAll(walker.files, roots: folders, cache: cache, startedAt: startedAt)
         var assembler = TreeAssembler(outlines: outlines)
         let roots = plans.map { assembler.root($0) }

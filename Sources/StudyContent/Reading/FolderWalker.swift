@@ -45,6 +45,8 @@ struct FolderWalker {
     private var visited = Set<FileIdentity>()
     private(set) var warnings: [ContentWarning] = []
     private(set) var files: [FilePlan] = []
+    /// Every folder opened, in walk order (what the notes watcher watches).
+    private(set) var folders: [String] = []
     /// The content folders with every symlink in them resolved: where a symlink may lead.
     private let resolvedRoots: [String]
 
@@ -97,6 +99,7 @@ struct FolderWalker {
                                            "cannot read folder: \(String(cString: strerror(errno)))"))
             return plan
         }
+        folders.append(path)
         var names: [String] = []
         while let entry = readdir(dir) {
             let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
