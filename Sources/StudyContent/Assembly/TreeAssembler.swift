@@ -167,7 +167,7 @@ struct TreeAssembler {
             resource.id = id
             resource.title = raw.title
             resource.url = raw.url
-            resource.description = raw.description
+            resource.descriptionText = raw.descriptionText
             resource.source = location
             resource.checkbox = raw.checkbox
             resource.occurrences = [location]

@@ -5,7 +5,13 @@ public struct Resource: Hashable, Sendable {
     public var title: String
     /// The link as written in the notes (not normalised), or nil for a task item without a link.
     public var url: String?
-    public var description: String
+    /// The text after the link, held, or read on demand from the parse cache (see `NoteText`):
+    /// a big folder's descriptions run to twenty megabytes, and a session shows a few.
+    public var descriptionText: NoteText
+    public var description: String {
+        get { descriptionText.string }
+        set { descriptionText = NoteText(newValue) }
+    }
     /// The first place the resource was found.
     public var source: SourceLocation
     /// `[x]` → true, `[ ]` → false, no checkbox → nil.
@@ -21,7 +27,7 @@ public struct Resource: Hashable, Sendable {
         self.id = id
         self.title = title
         self.url = url
-        self.description = description
+        descriptionText = NoteText(description)
         self.source = source
         self.checkbox = checkbox
         self.occurrences = occurrences ?? [source]
