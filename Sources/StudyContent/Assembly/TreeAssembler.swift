@@ -171,21 +171,22 @@ struct TreeAssembler {
         return (id, isNew)
     }
 
+    /// Listed once, at its source: setting the source below sets its one occurrence.
     private static let unmet = Resource(id: "", title: "", url: nil, description: "",
-                                        source: SourceLocation(file: "", line: 0), checkbox: nil, occurrences: [])
+                                        source: SourceLocation(file: "", line: 0), checkbox: nil)
 
     private static func merge(_ raw: RawResource, id: String, at location: SourceLocation, into resource: inout Resource,
                               isNew: inout Bool, warnings: inout [ContentWarning]) {
         guard !resource.id.isEmpty else {
             // Field by field, in the table's own storage: a whole new value would be built and
-            // then copied over the placeholder. Every stored field of `Resource` is set here.
+            // then copied over the placeholder. Every field of `Resource` is set here (its
+            // occurrences by its source: the placeholder is listed once).
             resource.id = id
             resource.title = raw.title
             resource.url = raw.url
             resource.descriptionText = raw.descriptionText
             resource.source = location
             resource.checkbox = raw.checkbox
-            resource.occurrences = [location]
             resource.effortMinutes = raw.effortMinutes
             isNew = true
             return
