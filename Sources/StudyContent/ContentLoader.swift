@@ -52,8 +52,9 @@ public enum ContentLoader {
                 }
             }
         }
-        let outlines = parseAll(walker.files, roots: folders, cache: cache, startedAt: startedAt)
-        var assembler = TreeAssembler(outlines: outlines)
+        NotesListing.recordLoad(of: folders, files: walker.files, folders: walker.folders)
+        // Handed on, not kept here: the assembler frees each outline once it is used.
+        var assembler = TreeAssembler(outlines: parseAll(walker.files, roots: folders, cache: cache, startedAt: startedAt))
         let roots = plans.map { assembler.root($0) }
         return ContentTree(roots: roots, resources: assembler.resources,
                            warnings: walker.warnings + assembler.warnings)

@@ -30,4 +30,21 @@ import Testing
         #expect(Set(reloaded.tree.resources.values.map(\.title)) == ["Alpha", "Beta", "Gamma"])
         #expect(reading.lastHits == 1 && reading.lastMisses == 1)
     }
+
+    /// The watcher starts from the stamps the load read the tree by, not from a later look: a
+    /// file changed after the load but before the watcher started counts as changed.
+    @Test func theWatcherComparesWithWhatTheLoadRead() throws {
+        let notes = try TemporaryFolder([
+            "tools.md": "# Tools\n\n- [Alpha](https://alpha.example) - first.\n",
+            "more.md": "# More\n\n- [Gamma](https://gamma.example)\n",
+        ])
+        _ = try ContentLoader.load(folders: [notes.path])
+        try notes.write("tools.md", "# Tools\n\n- [Alpha](https://alpha.example) - first, and more.\n")
+        let watcher = ContentWatcher(folders: [notes.path])
+        try notes.write("more.md", "# More\n\n- [Gamma](https://gamma.example) - third.\n")
+        #expect(!watcher.look())
+        #expect(watcher.look())
+        let reloaded = try #require(try watcher.reload()?.get())
+        #expect(reloaded.changedFiles == 2, "tools.md changed after the load, more.md after the watcher started")
+    }
 }

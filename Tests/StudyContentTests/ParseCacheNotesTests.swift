@@ -12,9 +12,11 @@ import Testing
 /// so and is parsed afresh on the next start, and a cache of another format is ignored.
 @Suite struct ParseCacheNotesTests {
     static let longNote = String(repeating: "Object storage keeps whole objects under keys. ", count: 4)
+    static let longDescription = "the basics of buckets, keys, storage classes and lifecycle rules, with prices per region"
     static let notes = [
         "README.md": "# Cloud\n\nWhere it starts.\n",
-        "storage.md": "# Storage\n\n\(longNote)\n\n- [S3 guide](https://example.com/s3) — the basics\n\n## Glacier\n\nCold, and \(longNote)\n",
+        "storage.md": "# Storage\n\n\(longNote)\n\n- [S3 guide](https://example.com/s3) — the basics\n\n## Glacier\n\nCold, and \(longNote)\n"
+            + "\n- [Glacier guide](https://example.com/glacier) — \(longDescription)\n",
     ]
 
     let notes: TemporaryFolder
@@ -55,6 +57,19 @@ import Testing
         #expect(topic.note == expected.note && topic.note.hasPrefix("Object storage"))
         #expect(topic.children.map(\.note) == expected.children.map(\.note))
         #expect(!topic.isEmpty && warm.roots == parsed.roots)
+    }
+
+    @Test func aLongDescriptionFromTheCacheIsReadWhenShownAndIsTheParsedText() throws {
+        let parsed = try ContentLoader.load(folders: [notes.path])
+        _ = try ContentLoader.load(folders: [notes.path], cache: cache())
+        let warm = try ContentLoader.load(folders: [notes.path], cache: cache())
+        let glacier = try #require(warm.resources.values.first { $0.title == "Glacier guide" })
+        #expect(!glacier.descriptionText.isHeld, "kept on disk until shown")
+        #expect(glacier.description == Self.longDescription)
+        #expect(warm.resources == parsed.resources)
+        // Read again, and after other texts of the cache: the same words each time.
+        #expect(storage(warm)?.note == storage(parsed)?.note)
+        #expect(warm.resources.values.map(\.description).sorted() == parsed.resources.values.map(\.description).sorted())
     }
 
     @Test func aFileChangedAfterLoadingStillShowsTheNoteOfTheLoadUntilTheNextLoad() throws {

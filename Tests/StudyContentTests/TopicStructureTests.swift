@@ -108,6 +108,18 @@ import StudyContent
         #expect(loaded.root.children.map(\.title).sorted() == ["A", "B", "C"])
     }
 
+    @Test func noteNamesAreReadInAnyCaseAndOnlyAPlainReadmeIsTheFolderNote() throws {
+        let loaded = try Loaded([
+            "A.MD": "# A\n", "b.Markdown": "# B\n",
+            "one/README.MD": "# One\n\nIts note.\n", "one/readme.txt": "# Plain text\n",
+            "two/Index.Markdown": "# Two\n", "two/readme.v2.md": "# Second draft\n",
+        ])
+        #expect(loaded.root.children.map(\.title).sorted() == ["A", "B", "One", "Two"])
+        #expect(loaded.topic("One")?.note == "Its note.")
+        #expect(loaded.topic("One")?.children.map(\.title) == ["Plain text"])
+        #expect(loaded.topic("Two")?.children.map(\.title) == ["Second draft"])
+    }
+
     @Test func missingFolderIsAnError() {
         #expect(throws: ContentLoader.LoadError.missing("/nonexistent/studydash")) {
             try ContentLoader.load(folders: ["/nonexistent/studydash"])

@@ -37,7 +37,8 @@ public final class ContentWatcher {
     public init(folders: [String], cache: ParseCache? = nil) {
         self.folders = folders
         self.cache = cache
-        loaded = NotesSnapshot.take(folders)
+        // The load just made walked these folders already: its stamps are what the tree was read by.
+        loaded = NotesSnapshot.lastLoad(of: folders) ?? NotesSnapshot.take(folders)
         #if os(Linux)
         events = FolderEvents()
         if let events, !events.watch(loaded.folders) { self.events = nil }

@@ -3,7 +3,9 @@ import StudyText
 
 /// Folder plans + file outlines → topics with stable IDs, and each resource once.
 struct TreeAssembler {
-    private let outlines: [FileOutline]
+    /// Each file's outline until its topics are made, then a released stand-in: the outlines
+    /// and the tree made from them are not both held whole (twenty megabytes at the peak).
+    private var outlines: [FileOutline]
     private(set) var resources: [String: Resource] = [:]
     private(set) var warnings: [ContentWarning] = []
     private var usedTopicIDs = Set<String>()
@@ -51,6 +53,7 @@ struct TreeAssembler {
                                                  line: note.map { $0.root.line } ?? 0))
         if let note, let file = plan.noteFile {
             fill(&topic, from: note.root, file: file.displayPath, path: ownPath)
+            release(file)
         }
 
         var entries: [(order: TopicOrder?, name: String, make: (inout TreeAssembler) -> Topic)] = []
@@ -71,6 +74,7 @@ struct TreeAssembler {
             default: return lhs.name.lowercased() < rhs.name.lowercased()
             }
         }
+        topic.children.reserveCapacity(entries.count)
         for entry in entries { topic.children.append(entry.make(&self)) }
         return topic
     }
@@ -82,8 +86,18 @@ struct TreeAssembler {
         var topic = Topic(id: topicID(parent: path, path: ownPath, title: title), title: title, kind: .file,
                           source: SourceLocation(file: plan.displayPath, line: outline.root.line))
         fill(&topic, from: outline.root, file: plan.displayPath, path: ownPath)
+        release(plan)
         return topic
     }
+
+    /// Frees a file's outline once its topics hold what they need of it (its order and
+    /// `skipped` were read before any topic was made).
+    private mutating func release(_ file: FilePlan) {
+        outlines[file.index] = Self.released
+    }
+
+    private static let released = FileOutline(title: nil, order: nil, root: OutlineSection(title: "", level: 0, line: 0),
+                                              warnings: [])
 
     /// Note, resources and heading sub-topics of a section go into `topic`.
     private mutating func fill(_ topic: inout Topic, from section: OutlineSection, file: String, path: StableID.PathKey) {
@@ -103,6 +117,7 @@ struct TreeAssembler {
             }
             topic.resourceIDs.append(id)
         }
+        topic.children.reserveCapacity(section.children.count)
         for child in section.children {
             let childPath = path.appending(child.title)
             var sub = Topic(id: topicID(parent: path, path: childPath, title: child.title), title: child.title,
@@ -156,21 +171,22 @@ struct TreeAssembler {
         return (id, isNew)
     }
 
+    /// Listed once, at its source: setting the source below sets its one occurrence.
     private static let unmet = Resource(id: "", title: "", url: nil, description: "",
-                                        source: SourceLocation(file: "", line: 0), checkbox: nil, occurrences: [])
+                                        source: SourceLocation(file: "", line: 0), checkbox: nil)
 
     private static func merge(_ raw: RawResource, id: String, at location: SourceLocation, into resource: inout Resource,
                               isNew: inout Bool, warnings: inout [ContentWarning]) {
         guard !resource.id.isEmpty else {
             // Field by field, in the table's own storage: a whole new value would be built and
-            // then copied over the placeholder. Every stored field of `Resource` is set here.
+            // then copied over the placeholder. Every field of `Resource` is set here (its
+            // occurrences by its source: the placeholder is listed once).
             resource.id = id
             resource.title = raw.title
             resource.url = raw.url
-            resource.description = raw.description
+            resource.descriptionText = raw.descriptionText
             resource.source = location
             resource.checkbox = raw.checkbox
-            resource.occurrences = [location]
             resource.effortMinutes = raw.effortMinutes
             isNew = true
             return

@@ -142,9 +142,9 @@ struct ByteReader {
     }
 }
 
-/// `FileOutline` ↔ bytes. A note longer than `heldNoteLength` is not written in the outline:
-/// its bytes go to the cache's notes region (`NotesWriter`) and the outline keeps where they are,
-/// so that reading the outlines never reads the prose.
+/// `FileOutline` ↔ bytes. A note or a resource's description longer than `heldNoteLength` is
+/// not written in the outline: its bytes go to the cache's notes region (`NotesWriter`) and the
+/// outline keeps where they are, so that reading the outlines never reads the prose.
 enum OutlineCoding {
     static let heldNoteLength = 64
 
@@ -195,20 +195,7 @@ enum OutlineCoding {
         writer.string(section.title)
         writer.count(section.level)
         writer.count(section.line)
-        let note = section.note
-        if note.isEmpty {
-            writer.byte(NoteForm.empty.rawValue)
-        } else if note.utf8.count <= heldNoteLength {
-            writer.byte(NoteForm.inline.rawValue)
-            writer.string(note)
-        } else {
-            writer.byte(NoteForm.stored.rawValue)
-            let place = notes.append(note)
-            writer.count(place.offset)
-            writer.count(place.length)
-            writer.fixed(place.checksum)
-            writer.byte(section.noteText.isBlank ? 1 : 0)
-        }
+        write(section.noteText, to: &writer, notes: &notes)
         writer.count(section.resources.count)
         for resource in section.resources {
             var flags: ResourceFlags = []
@@ -222,7 +209,7 @@ enum OutlineCoding {
             writer.byte(flags.rawValue)
             writer.string(resource.title)
             if let url = resource.url { writer.string(url) }
-            writer.string(resource.description)
+            write(resource.descriptionText, to: &writer, notes: &notes)
             writer.count(resource.line)
             if let effort = resource.effortMinutes { writer.signed(effort) }
             if flags.contains(.normalized), let normalized = resource.normalizedURL { writer.string(normalized) }
@@ -230,6 +217,39 @@ enum OutlineCoding {
         }
         writer.count(section.children.count)
         for child in section.children { write(child, to: &writer, notes: &notes) }
+    }
+
+    /// A note or a description: none, in line when short, else its place in the notes region.
+    private static func write(_ text: NoteText, to writer: inout ByteWriter, notes: inout NotesWriter) {
+        let string = text.string
+        if string.isEmpty {
+            writer.byte(NoteForm.empty.rawValue)
+        } else if string.utf8.count <= heldNoteLength {
+            writer.byte(NoteForm.inline.rawValue)
+            writer.string(string)
+        } else {
+            writer.byte(NoteForm.stored.rawValue)
+            let place = notes.append(string)
+            writer.count(place.offset)
+            writer.count(place.length)
+            writer.fixed(place.checksum)
+            writer.byte(text.isBlank ? 1 : 0)
+        }
+    }
+
+    /// A text written by `write(_:to:notes:)`; nil when it does not read back whole.
+    private static func readText(from reader: inout ByteReader, store: (any NoteStore)?) -> NoteText? {
+        switch reader.byte().flatMap(NoteForm.init(rawValue:)) {
+        case .empty: return NoteText("")
+        case .inline: return reader.string().map(NoteText.init)
+        case .stored:
+            guard let store, let offset = reader.varint(), let length = reader.varint(), let checksum = reader.fixed(),
+                  let blank = reader.byte(), blank <= 1, offset <= UInt64(Int.max), length <= UInt64(Int32.max)
+            else { return nil }
+            return NoteText(place: NoteText.Place(store: store, offset: Int(offset), length: Int(length), checksum: checksum),
+                            isBlank: blank == 1)
+        case nil: return nil
+        }
     }
 
     /// Stored notes are read from `store` when shown; nil when any part does not read back whole.
@@ -257,21 +277,9 @@ enum OutlineCoding {
     /// Headings nest at most six deep; a much deeper nesting can only be damage.
     private static func readSection(from reader: inout ByteReader, store: (any NoteStore)?, depth: Int) -> OutlineSection? {
         guard depth <= 64, let title = reader.string(), let level = reader.small(), let line = reader.small(),
-              let form = reader.byte().flatMap(NoteForm.init(rawValue:)) else { return nil }
+              let note = readText(from: &reader, store: store) else { return nil }
         var section = OutlineSection(title: title, level: level, line: line)
-        switch form {
-        case .empty: break
-        case .inline:
-            guard let note = reader.string() else { return nil }
-            section.note = note
-        case .stored:
-            guard let store, let offset = reader.varint(), let length = reader.varint(), let checksum = reader.fixed(),
-                  let blank = reader.byte(), blank <= 1, offset <= UInt64(Int.max), length <= UInt64(Int32.max)
-            else { return nil }
-            section.noteText = NoteText(place: NoteText.Place(store: store, offset: Int(offset), length: Int(length),
-                                                              checksum: checksum),
-                                        isBlank: blank == 1)
-        }
+        section.noteText = note
         guard let resourceCount = reader.count() else { return nil }
         section.resources.reserveCapacity(resourceCount)
         for _ in 0..<resourceCount {
@@ -280,7 +288,7 @@ enum OutlineCoding {
             guard flags.rawValue & 0x80 == 0, let title = reader.string() else { return nil }
             var url: String?
             if flags.contains(.url) { guard let value = reader.string() else { return nil }; url = value }
-            guard let description = reader.string(), let line = reader.small() else { return nil }
+            guard let description = readText(from: &reader, store: store), let line = reader.small() else { return nil }
             var effort: Int?
             if flags.contains(.effort) { guard let value = reader.signed() else { return nil }; effort = value }
             var normalized: String?
@@ -288,7 +296,7 @@ enum OutlineCoding {
             if flags.contains(.normalizedIsURL) { guard let url else { return nil }; normalized = url }
             var id: String?
             if flags.contains(.id) { guard let value = reader.string() else { return nil }; id = value }
-            section.resources.append(RawResource(title: title, url: url, description: description, line: line,
+            section.resources.append(RawResource(title: title, url: url, descriptionText: description, line: line,
                                                  checkbox: flags.contains(.checkbox) ? flags.contains(.checked) : nil,
                                                  effortMinutes: effort, normalizedURL: normalized, id: id))
         }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import StudyCore
 
 /// The parse cache on disk: a magic line, the lengths of its two regions (8 bytes each), the
@@ -106,14 +107,40 @@ final class CacheNotes: NoteStore {
 
     func note(at offset: Int, length count: Int, checksum: UInt64) -> String {
         guard offset >= 0, count >= 0, offset <= length, count <= length - offset,
-              let bytes = CacheFile.readExactly(fd, at: base + offset, count: count),
-              bytes.withUnsafeBytes({ ByteReader.checksum($0) }) == checksum
+              let text = queue.sync(execute: { read(at: offset, count: count, checksum: checksum) })
         else {
             failed = true
             forget()
             return Self.unreadable
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return text
+    }
+
+    /// Notes and descriptions are mostly read in the order they were written (a search index,
+    /// `tree --json`, a topic's resources): one read of the region's next `windowLength` bytes
+    /// then serves the next hundreds of them, where a read each cost 90,000 system calls.
+    static let windowLength = 64 * 1024
+    /// Reads may come from any thread: the window is only touched on this queue.
+    private let queue = DispatchQueue(label: "studydash.cache-notes")
+    nonisolated(unsafe) private var window: [UInt8] = []
+    nonisolated(unsafe) private var windowStart = 0
+
+    private func read(at offset: Int, count: Int, checksum: UInt64) -> String? {
+        if offset < windowStart || offset + count > windowStart + window.count {
+            let span = max(count, min(Self.windowLength, length - offset))
+            // A window that cannot be read whole (the file damaged since) still lets the note
+            // itself be tried.
+            guard let bytes = CacheFile.readExactly(fd, at: base + offset, count: span)
+                ?? CacheFile.readExactly(fd, at: base + offset, count: count) else { return nil }
+            window = bytes
+            windowStart = offset
+        }
+        let from = offset - windowStart
+        return window.withUnsafeBytes { all -> String? in
+            let slice = UnsafeRawBufferPointer(rebasing: all[from..<from + count])
+            guard ByteReader.checksum(slice) == checksum else { return nil }
+            return String(decoding: slice, as: UTF8.self)
+        }
     }
 
     /// Deletes the cache file, unless it is no longer this one (a newer cache renamed over it).

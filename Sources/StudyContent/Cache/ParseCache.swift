@@ -16,7 +16,7 @@ import Darwin
 /// so a reader never sees half a cache).
 public final class ParseCache: @unchecked Sendable {
     /// Bumped whenever the bytes of an outline, or what the outline holds, change.
-    static let formatVersion: Int64 = 2
+    static let formatVersion: Int64 = 3
     static let magic = Array("studydash parse cache\n".utf8)
     /// A file changed this recently may be changed again within the same tick of the kernel's
     /// coarse clock, keeping its ctime: it is parsed, but not kept until it has settled.

@@ -59,7 +59,12 @@ struct OutlineSection {
 struct RawResource: Equatable {
     var title: String
     var url: String?
-    var description: String
+    /// Held when just parsed; read on demand when it came from the parse cache.
+    var descriptionText: NoteText
+    var description: String {
+        get { descriptionText.string }
+        set { descriptionText = NoteText(newValue) }
+    }
     var line: Int
     var checkbox: Bool?
     var effortMinutes: Int?
@@ -77,9 +82,15 @@ struct RawResource: Equatable {
     /// was parsed.
     init(title: String, url: String?, description: String, line: Int, checkbox: Bool?, effortMinutes: Int?,
          normalizedURL: String?, id: String?) {
+        self.init(title: title, url: url, descriptionText: NoteText(description), line: line, checkbox: checkbox,
+                  effortMinutes: effortMinutes, normalizedURL: normalizedURL, id: id)
+    }
+
+    init(title: String, url: String?, descriptionText: NoteText, line: Int, checkbox: Bool?, effortMinutes: Int?,
+         normalizedURL: String?, id: String?) {
         self.title = title
         self.url = url
-        self.description = description
+        self.descriptionText = descriptionText
         self.line = line
         self.checkbox = checkbox
         self.effortMinutes = effortMinutes

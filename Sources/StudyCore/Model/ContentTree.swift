@@ -32,7 +32,7 @@ public struct ContentTree: Sendable {
     /// Resources whose normalised URL is listed more than once, with every place.
     public var duplicates: [Resource] {
         resources.values
-            .filter { $0.occurrences.count > 1 }
+            .filter { $0.occurrenceCount > 1 }
             .sorted { ($0.source.file, $0.source.line) < ($1.source.file, $1.source.line) }
     }
 

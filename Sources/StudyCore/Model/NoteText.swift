@@ -1,5 +1,5 @@
-/// A topic's note as the tree keeps it: either the Markdown itself, or where to read it when it
-/// is shown.
+/// A topic's note (or a resource's description) as the tree keeps it: either the text itself,
+/// or where to read it when it is shown.
 ///
 /// A big notes folder holds tens of megabytes of prose, and a session reads the notes of a few
 /// topics: keeping every note as a string made the start slow and the process large. A note

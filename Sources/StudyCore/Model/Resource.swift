@@ -5,13 +5,28 @@ public struct Resource: Hashable, Sendable {
     public var title: String
     /// The link as written in the notes (not normalised), or nil for a task item without a link.
     public var url: String?
-    public var description: String
+    /// The text after the link, held, or read on demand from the parse cache (see `NoteText`):
+    /// a big folder's descriptions run to twenty megabytes, and a session shows a few.
+    public var descriptionText: NoteText
+    public var description: String {
+        get { descriptionText.string }
+        set { descriptionText = NoteText(newValue) }
+    }
+    /// `[x]` → true, `[ ]` → false, no checkbox → nil. (Beside the text's one-byte flag: the
+    /// table of a hundred thousand resources is 8 bytes a slot smaller.)
+    public var checkbox: Bool?
     /// The first place the resource was found.
     public var source: SourceLocation
-    /// `[x]` → true, `[ ]` → false, no checkbox → nil.
-    public var checkbox: Bool?
     /// Every place it is listed, in load order (the first equals `source`).
-    public var occurrences: [SourceLocation]
+    public var occurrences: [SourceLocation] {
+        get { otherOccurrences ?? [source] }
+        set { otherOccurrences = newValue.count == 1 && newValue[0] == source ? nil : newValue }
+    }
+    /// The occurrences, or nil for the usual `[source]`: nine resources in ten are listed once,
+    /// and a one-place array each was 90,000 allocations (5 MB) on a big folder.
+    private var otherOccurrences: [SourceLocation]?
+    /// How many places list it, without making the list.
+    public var occurrenceCount: Int { otherOccurrences?.count ?? 1 }
     /// The effort estimate in minutes, from the resource's line (`(45 min)`) or its file's front
     /// matter `effort:`; nil when the notes give none.
     public var effortMinutes: Int?
@@ -21,9 +36,9 @@ public struct Resource: Hashable, Sendable {
         self.id = id
         self.title = title
         self.url = url
-        self.description = description
-        self.source = source
+        descriptionText = NoteText(description)
         self.checkbox = checkbox
+        self.source = source
         self.occurrences = occurrences ?? [source]
         self.effortMinutes = effortMinutes
     }

@@ -237,6 +237,12 @@ private final class TopicTable: Sendable {
             listingEnd.reserveCapacity(topicCount)
         }
 
+        /// The number in `slot`, or `new` put there when it held none (-1).
+        private static func number(_ slot: inout Int32, orNew new: Int32) -> Int32 {
+            if slot < 0 { slot = new }
+            return slot
+        }
+
         mutating func add(_ topic: Topic, parent up: Int32, depth level: Int32) {
             let number = Int32(topics.count)
             topics.append(topic)
@@ -245,18 +251,17 @@ private final class TopicTable: Sendable {
             subtreeEnd.append(0)
             topicNumber[topic.id] = number
             for id in topic.resourceIDs {
-                // One lookup per listing: a big folder lists a hundred thousand.
-                if let known = resourceNumber[id] {
-                    listed.append(known)
-                } else {
-                    let new = Int32(resourceIDs.count)
+                // One probe of the table per listing, a new ID numbered in it: a big folder lists
+                // a hundred thousand, and a look-up then an insert hashed each new ID twice.
+                let next = Int32(resourceIDs.count)
+                let known = Self.number(&resourceNumber[id, default: -1], orNew: next)
+                if known == next {
                     resourceIDs.append(id)
-                    resourceNumber[id] = new
                     resourceSlot.append(resources.index(forKey: id))
                     home.append(number)
                     firstListing.append(Int32(listed.count))
-                    listed.append(new)
                 }
+                listed.append(known)
             }
             listingEnd.append(Int32(listed.count))
             for child in topic.children { add(child, parent: number, depth: level + 1) }
