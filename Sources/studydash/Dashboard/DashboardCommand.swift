@@ -89,15 +89,15 @@ struct DashboardCommand: ParsableCommand {
             // notes file could cause while loading.
             if environment["STUDYDASH_DEBUG_CRASH_AT_START"] != nil { DashboardLoop.crashForTesting() }
             #endif
-            // The watcher's first look at the notes (a walk and a stat of every file) runs on the
-            // other core while this one loads them. The folders the session reads, named here
-            // with the same error the session would give when they cannot be.
+            // The folders the session reads, named here with the same error the session would
+            // give when they cannot be: the resume file's name (the folders' paths resolved
+            // through Foundation) is worked out on the other core while this one loads them.
             let folders = try content.resolvedFolders()
-            let content = content
-            let watcher = InBackground { ContentWatcher(folders: folders, cache: content.parseCache()) }
-            // So does naming the resume file (the folders' paths resolved through Foundation).
             let resume = InBackground { ResumeFile(contentFolders: folders, environment: environment) }
             let session = try StudySession(content: content, store: store)
+            // After the load, not beside it: the watcher starts from the stamps the load read
+            // (`NotesListing`), so a file changed while loading is seen as changed.
+            let watcher = ContentWatcher(folders: folders, cache: content.parseCache())
             // [sync] on_open: merged before the first frame; a failure is the status row's message.
             let syncFolder = AutoSync.folder(environment: environment["STUDYDASH_SYNC_DIR"], config: config)
             let openNotice = config.sync.onOpen == true ? AutoSync.run(folder: syncFolder, store: session.store) : nil
@@ -107,7 +107,7 @@ struct DashboardCommand: ParsableCommand {
                                              looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap,
                                                                         hyperlinks: (config.hyperlinks ?? .auto).isOn(environment: environment)),
                                              environment: environment, config: config, resume: try resume.value(), fresh: fresh,
-                                             watcher: try watcher.value(), notice: openNotice) {
+                                             watcher: watcher, notice: openNotice) {
                 // [sync] on_quit, after the terminal is back: a failure is said, and the quit stands.
                 if config.sync.onQuit == true, let failure = AutoSync.run(folder: syncFolder, store: session.store) {
                     Output.note("studydash: \(failure)")
