@@ -22,6 +22,11 @@ import StudyCore
         ("(≈ 40 min)", 40),
         ("(2–3 h)", 180),
         ("(effort: 2 h)", 120),
+        // Upper case, a decimal comma and an ASCII dash read as their lower-case and Unicode forms.
+        ("(1 H 30 MIN)", 90),
+        ("(ABOUT 2 H)", 120),
+        ("(1,5 h)", 90),
+        ("(2-3 h)", 180),
         ("— Video. Why it matters (25 min)", 25),
         ("— Video. Why it matters (25 min).", 25),
         ("— Vidéo. Pourquoi ça compte (25 min)...", 25),

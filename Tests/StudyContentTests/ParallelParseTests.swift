@@ -31,4 +31,19 @@ import StudyTestSupport
         #expect(struck.count == 80 * 200)
         #expect(struck.allSatisfy { $0.title.hasPrefix("Old ") })
     }
+
+    /// A `~` in a code span or a link's address is no strikethrough, and does not stop one
+    /// written elsewhere in the same file from striking its text out.
+    @Test func aTildeInCodeOrAnAddressLeavesStrikethroughToTheText() throws {
+        let loaded = try Loaded(["t.md": """
+            # T
+            Keep hosts in `~/.ssh/config`; see [the guide](https://e.org/~me/ssh).
+
+            - [Config](https://e.org/~me/config) — uses `~/.ssh`
+            - [~~Old~~ name](https://struck.org/a)
+            """])
+        #expect(loaded.resource(titled: "Config")?.url == "https://e.org/~me/config")
+        #expect(loaded.resource(titled: "Config")?.description == "uses ~/.ssh")
+        #expect(loaded.resource(titled: "Old name")?.url == "https://struck.org/a")
+    }
 }

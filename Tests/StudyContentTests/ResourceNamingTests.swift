@@ -270,4 +270,10 @@ import StudyTestSupport
         let renamed = tree.resources.values.filter { $0.title.contains("›") }.map(\.title)
         #expect(renamed == [])
     }
+
+    /// Spaces inside a link's brackets are no part of its name.
+    @Test func spacesAroundALinksTextAreNotItsTitle() throws {
+        let loaded = try Loaded(["t.md": "# T\n\n- [ Spaced title ](https://e.org/s) — a guide\n"])
+        #expect(loaded.resource(titled: "Spaced title")?.url == "https://e.org/s")
+    }
 }

@@ -81,7 +81,15 @@ struct InlineLines {
 
     /// All text on one line, links as their text, soft breaks as spaces.
     var plainText: String {
-        lines.map { $0.map(\.text).joined() }.joined(separator: " ").trimmingWhitespace()
+        // Appended into one string, not joined from an array per line: this is every link's
+        // text, which is most often one piece on one line.
+        if lines.count == 1, lines[0].count == 1 { return lines[0][0].text.trimmingWhitespace() }
+        var text = ""
+        for (index, line) in lines.enumerated() {
+            if index > 0 { text += " " }
+            for piece in line { text += piece.text }
+        }
+        return text.trimmingWhitespace()
     }
 
     private mutating func flush() {

@@ -203,19 +203,53 @@ enum LinkLine {
 
     private static let edgeCharacters: Set<Character> = ["-", "–", "—", ":", "|", ",", ";", " ", "\t"]
 
+    /// The ASCII bytes among `edgeCharacters`.
+    private static func isEdgeByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "|"), UInt8(ascii: ","), UInt8(ascii: ";"),
+             UInt8(ascii: " "), UInt8(ascii: "\t"): true
+        default: false
+        }
+    }
+
     /// Trims separators and white space from both ends, and one pair of enclosing parentheses.
     static func cleanEdges(_ text: String) -> String {
         // Moving two indices, not re-slicing per character: a description may be 100 KB of `|`.
+        // An ASCII byte beside another ASCII byte is a character of its own (only CR LF pairs,
+        // and neither is an edge), so those are read as bytes, not as hashed characters; any
+        // other byte is read as the character it begins or ends.
+        let utf8 = text.utf8
         var start = text.startIndex
         var end = text.endIndex
-        while start < end, edgeCharacters.contains(text[start]) { start = text.index(after: start) }
         while start < end {
-            let before = text.index(before: end)
-            guard edgeCharacters.contains(text[before]) else { break }
-            end = before
+            let byte = utf8[start]
+            if byte < 128 {
+                guard isEdgeByte(byte) else { break }
+                let next = utf8.index(after: start)
+                if next == end || utf8[next] < 128 {
+                    start = next
+                    continue
+                }
+            }
+            guard edgeCharacters.contains(text[start]) else { break }
+            start = text.index(after: start)
+        }
+        while start < end {
+            let before = utf8.index(before: end)
+            let byte = utf8[before]
+            if byte < 128 {
+                guard isEdgeByte(byte) else { break }
+                if before == start || utf8[utf8.index(before: before)] < 128 {
+                    end = before
+                    continue
+                }
+            }
+            let previous = text.index(before: end)
+            guard edgeCharacters.contains(text[previous]) else { break }
+            end = previous
         }
         var result = text[start..<end]
-        if result.hasPrefix("("), result.hasSuffix(")"), !result.dropFirst().contains("(") {
+        if result.first == "(", result.last == ")", !result.dropFirst().contains("(") {
             result = result.dropFirst().dropLast()
         }
         return String(result).trimmingWhitespace()
