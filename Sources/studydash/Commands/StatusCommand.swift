@@ -29,6 +29,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
+            KeptUntilExit.keep((session.tree, session.lookup))
             let progress = try storeCall { try session.progress() }
             let rollup = ProgressRollup(index: session.index, progress: progress)
             let report = StatusReport(session: session, progress: progress, rollup: rollup)
