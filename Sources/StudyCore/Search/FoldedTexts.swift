@@ -69,33 +69,40 @@ struct FoldedTexts: Sendable {
         }
     }
 
-    /// Calls `found` once for each segment holding `term`, with the offset of its first
-    /// occurrence there, in buffer order: of every segment, or of these items' only (ascending),
-    /// what a second word costs when the first left few items. A segment `skips` accepts is not
-    /// looked in: one whose match would tell the caller nothing new (its item already matched in
-    /// a field as good), which for a common letter is most of the notes.
-    func forEachSegment(of items: [Int]? = nil, containing term: [UInt8], skipping skips: (Segment) -> Bool,
-                        _ found: (Segment, _ offset: Int) -> Void) {
-        guard !term.isEmpty, !segments.isEmpty else { return }
+    /// Calls `found` for each item (every item, or these only, ascending: what a second word
+    /// costs when the first left few items) with the first of its segments that holds `term`
+    /// and the offset of its first occurrence there. An item's segments are looked in in the
+    /// order they were added, and the first one `skips` accepts ends the item's look: its match
+    /// would tell the caller nothing new (its item already matched in a field as good), and
+    /// neither would a later one's, as an item's fields are added best first. For a common
+    /// letter that spares most of the notes, each item's texts passed over at once.
+    // Inlined into its one caller, so that `skips` and `found` are not a call each per item.
+    @inline(__always)
+    func forEachItem(of items: [Int]? = nil, containing term: [UInt8], skipping skips: (Segment) -> Bool,
+                     _ found: (Segment, _ offset: Int) -> Void) {
+        guard !term.isEmpty, !segments.isEmpty, firstSegment.count > 1 else { return }
         bytes.withUnsafeBufferPointer { hay in
             term.withUnsafeBufferPointer { needle in
                 segments.withUnsafeBufferPointer { segments in
-                    guard let base = hay.baseAddress, let needleBase = needle.baseAddress else { return }
-                    let anchor = Self.anchor(of: needle)
-                    // Each segment alone (rather than one pass over the buffer that asks which
-                    // segment a match is in): `skips` can then pass over whole texts unread.
-                    func look(_ segment: Segment) {
-                        guard !skips(segment), let position = Self.find(needleBase, needle.count, anchor: anchor, in: base,
-                                                                         hay.count, from: segment.start, before: segment.end)
-                        else { return }
-                        found(segment, position - segment.start)
-                    }
-                    guard let items else {
-                        for segment in segments { look(segment) }
-                        return
-                    }
-                    for item in items {
-                        for index in Int(firstSegment[item])..<Int(firstSegment[item + 1]) { look(segments[index]) }
+                    firstSegment.withUnsafeBufferPointer { firstSegment in
+                        guard let base = hay.baseAddress, let needleBase = needle.baseAddress else { return }
+                        let anchor = Self.anchor(of: needle)
+                        func look(_ item: Int) {
+                            for index in Int(firstSegment[item])..<Int(firstSegment[item + 1]) {
+                                let segment = segments[index]
+                                if skips(segment) { return }
+                                if let position = Self.find(needleBase, needle.count, anchor: anchor, in: base, hay.count,
+                                                            from: segment.start, before: segment.end) {
+                                    found(segment, position - segment.start)
+                                    return
+                                }
+                            }
+                        }
+                        guard let items else {
+                            for item in 0..<(firstSegment.count - 1) { look(item) }
+                            return
+                        }
+                        for item in items { look(item) }
                     }
                 }
             }

@@ -268,7 +268,7 @@ private struct Matches {
         // big folder paid for a uniqueness check of each.
         masks.withUnsafeMutableBufferPointer { masks in
             best.withUnsafeMutableBufferPointer { best in
-                texts.forEachSegment(of: items, containing: term, skipping: { segment in
+                texts.forEachItem(of: items, containing: term, skipping: { segment in
                     guard masks[segment.item] & mask != 0, let current = best[segment.item] else { return false }
                     return current.field.order <= segment.field.order
                 }, { segment, offset in

@@ -37,7 +37,7 @@ struct StatsCommand: ParsableCommand {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
             let progress = try storeCall { try session.progress() }
-            let rollup = ProgressRollup(tree: session.tree, progress: progress)
+            let rollup = ProgressRollup(index: session.index, progress: progress)
             // Each event is dated by the offset on its own date (see LocalDay).
             let activity = try storeCall { try session.activity() }
             let stats = activity.stats(weeks: weeks)

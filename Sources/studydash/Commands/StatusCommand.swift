@@ -29,8 +29,9 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try StudySession(content: content, store: store)
+            KeptUntilExit.keep((session.tree, session.lookup))
             let progress = try storeCall { try session.progress() }
-            let rollup = ProgressRollup(tree: session.tree, progress: progress)
+            let rollup = ProgressRollup(index: session.index, progress: progress)
             let report = StatusReport(session: session, progress: progress, rollup: rollup)
             if orphans {
                 let list = try storeCall { try session.store.orphans(present: session.isPresent) }

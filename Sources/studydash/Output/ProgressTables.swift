@@ -54,7 +54,7 @@ enum ProgressTables {
     /// Returns the number of resources written.
     static func markdown(_ session: StudySession, into file: OutputFile) throws -> Int {
         let progress = try session.progress()
-        let rollup = ProgressRollup(tree: session.tree, progress: progress)
+        let rollup = ProgressRollup(index: session.index, progress: progress)
         let overall = rollup.overall
         let date = CivilDate(day: LocalTime.today(session.store.clock))
         file.write("# Study progress\n\n")

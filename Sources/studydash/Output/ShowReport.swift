@@ -17,7 +17,7 @@ struct ShowReport {
         self.lookup = lookup
         self.width = width
         self.progress = progress
-        rollup = ProgressRollup(tree: tree, progress: progress)
+        rollup = ProgressRollup(index: lookup.index, progress: progress)
     }
 
     // MARK: Text
