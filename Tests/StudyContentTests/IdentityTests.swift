@@ -73,6 +73,9 @@ import StudyTestSupport
         let z = try #require(loaded.resource(titled: "z"))
         #expect(loaded.topic("B")?.resourceIDs == [y.id, x.id, z.id])
         #expect([x.occurrences.count, y.occurrences.count, z.occurrences.count] == [3, 2, 2])
+        // In load order, the first one its source.
+        #expect(x.occurrences.map(\.line) == [2, 3, 6])
+        #expect(x.occurrences.first == x.source)
     }
 
     @Test func sameTitledSiblingTopicsGetDistinctIDs() throws {

@@ -191,7 +191,7 @@ struct TreeAssembler {
             isNew = true
             return
         }
-        resource.occurrences.append(location)
+        resource.addOccurrence(location)
         // The first place that gives an estimate gives it.
         if resource.effortMinutes == nil { resource.effortMinutes = raw.effortMinutes }
         // The same ID from another link: the known link's normal form is worked out again only

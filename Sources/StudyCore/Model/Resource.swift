@@ -27,6 +27,16 @@ public struct Resource: Hashable, Sendable {
     private var otherOccurrences: [SourceLocation]?
     /// How many places list it, without making the list.
     public var occurrenceCount: Int { otherOccurrences?.count ?? 1 }
+    /// Adds a place that lists it, in the list's own storage: appending through `occurrences`
+    /// copies the whole list each time, quadratic for a link a long note repeats (the 3.2 MB
+    /// note lists some links 200 times).
+    public mutating func addOccurrence(_ location: SourceLocation) {
+        if otherOccurrences == nil {
+            otherOccurrences = [source, location]
+        } else {
+            otherOccurrences?.append(location)
+        }
+    }
     /// The effort estimate in minutes, from the resource's line (`(45 min)`) or its file's front
     /// matter `effort:`; nil when the notes give none.
     public var effortMinutes: Int?
