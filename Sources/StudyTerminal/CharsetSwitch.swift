@@ -14,9 +14,10 @@ import Darwin
 /// suspend, and on Ctrl-L.
 enum CharsetSwitch {
     /// Edits the current terminal's `sgr` and `sgr0` in place (they only get shorter), right
-    /// after newterm, before any frame (ncurses parses them again on every use). Returns what selects the ASCII set (`rmacs`), to be sent at once
-    /// and again whenever the terminal may have been written by someone else; nil when the
-    /// terminal's sequences carry no switch and nothing was changed.
+    /// after newterm, before any frame (ncurses parses them again on every use). Returns what
+    /// selects the ASCII set (`rmacs`), to be sent at once and again whenever the terminal may
+    /// have been written by someone else; nil when the terminal's sequences carry no switch and
+    /// nothing was changed.
     static func dropFromRenditions() -> [UInt8]? {
         guard let enter = capability("smacs"), let leave = capability("rmacs"), !leave.isEmpty else { return nil }
         var changed = false
