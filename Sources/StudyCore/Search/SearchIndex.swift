@@ -256,8 +256,16 @@ private struct Matches {
 
     mutating func mark(_ item: Int, _ mask: UInt64, _ field: SearchField, offset: Int, keepsOffsets: Bool) {
         masks[item] |= mask
-        if let current = best[item], current.field.order <= field.order { return }
+        guard Self.improves(best[item], field) else { return }
         best[item] = Best(field: field, offset: Int32(clamping: offset), keepsOffsets: keepsOffsets)
+    }
+
+    /// Whether a match in `field` becomes the item's best over `current`: a better field wins,
+    /// and within one field the first match found stays.
+    @inline(__always)
+    static func improves(_ current: Best?, _ field: SearchField) -> Bool {
+        guard let current else { return true }
+        return field.order < current.field.order
     }
 
     /// Marks every item whose text in `texts` holds `term` (of `items` only, when given). A text
@@ -269,11 +277,10 @@ private struct Matches {
         masks.withUnsafeMutableBufferPointer { masks in
             best.withUnsafeMutableBufferPointer { best in
                 texts.forEachItem(of: items, containing: term, skipping: { segment in
-                    guard masks[segment.item] & mask != 0, let current = best[segment.item] else { return false }
-                    return current.field.order <= segment.field.order
+                    masks[segment.item] & mask != 0 && !Self.improves(best[segment.item], segment.field)
                 }, { segment, offset in
                     masks[segment.item] |= mask
-                    if let current = best[segment.item], current.field.order <= segment.field.order { return }
+                    guard Self.improves(best[segment.item], segment.field) else { return }
                     best[segment.item] = Best(field: segment.field, offset: Int32(clamping: offset),
                                               keepsOffsets: segment.keepsOffsets)
                 })
