@@ -37,6 +37,12 @@ public enum ContentLoader {
 
     /// With a `cache`, unchanged files are read from it instead of parsed (see `ParseCache`).
     public static func load(folders: [String], cache: ParseCache? = nil) throws(LoadError) -> ContentTree {
+        try loadWalked(folders: folders, cache: cache).tree
+    }
+
+    /// The same, with the walk the tree was read by: what the notes watcher starts from.
+    public static func loadWalked(folders: [String], cache: ParseCache? = nil)
+        throws(LoadError) -> (tree: ContentTree, walk: NotesListing.Walked) {
         _ = CmarkDocument.extensionsRegistered
         let startedAt = FileStamp.now()
         var walker = FolderWalker(roots: folders)
@@ -52,12 +58,12 @@ public enum ContentLoader {
                 }
             }
         }
-        NotesListing.recordLoad(of: folders, files: walker.files, folders: walker.folders)
         // Handed on, not kept here: the assembler frees each outline once it is used.
         var assembler = TreeAssembler(outlines: parseAll(walker.files, roots: folders, cache: cache, startedAt: startedAt))
         let roots = plans.map { assembler.root($0) }
-        return ContentTree(roots: roots, resources: assembler.resources,
-                           warnings: walker.warnings + assembler.warnings)
+        let tree = ContentTree(roots: roots, resources: assembler.resources,
+                               warnings: walker.warnings + assembler.warnings)
+        return (tree, NotesListing.Walked(files: walker.files, folders: walker.folders))
     }
 
     /// Parses every file (or reads its outline from the cache), spread over the machine's

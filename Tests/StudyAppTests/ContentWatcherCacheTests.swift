@@ -38,9 +38,9 @@ import Testing
             "tools.md": "# Tools\n\n- [Alpha](https://alpha.example) - first.\n",
             "more.md": "# More\n\n- [Gamma](https://gamma.example)\n",
         ])
-        _ = try ContentLoader.load(folders: [notes.path])
+        let walk = try ContentLoader.loadWalked(folders: [notes.path]).walk
         try notes.write("tools.md", "# Tools\n\n- [Alpha](https://alpha.example) - first, and more.\n")
-        let watcher = ContentWatcher(folders: [notes.path])
+        let watcher = ContentWatcher(folders: [notes.path], startingFrom: walk)
         try notes.write("more.md", "# More\n\n- [Gamma](https://gamma.example) - third.\n")
         #expect(!watcher.look())
         #expect(watcher.look())

@@ -34,11 +34,13 @@ public final class ContentWatcher {
     private var events: FolderEvents?
     #endif
 
-    public init(folders: [String], cache: ParseCache? = nil) {
+    /// `walk`: the walk of these folders by the load the tree on screen came from
+    /// (`ContentLoader.loadWalked`); its stamps are what the tree was read by. Without one, the
+    /// watcher walks the folders now.
+    public init(folders: [String], cache: ParseCache? = nil, startingFrom walk: NotesListing.Walked? = nil) {
         self.folders = folders
         self.cache = cache
-        // The load just made walked these folders already: its stamps are what the tree was read by.
-        loaded = NotesSnapshot.lastLoad(of: folders) ?? NotesSnapshot.take(folders)
+        loaded = walk.map { NotesSnapshot($0.listing) } ?? NotesSnapshot.take(folders)
         #if os(Linux)
         events = FolderEvents()
         if let events, !events.watch(loaded.folders) { self.events = nil }

@@ -10,16 +10,10 @@ struct NotesSnapshot: Equatable {
     var files: [String: NotesListing.Stamp] { listing.files }
     var folders: [String] { listing.folders }
 
-    private init(_ listing: NotesListing) { self.listing = listing }
+    init(_ listing: NotesListing) { self.listing = listing }
 
     static func take(_ roots: [String]) -> NotesSnapshot {
         NotesSnapshot(NotesListing.take(roots))
-    }
-
-    /// What the latest load of these folders walked, when nothing took it yet: the stamps the
-    /// tree was read by, with no second walk.
-    static func lastLoad(of roots: [String]) -> NotesSnapshot? {
-        NotesListing.lastLoad(of: roots).map(NotesSnapshot.init)
     }
 
     /// The note files added, removed or changed since `older`.

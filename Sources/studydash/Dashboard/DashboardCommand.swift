@@ -94,10 +94,10 @@ struct DashboardCommand: ParsableCommand {
             // through Foundation) is worked out on the other core while this one loads them.
             let folders = try content.resolvedFolders()
             let resume = InBackground { ResumeFile(contentFolders: folders, environment: environment) }
-            let session = try StudySession(content: content, store: store)
-            // After the load, not beside it: the watcher starts from the stamps the load read
-            // (`NotesListing`), so a file changed while loading is seen as changed.
-            let watcher = ContentWatcher(folders: folders, cache: content.parseCache())
+            let (session, walk) = try StudySession.opening(content: content, store: store)
+            // From the stamps the load read the tree by, so a file changed while loading is seen
+            // as changed.
+            let watcher = ContentWatcher(folders: folders, cache: content.parseCache(), startingFrom: walk)
             // [sync] on_open: merged before the first frame; a failure is the status row's message.
             let syncFolder = AutoSync.folder(environment: environment["STUDYDASH_SYNC_DIR"], config: config)
             let openNotice = config.sync.onOpen == true ? AutoSync.run(folder: syncFolder, store: session.store) : nil

@@ -43,10 +43,13 @@ struct ContentOptions: ParsableArguments {
     }
 
     /// Loads the content, turning a missing or unreadable folder into a one-line error.
-    func load() throws -> ContentTree {
+    func load() throws -> ContentTree { try loadWalked().tree }
+
+    /// The same, with the walk the tree was read by (what the notes watcher starts from).
+    func loadWalked() throws -> (tree: ContentTree, walk: NotesListing.Walked) {
         let paths = try resolvedFolders()
         do {
-            return try ContentLoader.load(folders: paths, cache: parseCache())
+            return try ContentLoader.loadWalked(folders: paths, cache: parseCache())
         } catch {
             throw CLIError(error.description)
         }

@@ -1,4 +1,5 @@
 import StudyApp
+import StudyContent
 import StudyCore
 import StudyStore
 import StudyText
@@ -11,14 +12,20 @@ extension StudySession {
     /// one is made only once the notes have loaded, so that a wrong notes folder leaves no store
     /// behind. Either way a failure of the notes is the one reported, as before.
     init(content: ContentOptions, store: StoreOptions) throws {
+        self = try Self.opening(content: content, store: store).session
+    }
+
+    /// The same, with the walk the notes were read by (what the dashboard's watcher starts from).
+    static func opening(content: ContentOptions, store: StoreOptions)
+        throws -> (session: StudySession, walk: NotesListing.Walked) {
         let config = try content.config.load()
         guard store.exists(config: config) else {
-            self.init(tree: try content.load(), store: try store.open(config: config))
-            return
+            let loaded = try content.loadWalked()
+            return (StudySession(tree: loaded.tree, store: try store.open(config: config)), loaded.walk)
         }
         let opening = InBackground { try store.open(config: config) }
-        let tree = try content.load()
-        self.init(tree: tree, store: try opening.value())
+        let loaded = try content.loadWalked()
+        return (StudySession(tree: loaded.tree, store: try opening.value()), loaded.walk)
     }
 
     /// Finds the item a user means, or fails listing the candidates (changing nothing).
