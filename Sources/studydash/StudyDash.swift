@@ -52,7 +52,8 @@ struct StudyDash: ParsableCommand {
     /// so that a failed write (`--help > /dev/full`) is an error as for every other output.
     private static func run(_ arguments: [String], commands: Set<String>) {
         do {
-            var command = try dashboardAlone(arguments, commands: commands) ?? commandAlone(arguments) ?? parseAsRoot(arguments)
+            var command = try dashboardAlone(arguments, commands: commands)
+                ?? ProgressArguments.command(arguments, commands: commands) ?? commandAlone(arguments) ?? parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)

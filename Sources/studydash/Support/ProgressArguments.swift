@@ -1,0 +1,121 @@
+import ArgumentParser
+import StudyCore
+
+/// The arguments of `mark` and `status` read without swift-argument-parser, for the lines a
+/// learner or a script types every day (`studydash mark URL done --db PATH`, `studydash status`).
+///
+/// Parsing builds the command's option objects by reflection and looks up conformances of their
+/// generic types, which scans every conformance of this static binary: a third of the
+/// instructions `mark` ran. Like DashboardArguments, this reads only the shapes it fully
+/// understands: each option spelled out (`--db PATH` or `--db=PATH`) with a value that is not
+/// empty and does not look like an option, `--content` repeated, each other option and flag at
+/// most once, words that are neither empty, options nor command names, and for `mark` at least
+/// one item and a status last (what its `validate` asks). Anything else (help, a short option,
+/// `--`, a repeated option, a missing status) is declined, and the parser answers it as before,
+/// with its message and exit status.
+enum ProgressArguments {
+    /// The command these arguments (the command's name first) ask for, or nil to leave them to
+    /// the parser. `commands` are the words the parser takes for a command (`help` included).
+    static func command(_ arguments: [String], commands: Set<String>) -> (any ParsableCommand)? {
+        guard let name = arguments.first, name == "mark" || name == "status",
+              let read = Read(Array(arguments.dropFirst()), commands: commands) else { return nil }
+        return name == "mark" ? read.mark() : read.status()
+    }
+
+    /// What the words after the command's name say.
+    private struct Read {
+        var words: [String] = []
+        var folders: [String] = []
+        var db: String?
+        var config: String?
+        var flags: Set<String> = []
+
+        /// The flags either command takes; any other is declined.
+        static let knownFlags: Set<String> = ["--no-cache", "--json", "--orphans"]
+
+        init?(_ arguments: [String], commands: Set<String>) {
+            var index = 0
+            while index < arguments.count {
+                let argument = arguments[index]
+                index += 1
+                guard argument.hasPrefix("-") else {
+                    guard !argument.isEmpty, !commands.contains(argument) else { return nil }
+                    words.append(argument)
+                    continue
+                }
+                if Self.knownFlags.contains(argument) {
+                    guard flags.insert(argument).inserted else { return nil }
+                    continue
+                }
+                let name: Substring, value: String
+                if let equals = argument.firstIndex(of: "=") {
+                    name = argument[..<equals]
+                    value = String(argument[argument.index(after: equals)...])
+                } else {
+                    guard index < arguments.count else { return nil }
+                    name = argument[...]
+                    value = arguments[index]
+                    index += 1
+                }
+                guard !value.isEmpty, !value.hasPrefix("-"), take(name, value) else { return nil }
+            }
+        }
+
+        /// Takes one option's value; false for an option it does not know, or one given twice.
+        private mutating func take(_ name: Substring, _ value: String) -> Bool {
+            switch name {
+            case "--content":
+                folders.append(value)
+            case "--db" where db == nil:
+                db = value
+            case "--config" where config == nil:
+                config = value
+            default:
+                return false
+            }
+            return true
+        }
+
+        /// `mark ITEM… STATUS`, when its `validate` would pass (else the parser says why not).
+        func mark() -> MarkCommand? {
+            guard !flags.contains("--orphans"), words.count >= 2,
+                  let last = words.last, Status(parsing: last) != nil else { return nil }
+            var command = MarkCommand()
+            command.arguments = words
+            command.content = content()
+            command.store = store()
+            command.json = flags.contains("--json")
+            return command
+        }
+
+        /// `status [TOPIC]`.
+        func status() -> StatusCommand? {
+            guard words.count <= 1 else { return nil }
+            var command = StatusCommand()
+            command.topic = words.first
+            command.orphans = flags.contains("--orphans")
+            command.content = content()
+            command.store = store()
+            command.json = flags.contains("--json")
+            return command
+        }
+
+        /// The shared options as the parser fills them in: every property set (a property left
+        /// unset would stop the program when read).
+        private func content() -> ContentOptions {
+            var content = ContentOptions()
+            content.folders = folders
+            content.noCache = flags.contains("--no-cache")
+            var configOptions = ConfigOptions()
+            configOptions.file = config
+            content.config = configOptions
+            return content
+        }
+
+        private func store() -> StoreOptions {
+            var store = StoreOptions()
+            store.path = db
+            return store
+        }
+    }
+}
