@@ -46,6 +46,7 @@ struct MarkCommand: ParsableCommand {
         try reportingErrors {
             guard let status = arguments.last.flatMap(Status.init(parsing:)) else { return }
             let session = try StudySession(content: content, store: store)
+            KeptUntilExit.keep((session.tree, session.lookup))
             // Every item is resolved before anything is written: one bad name changes nothing.
             let items = try arguments.dropLast().map(session.resolve)
             let outcome = try storeCall { try session.mark(status, items: items) }
