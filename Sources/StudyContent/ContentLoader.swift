@@ -62,7 +62,7 @@ public enum ContentLoader {
         var assembler = TreeAssembler(outlines: parseAll(walker.files, roots: folders, cache: cache, startedAt: startedAt))
         let roots = plans.map { assembler.root($0) }
         let tree = ContentTree(roots: roots, resources: assembler.resources,
-                               warnings: walker.warnings + assembler.warnings)
+                               warnings: walker.warnings + assembler.warnings, numbering: assembler.numbering)
         return (tree, NotesListing.Walked(files: walker.files, folders: walker.folders))
     }
 

@@ -6,9 +6,13 @@ struct TreeAssembler {
     /// Each file's outline until its topics are made, then a released stand-in: the outlines
     /// and the tree made from them are not both held whole (twenty megabytes at the peak).
     private var outlines: [FileOutline]
-    private(set) var resources: [String: Resource] = [:]
+    private(set) var resources = ResourceTable()
     private(set) var warnings: [ContentWarning] = []
-    private var usedTopicIDs = Set<String>()
+    /// Every topic ID given, with the topic's number: topics are made depth-first, parents
+    /// before children, so this is the numbering `ItemIndex` would give them (see `numbering`).
+    private var topicNumbers: [String: Int32] = [:]
+    /// Every listing of a resource, in the same order, as its position in `resources`.
+    private var listed: [Int32] = []
     /// For a path of titles met more than once: the first rank not yet tried for it.
     private var nextRank: [StableID.PathKey: Int] = [:]
 
@@ -28,8 +32,12 @@ struct TreeAssembler {
             return ($0.resources + one.resources, $0.topics + one.topics)
         }
         resources.reserveCapacity(sizes.resources)
-        usedTopicIDs.reserveCapacity(sizes.topics)
+        listed.reserveCapacity(sizes.resources)
+        topicNumbers.reserveCapacity(sizes.topics)
     }
+
+    /// How the topics and resources made so far are numbered, for the tree made of them.
+    var numbering: TreeNumbering { TreeNumbering(topicNumbers: topicNumbers, listed: listed) }
 
     mutating func root(_ plan: FolderPlan) -> Topic {
         folder(plan, path: .empty, isRoot: true)
@@ -106,16 +114,18 @@ struct TreeAssembler {
         // A topic is filled once, from nothing: only its own resources can repeat an ID, and
         // only an ID met before anywhere can be listed here already. Most IDs are new, so the
         // set of what this topic lists is made only when a known one turns up.
-        var listed: Set<String>?
+        let ownStart = listed.count
+        var listedHere: Set<Int32>?
         for raw in section.resources {
-            let (id, isNew) = register(raw, file: file, topicPath: path)
+            let (id, position, isNew) = register(raw, file: file, topicPath: path)
             if !isNew {
-                if listed == nil { listed = Set(topic.resourceIDs) }
-                guard listed?.insert(id).inserted == true else { continue }
+                if listedHere == nil { listedHere = Set(listed[ownStart...]) }
+                guard listedHere?.insert(position).inserted == true else { continue }
             } else {
-                listed?.insert(id)
+                listedHere?.insert(position)
             }
             topic.resourceIDs.append(id)
+            listed.append(position)
         }
         topic.children.reserveCapacity(section.children.count)
         for child in section.children {
@@ -138,7 +148,8 @@ struct TreeAssembler {
     /// then folded and hashed once.
     private mutating func topicID(parent: StableID.PathKey, path: StableID.PathKey, title last: String) -> String {
         var id = path.topicID
-        if usedTopicIDs.insert(id).inserted { return id }
+        let number = Int32(topicNumbers.count)
+        if Self.isNew(&topicNumbers[id, default: -1], number: number) { return id }
         // Every rank below `nextRank[path]` was tried for this path and found taken, and taken
         // IDs stay taken, so the search resumes there: the same IDs as trying 2, 3, … each time,
         // without re-hashing the path once per earlier copy.
@@ -146,16 +157,26 @@ struct TreeAssembler {
         repeat {
             id = parent.appending("\(last) #\(rank)").topicID
             rank += 1
-        } while usedTopicIDs.contains(id)
+        } while topicNumbers[id] != nil
         nextRank[path] = rank
-        usedTopicIDs.insert(id)
+        topicNumbers[id] = number
         return id
+    }
+
+    /// Puts `number` in an empty slot (-1); true when the slot was empty. One probe of the table
+    /// for the usual topic, whose ID is new.
+    private static func isNew(_ slot: inout Int32, number: Int32) -> Bool {
+        guard slot < 0 else { return false }
+        slot = number
+        return true
     }
 
     // MARK: Resources
 
-    /// The resource's ID, and whether it was met here for the first time.
-    private mutating func register(_ raw: RawResource, file: String, topicPath: StableID.PathKey) -> (id: String, isNew: Bool) {
+    /// The resource's ID, its position in `resources`, and whether it was met here for the
+    /// first time.
+    private mutating func register(_ raw: RawResource, file: String, topicPath: StableID.PathKey)
+        -> (id: String, position: Int32, isNew: Bool) {
         let location = SourceLocation(file: file, line: raw.line)
         let id: String
         if let linked = raw.id, raw.normalizedURL != nil {
@@ -163,34 +184,23 @@ struct TreeAssembler {
         } else {
             id = topicPath.taskID(title: raw.title)
         }
-        // One probe of the table: a hundred thousand links are registered on every start. The
-        // placeholder (no ID) stands for "not met before" and is replaced at once.
-        var isNew = false
-        Self.merge(raw, id: id, at: location, into: &resources[id, default: Self.unmet], isNew: &isNew,
-                   warnings: &warnings)
-        return (id, isNew)
+        // One probe of the table: a hundred thousand links are registered on every start.
+        let (position, isNew) = resources.position(of: id) {
+            Resource(id: id, title: raw.title, url: raw.url, descriptionText: raw.descriptionText, source: location,
+                     checkbox: raw.checkbox, effortMinutes: raw.effortMinutes)
+        }
+        if !isNew {
+            var warning: ContentWarning?
+            resources.update(at: position) { warning = Self.merge(raw, id: id, at: location, into: &$0) }
+            if let warning { warnings.append(warning) }
+        }
+        return (id, Int32(position), isNew)
     }
 
-    /// Listed once, at its source: setting the source below sets its one occurrence.
-    private static let unmet = Resource(id: "", title: "", url: nil, description: "",
-                                        source: SourceLocation(file: "", line: 0), checkbox: nil)
-
-    private static func merge(_ raw: RawResource, id: String, at location: SourceLocation, into resource: inout Resource,
-                              isNew: inout Bool, warnings: inout [ContentWarning]) {
-        guard !resource.id.isEmpty else {
-            // Field by field, in the table's own storage: a whole new value would be built and
-            // then copied over the placeholder. Every field of `Resource` is set here (its
-            // occurrences by its source: the placeholder is listed once).
-            resource.id = id
-            resource.title = raw.title
-            resource.url = raw.url
-            resource.descriptionText = raw.descriptionText
-            resource.source = location
-            resource.checkbox = raw.checkbox
-            resource.effortMinutes = raw.effortMinutes
-            isNew = true
-            return
-        }
+    /// A resource met again: one more place, and an estimate it may lack; the warning to give
+    /// when its link differs from the one known.
+    private static func merge(_ raw: RawResource, id: String, at location: SourceLocation,
+                              into resource: inout Resource) -> ContentWarning? {
         resource.addOccurrence(location)
         // The first place that gives an estimate gives it.
         if resource.effortMinutes == nil { resource.effortMinutes = raw.effortMinutes }
@@ -199,8 +209,9 @@ struct TreeAssembler {
         if let normalized = raw.normalizedURL, let knownURL = resource.url, knownURL != raw.url {
             let known = URLNormalizer.normalize(knownURL)
             if known != normalized {
-                warnings.append(ContentWarning(location, "ID \(id) is shared by \(known) and \(normalized); rename one link"))
+                return ContentWarning(location, "ID \(id) is shared by \(known) and \(normalized); rename one link")
             }
         }
+        return nil
     }
 }

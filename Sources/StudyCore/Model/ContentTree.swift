@@ -1,14 +1,23 @@
 /// Everything loaded from one or more notes folders: one root topic per folder, the resources
 /// they list (each once, by ID), and the warnings met on the way.
 public struct ContentTree: Sendable {
-    public var roots: [Topic]
-    public var resources: [String: Resource]
+    public var roots: [Topic] { didSet { numbering = nil } }
+    public var resources: ResourceTable { didSet { numbering = nil } }
     public var warnings: [ContentWarning]
+    /// How the loader numbered the tree, while it is still the tree it numbered.
+    public private(set) var numbering: TreeNumbering?
 
     public init(roots: [Topic], resources: [String: Resource], warnings: [ContentWarning]) {
+        self.init(roots: roots, resources: ResourceTable(resources), warnings: warnings)
+    }
+
+    /// `numbering`, when given, must be how these roots and resources are numbered (see
+    /// `TreeNumbering`).
+    public init(roots: [Topic], resources: ResourceTable, warnings: [ContentWarning], numbering: TreeNumbering? = nil) {
         self.roots = roots
         self.resources = resources
         self.warnings = warnings
+        self.numbering = numbering
     }
 
     /// Every topic, depth-first, with its path of ancestors.

@@ -43,13 +43,21 @@ public struct Resource: Hashable, Sendable {
 
     public init(id: String, title: String, url: String?, description: String, source: SourceLocation,
                 checkbox: Bool?, occurrences: [SourceLocation]? = nil, effortMinutes: Int? = nil) {
+        self.init(id: id, title: title, url: url, descriptionText: NoteText(description), source: source,
+                  checkbox: checkbox, occurrences: occurrences, effortMinutes: effortMinutes)
+    }
+
+    /// The description as the tree keeps it (held, or a place in the parse cache).
+    public init(id: String, title: String, url: String?, descriptionText: NoteText, source: SourceLocation,
+                checkbox: Bool?, occurrences: [SourceLocation]? = nil, effortMinutes: Int? = nil) {
         self.id = id
         self.title = title
         self.url = url
-        descriptionText = NoteText(description)
+        self.descriptionText = descriptionText
         self.checkbox = checkbox
         self.source = source
-        self.occurrences = occurrences ?? [source]
+        // Listed once unless told otherwise, without making the one-place list.
+        if let occurrences { self.occurrences = occurrences }
         self.effortMinutes = effortMinutes
     }
 }

@@ -56,7 +56,7 @@ public struct ItemIndex: Sendable {
 
     /// The topics that list a resource, in tree order (one resource may sit under several).
     public func topics(listing resourceID: String) -> [Place] {
-        guard let resource = table.resourceNumber[resourceID] else { return [] }
+        guard let resource = table.resourceNumber(id: resourceID).map(Int32.init) else { return [] }
         // A resource's other listings are rare and asked for by one report: found by a scan of
         // the listings rather than kept for every resource.
         var found: [Int] = []
@@ -83,7 +83,7 @@ public struct ItemIndex: Sendable {
 
     public var itemCount: Int { table.topics.count + table.resourceIDs.count }
 
-    public func contains(_ id: String) -> Bool { table.topicNumber[id] != nil || table.resourceNumber[id] != nil }
+    public func contains(_ id: String) -> Bool { table.topicNumber[id] != nil || table.resourceNumber(id: id) != nil }
 
     // MARK: By number
 
@@ -112,7 +112,7 @@ public struct ItemIndex: Sendable {
     public func titles(of number: Int) -> [String] { table.titles(of: number) }
 
     /// A resource's position in `resourceIDs`.
-    public func resourceNumber(id: String) -> Int? { table.resourceNumber[id].map(Int.init) }
+    public func resourceNumber(id: String) -> Int? { table.resourceNumber(id: id) }
 
     /// The resource with this number (a position in `resourceIDs`), read without hashing its ID;
     /// nil for an ID a topic lists that the tree holds no resource for.
@@ -121,8 +121,9 @@ public struct ItemIndex: Sendable {
     /// Reads the resource with this number where the tree keeps it, without copying it (the
     /// rollup reads two fields of every resource after every change); nil as `resource(number:)`.
     public func withResource<T>(number: Int, _ body: (Resource) -> T) -> T? {
-        guard let slot = table.resourceSlot[number] else { return nil }
-        return body(table.tree.resources.values[slot])
+        let position = table.resourcePosition[number].map(Int.init) ?? number
+        guard position >= 0 else { return nil }
+        return body(table.tree.resources.values[position])
     }
 
     /// Where the first topic that lists the resource with this number is in `topics`.
@@ -178,33 +179,54 @@ private final class TopicTable: Sendable {
     /// One past each topic's own listings in `listed` (they start where the previous topic's end).
     let listingEnd: [Int32]
     let resourceIDs: [String]
-    let resourceNumber: [String: Int32]
-    /// For each resource, its place in the tree's dictionary, its home topic, and the position of
-    /// its first listing in `listed`.
-    let resourceSlot: [Dictionary<String, Resource>.Index?]
+    /// Resource numbers by ID, when they are not the positions in the tree's resource table.
+    private let ownResourceNumber: [String: Int32]?
+    /// For each resource, its position in the tree's resource table (-1 for none), when that is
+    /// not its number; its home topic, and the position of its first listing in `listed`.
+    let resourcePosition: ResourcePositions
     let home: [Int32]
     let firstListing: [Int32]
 
+    /// A resource's position in the tree's table by its number: the number itself when the
+    /// loader numbered the tree (see `TreeNumbering`).
+    struct ResourcePositions: Sendable {
+        let positions: [Int32]?
+        subscript(number: Int) -> Int32? { positions?[number] }
+    }
+
     init(tree: ContentTree) {
-        var builder = Builder(tree: tree)
-        for root in tree.roots { builder.add(root, parent: -1, depth: 0) }
+        // The loader's numbering when it fits the tree, else the tree numbered here.
+        var builder = Builder(tree: tree, numbering: tree.numbering)
+        if !builder.addAll(tree.roots) {
+            builder = Builder(tree: tree, numbering: nil)
+            _ = builder.addAll(tree.roots)
+        }
         self.tree = tree
         topics = builder.topics
         parent = builder.parent
         depth = builder.depth
         subtreeEnd = builder.subtreeEnd
-        topicNumber = builder.topicNumber
+        topicNumber = builder.numbering?.topicNumbers ?? builder.topicNumber
         listed = builder.listed
         listingEnd = builder.listingEnd
         resourceIDs = builder.resourceIDs
-        resourceNumber = builder.resourceNumber
-        resourceSlot = builder.resourceSlot
+        ownResourceNumber = builder.numbering == nil ? builder.resourceNumber : nil
+        resourcePosition = ResourcePositions(positions: builder.numbering == nil ? builder.resourceSlot : nil)
         home = builder.home
         firstListing = builder.firstListing
     }
 
+    func resourceNumber(id: String) -> Int? {
+        if let ownResourceNumber { return ownResourceNumber[id].map(Int.init) }
+        // Positions past the listed ones belong to resources no topic lists: they have no number.
+        guard let position = tree.resources.position(of: id), position < resourceIDs.count else { return nil }
+        return position
+    }
+
     private struct Builder {
-        let resources: [String: Resource]
+        let resources: ResourceTable
+        /// The loader's numbering, trusted while it fits what is walked.
+        let numbering: TreeNumbering?
         var topics: [Topic] = []
         var parent: [Int32] = []
         var depth: [Int32] = []
@@ -214,27 +236,42 @@ private final class TopicTable: Sendable {
         var listingEnd: [Int32] = []
         var resourceIDs: [String] = []
         var resourceNumber: [String: Int32] = [:]
-        var resourceSlot: [Dictionary<String, Resource>.Index?] = []
+        var resourceSlot: [Int32] = []
         var home: [Int32] = []
         var firstListing: [Int32] = []
+        /// Whether every listing so far matched the numbering.
+        private var fits = true
 
-        init(tree: ContentTree) {
+        init(tree: ContentTree, numbering: TreeNumbering?) {
             resources = tree.resources
+            self.numbering = numbering
             let count = tree.resources.count
             resourceIDs.reserveCapacity(count)
-            resourceNumber.reserveCapacity(count)
-            resourceSlot.reserveCapacity(count)
             home.reserveCapacity(count)
             firstListing.reserveCapacity(count)
-            listed.reserveCapacity(count)
+            listed.reserveCapacity(numbering?.listed.count ?? count)
             // Growing a dictionary rehashes every ID in it; the topics are counted first.
-            let topicCount = tree.topicCount
-            topicNumber.reserveCapacity(topicCount)
+            let topicCount = numbering?.topicNumbers.count ?? tree.topicCount
+            if numbering == nil {
+                resourceNumber.reserveCapacity(count)
+                resourceSlot.reserveCapacity(count)
+                topicNumber.reserveCapacity(topicCount)
+            }
             topics.reserveCapacity(topicCount)
             parent.reserveCapacity(topicCount)
             depth.reserveCapacity(topicCount)
             subtreeEnd.reserveCapacity(topicCount)
             listingEnd.reserveCapacity(topicCount)
+        }
+
+        /// Every root and what is below; false when the numbering turned out not to fit.
+        mutating func addAll(_ roots: [Topic]) -> Bool {
+            for root in roots {
+                add(root, parent: -1, depth: 0)
+                guard fits else { return false }
+            }
+            guard let numbering else { return true }
+            return listed.count == numbering.listed.count && topics.count == numbering.topicNumbers.count
         }
 
         /// The number in `slot`, or `new` put there when it held none (-1).
@@ -249,22 +286,47 @@ private final class TopicTable: Sendable {
             parent.append(up)
             depth.append(level)
             subtreeEnd.append(0)
-            topicNumber[topic.id] = number
-            for id in topic.resourceIDs {
-                // One probe of the table per listing, a new ID numbered in it: a big folder lists
-                // a hundred thousand, and a look-up then an insert hashed each new ID twice.
-                let next = Int32(resourceIDs.count)
-                let known = Self.number(&resourceNumber[id, default: -1], orNew: next)
-                if known == next {
-                    resourceIDs.append(id)
-                    resourceSlot.append(resources.index(forKey: id))
-                    home.append(number)
-                    firstListing.append(Int32(listed.count))
+            if let numbering {
+                // The loader's numbers: no ID hashed. A resource's number is its position in the
+                // table, which the loader gave in the order the tree first lists them.
+                let start = listed.count
+                guard start + topic.resourceIDs.count <= numbering.listed.count else {
+                    fits = false
+                    return
                 }
-                listed.append(known)
+                for at in start..<start + topic.resourceIDs.count {
+                    let position = numbering.listed[at]
+                    if Int(position) == resourceIDs.count {
+                        resourceIDs.append(topic.resourceIDs[at - start])
+                        home.append(number)
+                        firstListing.append(Int32(at))
+                    } else if Int(position) > resourceIDs.count || position < 0 {
+                        fits = false
+                        return
+                    }
+                    listed.append(position)
+                }
+            } else {
+                topicNumber[topic.id] = number
+                for id in topic.resourceIDs {
+                    // One probe of the table per listing, a new ID numbered in it: a big folder lists
+                    // a hundred thousand, and a look-up then an insert hashed each new ID twice.
+                    let next = Int32(resourceIDs.count)
+                    let known = Self.number(&resourceNumber[id, default: -1], orNew: next)
+                    if known == next {
+                        resourceIDs.append(id)
+                        resourceSlot.append(resources.position(of: id).map(Int32.init) ?? -1)
+                        home.append(number)
+                        firstListing.append(Int32(listed.count))
+                    }
+                    listed.append(known)
+                }
             }
             listingEnd.append(Int32(listed.count))
-            for child in topic.children { add(child, parent: number, depth: level + 1) }
+            for child in topic.children {
+                add(child, parent: number, depth: level + 1)
+                guard fits else { return }
+            }
             subtreeEnd[Int(number)] = Int32(topics.count)
         }
     }

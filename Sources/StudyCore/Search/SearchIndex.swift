@@ -44,7 +44,7 @@ public struct SearchIndex: Sendable {
     let items: [Item]
     /// The tree's resources, for the `is:` filter: the tree's own table, shared, not copied (an
     /// item holding its `Resource` would double the size of every item).
-    private let resources: [String: Resource]
+    private let resources: ResourceTable
     /// For each item, the depth-first number of the topic it shows at: the topic itself, or the
     /// one just before a resource, which is the first to list it.
     private let topicNumbers: [Int32]
