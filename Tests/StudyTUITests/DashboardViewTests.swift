@@ -93,6 +93,13 @@ import TermGrid
         Snapshot.check(state.renderedGrid, named: "dashboard-\(width)x\(height)")
     }
 
+    /// The view while its log is read: placeholders where the log's figures go.
+    @Test(arguments: ScreenSnapshotTests.sizes) func snapshotWhileReading(width: Int, height: Int) throws {
+        var state = try Fixture().state(width: width, height: height)
+        #expect(state.press(.char("D")) == [.loadActivity])
+        Snapshot.check(state.renderedGrid, named: "dashboard-reading-\(width)x\(height)")
+    }
+
     /// At 40×12 the pace has one row: a wording that fits it whole, not one cut mid-phrase.
     @Test func theOneRowPaceLineFitsWhole() throws {
         var state = try Fixture().state(width: 40, height: 12)
@@ -194,6 +201,44 @@ extension Topic {
         #expect(state.press(.char("D")) == [.loadActivity])
         state.receive(.activityLoaded(ActivityLog(events: [], today: 0)))
         #expect(state.receive(.event(.tick)) == [])
+    }
+
+    /// A `D` pressed while the log is still being read (the idle read ahead has begun, and
+    /// on a million events takes about a second) opens the view at once on what the progress
+    /// alone tells: the bars, next up and the time left, with "reading the activity…" where the
+    /// heatmap, the streak and the lists of the log go. Its keys work meanwhile, and the log
+    /// fills them in when it arrives.
+    @Test func dDuringTheReadShowsWhatIsKnownAndTheLogFillsItIn() throws {
+        let fixture = try Fixture()
+        var state = fixture.state()
+        #expect(state.receive(.event(.tick)) == [.readActivityAhead])
+        #expect(state.press(.char("D")) == [.loadActivity], "the run loop joins the read in flight")
+        let reading = state.screen
+        #expect(reading.contains("Overall") && reading.contains("Areas") && reading.contains("Next up"))
+        #expect(reading.contains("reading the activity…"))
+        #expect(reading.contains("resources left · reading the"), "the time left, the date to come: \(reading)")
+        #expect(!reading.contains("streak"))
+        state.press(.char("j"))
+        guard case .dashboard(let panel) = state.overlay else { Issue.record("the view closed"); return }
+        #expect(panel.cursor == 1, "j moves while the log is read")
+        state.receive(.activityLoaded(ActivityLog(events: [], today: 0)))
+        let filled = state.screen
+        #expect(filled.contains("streak 0 days"))
+        #expect(!filled.contains("reading the activity"))
+        guard case .dashboard(let after) = state.overlay else { Issue.record("the log closed the view"); return }
+        #expect(after.cursor == 1, "the cursor stays where it was")
+    }
+
+    /// Left before the log came: it is kept, and the next `D` opens on it without reading again.
+    @Test func aLogArrivingAfterTheViewClosedIsKeptForTheNextD() throws {
+        let fixture = try Fixture()
+        var state = fixture.state()
+        #expect(state.press(.char("D")) == [.loadActivity])
+        state.press(.char("q"))
+        state.receive(.activityLoaded(ActivityLog(events: [], today: 0)))
+        #expect(state.overlay == nil, "the log opens nothing")
+        #expect(state.press(.char("D")) == [.readToday])
+        #expect(state.screen.contains("streak 0 days"))
     }
 
     /// Reopened after midnight, the log read yesterday is reused but "today" moves on: the heatmap,

@@ -107,12 +107,6 @@ public struct SearchIndex: Sendable {
         folds = cache
     }
 
-    /// A word after the first (or a query typed on) looks only in the items left when they are
-    /// fewer than one in this many: a scan of their texts then beats a pass over the whole buffer
-    /// (measured: at one in 8, typing "learning" on a big folder scanned it whole up to the 7th
-    /// letter).
-    static let narrowingRatio = 3
-
     /// For each hit of a list this index made, in order, the depth-first number of the topic it
     /// shows at (the topic itself, or the first topic that lists a resource), numbering topics in
     /// a preorder walk of the tree's roots from 0 as `TopicIndex` does, without making the hit
@@ -169,8 +163,9 @@ public struct SearchIndex: Sendable {
         }
         // Longest first: it usually leaves fewest items, and the next words look only in those.
         var required: UInt64 = 0
-        // Below the ratio, the earlier hits are few enough to scan one by one from the start.
-        var candidates = among.flatMap { $0.count * Self.narrowingRatio < items.count ? $0 : nil }
+        // Only the earlier hits can match: every item is looked at one by one either way, so
+        // passing over the others is all gain however many are left.
+        var candidates = among
         let order = terms.indices.sorted(by: { terms[$0].count > terms[$1].count })
         for bit in order {
             let mask = UInt64(1) << UInt64(bit)
@@ -183,7 +178,7 @@ public struct SearchIndex: Sendable {
             guard bit != order.last else { break }
             let left = (among ?? Array(items.indices)).filter { matches.masks[$0] & required == required }
             among = left
-            candidates = left.count * Self.narrowingRatio < items.count ? left : nil
+            candidates = left
         }
         let all = query.foldedTerms.count == SearchQuery.maximumTerms ? UInt64.max : (UInt64(1) << UInt64(query.foldedTerms.count)) - 1
         var entries: [SearchHits.Entry] = []

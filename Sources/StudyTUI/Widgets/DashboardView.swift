@@ -76,11 +76,15 @@ enum DashboardView {
         return y + 9 + used
     }
 
-    /// `streak 3 days · longest 9`, then `4 done this week` (beside it when there is room).
+    /// `streak 3 days · longest 9`, then `4 done this week` (beside it when there is room); while
+    /// the activity is being read, a line saying so.
     /// Returns the rows used.
     @discardableResult
     static func streaks(_ stats: ActivityStats?, into grid: inout Grid, x: Int, y: Int, width: Int) -> Int {
-        guard let stats else { return 0 }
+        guard let stats else {
+            grid.put("reading the activity…", x: x, y: y, style: .muted, limit: width)
+            return 1
+        }
         let streak = "streak \(Plural.count(stats.currentStreak, "day")) · longest \(stats.longestStreak)"
         let week = "\(stats.donePerWeek.last?.count ?? 0) done this week"
         if DisplayWidth.of(streak + " · " + week) <= width {
@@ -165,18 +169,29 @@ enum DashboardView {
     /// What is left at the learner's pace and the finish date, or why there is none yet.
     static func pace(_ activity: ActivityLog?, state: AppState, into grid: inout Grid, x: Int, y: Int, width: Int,
                      rows: Int) {
-        guard let activity else { return }
         let overall = state.rollup.overall
-        let forecast = activity.forecast(overall, in: state.index.tree)
         // The fullest wording that fits the rows there are, so that none is cut mid-phrase;
         // the shortest, clipped, where even that does not fit.
         let wordings = FinishForecast.Wording.allCases.lazy.map { wording in
-            TextWrap.wrap(forecast.sentence(overall, today: activity.today, wording: wording), width: max(1, width))
+            TextWrap.wrap(paceSentence(activity, state: state, wording: wording), width: max(1, width))
         }
         let lines = wordings.first { $0.count <= rows } ?? wordings.last ?? []
         for (row, line) in lines.prefix(rows).enumerated() {
             grid.put(line, x: x, y: y + row, limit: width)
         }
+    }
+
+    /// The forecast's sentence; while the activity is still being read, what is left is known
+    /// from the progress alone, and the finish date waits for the pace.
+    static func paceSentence(_ activity: ActivityLog?, state: AppState, wording: FinishForecast.Wording) -> String {
+        let overall = state.rollup.overall
+        guard let activity else {
+            if overall.remaining == 0 { return "all finished" }
+            let left = FinishForecast(overall: overall, finished: [], activeDays: 0, firstDay: nil, today: 0)
+            let words = (wording == .full ? "about " : "") + "\(left.remainingText) left"
+            return words + (wording == .shortest ? " · reading…" : " · reading the activity for a finish date…")
+        }
+        return activity.forecast(overall, in: state.index.tree).sentence(overall, today: activity.today, wording: wording)
     }
 
     // MARK: Helpers

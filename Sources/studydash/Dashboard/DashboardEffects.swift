@@ -13,8 +13,11 @@ struct DashboardEffects {
     let watcher: ContentWatcher
     /// Paints the whole screen at the next draw (`Ctrl-L`).
     let repaint: () -> Void
+    /// The activity log, read off the run loop; the loop collects what it read.
+    let activity = ActivityReader()
 
     mutating func perform(_ effect: Effect) -> Message? {
+        if effect.writes { activity.storeChanged() }
         do {
             switch effect {
             case .setStatus(let status, let ids, let label):
@@ -33,10 +36,12 @@ struct DashboardEffects {
                 let edited = try ports.editText(text, "annotation")
                 return .edited(itemID: id, title: title, original: text, edited: edited)
             case .loadActivity:
-                return .activityLoaded(try session.activity())
+                activity.request(session, asked: true)
+                return nil
             case .readActivityAhead:
                 // Nobody asked yet: a failure says nothing here, `D` reads again and tells it.
-                return (try? session.activity()).map(Message.activityLoaded)
+                activity.request(session, asked: false)
+                return nil
             case .readToday:
                 return .today(session.today())
             case .reloadNotes:
@@ -66,6 +71,16 @@ struct DashboardEffects {
             session = fresh
             return .notesReloaded(NotesReload(model: DashboardModel.of(fresh), progress: progress,
                                               changedFiles: reloaded.changedFiles))
+        }
+    }
+}
+
+extension Effect {
+    /// The effect changes the store: an activity read begun before it is out of date.
+    var writes: Bool {
+        switch self {
+        case .setStatus, .saveAnnotation, .undo, .revisit, .editInEditor: true
+        case .openLink, .copy, .loadActivity, .readActivityAhead, .readToday, .reloadNotes, .redraw, .quit: false
         }
     }
 }

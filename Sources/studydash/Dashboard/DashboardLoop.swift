@@ -71,14 +71,17 @@ enum DashboardLoop {
             // process's writes, so the bars follow `studydash mark` within a second. Work kept
             // for an idle moment (reading the activity ahead, after the first frame) does not
             // wait for it: a tick comes at once when no key is waiting.
-            let event = screen.nextEvent(timeoutMilliseconds: state.wantsIdleWork ? 0 : 250)
+            // While the activity is read off the loop, a short tick brings it in soon after.
+            let event = screen.nextEvent(timeoutMilliseconds: state.wantsIdleWork ? 0 : effects.activity.isBusy ? 20 : 250)
             var messages: [Message] = []
             if let changes = watcher.changes() {
+                effects.activity.storeChanged()
                 switch changes {
                 case .success(let progress): messages.append(.reloaded(progress))
                 case .failure(let error): messages.append(.failed(error.description))
                 }
             }
+            if let read = effects.activity.collect() { messages.append(read) }
             if event == .tick {
                 LinkOpener.reapFinished()
                 // The notes on disk, looked at once a tick (with inotify: one read when unchanged).
