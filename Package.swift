@@ -9,23 +9,27 @@ import PackageDescription
 // symbols, so that the loader's lookups for the shared libraries do not page through them (no
 // library looks a symbol up in the executable); with the functions the first screen runs laid out
 // together (scripts/lib/startup-order.txt, written by bench/startup_order.sh), so that starting
-// touches fewer code pages. None changes what the code does; a name the order file lists that no
+// touches fewer code pages; without the shared C++ runtime, which it never calls (the archive's is
+// linked, see below) and whose loading was half the loader's start-up work (2.0 M of 4.0 M
+// instructions, its relocations): `-lstdc++` finds scripts/lib/link/libstdc++.so first, which
+// names it as needed only. None changes what the code does; a name the order file lists that no
 // longer exists is skipped.
 let packageRoot = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
 let releaseLinking: [LinkerSetting] = [
     .unsafeFlags(["-use-ld=lld", "-Xclang-linker", "-no-pie",
                   "-Xlinker", "--symbol-ordering-file=\(packageRoot)/scripts/lib/startup-order.txt",
-                  "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "--no-export-dynamic"]
+                  "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "--no-export-dynamic",
+                  "-L\(packageRoot)/scripts/lib/link"]
                  + staticCxxRuntime,
                  .when(platforms: [.linux], configuration: .release)),
 ]
 
 // The C++ runtime that the Swift runtime and TOMLKit's C++ call, from GCC's static archive where
 // there is one, so that what they use lies among the rest of the code: called in the shared
-// libstdc++, it kept 668 kB of that library's code resident (the library is still loaded, as the
-// static Swift runtime's link names it, but only its own start-up code runs: 128 kB). Named as an
-// input file, not with -Xlinker, so that it comes before that `-lstdc++` and the linker takes the
-// symbols from it. The newest GCC's, as clang picks for linking.
+// libstdc++, it kept 668 kB of that library's code resident. Named as an input file, not with
+// -Xlinker, so that it comes before the static Swift runtime's `-lstdc++` and the linker takes the
+// symbols from it; the shared library, then called for nothing, is not loaded (see above).
+// The newest GCC's, as clang picks for linking.
 var staticCxxRuntime: [String] {
     let gcc = "/usr/lib/gcc/x86_64-linux-gnu"
     let versions = (try? FileManager.default.contentsOfDirectory(atPath: gcc)) ?? []

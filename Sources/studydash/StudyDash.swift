@@ -52,9 +52,13 @@ struct StudyDash: ParsableCommand {
     /// so that a failed write (`--help > /dev/full`) is an error as for every other output.
     private static func run(_ arguments: [String], commands: Set<String>) {
         do {
-            var command = try dashboardAlone(arguments, commands: commands)
-                ?? ProgressArguments.command(arguments, commands: commands) ?? commandAlone(arguments) ?? parseAsRoot(arguments)
-            try command.run()
+            if let dashboard = dashboardAlone(arguments, commands: commands) {
+                try dashboard.run()
+            } else {
+                var command = try ProgressArguments.command(arguments, commands: commands)
+                    ?? commandAlone(arguments) ?? parseAsRoot(arguments)
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -75,10 +79,10 @@ struct StudyDash: ParsableCommand {
     /// first screen. Only for arguments that name no command, which the whole parse could only
     /// hand to the dashboard as they are; any error (help, `--version`, a wrong option) goes to
     /// the whole parse, so that its message and exit status stay what they were.
-    private static func dashboardAlone(_ arguments: [String], commands: Set<String>) -> (any ParsableCommand)? {
+    private static func dashboardAlone(_ arguments: [String], commands: Set<String>) -> DashboardRequest? {
         let rest = arguments.first == "dashboard" ? Array(arguments.dropFirst()) : arguments
         guard !rest.contains(where: commands.contains) else { return nil }
-        return DashboardArguments.command(rest, commands: commands) ?? (try? DashboardCommand.parse(rest))
+        return DashboardArguments.request(rest, commands: commands) ?? (try? DashboardCommand.parse(rest))?.request
     }
 
     /// A subcommand's arguments parsed by that command alone, for a command that opts in by naming

@@ -16,14 +16,18 @@ import Testing
         var fresh: Bool
         var color: ColorChoice
 
+        init(_ request: DashboardRequest) {
+            path = request.path
+            folders = request.options.folders
+            noCache = request.options.noCache
+            config = request.options.configFile
+            db = request.store.path
+            fresh = request.fresh
+            color = request.color
+        }
+
         init(_ command: DashboardCommand) {
-            path = command.path
-            folders = command.options.folders
-            noCache = command.options.noCache
-            config = command.options.config.file
-            db = command.store.path
-            fresh = command.fresh
-            color = command.color
+            self.init(command.request)
         }
 
         var description: String {
@@ -42,7 +46,7 @@ import Testing
     static func readings(_ arguments: [String]) -> (fast: Told?, whole: Told?)? {
         guard case .parse(let arranged) = LeadingOptions.arrange(arguments, commands: commands) else { return nil }
         let rest = arranged.first == "dashboard" ? Array(arranged.dropFirst()) : arranged
-        let fast = DashboardArguments.command(rest, commands: commands).map(Told.init)
+        let fast = DashboardArguments.request(rest, commands: commands).map(Told.init)
         let whole = ((try? StudyDash.parseAsRoot(arranged)) as? DashboardCommand).map(Told.init)
         return (fast, whole)
     }

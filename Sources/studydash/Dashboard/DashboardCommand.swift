@@ -44,12 +44,6 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    /// `--content` and the positional path together.
-    private var content: ContentOptions {
-        var content = options
-        if let path { content.folders.append(path) }
-        return content
-    }
     @OptionGroup var store: StoreOptions
 
     @Flag(help: "Open at the top, not where you left off last time.")
@@ -62,7 +56,7 @@ struct DashboardCommand: ParsableCommand {
     /// standard file), for its `--help`; with a config that cannot be read, why instead.
     func keysInEffect() -> String {
         do {
-            let keymap = try KeysAndTheme.keymap(try content.config.load())
+            let keymap = try KeysAndTheme.keymap(try request.content.loadConfig())
             return "KEYS (in effect, from the config file where it rebinds them; ? shows the same):\n"
                 + KeyHelpText.text(keymap: keymap)
         } catch {
@@ -70,52 +64,13 @@ struct DashboardCommand: ParsableCommand {
         }
     }
 
+    /// The same arguments as plain values, which the run takes.
+    var request: DashboardRequest {
+        DashboardRequest(path: path, options: options.choice, store: store.choice, fresh: fresh, color: color)
+    }
+
     func run() throws {
-        try reportingErrors {
-            // The whole config first: a wrong file stops here, before the terminal is looked at.
-            let config = try content.config.load()
-            let keymap = try KeysAndTheme.keymap(config)
-            let theme = try KeysAndTheme.theme(config)
-            let started = ProcessInfo.processInfo.environment
-            if let refusal = TerminalCheck.refusal(environment: started) {
-                throw CLIError(refusal)
-            }
-            // Before anything that could crash: a crash must not hand the terminal to the
-            // runtime's interactive backtracer.
-            CrashReport.prepare(environment: started)
-            let environment = started
-            #if DEBUG
-            // A test hook in debug builds only: a crash before the screen is up, as a hostile
-            // notes file could cause while loading.
-            if environment["STUDYDASH_DEBUG_CRASH_AT_START"] != nil { DashboardLoop.crashForTesting() }
-            #endif
-            // The folders the session reads, named here with the same error the session would
-            // give when they cannot be: the resume file's name (the folders' paths resolved
-            // through Foundation) is worked out on the other core while this one loads them.
-            let folders = try content.resolvedFolders()
-            let resume = InBackground { ResumeFile(contentFolders: folders, environment: environment) }
-            let (session, walk) = try StudySession.opening(content: content, store: store)
-            // From the stamps the load read the tree by, so a file changed while loading is seen
-            // as changed.
-            let watcher = ContentWatcher(folders: folders, cache: content.parseCache(), startingFrom: walk)
-            // [sync] on_open: merged before the first frame; a failure is the status row's message.
-            let syncFolder = AutoSync.folder(environment: environment["STUDYDASH_SYNC_DIR"], config: config)
-            let openNotice = config.sync.onOpen == true ? AutoSync.run(folder: syncFolder, store: session.store) : nil
-            let progress = try storeCall { try session.progress() }
-            let useColor = color.useColor(environment: environment)
-            let code = try DashboardLoop.run(session: session, progress: progress,
-                                             looks: DashboardLoop.Looks(useColor: useColor, theme: theme, keymap: keymap,
-                                                                        hyperlinks: (config.hyperlinks ?? .auto).isOn(environment: environment)),
-                                             environment: environment, config: config, resume: try resume.value(), fresh: fresh,
-                                             watcher: watcher, notice: openNotice) {
-                // [sync] on_quit, after the terminal is back: a failure is said, and the quit stands.
-                if config.sync.onQuit == true, let failure = AutoSync.run(folder: syncFolder, store: session.store) {
-                    Output.note("studydash: \(failure)")
-                }
-                session.store.close()
-            }
-            if code != 0 { throw ExitCode(code) }
-        }
+        try request.run()
     }
 }
 

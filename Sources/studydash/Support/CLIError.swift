@@ -12,15 +12,20 @@ extension ParsableCommand {
     /// Runs `body`, printing a `CLIError` as one line on standard error instead of a trace (a
     /// `ConfigError` too, with exit status 2).
     func reportingErrors(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as CLIError {
-            Output.error(error.description)
-            throw ExitCode(1)
-        } catch let error as ConfigError {
-            Output.error(error.description)
-            throw ExitCode(2)
-        }
+        try studydash.reportingErrors(body)
+    }
+}
+
+/// The same for code that is no parsed command (the dashboard's everyday start, DashboardRequest).
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as CLIError {
+        Output.error(error.description)
+        throw ExitCode(1)
+    } catch let error as ConfigError {
+        Output.error(error.description)
+        throw ExitCode(2)
     }
 }
 

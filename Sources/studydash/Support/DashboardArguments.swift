@@ -5,16 +5,18 @@ import StudyTerminal
 ///
 /// The parser reflects over every option and instantiates its generic types on first use: the
 /// Swift runtime then scans every protocol conformance of this static binary once per type, a
-/// quarter of the instructions the dashboard ran to its first screen. This reads only the shapes
+/// quarter of the instructions the dashboard ran to its first screen. Even creating its option
+/// types (`ContentOptions()`) cost 1.4 M instructions, so this hands over plain values (a
+/// `DashboardRequest`), not a `DashboardCommand`. This reads only the shapes
 /// it fully understands: each option spelled out (`--db PATH` or `--db=PATH`) with a value that
 /// is not empty and does not look like an option, `--content` repeated, each other option and
 /// flag at most once, at most one path. Anything else (help, the version, a short option, `--`,
 /// a repeated option, a value that is not one of `--color`'s, a word the parser might take for a
 /// command) is declined, and the parser answers it as before, so the two never disagree.
 enum DashboardArguments {
-    /// The dashboard command these arguments ask for, or nil to leave them to the parser.
+    /// What these arguments ask the dashboard for, or nil to leave them to the parser.
     /// `commands` are the words the parser takes for a command (`help` included).
-    static func command(_ arguments: [String], commands: Set<String>) -> DashboardCommand? {
+    static func request(_ arguments: [String], commands: Set<String>) -> DashboardRequest? {
         guard !arguments.contains(where: commands.contains) else { return nil }
         var read = Read()
         var index = 0
@@ -42,7 +44,7 @@ enum DashboardArguments {
             }
             guard !value.isEmpty, !value.hasPrefix("-"), read.take(name, value) else { return nil }
         }
-        return read.command()
+        return read.request()
     }
 
     /// What has been read so far.
@@ -83,24 +85,10 @@ enum DashboardArguments {
             return true
         }
 
-        /// The command as the parser would have filled it in: every property set, the defaults
-        /// of the ones not given (a property left unset would stop the program when read).
-        func command() -> DashboardCommand {
-            var content = ContentOptions()
-            content.folders = folders
-            content.noCache = noCache
-            var configOptions = ConfigOptions()
-            configOptions.file = config
-            content.config = configOptions
-            var store = StoreOptions()
-            store.path = db
-            var command = DashboardCommand()
-            command.path = path
-            command.options = content
-            command.store = store
-            command.fresh = fresh
-            command.color = color ?? .auto
-            return command
+        /// The request as the parser would have filled it in, the defaults for what was not given.
+        func request() -> DashboardRequest {
+            DashboardRequest(path: path, options: ContentChoice(folders: folders, noCache: noCache, configFile: config),
+                             store: StoreChoice(path: db), fresh: fresh, color: color ?? .auto)
         }
     }
 }

@@ -12,13 +12,13 @@ extension StudySession {
     /// one is made only once the notes have loaded, so that a wrong notes folder leaves no store
     /// behind. Either way a failure of the notes is the one reported, as before.
     init(content: ContentOptions, store: StoreOptions) throws {
-        self = try Self.opening(content: content, store: store).session
+        self = try Self.opening(content: content.choice, store: store.choice).session
     }
 
     /// The same, with the walk the notes were read by (what the dashboard's watcher starts from).
-    static func opening(content: ContentOptions, store: StoreOptions)
+    static func opening(content: ContentChoice, store: StoreChoice)
         throws -> (session: StudySession, walk: NotesListing.Walked) {
-        let config = try content.config.load()
+        let config = try content.loadConfig()
         guard store.exists(config: config) else {
             let loaded = try content.loadWalked()
             return (StudySession(tree: loaded.tree, store: try store.open(config: config)), loaded.walk)
