@@ -115,7 +115,7 @@ struct TreeReport {
         writer.value("id", topic.id)
         writer.value("title", topic.title)
         writer.value("kind", topic.kind.rawValue)
-        writer.value("source", topic.source.description)
+        writer.value("source", topic.source)
         writer.value("resourceCount", counts[topic.id] ?? 0)
         writer.beginArray("resources")
         for id in topic.resourceIDs {
