@@ -31,3 +31,37 @@ import Testing
         #expect(parsed?["title"] == title)
     }
 }
+
+/// The writer skips eight bytes at a time while none needs escaping: a byte that does must be
+/// escaped wherever it falls in a word, and at the word's edges (and in a short tail).
+@Suite struct JSONWriterWordTests {
+    @Test func escapesEverySpecialByteAtEveryPosition() throws {
+        let specials: [String] = ["\"", "\\", "\n", "\u{1B}", "\u{7F}", "\u{9B}", "\u{202E}", "é", "\u{0}"]
+        for special in specials {
+            for length in [1, 7, 8, 9, 15, 16, 17, 23] {
+                for position in 0..<length {
+                    var text = String(repeating: "a", count: length)
+                    let at = text.index(text.startIndex, offsetBy: position)
+                    text.replaceSubrange(at...at, with: special)
+                    var writer = JSONWriter(pretty: false)
+                    writer.value(nil, text)
+                    let written = writer.string
+                    // Nothing raw that a terminal would obey, and the same text read back.
+                    #expect(!written.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })
+                    let parsed = try JSONSerialization.jsonObject(with: Data(written.utf8), options: .fragmentsAllowed) as? String
+                    #expect(parsed == text, "\(special.debugDescription) at \(position) of \(length)")
+                }
+            }
+        }
+    }
+
+    @Test func writesNumbersAndPlacesAsTheirText() {
+        var writer = JSONWriter(pretty: false)
+        writer.beginArray()
+        for number in [0, 7, -7, 10, 1_234_567, Int.max, Int.min] { writer.value(nil, number) }
+        writer.value(nil, SourceLocation(file: "notes/a \"b\".md", line: 12))
+        writer.value(nil, SourceLocation(file: "notes", line: 0))
+        writer.endArray()
+        #expect(writer.string == #"[0,7,-7,10,1234567,9223372036854775807,-9223372036854775808,"notes/a \"b\".md:12","notes"]"# + "\n")
+    }
+}

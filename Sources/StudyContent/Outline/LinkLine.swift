@@ -153,7 +153,12 @@ enum LinkLine {
     }
 
     static func joined(_ pieces: ArraySlice<InlinePiece>) -> String {
-        pieces.map(\.text).joined()
+        // Asked for every side of every link, which is most often one piece or none: appended
+        // in place, not mapped to an array of strings first.
+        guard pieces.count != 1 else { return pieces[pieces.startIndex].text }
+        var text = ""
+        for piece in pieces { text += piece.text }
+        return text
     }
 
     private static func isUntitled(_ text: String, url: String) -> Bool {

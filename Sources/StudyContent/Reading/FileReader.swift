@@ -16,7 +16,7 @@ enum FileReader {
             return .skipped(ContentWarning(location, "skipped: larger than \(maxFileSize / (1024 * 1024)) MiB"))
         }
         let bytes: [UInt8]
-        switch readAll(plan.path) {
+        switch readAll(plan.path, expectedSize: plan.size) {
         case .success(let data): bytes = data
         case .failure(let reason): return .skipped(ContentWarning(location, "cannot read: \(reason)"))
         }
@@ -56,24 +56,40 @@ enum FileReader {
         var description: String
     }
 
-    private static func readAll(_ path: String) -> Result<[UInt8], ReadError> {
+    /// Reads straight into the array that is returned, sized by what the walk saw (one byte
+    /// more, so that the end is confirmed without growing): no chunk cleared and copied per file.
+    private static func readAll(_ path: String, expectedSize: Int) -> Result<[UInt8], ReadError> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .failure(ReadError(description: String(cString: strerror(errno)))) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
+        var failure: Int32?
+        let capacity = min(max(expectedSize, 0), maxFileSize) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            while count < buffer.count {
+                let read = read(fd, base + count, buffer.count - count)
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if read == 0 { return }
+                count += read
+            }
+        }
+        if let failure { return .failure(ReadError(description: String(cString: strerror(failure)))) }
+        guard bytes.count == capacity else { return .success(bytes) }
+        // The file grew after the walk: the rest comes in chunks.
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
+        while bytes.count <= maxFileSize {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(ReadError(description: String(cString: strerror(errno))))
             }
-            if count == 0 { break }
+            if count == 0 { return .success(bytes) }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maxFileSize {
-                return .failure(ReadError(description: "larger than \(maxFileSize / (1024 * 1024)) MiB"))
-            }
         }
-        return .success(bytes)
+        return .failure(ReadError(description: "larger than \(maxFileSize / (1024 * 1024)) MiB"))
     }
 }

@@ -13,7 +13,7 @@ enum ResourceJSON {
         writer.value("title", resource.title)
         writer.value("url", resource.url)
         writer.value("description", resource.description)
-        writer.value("source", resource.source.description)
+        writer.value("source", resource.source)
         writer.value("checkbox", resource.checkbox)
     }
 }

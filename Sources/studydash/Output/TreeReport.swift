@@ -5,60 +5,78 @@ import StudyText
 struct TreeReport {
     let tree: ContentTree
     let depth: Int?
-    private let counts: [String: Int]
+    /// Distinct resources at or below each topic, and where each topic's subtree ends, both by
+    /// the topic's number in pre-order (a walk in tree order meets topic `n` `n`-th): arrays read
+    /// in the order the walks below go, not a dictionary hashed by topic ID.
+    private let counts: [Int]
+    private let subtreeEnds: [Int]
 
     init(tree: ContentTree, depth: Int?) {
         self.tree = tree
         self.depth = depth
-        counts = Self.rolledUpCounts(tree)
+        (counts, subtreeEnds) = Self.rolledUpCounts(tree)
     }
 
-    /// Distinct resources at or below every topic, computed bottom-up once: resources by
-    /// number, each topic's subtree one run of the listings in tree order, a resource listed
-    /// twice under a topic counted once there (stamped with the topic's visit).
-    private static func rolledUpCounts(_ tree: ContentTree) -> [String: Int] {
+    /// Computed bottom-up once: resources by number, each topic's subtree one run of the
+    /// listings in tree order, a resource listed twice under a topic counted once there (stamped
+    /// with the topic's visit).
+    private static func rolledUpCounts(_ tree: ContentTree) -> (counts: [Int], subtreeEnds: [Int]) {
         var number: [String: Int] = [:]
         var listed: [Int] = []
+        var topics = 0
         func flatten(_ topic: Topic) {
+            topics += 1
             for id in topic.resourceIDs {
-                if let known = number[id] {
-                    listed.append(known)
-                } else {
-                    number[id] = number.count
-                    listed.append(number.count - 1)
-                }
+                // One lookup that numbers the ID when it is new: the listings are most of the work.
+                let fresh = number.count
+                let known = value(&number[id, default: fresh])
+                listed.append(known)
             }
             for child in topic.children { flatten(child) }
         }
+        number.reserveCapacity(tree.resources.count)
         for root in tree.roots { flatten(root) }
-        var counts: [String: Int] = [:]
+        var counts = [Int](repeating: 0, count: topics)
+        var ends = [Int](repeating: 0, count: topics)
         var stamp = [Int](repeating: -1, count: number.count)
-        var visits = 0
+        var preorder = 0
         var next = 0
         func visit(_ topic: Topic) {
+            let mark = preorder
+            preorder += 1
             let start = next
             next += topic.resourceIDs.count
             for child in topic.children { visit(child) }
-            let mark = visits
-            visits += 1
             var count = 0
             for index in start..<next where stamp[listed[index]] != mark {
                 stamp[listed[index]] = mark
                 count += 1
             }
-            counts[topic.id] = count
+            counts[mark] = count
+            ends[mark] = preorder
         }
         for root in tree.roots { visit(root) }
-        return counts
+        return (counts, ends)
+    }
+
+    private static func value(_ slot: inout Int) -> Int { slot }
+
+    /// Calls `body` with each child of the topic numbered `number` and the child's number.
+    private func forEachChild(of topic: Topic, number: Int, _ body: (Int, Topic, Int) -> Void) {
+        var childNumber = number + 1
+        for (index, child) in topic.children.enumerated() {
+            body(index, child, childNumber)
+            childNumber = subtreeEnds[childNumber]
+        }
     }
 
     // MARK: Text
 
     func text(showIDs: Bool, showResources: Bool) -> String {
         var rows: [(label: String, count: String)] = []
-        func visit(_ topic: Topic, prefix: String, branch: String, level: Int) {
+        func visit(_ topic: Topic, number: Int, prefix: String, branch: String, level: Int) {
             let id = showIDs ? topic.id + "  " : ""
-            rows.append((prefix + branch + id + Output.safe(topic.title), String(counts[topic.id] ?? 0)))
+            rows.append((prefix + branch + id + Output.safe(topic.title), String(counts[number])))
             if let depth, level >= depth { return }
             let childPrefix = prefix + (branch.isEmpty ? "" : (branch == "└── " ? "    " : "│   "))
             let resourceRows = showResources ? topic.resourceIDs.compactMap { tree.resources[$0] } : []
@@ -69,12 +87,16 @@ struct TreeReport {
                 let rid = showIDs ? resource.id + "  " : ""
                 rows.append((childPrefix + (last ? "└── " : "├── ") + mark + rid + Output.safe(resource.title), ""))
             }
-            for (index, child) in topic.children.enumerated() {
+            forEachChild(of: topic, number: number) { index, child, childNumber in
                 let last = resourceRows.count + index == total - 1
-                visit(child, prefix: childPrefix, branch: last ? "└── " : "├── ", level: level + 1)
+                visit(child, number: childNumber, prefix: childPrefix, branch: last ? "└── " : "├── ", level: level + 1)
             }
         }
-        for root in tree.roots { visit(root, prefix: "", branch: "", level: 0) }
+        var rootNumber = 0
+        for root in tree.roots {
+            visit(root, number: rootNumber, prefix: "", branch: "", level: 0)
+            rootNumber = subtreeEnds[rootNumber]
+        }
 
         let column = min(72, rows.map { DisplayWidth.of($0.label) }.max() ?? 0)
         let countWidth = rows.map(\.count.count).max() ?? 0
@@ -104,19 +126,23 @@ struct TreeReport {
         writer.value("resourceCount", tree.resources.count)
         writer.value("warningCount", tree.warnings.count)
         writer.beginArray("roots")
-        for root in tree.roots { write(root, level: 0, into: &writer) }
+        var rootNumber = 0
+        for root in tree.roots {
+            write(root, number: rootNumber, level: 0, into: &writer)
+            rootNumber = subtreeEnds[rootNumber]
+        }
         writer.endArray()
         writer.endObject()
         writer.flush()
     }
 
-    private func write(_ topic: Topic, level: Int, into writer: inout JSONWriter) {
+    private func write(_ topic: Topic, number: Int, level: Int, into writer: inout JSONWriter) {
         writer.beginObject()
         writer.value("id", topic.id)
         writer.value("title", topic.title)
         writer.value("kind", topic.kind.rawValue)
-        writer.value("source", topic.source.description)
-        writer.value("resourceCount", counts[topic.id] ?? 0)
+        writer.value("source", topic.source)
+        writer.value("resourceCount", counts[number])
         writer.beginArray("resources")
         for id in topic.resourceIDs {
             if let resource = tree.resources[id] { ResourceJSON.write(resource, into: &writer) }
@@ -124,7 +150,9 @@ struct TreeReport {
         writer.endArray()
         writer.beginArray("children")
         if depth.map({ level < $0 }) ?? true {
-            for child in topic.children { write(child, level: level + 1, into: &writer) }
+            forEachChild(of: topic, number: number) { _, child, childNumber in
+                write(child, number: childNumber, level: level + 1, into: &writer)
+            }
         }
         writer.endArray()
         writer.endObject()
