@@ -17,32 +17,15 @@ enum DashboardArguments {
     /// What these arguments ask the dashboard for, or nil to leave them to the parser.
     /// `commands` are the words the parser takes for a command (`help` included).
     static func request(_ arguments: [String], commands: Set<String>) -> DashboardRequest? {
-        guard !arguments.contains(where: commands.contains) else { return nil }
+        guard !arguments.contains(where: commands.contains),
+              let plain = PlainArguments(arguments, flags: ["--fresh", "--no-cache"]),
+              plain.words.count <= 1, plain.words.allSatisfy({ !$0.isEmpty }) else { return nil }
         var read = Read()
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            index += 1
-            guard argument.hasPrefix("-") else {
-                guard read.path == nil, !argument.isEmpty else { return nil }
-                read.path = argument
-                continue
-            }
-            if argument == "--fresh" || argument == "--no-cache" {
-                guard read.takeFlag(argument) else { return nil }
-                continue
-            }
-            let name: Substring, value: String
-            if let equals = argument.firstIndex(of: "=") {
-                name = argument[..<equals]
-                value = String(argument[argument.index(after: equals)...])
-            } else {
-                guard index < arguments.count else { return nil }
-                name = argument[...]
-                value = arguments[index]
-                index += 1
-            }
-            guard !value.isEmpty, !value.hasPrefix("-"), read.take(name, value) else { return nil }
+        read.path = plain.words.first
+        read.fresh = plain.flags.contains("--fresh")
+        read.noCache = plain.flags.contains("--no-cache")
+        for option in plain.options {
+            guard read.take(option.name, option.value) else { return nil }
         }
         return read.request()
     }
@@ -56,16 +39,6 @@ enum DashboardArguments {
         var db: String?
         var config: String?
         var color: ColorChoice?
-
-        /// Takes `--fresh` or `--no-cache`; false when it was given already.
-        mutating func takeFlag(_ flag: String) -> Bool {
-            if flag == "--fresh" {
-                defer { fresh = true }
-                return !fresh
-            }
-            defer { noCache = true }
-            return !noCache
-        }
 
         /// Takes one option's value; false for an option it does not know, or one given twice.
         mutating func take(_ name: Substring, _ value: String) -> Bool {

@@ -24,40 +24,19 @@ enum ProgressArguments {
 
     /// What the words after the command's name say.
     private struct Read {
-        var words: [String] = []
+        var words: [String]
         var folders: [String] = []
         var db: String?
         var config: String?
-        var flags: Set<String> = []
-
-        /// The flags either command takes; any other is declined.
-        static let knownFlags: Set<String> = ["--no-cache", "--json", "--orphans"]
+        var flags: [String]
 
         init?(_ arguments: [String], commands: Set<String>) {
-            var index = 0
-            while index < arguments.count {
-                let argument = arguments[index]
-                index += 1
-                guard argument.hasPrefix("-") else {
-                    guard !argument.isEmpty, !commands.contains(argument) else { return nil }
-                    words.append(argument)
-                    continue
-                }
-                if Self.knownFlags.contains(argument) {
-                    guard flags.insert(argument).inserted else { return nil }
-                    continue
-                }
-                let name: Substring, value: String
-                if let equals = argument.firstIndex(of: "=") {
-                    name = argument[..<equals]
-                    value = String(argument[argument.index(after: equals)...])
-                } else {
-                    guard index < arguments.count else { return nil }
-                    name = argument[...]
-                    value = arguments[index]
-                    index += 1
-                }
-                guard !value.isEmpty, !value.hasPrefix("-"), take(name, value) else { return nil }
+            guard let plain = PlainArguments(arguments, flags: ["--no-cache", "--json", "--orphans"]),
+                  plain.words.allSatisfy({ !$0.isEmpty && !commands.contains($0) }) else { return nil }
+            words = plain.words
+            flags = plain.flags
+            for option in plain.options {
+                guard take(option.name, option.value) else { return nil }
             }
         }
 
