@@ -35,15 +35,3 @@ final class DashboardCaches: @unchecked Sendable {
         return lastGeneration
     }
 }
-
-extension DashboardModel {
-    /// Makes one set of caches and drops it, for a thread that would otherwise wait while the
-    /// notes load: the first use of a cache's type has the Swift runtime look up its key's
-    /// conformances, a scan of every conformance this static binary holds, once per type (2.4 M
-    /// instructions for these, a tenth of the way to the first screen). What it looks up is kept
-    /// process-wide, so the caches the dashboard then makes come at once. Changes nothing else.
-    public static func prepareCacheTypes() {
-        let caches = DashboardCaches()
-        caches.notes.reserveCapacity(1)
-    }
-}

@@ -47,10 +47,6 @@ struct DashboardRequest {
             // through Foundation) is worked out on the other core while this one loads them.
             let folders = try content.resolvedFolders()
             let resume = InBackground { ResumeFile(contentFolders: folders, environment: environment) }
-            // The other core is idle once the store is open: the runtime's look-ups for the caches'
-            // types are done there (see prepareCacheTypes), not on the way to the first screen.
-            // Nothing waits for it: a look-up not done yet is done where it is needed, as before.
-            _ = InBackground { DashboardModel.prepareCacheTypes() }
             let (session, walk) = try StudySession.opening(content: content, store: store)
             // From the stamps the load read the tree by, so a file changed while loading is seen
             // as changed.
