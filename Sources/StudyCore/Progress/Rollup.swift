@@ -103,9 +103,13 @@ public struct ProgressRollup: Sendable {
         var statuses = [Status?](repeating: nil, count: count)
         var efforts = [Int?](repeating: nil, count: count)
         for number in 0..<count {
-            guard let resource = index.resource(number: number) else { continue }
-            statuses[number] = LearnerProgress.statusInNotes(of: resource)
-            efforts[number] = resource.effortMinutes
+            // Read where the tree keeps it: a copy of every resource retained and released each
+            // of its strings, twice the cost of the rest of the rollup.
+            guard let (status, effort) = index.withResource(number: number, {
+                (LearnerProgress.statusInNotes(of: $0), $0.effortMinutes)
+            }) else { continue }
+            statuses[number] = status
+            efforts[number] = effort
         }
         // The store's statuses win (`LearnerProgress.status(of:)`); only they are looked up.
         for (id, status) in progress.statuses {
