@@ -19,22 +19,24 @@ public struct StudySession {
 
     /// The progress of every item in the notes (not of orphans: see `orphanCount`).
     public func progress() throws(StoreError) -> LearnerProgress {
-        try progress(of: index.itemIDs, count: index.itemCount, contains: index.contains)
+        // The IDs are listed only when the store is read item by item: a big folder's are a
+        // hundred and forty thousand strings, a transient peak a new learner never needs.
+        try progress(of: { index.itemIDs }, count: index.itemCount, contains: index.contains)
     }
 
     /// The progress of these items (after a change to them, say).
     public func progress(of ids: [String]) throws(StoreError) -> LearnerProgress {
         guard ids.count > 1 else { return try store.progress(of: ids) }
         let wanted = Set(ids)
-        return try progress(of: ids, count: wanted.count, contains: wanted.contains)
+        return try progress(of: { ids }, count: wanted.count, contains: wanted.contains)
     }
 
     /// One lookup per item costs two queries each; when the store holds fewer items than are
     /// asked for (a new learner, a big notes folder, a mark of a whole area), reading it all and
     /// keeping the ones asked for is cheaper.
-    private func progress(of ids: [String], count: Int,
+    private func progress(of ids: () -> [String], count: Int,
                           contains: (String) -> Bool) throws(StoreError) -> LearnerProgress {
-        guard try store.storedItemCount(limit: count) < count else { return try store.progress(of: ids) }
+        guard try store.storedItemCount(limit: count) < count else { return try store.progress(of: ids()) }
         let all = try store.progress()
         return LearnerProgress(statuses: all.statuses.filter { contains($0.key) },
                                annotations: all.annotations.filter { contains($0.key) })

@@ -42,6 +42,26 @@ public struct Tally: Hashable, Sendable {
         if status == .todo || status == .learning { remainingMinutes += minutes }
     }
 
+    /// Takes back what `count` added for the same resource.
+    mutating func uncount(_ status: Status, effortMinutes estimate: Int?) {
+        self[status] -= 1
+        guard let minutes = estimate, status != .skipped else { return }
+        estimated -= 1
+        effortMinutes -= minutes
+        if status == .todo || status == .learning { remainingMinutes -= minutes }
+    }
+
+    /// Adds another tally's counts (of resources not counted here).
+    mutating func add(_ other: Tally) {
+        todo += other.todo
+        learning += other.learning
+        done += other.done
+        skipped += other.skipped
+        effortMinutes += other.effortMinutes
+        remainingMinutes += other.remainingMinutes
+        estimated += other.estimated
+    }
+
     public subscript(status: Status) -> Int {
         get {
             switch status {
@@ -83,9 +103,13 @@ public struct ProgressRollup: Sendable {
         var statuses = [Status?](repeating: nil, count: count)
         var efforts = [Int?](repeating: nil, count: count)
         for number in 0..<count {
-            guard let resource = index.resource(number: number) else { continue }
-            statuses[number] = LearnerProgress.statusInNotes(of: resource)
-            efforts[number] = resource.effortMinutes
+            // Read where the tree keeps it: a copy of every resource retained and released each
+            // of its strings, twice the cost of the rest of the rollup.
+            guard let (status, effort) = index.withResource(number: number, {
+                (LearnerProgress.statusInNotes(of: $0), $0.effortMinutes)
+            }) else { continue }
+            statuses[number] = status
+            efforts[number] = effort
         }
         // The store's statuses win (`LearnerProgress.status(of:)`); only they are looked up.
         for (id, status) in progress.statuses {
@@ -102,23 +126,44 @@ public struct ProgressRollup: Sendable {
             }
         }
         self.overall = overall
-        // A topic's subtree is one run of the listings; a resource listed twice in it counts
-        // once, stamped with the topic's number the first time.
+        // Counted bottom-up, each resource once per subtree: its listings, in tree order, add it
+        // to their topics, and each pair of consecutive ones takes it away again at the lowest
+        // topic above both, where it would otherwise count twice. Summed child into parent, a
+        // topic then counts a resource once however often its subtree lists it, and no topic
+        // rescans its subtree's listings.
         let listed = index.listedResources
-        var stamp = [Int32](repeating: -1, count: count)
+        var lastTopic = [Int32](repeating: -1, count: count)
         var tallies = [Tally](repeating: Tally(), count: index.topicCount)
         for topic in 0..<index.topicCount {
-            var tally = Tally()
-            let mark = Int32(topic)
-            for at in index.listings(under: topic) {
+            for at in index.listings(of: topic) {
                 let resource = Int(listed[at])
-                guard stamp[resource] != mark, let status = statuses[resource] else { continue }
-                stamp[resource] = mark
-                tally.count(status, effortMinutes: efforts[resource])
+                guard lastTopic[resource] != Int32(topic), let status = statuses[resource] else { continue }
+                if lastTopic[resource] >= 0,
+                   let above = Self.lowestCommonTopic(Int(lastTopic[resource]), topic, in: index) {
+                    tallies[above].uncount(status, effortMinutes: efforts[resource])
+                }
+                lastTopic[resource] = Int32(topic)
+                tallies[topic].count(status, effortMinutes: efforts[resource])
             }
-            tallies[topic] = tally
+        }
+        // Children are numbered after their parents: from the last topic back, each subtree is
+        // complete before it is added to its parent.
+        for topic in (0..<index.topicCount).reversed() {
+            if let parent = index.parent(of: topic) { tallies[parent].add(tallies[topic]) }
         }
         self.tallies = tallies
+    }
+
+    /// The deepest topic whose subtree holds both (`earlier` numbered before `later`); nil when
+    /// they sit under different roots.
+    private static func lowestCommonTopic(_ earlier: Int, _ later: Int, in index: ItemIndex) -> Int? {
+        var above = earlier
+        // A subtree is a run of numbers: climb until the run reaches the later topic.
+        while index.subtreeEnd(of: above) <= later {
+            guard let parent = index.parent(of: above) else { return nil }
+            above = parent
+        }
+        return above
     }
 
     public func tally(of topicID: String) -> Tally { index.topicNumber(id: topicID).map { tallies[$0] } ?? Tally() }

@@ -207,7 +207,8 @@ private final class TopicTable: Sendable {
         depth = builder.depth
         subtreeEnd = builder.subtreeEnd
         topicNumber = builder.numbering?.topicNumbers ?? builder.topicNumber
-        listed = builder.listed
+        // The loader's listings are these exactly: one array shared, not a copy kept beside it.
+        listed = builder.numbering?.listed ?? builder.listed
         listingEnd = builder.listingEnd
         resourceIDs = builder.resourceIDs
         ownResourceNumber = builder.numbering == nil ? builder.resourceNumber : nil
@@ -232,7 +233,10 @@ private final class TopicTable: Sendable {
         var depth: [Int32] = []
         var subtreeEnd: [Int32] = []
         var topicNumber: [String: Int32] = [:]
+        /// Filled only when the tree is numbered here; otherwise the numbering's listings are
+        /// checked where they are, and `cursor` counts them.
         var listed: [Int32] = []
+        private var cursor = 0
         var listingEnd: [Int32] = []
         var resourceIDs: [String] = []
         var resourceNumber: [String: Int32] = [:]
@@ -249,10 +253,10 @@ private final class TopicTable: Sendable {
             resourceIDs.reserveCapacity(count)
             home.reserveCapacity(count)
             firstListing.reserveCapacity(count)
-            listed.reserveCapacity(numbering?.listed.count ?? count)
             // Growing a dictionary rehashes every ID in it; the topics are counted first.
             let topicCount = numbering?.topicNumbers.count ?? tree.topicCount
             if numbering == nil {
+                listed.reserveCapacity(count)
                 resourceNumber.reserveCapacity(count)
                 resourceSlot.reserveCapacity(count)
                 topicNumber.reserveCapacity(topicCount)
@@ -271,7 +275,7 @@ private final class TopicTable: Sendable {
                 guard fits else { return false }
             }
             guard let numbering else { return true }
-            return listed.count == numbering.listed.count && topics.count == numbering.topicNumbers.count
+            return cursor == numbering.listed.count && topics.count == numbering.topicNumbers.count
         }
 
         /// The number in `slot`, or `new` put there when it held none (-1).
@@ -289,7 +293,7 @@ private final class TopicTable: Sendable {
             if let numbering {
                 // The loader's numbers: no ID hashed. A resource's number is its position in the
                 // table, which the loader gave in the order the tree first lists them.
-                let start = listed.count
+                let start = cursor
                 guard start + topic.resourceIDs.count <= numbering.listed.count else {
                     fits = false
                     return
@@ -304,8 +308,8 @@ private final class TopicTable: Sendable {
                         fits = false
                         return
                     }
-                    listed.append(position)
                 }
+                cursor = start + topic.resourceIDs.count
             } else {
                 topicNumber[topic.id] = number
                 for id in topic.resourceIDs {
@@ -321,8 +325,9 @@ private final class TopicTable: Sendable {
                     }
                     listed.append(known)
                 }
+                cursor = listed.count
             }
-            listingEnd.append(Int32(listed.count))
+            listingEnd.append(Int32(cursor))
             for child in topic.children {
                 add(child, parent: number, depth: level + 1)
                 guard fits else { return }
