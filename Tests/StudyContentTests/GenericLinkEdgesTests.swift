@@ -21,4 +21,32 @@ import Testing
         #expect(loaded.resource(titled: "sources and methods") != nil)
         #expect(loaded.resource(titled: "here and there.") != nil)
     }
+
+    @Test func genericWordsAreKnownInAnyCaseAndNumbersAndMarksNameNothing() throws {
+        let loaded = try Loaded(["t.md": """
+            # T
+            - [HERE](https://a.example/guide)
+            - [Source:](https://b.example/docs/start)
+            - [36](https://c.example/x)
+            - [^3](https://d.example/y)
+            - [#1 Source](https://e.example/z)
+            - [Here Now](https://f.example/w)
+
+            """])
+        #expect(loaded.resource(titled: "a.example › guide") != nil)
+        #expect(loaded.resource(titled: "b.example › start") != nil)
+        #expect(loaded.resource(titled: "c.example › x") != nil)
+        #expect(loaded.resource(titled: "d.example › y") != nil)
+        #expect(loaded.resource(titled: "#1 Source") != nil)
+        #expect(loaded.resource(titled: "Here Now") != nil)
+    }
+
+    @Test func aLinksTextJoinsItsPiecesWhateverTheirBytes() throws {
+        let loaded = try Loaded(["t.md": """
+            # T
+            - [café *über* &amp; naïve `code` ✓](https://a.example/guide)
+
+            """])
+        #expect(loaded.resource(titled: "café über & naïve code ✓") != nil)
+    }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import StudyText
 
 /// Effort estimates in the writer's words. A resource's estimate is a bracketed duration at the
@@ -38,17 +43,11 @@ enum EffortText {
     private static func mayHoldEstimate(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var bracket = false
-            var digit = false
-            for byte in bytes {
-                if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
-                    bracket = true
-                } else if byte &- UInt8(ascii: "0") < 10 {
-                    digit = true
-                }
-                if bracket && digit { return true }
-            }
-            return false
+            // memchr reads many bytes a step, and most descriptions have no closing bracket.
+            guard let base = bytes.baseAddress,
+                  memchr(base, Int32(UInt8(ascii: ")")), bytes.count) != nil
+                  || memchr(base, Int32(UInt8(ascii: "]")), bytes.count) != nil else { return false }
+            return bytes.contains { $0 &- UInt8(ascii: "0") < 10 }
         }
     }
 

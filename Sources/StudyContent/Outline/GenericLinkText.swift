@@ -19,12 +19,33 @@ enum GenericLinkText {
     static func isGeneric(_ text: String) -> Bool {
         // Every link is asked: a text longer than the longest such word names something.
         guard text.utf8.count <= 24 else { return false }
+        if text.utf8.allSatisfy({ $0 < 128 }) { return isGenericASCII(Array(text.utf8)) }
         let core = text.lowercased().trimmingWhitespace().trimming(edgeMarks)
         if core.isEmpty { return !text.isEmpty }
         if core.allSatisfy({ $0.isNumber }) { return true }
         if !core.contains(where: { $0.isLetter }) { return true }
         return words.contains(core)
     }
+
+    /// `isGeneric` for ASCII text, on its bytes: each is a character of its own (a CR LF pair is
+    /// one, but white space and neither letter nor digit either way), so the same steps give the
+    /// same answer without lower-casing and breaking graphemes.
+    private static func isGenericASCII(_ bytes: [UInt8]) -> Bool {
+        let lowered = bytes.map { $0 &- UInt8(ascii: "A") < 26 ? $0 + 32 : $0 }
+        var core = lowered[...]
+        // Unicode's white space among ASCII: tab, line feed, vertical tab, form feed, CR, space.
+        let isSpace = { (byte: UInt8) in byte == 32 || byte &- 9 < 5 }
+        while let first = core.first, isSpace(first) { core = core.dropFirst() }
+        while let last = core.last, isSpace(last) { core = core.dropLast() }
+        while let first = core.first, asciiEdgeMarks.contains(first) { core = core.dropFirst() }
+        while let last = core.last, asciiEdgeMarks.contains(last) { core = core.dropLast() }
+        if core.isEmpty { return !bytes.isEmpty }
+        if core.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) { return true }
+        if !core.contains(where: { $0 &- UInt8(ascii: "a") < 26 }) { return true }
+        return words.contains(String(decoding: core, as: UTF8.self))
+    }
+
+    private static let asciiEdgeMarks = Set(edgeMarks.compactMap { $0.asciiValue })
 
     /// The title a bare place gives: host and the last segment of the path.
     static func placeTitle(_ url: String) -> String {

@@ -257,6 +257,8 @@ enum LinkLine {
         if result.first == "(", result.last == ")", !result.dropFirst().contains("(") {
             result = result.dropFirst().dropLast()
         }
+        // Most descriptions lose nothing: handed back as they are, not copied.
+        guard result.startIndex != text.startIndex || result.endIndex != text.endIndex else { return text.trimmingWhitespace() }
         return String(result).trimmingWhitespace()
     }
 }
