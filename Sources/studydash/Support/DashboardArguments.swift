@@ -35,33 +35,21 @@ enum DashboardArguments {
         var path: String?
         var fresh = false
         var noCache = false
-        var folders: [String] = []
-        var db: String?
-        var config: String?
+        var places = PlainArguments.Places()
         var color: ColorChoice?
 
         /// Takes one option's value; false for an option it does not know, or one given twice.
         mutating func take(_ name: Substring, _ value: String) -> Bool {
-            switch name {
-            case "--content":
-                folders.append(value)
-            case "--db" where db == nil:
-                db = value
-            case "--config" where config == nil:
-                config = value
-            case "--color" where color == nil:
-                guard let choice = ColorChoice(rawValue: value) else { return false }
-                color = choice
-            default:
-                return false
-            }
+            guard name == "--color" else { return places.take(name, value) }
+            guard color == nil, let choice = ColorChoice(rawValue: value) else { return false }
+            color = choice
             return true
         }
 
         /// The request as the parser would have filled it in, the defaults for what was not given.
         func request() -> DashboardRequest {
-            DashboardRequest(path: path, options: ContentChoice(folders: folders, noCache: noCache, configFile: config),
-                             store: StoreChoice(path: db), fresh: fresh, color: color ?? .auto)
+            DashboardRequest(path: path, options: ContentChoice(folders: places.folders, noCache: noCache, configFile: places.config),
+                             store: StoreChoice(path: places.db), fresh: fresh, color: color ?? .auto)
         }
     }
 }

@@ -41,4 +41,26 @@ struct PlainArguments {
             options.append((name, value))
         }
     }
+
+    /// The options every fast path takes, read alike: `--content` (repeated), `--db`, `--config`.
+    struct Places {
+        private(set) var folders: [String] = []
+        private(set) var db: String?
+        private(set) var config: String?
+
+        /// Takes one of them; false for any other option, or `--db` / `--config` given twice.
+        mutating func take(_ name: Substring, _ value: String) -> Bool {
+            switch name {
+            case "--content":
+                folders.append(value)
+            case "--db" where db == nil:
+                db = value
+            case "--config" where config == nil:
+                config = value
+            default:
+                return false
+            }
+            return true
+        }
+    }
 }

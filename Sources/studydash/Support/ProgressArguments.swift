@@ -25,9 +25,7 @@ enum ProgressArguments {
     /// What the words after the command's name say.
     private struct Read {
         var words: [String]
-        var folders: [String] = []
-        var db: String?
-        var config: String?
+        var places = PlainArguments.Places()
         var flags: [String]
 
         init?(_ arguments: [String], commands: Set<String>) {
@@ -36,23 +34,8 @@ enum ProgressArguments {
             words = plain.words
             flags = plain.flags
             for option in plain.options {
-                guard take(option.name, option.value) else { return nil }
+                guard places.take(option.name, option.value) else { return nil }
             }
-        }
-
-        /// Takes one option's value; false for an option it does not know, or one given twice.
-        private mutating func take(_ name: Substring, _ value: String) -> Bool {
-            switch name {
-            case "--content":
-                folders.append(value)
-            case "--db" where db == nil:
-                db = value
-            case "--config" where config == nil:
-                config = value
-            default:
-                return false
-            }
-            return true
         }
 
         /// `mark ITEM… STATUS`, when its `validate` would pass (else the parser says why not).
@@ -83,17 +66,17 @@ enum ProgressArguments {
         /// unset would stop the program when read).
         private func content() -> ContentOptions {
             var content = ContentOptions()
-            content.folders = folders
+            content.folders = places.folders
             content.noCache = flags.contains("--no-cache")
             var configOptions = ConfigOptions()
-            configOptions.file = config
+            configOptions.file = places.config
             content.config = configOptions
             return content
         }
 
         private func store() -> StoreOptions {
             var store = StoreOptions()
-            store.path = db
+            store.path = places.db
             return store
         }
     }
