@@ -166,6 +166,18 @@ import StudyTestSupport
         #expect(standard.out == "ok: \(scratch.url("nothing"))/studydash/config.toml (none; the defaults apply)\n")
     }
 
+    /// A folder named as the config file is refused with what it is; one at the standard place too.
+    @Test func aFolderIsNotAConfigFile() throws {
+        try scratch.write("xdg/studydash/config.toml/inside", "")
+        let folder = scratch.url("xdg/studydash/config.toml")
+        let flag = try CLI.run(["config", "--check", "--config", folder])
+        #expect(flag.status == 2)
+        #expect(flag.err == "studydash: --config \(folder) cannot be read (it is a folder)\n")
+        let standard = try CLI.run(["tree"], environment: ["XDG_CONFIG_HOME": scratch.url("xdg")])
+        #expect(standard.status == 2)
+        #expect(standard.err == "studydash: the config file \(folder) cannot be read (it is a folder)\n")
+    }
+
     @Test func theStandardPlaceIsRead() throws {
         try scratch.write("xdg/studydash/config.toml", "confirm_bulk = 3\n")
         let found = try settings([], environment: ["XDG_CONFIG_HOME": scratch.url("xdg")])

@@ -45,9 +45,9 @@ struct DashboardRequest {
             // The folders the session reads, named here with the same error the session would
             // give when they cannot be: the resume file's name (the folders' paths resolved
             // through Foundation) is worked out on the other core while this one loads them.
-            let folders = try content.resolvedFolders()
+            let folders = try content.resolvedFolders(config: config)
             let resume = InBackground { ResumeFile(contentFolders: folders, environment: environment) }
-            let (session, walk) = try StudySession.opening(content: content, store: store)
+            let (session, walk) = try StudySession.opening(content: content, store: store, config: config)
             // From the stamps the load read the tree by, so a file changed while loading is seen
             // as changed.
             let watcher = ContentWatcher(folders: folders, cache: content.parseCache(), startingFrom: walk)

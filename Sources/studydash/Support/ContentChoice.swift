@@ -31,7 +31,13 @@ struct ContentChoice {
     /// The folders to read, by the documented lookup order.
     func resolvedFolders() throws -> [String] {
         // Read even when a flag decides: a wrong config file stops every command.
-        let fromConfig = try loadConfig().content
+        try resolvedFolders(config: loadConfig())
+    }
+
+    /// The same, with the settings already read: a command that has them hands them on rather
+    /// than reading and parsing the file again.
+    func resolvedFolders(config: StudyConfig) throws -> [String] {
+        let fromConfig = config.content
         if !folders.isEmpty { return folders }
         if let fromEnvironment = Environment.value("STUDYDASH_CONTENT"), !fromEnvironment.isEmpty {
             return fromEnvironment.split(separator: ":").map(String.init)
@@ -49,7 +55,12 @@ struct ContentChoice {
 
     /// The same, with the walk the tree was read by (what the notes watcher starts from).
     func loadWalked() throws -> (tree: ContentTree, walk: NotesListing.Walked) {
-        let paths = try resolvedFolders()
+        try loadWalked(config: loadConfig())
+    }
+
+    /// The same, with the settings already read.
+    func loadWalked(config: StudyConfig) throws -> (tree: ContentTree, walk: NotesListing.Walked) {
+        let paths = try resolvedFolders(config: config)
         do {
             return try ContentLoader.loadWalked(folders: paths, cache: parseCache())
         } catch {

@@ -18,13 +18,19 @@ extension StudySession {
     /// The same, with the walk the notes were read by (what the dashboard's watcher starts from).
     static func opening(content: ContentChoice, store: StoreChoice)
         throws -> (session: StudySession, walk: NotesListing.Walked) {
-        let config = try content.loadConfig()
+        try opening(content: content, store: store, config: content.loadConfig())
+    }
+
+    /// The same, with the settings the caller has already read (the config file is read and
+    /// parsed once per start, not once per question asked of it).
+    static func opening(content: ContentChoice, store: StoreChoice, config: StudyConfig)
+        throws -> (session: StudySession, walk: NotesListing.Walked) {
         guard store.exists(config: config) else {
-            let loaded = try content.loadWalked()
+            let loaded = try content.loadWalked(config: config)
             return (StudySession(tree: loaded.tree, store: try store.open(config: config)), loaded.walk)
         }
         let opening = InBackground { try store.open(config: config) }
-        let loaded = try content.loadWalked()
+        let loaded = try content.loadWalked(config: config)
         return (StudySession(tree: loaded.tree, store: try opening.value()), loaded.walk)
     }
 
