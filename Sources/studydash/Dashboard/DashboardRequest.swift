@@ -29,7 +29,7 @@ struct DashboardRequest {
             let config = try content.loadConfig()
             let keymap = try KeysAndTheme.keymap(config)
             let theme = try KeysAndTheme.theme(config)
-            let started = ProcessInfo.processInfo.environment
+            let started = Environment.all()
             if let refusal = TerminalCheck.refusal(environment: started) {
                 throw CLIError(refusal)
             }
