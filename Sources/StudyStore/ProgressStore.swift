@@ -401,8 +401,14 @@ public final class ProgressStore: Sendable {
     /// The statuses StudyDash writes, as an SQL list.
     private static let knownStatuses = Status.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
+    /// Through a cursor, as `fetchStates` reads: `Row.fetchAll` instantiates a generic type of
+    /// its own on first use, whose conformance check scans every conformance record of this
+    /// static binary (0.25 M instructions, on the dashboard's way to its first screen).
     static func fetchAnnotations(_ db: Database) throws -> [Annotation] {
-        try Row.fetchAll(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation").map(annotation)
+        let rows = try Row.fetchCursor(db, sql: "SELECT item_id, text, created_at, updated_at FROM annotation")
+        var annotations: [Annotation] = []
+        while let row = try rows.next() { annotations.append(try annotation(row)) }
+        return annotations
     }
 
     /// The whole log, oldest first.
