@@ -122,6 +122,10 @@ public final class ProgressStore: Sendable {
     /// Another process may be migrating the same new file at the same moment; GRDB then fails on
     /// the second run of a migration. Re-reading what is applied and trying again settles it.
     private func migrate() throws(StoreError) {
+        // Every open but a store's first finds it up to date: then it is only read (GRDB's
+        // migrator would check the same through a type whose first use is costly, see
+        // AppliedMigrations). A read that fails leaves the question to the migrator.
+        if (try? database.read({ try AppliedMigrations.areComplete($0) })) == true { return }
         var lastError: Error?
         for _ in 0..<5 {
             do {

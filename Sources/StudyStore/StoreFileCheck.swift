@@ -107,7 +107,7 @@ enum StoreFileCheck {
             if applicationID != 0 || foreignTables > 0 || migrated > 0 { throw StoreError.foreign(path: path) }
             return .empty
         }
-        if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+        if try AppliedMigrations.haveBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
         return .ours
     }
 
