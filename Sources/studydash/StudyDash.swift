@@ -54,9 +54,10 @@ struct StudyDash: ParsableCommand {
         do {
             if let dashboard = dashboardAlone(arguments, commands: commands) {
                 try dashboard.run()
+            } else if let request = ProgressArguments.request(arguments, commands: commands) {
+                try request.run()
             } else {
-                var command = try ProgressArguments.command(arguments, commands: commands)
-                    ?? commandAlone(arguments) ?? parseAsRoot(arguments)
+                var command = try commandAlone(arguments) ?? parseAsRoot(arguments)
                 try command.run()
             }
         } catch {

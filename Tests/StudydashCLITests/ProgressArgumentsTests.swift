@@ -17,7 +17,15 @@ import Testing
         var db: String?
 
         init?(_ parsed: Any?) {
-            if let mark = parsed as? MarkCommand {
+            if let mark = parsed as? MarkRequest {
+                command = "mark"
+                words = mark.arguments
+                json = mark.json
+                folders = mark.content.folders
+                noCache = mark.content.noCache
+                config = mark.content.configFile
+                db = mark.store.path
+            } else if let mark = parsed as? MarkCommand {
                 command = "mark"
                 words = mark.arguments
                 json = mark.json
@@ -54,7 +62,12 @@ import Testing
     /// the whole parser's (nil when it answers with anything but this command).
     static func readings(_ arguments: [String]) -> (fast: Told?, whole: Told?)? {
         guard case .parse(let arranged) = LeadingOptions.arrange(arguments, commands: commands) else { return nil }
-        let fast = Told(ProgressArguments.command(arranged, commands: commands))
+        let fast = Told(ProgressArguments.request(arranged, commands: commands).map { request -> Any in
+            switch request {
+            case .mark(let mark): mark
+            case .status(let status): status
+            }
+        })
         let whole = Told(try? StudyDash.parseAsRoot(arranged))
         return (fast, whole)
     }

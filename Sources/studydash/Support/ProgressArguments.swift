@@ -14,12 +14,26 @@ import StudyCore
 /// `--`, a repeated option, a missing status) is declined, and the parser answers it as before,
 /// with its message and exit status.
 enum ProgressArguments {
-    /// The command these arguments (the command's name first) ask for, or nil to leave them to
-    /// the parser. `commands` are the words the parser takes for a command (`help` included).
-    static func command(_ arguments: [String], commands: Set<String>) -> (any ParsableCommand)? {
+    /// What a line read here asks for: `mark` as plain values (creating its parser's property
+    /// wrappers cost more than all of this), `status` as its command.
+    enum Request {
+        case mark(MarkRequest)
+        case status(StatusCommand)
+
+        func run() throws {
+            switch self {
+            case .mark(let mark): try mark.run()
+            case .status(let status): try status.run()
+            }
+        }
+    }
+
+    /// What these arguments (the command's name first) ask for, or nil to leave them to the
+    /// parser. `commands` are the words the parser takes for a command (`help` included).
+    static func request(_ arguments: [String], commands: Set<String>) -> Request? {
         guard let name = arguments.first, name == "mark" || name == "status",
               let read = Read(Array(arguments.dropFirst()), commands: commands) else { return nil }
-        return name == "mark" ? read.mark() : read.status()
+        return name == "mark" ? read.mark().map(Request.mark) : read.status().map(Request.status)
     }
 
     /// What the words after the command's name say.
@@ -39,15 +53,13 @@ enum ProgressArguments {
         }
 
         /// `mark ITEM… STATUS`, when its `validate` would pass (else the parser says why not).
-        func mark() -> MarkCommand? {
+        func mark() -> MarkRequest? {
             guard !flags.contains("--orphans"), words.count >= 2,
                   let last = words.last, Status(parsing: last) != nil else { return nil }
-            var command = MarkCommand()
-            command.arguments = words
-            command.content = content()
-            command.store = store()
-            command.json = flags.contains("--json")
-            return command
+            return MarkRequest(arguments: words,
+                               content: ContentChoice(folders: places.folders, noCache: flags.contains("--no-cache"),
+                                                      configFile: places.config),
+                               store: StoreChoice(path: places.db), json: flags.contains("--json"))
         }
 
         /// `status [TOPIC]`.
