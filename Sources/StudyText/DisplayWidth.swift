@@ -3,9 +3,30 @@
 /// cluster, so that an emoji sequence or a letter with accents counts once.
 public enum DisplayWidth {
     public static func of(_ text: some StringProtocol) -> Int {
+        // Most text (ASCII, Latin letters, punctuation, list bullets, box drawing) is made of
+        // scalars that never join a neighbour into one grapheme cluster and whose width needs no
+        // Unicode tables: counted a scalar at a time, without breaking graphemes (which was
+        // most of rendering a long list). Anything else is measured per grapheme cluster.
         var total = 0
-        for character in text { total += of(character) }
+        for scalar in text.unicodeScalars {
+            guard let columns = plainWidth(scalar) else { return text.reduce(0) { $0 + of($1) } }
+            total += columns
+        }
         return total
+    }
+
+    /// The width of a scalar that is always a grapheme cluster of its own (or half of a CR LF,
+    /// both of width 0), or nil when its cluster must be looked at.
+    @inline(__always)
+    static func plainWidth(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x20..<0x7F: 1
+        case 0..<0x20, 0x7F..<0xA0, 0xAD: 0  // controls, DEL, C1 controls, the soft hyphen
+        case 0xA0..<0x300: 1  // Latin-1 and Latin Extended letters, symbols, modifier letters
+        case 0x2010...0x2027, 0x2030...0x205E: 1  // dashes, quotes, bullets, primes
+        case 0x2500...0x259F: 1  // box drawing and block elements (bars, rules)
+        default: nil
+        }
     }
 
     /// The longest prefix of `text` that fits `width` columns, ending in `…` when cut.

@@ -32,7 +32,7 @@ public enum StyledWrap {
         // A code span is one word, so that it moves whole to the next line; only one wider than
         // a fresh line breaks at its spaces.
         let words = self.words(spans, keepingCode: true).flatMap { word, gap in
-            let tooWide = word.reduce(0) { $0 + columns($1.text) } > max(1, available - restWidth)
+            let tooWide = word.reduce(0) { $0 + DisplayWidth.of($1.text) } > max(1, available - restWidth)
             guard tooWide, word.contains(where: { $0.style.contains(.code) && $0.text.contains(" ") }) else {
                 return [(word: word, gap: gap)]
             }
@@ -53,7 +53,7 @@ public enum StyledWrap {
         }
 
         for (word, gap) in words {
-            let wordWidth = word.reduce(0) { $0 + columns($1.text) }
+            let wordWidth = word.reduce(0) { $0 + DisplayWidth.of($1.text) }
             if lineHasWord && lineWidth + 1 + wordWidth > available { newLine() }
             if lineWidth + (lineHasWord ? 1 : 0) + wordWidth <= available {
                 if lineHasWord { line.spans.append(StyledSpan(" ", gap)); lineWidth += 1 }
@@ -83,17 +83,6 @@ public enum StyledWrap {
         }
         lines.append(line)
         return lines
-    }
-
-    /// `DisplayWidth.of(text)`, counted on the bytes when they are all ASCII (most words of most
-    /// notes): a printable one is a column, a control none, as `DisplayWidth` counts them.
-    static func columns(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return DisplayWidth.of(text) }
-            if byte >= 0x20 && byte != 0x7f { count += 1 }
-        }
-        return count
     }
 
     /// Spans → words: runs of non-space text, which may mix styles (`**bold**,`), each with the

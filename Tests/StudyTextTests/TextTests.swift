@@ -100,8 +100,24 @@ import Testing
     }
 }
 
-/// The wrap counts an ASCII word's columns on its bytes: the same figure as `DisplayWidth`.
-@Test(arguments: ["word", "", " ", "tab\there", "a\r\nb", "\u{7f}x", "[12]", "café", "日本", "e\u{301}", "👍🏽!", "mixed é and ascii"])
-func wrapColumnsAreDisplayWidths(text: String) {
-    #expect(StyledWrap.columns(text) == DisplayWidth.of(text))
+/// Text is counted a scalar at a time where it can be (ASCII, Latin, punctuation, box drawing):
+/// the same figure as measuring each grapheme cluster, which is what a terminal shows.
+@Test(arguments: ["word", "", " ", "tab\there", "a\r\nb", "\u{7f}x", "[12]", "café", "日本", "e\u{301}", "👍🏽!",
+                  "mixed é and ascii", "• item", "═══", "a\u{AD}b", "\u{85}", "‼\u{FE0F}", "—\u{301}"])
+func scalarCountIsGraphemeCount(text: String) {
+    #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) })
+}
+
+/// Every scalar below U+3000, alone, between letters and before a combining mark: no scalar
+/// counted on its own may join its neighbours into one cluster or differ from its cluster's width.
+@Test func everyPlainScalarIsItsOwnCluster() {
+    var mismatches: [String] = []
+    for value in UInt32(0)..<0x3000 {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        for text in [String(scalar), "a" + String(scalar) + "b", String(scalar) + "\u{301}", "\r" + String(scalar)]
+        where mismatches.count < 20 && DisplayWidth.of(text) != text.reduce(0, { $0 + DisplayWidth.of($1) }) {
+            mismatches.append(String(value, radix: 16))
+        }
+    }
+    #expect(mismatches.isEmpty)
 }
