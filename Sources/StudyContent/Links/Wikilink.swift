@@ -14,6 +14,9 @@ enum Wikilink {
 
     /// Every wikilink in `text`, in order. A `[[` with no `]]` on the same run is left as text.
     static func all(in text: String) -> [Found] {
+        // Most text has none: one look at its bytes before the slower string search.
+        let open = UInt8(ascii: "[")
+        guard ReferenceLinks.contains(text.utf8, open, open) else { return [] }
         var found: [Found] = []
         var searchFrom = text.startIndex
         while let open = text[searchFrom...].firstRange(of: "[["),
