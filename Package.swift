@@ -12,7 +12,10 @@ import PackageDescription
 // touches fewer code pages; without the shared C++ runtime, which it never calls (the archive's is
 // linked, see below) and whose loading was half the loader's start-up work (2.0 M of 4.0 M
 // instructions, its relocations): `-lstdc++` finds scripts/lib/link/libstdc++.so first, which
-// names it as needed only. None changes what the code does; a name the order file lists that no
+// names it as needed only; and with SQLite, cmark-gfm and ncurses linked from their static archives
+// (scripts/lib/link names them), so that loading the three libraries, their relocations and symbol
+// lookups leave start-up too (`status` on the bundled notes: 16.4 M -> 14.4 M instructions, the
+// loader's share 2.0 M -> 0.2 M). None changes what the code does; a name the order file lists that no
 // longer exists is skipped.
 let packageRoot = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
 let releaseLinking: [LinkerSetting] = [
@@ -53,11 +56,11 @@ let package = Package(
         // Debian's libcmark-gfm (CommonMark + GFM tables, task lists, autolinks, strikethrough).
         .systemLibrary(
             name: "CCmarkGFM",
-            pkgConfig: "libcmark-gfm",
+            pkgConfig: pkgConfig("libcmark-gfm"),
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // ncursesw, with the wide-character API switched on and its macros wrapped (see shim.h).
-        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: pkgConfig("ncursesw"), providers: [.apt(["libncurses-dev"])]),
         // Async-signal-safe handlers in C: the quit flag for SIGINT/SIGTERM/SIGHUP and the crash
         // handler that restores the terminal before the process dies.
         .target(name: "CTerminalGuard"),
@@ -111,6 +114,18 @@ let package = Package(
                     exclude: ["Fixtures", "Snapshots", "Probes"]),
     ]
 )
+
+// Where a system library is found. On Linux its headers and library are on the default paths, and
+// pkg-config is not asked: SwiftPM turns its answer into `-L/usr/lib/x86_64-linux-gnu` ahead of
+// every other library folder of the link, which would hide scripts/lib/link's static archives from
+// the release link (see libsqlite3.so there). Elsewhere (Homebrew) pkg-config tells the paths.
+func pkgConfig(_ name: String) -> String? {
+    #if os(Linux)
+    return nil
+    #else
+    return name
+    #endif
+}
 
 // Our targets' release code reaches a concrete generic type's metadata (`Set<String>`,
 // `[TopicID: Row]`) through a direct accessor, not by demangling its name at run time: that
