@@ -58,66 +58,69 @@ public enum ContentLoader {
                 }
             }
         }
-        // Handed on, not kept here: the assembler frees each outline once it is used.
-        var assembler = TreeAssembler(outlines: parseAll(walker.files, roots: folders, cache: cache, startedAt: startedAt))
+        let outlines = Outlines(walker.files, roots: folders, cache: cache, startedAt: startedAt)
+        var assembler = TreeAssembler(outlines: outlines.slots, sizes: outlines.sizes)
         let roots = plans.map { assembler.root($0) }
+        outlines.finish()
         let tree = ContentTree(roots: roots, resources: assembler.resources,
                                warnings: walker.warnings + assembler.warnings, numbering: assembler.numbering)
         return (tree, NotesListing.Walked(files: walker.files, folders: walker.folders))
     }
 
-    /// Parses every file (or reads its outline from the cache), spread over the machine's
-    /// cores; slot `i` holds file `i`'s outline. The cache is written again when any file was
-    /// parsed or any kept outline is no longer needed.
-    private static func parseAll(_ files: [FilePlan], roots: [String], cache: ParseCache?,
-                                 startedAt: Int64) -> [FileOutline] {
-        let stored = cache?.stored(roots: roots)
-        let slots = Slots(files)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            if let outline = stored?.outline(for: files[index]) {
-                slots.set(index, outline, cached: true)
-            } else {
-                slots.set(index, FileReader.outline(of: files[index]), cached: false)
+    /// Every file's outline, read from the cache where the file is unchanged, else parsed; file
+    /// `i`'s in slot `i`. The cache is written again when any file was parsed or any kept outline
+    /// is no longer needed.
+    ///
+    /// When every file has its outline in the cache, the outlines are read while the tree is
+    /// assembled (see `OutlineSlots`), and the cache written after it only if one did not read
+    /// back. Otherwise every file is read or parsed, over all cores, and the cache written,
+    /// before the tree is assembled.
+    private struct Outlines {
+        let slots: OutlineSlots
+        let sizes: TreeAssembler.Sizes
+        private let files: [FilePlan]
+        private let roots: [String]
+        private let cache: ParseCache?
+        private let stored: ParseCache.Stored?
+        private let startedAt: Int64
+        private let whileAssembling: Bool
+
+        init(_ files: [FilePlan], roots: [String], cache: ParseCache?, startedAt: Int64) {
+            let stored = cache?.stored(roots: roots)
+            slots = OutlineSlots(count: files.count) { index in
+                if let outline = stored?.outline(for: files[index]) { return (outline, true) }
+                return (FileReader.outline(of: files[index]), false)
+            }
+            (self.files, self.roots, self.cache, self.stored, self.startedAt) = (files, roots, cache, stored, startedAt)
+            whileAssembling = stored?.isCurrent(for: files) == true
+            if let stored, whileAssembling {
+                sizes = stored.sizes
+                slots.startFilling()
+                return
+            }
+            slots.fillAll()
+            let outlines = slots.all()
+            sizes = TreeAssembler.Sizes(outlines)
+            if let cache, let stored {
+                let hits = slots.hits()
+                cache.record(hits: hits, misses: files.count - hits)
+                if hits != files.count || stored.entries.count != files.count {
+                    cache.save(roots: roots, files: files, outlines: outlines, startedAt: startedAt, readFrom: stored.notes)
+                }
             }
         }
-        let outlines = slots.values()
-        if let cache, let stored {
+
+        /// Once the tree is assembled: what is left of reading through the cache.
+        func finish() {
+            slots.stopFilling()
+            guard whileAssembling, let cache, let stored else { return }
             let hits = slots.hits()
             cache.record(hits: hits, misses: files.count - hits)
-            if hits != files.count || stored.entries.count != files.count {
-                cache.save(roots: roots, files: files, outlines: outlines, startedAt: startedAt, readFrom: stored.notes)
+            guard hits != files.count else { return }
+            let outlines = slots.outlinesToSave { index in
+                stored.outline(for: files[index]) ?? FileReader.outline(of: files[index])
             }
+            cache.save(roots: roots, files: files, outlines: outlines, startedAt: startedAt, readFrom: stored.notes)
         }
-        return outlines
-    }
-
-    /// Each concurrent iteration writes only its own slot, so no two writers touch the same memory.
-    private final class Slots: @unchecked Sendable {
-        private let buffer: UnsafeMutableBufferPointer<FileOutline>
-        private let cached: UnsafeMutableBufferPointer<Bool>
-
-        /// Every slot starts as a skipped file, so that no slot is ever empty.
-        init(_ files: [FilePlan]) {
-            buffer = .allocate(capacity: files.count)
-            _ = buffer.initialize(from: files.map {
-                FileOutline.skipped(ContentWarning(SourceLocation(file: $0.displayPath, line: 0), "not read"))
-            })
-            cached = .allocate(capacity: files.count)
-            cached.initialize(repeating: false)
-        }
-
-        deinit {
-            buffer.deinitialize()
-            buffer.deallocate()
-            cached.deallocate()
-        }
-
-        func set(_ index: Int, _ value: FileOutline, cached fromCache: Bool) {
-            buffer[index] = value
-            cached[index] = fromCache
-        }
-
-        func values() -> [FileOutline] { Array(buffer) }
-        func hits() -> Int { cached.reduce(0) { $0 + ($1 ? 1 : 0) } }
     }
 }

@@ -3,11 +3,13 @@ import StudyText
 
 /// Folder plans + file outlines → topics with stable IDs, and each resource once.
 struct TreeAssembler {
-    /// Each file's outline until its topics are made, then a released stand-in: the outlines
-    /// and the tree made from them are not both held whole (twenty megabytes at the peak).
-    private var outlines: [FileOutline]
+    /// Each file's outline until its topics are made, then released: the outlines and the tree
+    /// made from them are not both held whole (twenty megabytes at the peak). The slots may
+    /// still be filling while the tree is assembled (see `OutlineSlots`).
+    private let outlines: OutlineSlots
     private(set) var resources = ResourceTable()
-    private(set) var warnings: [ContentWarning] = []
+    /// The warnings of assembling (a link shared by two IDs); the files' own come first.
+    private var ownWarnings: [ContentWarning] = []
     /// Every topic ID given, with the topic's number: topics are made depth-first, parents
     /// before children, so this is the numbering `ItemIndex` would give them (see `numbering`).
     private var topicNumbers: [String: Int32] = [:]
@@ -16,25 +18,37 @@ struct TreeAssembler {
     /// For a path of titles met more than once: the first rank not yet tried for it.
     private var nextRank: [StableID.PathKey: Int] = [:]
 
-    init(outlines: [FileOutline]) {
-        self.outlines = outlines
-        for outline in outlines { warnings += outline.warnings }
-        // Sized once for every listing: growing a table of a hundred thousand rehashes it a
-        // dozen times on the way.
-        func count(_ section: OutlineSection) -> (resources: Int, topics: Int) {
-            section.children.reduce((section.resources.count, 1)) {
-                let below = count($1)
-                return ($0.resources + below.resources, $0.topics + below.topics)
+    /// How many resource listings and topics the outlines hold, or are expected to (the tables
+    /// are sized for them once: growing a table of a hundred thousand rehashes it a dozen times
+    /// on the way).
+    struct Sizes: Equatable {
+        var resources = 0
+        var topics = 0
+
+        init(resources: Int = 0, topics: Int = 0) {
+            self.resources = resources
+            self.topics = topics
+        }
+
+        init(_ outlines: some Sequence<FileOutline>) {
+            func add(_ section: OutlineSection, to sizes: inout Sizes) {
+                sizes.resources += section.resources.count
+                sizes.topics += 1
+                for child in section.children { add(child, to: &sizes) }
             }
+            for outline in outlines { add(outline.root, to: &self) }
         }
-        let sizes = outlines.reduce((resources: 0, topics: 0)) {
-            let one = count($1.root)
-            return ($0.resources + one.resources, $0.topics + one.topics)
-        }
+    }
+
+    init(outlines: OutlineSlots, sizes: Sizes) {
+        self.outlines = outlines
         resources.reserveCapacity(sizes.resources)
         listed.reserveCapacity(sizes.resources)
         topicNumbers.reserveCapacity(sizes.topics)
     }
+
+    /// Every file's warnings in file order, then those of assembling: once the tree is made.
+    var warnings: [ContentWarning] { outlines.outlineWarnings() + ownWarnings }
 
     /// How the topics and resources made so far are numbered, for the tree made of them.
     var numbering: TreeNumbering { TreeNumbering(topicNumbers: topicNumbers, listed: listed) }
@@ -70,8 +84,10 @@ struct TreeAssembler {
                 ?? TopicNaming.order(fromName: sub.name, isFile: false)
             entries.append((order, sub.name, { $0.folder(sub, path: ownPath, isRoot: false) }))
         }
-        for file in plan.files where !outlines[file.index].skipped {
-            let order = outlines[file.index].order.map(TopicOrder.init) ?? TopicNaming.order(fromName: file.name, isFile: true)
+        for file in plan.files {
+            let outline = outlines[file.index]
+            guard !outline.skipped else { continue }
+            let order = outline.order.map(TopicOrder.init) ?? TopicNaming.order(fromName: file.name, isFile: true)
             entries.append((order, file.name, { $0.file(file, path: ownPath) }))
         }
         entries.sort { lhs, rhs in
@@ -88,24 +104,26 @@ struct TreeAssembler {
     }
 
     private mutating func file(_ plan: FilePlan, path: StableID.PathKey) -> Topic {
-        let outline = outlines[plan.index]
+        // The outline's copy ends with this statement, so that the release frees it.
+        let topic = file(plan, outline: outlines[plan.index], path: path)
+        release(plan)
+        return topic
+    }
+
+    private mutating func file(_ plan: FilePlan, outline: FileOutline, path: StableID.PathKey) -> Topic {
         let title = outline.title ?? TopicNaming.title(fromName: plan.name, isFile: true)
         let ownPath = path.appending(title)
         var topic = Topic(id: topicID(parent: path, path: ownPath, title: title), title: title, kind: .file,
                           source: SourceLocation(file: plan.displayPath, line: outline.root.line))
         fill(&topic, from: outline.root, file: plan.displayPath, path: ownPath)
-        release(plan)
         return topic
     }
 
     /// Frees a file's outline once its topics hold what they need of it (its order and
     /// `skipped` were read before any topic was made).
-    private mutating func release(_ file: FilePlan) {
-        outlines[file.index] = Self.released
+    private func release(_ file: FilePlan) {
+        outlines.release(file.index)
     }
-
-    private static let released = FileOutline(title: nil, order: nil, root: OutlineSection(title: "", level: 0, line: 0),
-                                              warnings: [])
 
     /// Note, resources and heading sub-topics of a section go into `topic`.
     private mutating func fill(_ topic: inout Topic, from section: OutlineSection, file: String, path: StableID.PathKey) {
@@ -192,7 +210,7 @@ struct TreeAssembler {
         if !isNew {
             var warning: ContentWarning?
             resources.update(at: position) { warning = Self.merge(raw, id: id, at: location, into: &$0) }
-            if let warning { warnings.append(warning) }
+            if let warning { ownWarnings.append(warning) }
         }
         return (id, Int32(position), isNew)
     }

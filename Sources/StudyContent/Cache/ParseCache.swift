@@ -16,7 +16,7 @@ import Darwin
 /// so a reader never sees half a cache).
 public final class ParseCache: @unchecked Sendable {
     /// Bumped whenever the bytes of an outline, or what the outline holds, change.
-    static let formatVersion: Int64 = 3
+    static let formatVersion: Int64 = 4
     static let magic = Array("studydash parse cache\n".utf8)
     /// A file changed this recently may be changed again within the same tick of the kernel's
     /// coarse clock, keeping its ctime: it is parsed, but not kept until it has settled.
@@ -54,7 +54,8 @@ public final class ParseCache: @unchecked Sendable {
     func stored(roots: [String]) -> Stored {
         guard let opened = CacheFile.read(filePath(roots: roots), magic: Self.magic) else { return .none }
         let (bytes, notes) = opened
-        return Stored(bytes: bytes, entries: index(bytes, notes: notes) ?? [:], notes: notes)
+        let (entries, sizes) = index(bytes, notes: notes) ?? ([:], .init())
+        return Stored(bytes: bytes, entries: entries, sizes: sizes, notes: notes)
     }
 
     func record(hits: Int, misses: Int) {
@@ -62,12 +63,13 @@ public final class ParseCache: @unchecked Sendable {
         lastMisses = misses
     }
 
-    /// Where each file's outline lies in the cache's bytes; nil when the header or the list of
-    /// entries is not whole.
-    private func index(_ bytes: [UInt8], notes: CacheNotes) -> [String: Stored.Entry]? {
-        bytes.withUnsafeBytes { buffer -> [String: Stored.Entry]? in
+    /// Where each file's outline lies in the cache's bytes, and what they hold in all; nil when
+    /// the header or the list of entries is not whole.
+    private func index(_ bytes: [UInt8], notes: CacheNotes) -> ([String: Stored.Entry], TreeAssembler.Sizes)? {
+        bytes.withUnsafeBytes { buffer -> ([String: Stored.Entry], TreeAssembler.Sizes)? in
             var reader = ByteReader(buffer)
             guard reader.varint() == UInt64(Self.formatVersion), reader.string() == programVersion,
+                  let resources = reader.count(), let topics = reader.count(),
                   let count = reader.count() else { return nil }
             var entries: [String: Stored.Entry] = [:]
             entries.reserveCapacity(count)
@@ -82,7 +84,7 @@ public final class ParseCache: @unchecked Sendable {
                     stamp: FileStamp(size: size, modified: modified, changed: changed, device: device, inode: inode),
                     checksum: checksum, range: range)
             }
-            return reader.atEnd ? entries : nil
+            return reader.atEnd ? (entries, TreeAssembler.Sizes(resources: resources, topics: topics)) : nil
         }
     }
 
@@ -98,14 +100,27 @@ public final class ParseCache: @unchecked Sendable {
 
         let bytes: [UInt8]
         let entries: [String: Entry]
+        /// What the outlines hold in all, as written.
+        let sizes: TreeAssembler.Sizes
         let notes: CacheNotes?
 
-        static let none = Stored(bytes: [], entries: [:], notes: nil)
+        static let none = Stored(bytes: [], entries: [:], sizes: .init(), notes: nil)
+
+        /// Holds an outline for each of `files` and for nothing else, each file unchanged since
+        /// (the outlines may still fail to read back).
+        func isCurrent(for files: [FilePlan]) -> Bool {
+            entries.count == files.count && files.allSatisfy { entry(for: $0) != nil }
+        }
+
+        private func entry(for file: FilePlan) -> Entry? {
+            guard let entry = entries[file.path], entry.displayPath == file.displayPath,
+                  entry.stamp == file.stamp else { return nil }
+            return entry
+        }
 
         /// The outline kept for `file`, when the file is unchanged and its bytes read back whole.
         func outline(for file: FilePlan) -> FileOutline? {
-            guard let entry = entries[file.path], entry.displayPath == file.displayPath,
-                  entry.stamp == file.stamp else { return nil }
+            guard let entry = entry(for: file) else { return nil }
             return bytes.withUnsafeBytes { buffer -> FileOutline? in
                 let slice = UnsafeRawBufferPointer(rebasing: buffer[entry.range])
                 guard ByteReader.checksum(slice) == entry.checksum else { return nil }
@@ -131,6 +146,9 @@ public final class ParseCache: @unchecked Sendable {
         let kept = files.indices.filter {
             files[$0].stamp.changed < settledBefore && files[$0].stamp.modified < settledBefore
         }
+        let sizes = TreeAssembler.Sizes(kept.lazy.map { outlines[$0] })
+        writer.count(sizes.resources)
+        writer.count(sizes.topics)
         writer.count(kept.count)
         for index in kept {
             let file = files[index]
