@@ -9,6 +9,19 @@ import StudyText
 /// Works on UTF-8 bytes: it runs once per link, and notes folders hold hundreds of thousands.
 public enum URLNormalizer {
     public static func normalize(_ raw: String) -> String {
+        // Most links are written in normal form already: checked in place, they are handed back
+        // as they are, without copying their bytes out and a new string back.
+        isNormal(raw) ? raw : rewrite(raw)
+    }
+
+    /// True when `rewrite(raw) == raw`: nothing to trim, lower-case, drop or rebuild.
+    static func isNormal(_ raw: String) -> Bool {
+        var raw = raw
+        return raw.withUTF8(isNormal(bytes:))
+    }
+
+    /// The full rewrite, byte by byte (`normalize` skips it for links already in normal form).
+    static func rewrite(_ raw: String) -> String {
         var input = Array(raw.utf8)
         while let last = input.last, isSpace(last) { input.removeLast() }
         var start = 0
@@ -65,6 +78,87 @@ public enum URLNormalizer {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The rules of `rewrite`, each asked as "would it change a byte?", in one walk forward.
+    private static func isNormal(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 0 else { return true }
+        if isSpace(bytes[0]) || isSpace(bytes[count - 1]) { return false }
+        var colon = 0
+        var schemeHasUpper = false
+        while colon < count, isSchemeByte(bytes[colon]) {
+            schemeHasUpper = schemeHasUpper || isUpper(bytes[colon])
+            colon += 1
+        }
+        // No scheme (no colon, or something else before the first one): only trimmed.
+        guard colon > 0, colon < count, bytes[colon] == UInt8(ascii: ":") else { return true }
+        if schemeHasUpper { return false }
+        let isHTTP = colon == 4 && bytes[0] == UInt8(ascii: "h") && bytes[1] == UInt8(ascii: "t")
+            && bytes[2] == UInt8(ascii: "t") && bytes[3] == UInt8(ascii: "p")
+        let isHTTPS = colon == 5 && bytes[0] == UInt8(ascii: "h") && bytes[1] == UInt8(ascii: "t")
+            && bytes[2] == UInt8(ascii: "t") && bytes[3] == UInt8(ascii: "p") && bytes[4] == UInt8(ascii: "s")
+
+        let restStart = colon + 1
+        var hash = count
+        var mark: Int?
+        for index in restStart..<count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "#") { hash = index; break }
+            if byte == UInt8(ascii: "?") && mark == nil { mark = index }
+        }
+        let pathEnd = mark ?? hash
+
+        var pathStart = restStart
+        if pathEnd - restStart >= 2 && bytes[restStart] == UInt8(ascii: "/") && bytes[restStart + 1] == UInt8(ascii: "/") {
+            let authorityStart = restStart + 2
+            var authorityEnd = authorityStart
+            var hostStart = authorityStart
+            while authorityEnd < pathEnd && bytes[authorityEnd] != UInt8(ascii: "/") {
+                if bytes[authorityEnd] == UInt8(ascii: "@") { hostStart = authorityEnd + 1 }
+                authorityEnd += 1
+            }
+            var portColon: Int?
+            for index in hostStart..<authorityEnd {
+                switch bytes[index] {
+                case UInt8(ascii: "]"): portColon = nil  // an IPv6 literal's colons are its own
+                case UInt8(ascii: ":"): portColon = index
+                default: break
+                }
+            }
+            let hostEnd = portColon ?? authorityEnd
+            for index in hostStart..<hostEnd where isUpper(bytes[index]) { return false }
+            if let portColon {
+                let port = UnsafeBufferPointer(rebasing: bytes[(portColon + 1)..<authorityEnd])
+                if port.isEmpty { return false }
+                if isHTTP && port.elementsEqual("80".utf8) { return false }
+                if isHTTPS && port.elementsEqual("443".utf8) { return false }
+            }
+            pathStart = authorityEnd
+        }
+        if pathEnd > pathStart && bytes[pathEnd - 1] == UInt8(ascii: "/") { return false }
+
+        if let mark {
+            var parameterStart = mark + 1
+            if parameterStart == hash { return false }
+            for index in (mark + 1)...hash where index == hash || bytes[index] == UInt8(ascii: "&") {
+                let length = index - parameterStart
+                if length == 0 { return false }
+                if length >= 4 && lower(bytes[parameterStart]) == UInt8(ascii: "u") && lower(bytes[parameterStart + 1]) == UInt8(ascii: "t")
+                    && lower(bytes[parameterStart + 2]) == UInt8(ascii: "m") && bytes[parameterStart + 3] == UInt8(ascii: "_") {
+                    return false
+                }
+                parameterStart = index + 1
+            }
+        }
+        if hash < count {
+            if hash + 1 == count { return false }
+            if count - hash > 3 && bytes[hash + 1] == UInt8(ascii: ":") && bytes[hash + 2] == UInt8(ascii: "~")
+                && bytes[hash + 3] == UInt8(ascii: ":") {
+                return false
+            }
+        }
+        return true
+    }
+
     private static func appendAuthority(_ authority: ArraySlice<UInt8>, scheme: String, to out: inout [UInt8]) {
         var hostPort = authority
         if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
@@ -90,6 +184,10 @@ public enum URLNormalizer {
 
     @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 {
         (65...90).contains(byte) ? byte + 32 : byte
+    }
+
+    @inline(__always) private static func isUpper(_ byte: UInt8) -> Bool {
+        (65...90).contains(byte)
     }
 
     @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
