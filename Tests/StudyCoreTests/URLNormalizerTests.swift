@@ -26,12 +26,12 @@ import Testing
         #expect(URLNormalizer.normalize("https://a.org/README") != URLNormalizer.normalize("https://a.org/readme"))
     }
 
-    @Test(arguments: ["http://a.org", "HTTPS://a.org", "file:///tmp/x.pdf"])
+    @Test(arguments: ["http://a.org", "HTTPS://a.org", "file:///tmp/x.pdf", "File:x", "hTTpS://", "http://"])
     func resourceSchemes(_ url: String) {
         #expect(URLNormalizer.isResourceLink(url))
     }
 
-    @Test(arguments: ["../other.md", "mailto:me@a.org", "javascript:alert(1)", "ftp://a.org", "#anchor"])
+    @Test(arguments: ["../other.md", "mailto:me@a.org", "javascript:alert(1)", "ftp://a.org", "#anchor", "", "http:/a", "https:", "fil", "http//a.org", "éhttp://a"])
     func notResourceSchemes(_ url: String) {
         #expect(!URLNormalizer.isResourceLink(url))
     }

@@ -201,9 +201,22 @@ public enum URLNormalizer {
 
     /// True for the schemes a resource may have: `http`, `https` and `file`.
     public static func isResourceLink(_ raw: String) -> Bool {
-        let head = raw.utf8.prefix(8).map(lower)
-        return head.starts(with: Array("http://".utf8)) || head.starts(with: Array("https://".utf8))
-            || head.starts(with: Array("file:".utf8))
+        // Asked of every link while loading: the head is compared where it lies, without an
+        // array of it (nor of each scheme) made per call.
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            startsLowerCased(bytes, with: "http://") || startsLowerCased(bytes, with: "https://")
+                || startsLowerCased(bytes, with: "file:")
+        }
+    }
+
+    /// `bytes` opens with `prefix` (lower-case ASCII) when its ASCII letters are lower-cased.
+    private static func startsLowerCased(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let head = prefix.utf8Start
+        for index in 0..<count where lower(bytes[index]) != head[index] { return false }
+        return true
     }
 
     /// The link as a title: without scheme and without a trailing slash.
