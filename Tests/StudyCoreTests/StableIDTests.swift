@@ -47,4 +47,12 @@ import Testing
         }
         #expect(seen.count == 20_000)
     }
+
+    /// A resource's key is `url ` then the URL, hashed as one string: kept that way for any
+    /// URL (empty, non-ASCII, long), since stored progress is keyed by it.
+    @Test(arguments: ["", "https://semver.org", "http://a.org/caf\u{E9}", "https://x.org/\u{1F4A1}?q=1#top",
+                      String(repeating: "https://long.example/", count: 200), "file:///tmp/x.pdf", "url "])
+    func resourceHashesTheURLKey(_ url: String) {
+        #expect(StableID.resource(normalizedURL: url) == "r" + StableID.digest("url " + url))
+    }
 }

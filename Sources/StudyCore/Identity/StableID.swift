@@ -10,8 +10,15 @@
 /// file forever, since stored progress refers to these IDs.
 public enum StableID {
     public static func resource(normalizedURL: String) -> String {
-        encode(hash("url " + normalizedURL), kind: UInt8(ascii: "r"))
+        // The same bytes as hashing `"url " + normalizedURL`, without joining them into a new
+        // string per resource: the prefix's state is kept, and the URL fed where it lies.
+        var url = normalizedURL
+        let state = url.withUTF8 { feed(urlKeyState, $0) }
+        return encode(finish(state), kind: UInt8(ascii: "r"))
     }
+
+    /// FNV-1a state after `"url "`, the opening of every resource key with a URL.
+    private static let urlKeyState = feed(offsetBasis, "url ".utf8)
 
     public static func task(topicPath: [String], title: String) -> String {
         PathKey(topicPath).taskID(title: title)
