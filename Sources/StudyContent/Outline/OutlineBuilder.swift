@@ -39,11 +39,22 @@ struct OutlineBuilder {
         references = ReferenceLinks(text: text)
     }
 
-    /// Line `number` (1-based) without its line feed.
-    private func line(_ number: Int) -> Substring {
+    /// Where line `number` (1-based) lies in `bytes`, without its line feed.
+    private func lineRange(_ number: Int) -> Range<Int> {
         let start = lineStarts[number - 1]
         let end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
-        return Substring(String(decoding: bytes[start..<max(start, end)], as: UTF8.self))
+        return start..<max(start, end)
+    }
+
+    /// True when the line's characters are all white space. An ASCII line is read as bytes
+    /// (each of its bytes is a character of its own); any other is decoded and asked as text.
+    private func isBlank(_ range: Range<Int>) -> Bool {
+        for index in range {
+            let byte = bytes[index]
+            if byte >= 0x80 { return String(decoding: bytes[range], as: UTF8.self).allSatisfy(\.isWhitespace) }
+            if byte != 32 && !(9...13).contains(byte) { return false }
+        }
+        return true
     }
 
     /// Sections while they are being filled; turned into `OutlineSection` values at the end.
@@ -293,20 +304,27 @@ struct OutlineBuilder {
 
     /// The kept lines, in order; a blank line between pieces that were not adjacent.
     private func note(from ranges: [ClosedRange<Int>]) -> String {
-        var out: [Substring] = []
+        // The lines as ranges of `bytes` (an empty one for the blank line between pieces), and
+        // the note decoded once from their bytes: not a string made per line, then joined.
+        var out: [Range<Int>] = []
         var previousEnd = -1
         for range in ranges {
             if previousEnd >= 0 && range.lowerBound > previousEnd + 1 && out.last?.isEmpty == false {
-                out.append("")
+                out.append(0..<0)
             }
             for number in range where number - 1 < lineStarts.count {
-                out.append(line(number))
+                out.append(lineRange(number))
             }
             previousEnd = range.upperBound
         }
-        let isBlank = { (line: Substring) in line.allSatisfy(\.isWhitespace) }
         guard let first = out.firstIndex(where: { !isBlank($0) }),
               let last = out.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return out[first...last].joined(separator: "\n")
+        var joined: [UInt8] = []
+        joined.reserveCapacity(out[first...last].reduce(0) { $0 + $1.count + 1 })
+        for index in first...last {
+            if index > first { joined.append(10) }
+            joined.append(contentsOf: bytes[out[index]])
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 }
