@@ -31,6 +31,11 @@ struct InlineLines {
         // remembers its URL when it is an HTML anchor (closed by `</a>`, not by a node's exit).
         var open: [(outer: InlineLines, htmlURL: String?)] = []
         var current = InlineLines(empty: ())
+        // A link whose text is one text node (most links) is added whole on entering it: its
+        // literal is its text, with no lines of its own to collect and close. Its child's entry
+        // and its own exit are then passed over.
+        var wholeLink: OpaquePointer?
+        var skipsChild = false
         func close(url: String) {
             guard var outer = open.popLast()?.outer else { return }
             // `outer` is changed while it is the only reference to its lines, so they are never
@@ -43,6 +48,10 @@ struct InlineLines {
             current = outer
         }
         block.walkDescendants(enter: { node in
+            if skipsChild {
+                skipsChild = false
+                return
+            }
             switch node.type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 current.pending += node.literal
@@ -62,6 +71,13 @@ struct InlineLines {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 current.newLine()
             case CMARK_NODE_LINK:
+                if let child = node.firstChild, child.next == nil, child.type == CMARK_NODE_TEXT || child.type == CMARK_NODE_CODE {
+                    current.flush()
+                    current.lines[current.lines.count - 1].append(.link(url: node.url, text: child.literal.trimmingWhitespace()))
+                    wholeLink = node.raw
+                    skipsChild = true
+                    break
+                }
                 open.append((current, nil))
                 current = InlineLines(empty: ())
             default:
@@ -69,6 +85,10 @@ struct InlineLines {
             }
         }, exit: { node in
             guard node.type == CMARK_NODE_LINK else { return }
+            if node.raw == wholeLink {
+                wholeLink = nil
+                return
+            }
             while let last = open.last, let url = last.htmlURL { close(url: url) }
             close(url: node.url)
         })

@@ -37,13 +37,24 @@ enum LinkLine {
         let suffix = joined(pieces[(index + 1)...])
         let untitled = isUntitled(text, url: url)
         let generic = !untitled && GenericLinkText.isGeneric(text)
-        let others = generic
-            ? cleanEdges(collapsingSpaces(emptyBracketsRemoved(prefix + " " + suffix)))
-            : [cleanEdges(prefix), cleanEdges(suffix)].filter { !$0.isEmpty }.joined(separator: " ")
+        let others: String
+        if generic {
+            others = cleanEdges(collapsingSpaces(emptyBracketsRemoved(prefix + " " + suffix)))
+        } else {
+            // Each side cleaned, then the two joined by a space when both are left: no array.
+            let before = cleanEdges(prefix)
+            let after = cleanEdges(suffix)
+            others = before.isEmpty ? after : after.isEmpty ? before : before + " " + after
+        }
         let inRunningText = prefix.contains { $0.isLetter } && !(prefix.last.map { ":-–—|(".contains($0) } ?? true)
-        // The prefix as written (with its spaces), so the link's words sit where they stood.
-        let whole = stripCheckbox(joined(pieces[...])).0
-        let description = collapsingSpaces((inRunningText && !untitled) || generic ? cleanEdges(whole) : others)
+        let description: String
+        if (inRunningText && !untitled) || generic {
+            // The prefix as written (with its spaces), so the link's words sit where they stood;
+            // joined only for the items that need it, not for every item.
+            description = collapsingSpaces(cleanEdges(stripCheckbox(joined(pieces[...])).0))
+        } else {
+            description = collapsingSpaces(others)
+        }
         let title: String
         if untitled {
             title = URLNormalizer.displayTitle(url)
@@ -155,7 +166,7 @@ enum LinkLine {
     static func joined(_ pieces: ArraySlice<InlinePiece>) -> String {
         // Asked for every side of every link, which is most often one piece or none: appended
         // in place, not mapped to an array of strings first.
-        guard pieces.count != 1 else { return pieces[pieces.startIndex].text }
+        guard pieces.count > 1 else { return pieces.first?.text ?? "" }
         var text = ""
         for piece in pieces { text += piece.text }
         return text

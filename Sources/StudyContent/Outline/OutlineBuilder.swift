@@ -227,12 +227,16 @@ struct OutlineBuilder {
             return
         }
         let inline = InlineLines(first)
-        var pieces: [InlinePiece] = []
+        // An item of one line (most) is its line's pieces as they are; only an item of several
+        // lines is joined, and remembers which line each piece came from.
+        var pieces: [InlinePiece] = inline.lines.count == 1 ? inline.lines[0] : []
         var pieceLines: [Int] = []
-        for (index, line) in inline.lines.enumerated() {
-            if index > 0 { pieces.append(.text(" ")); pieceLines.append(index) }
-            pieces.append(contentsOf: line)
-            pieceLines.append(contentsOf: Array(repeating: index, count: line.count))
+        if inline.lines.count > 1 {
+            for (index, line) in inline.lines.enumerated() {
+                if index > 0 { pieces.append(.text(" ")); pieceLines.append(index) }
+                pieces.append(contentsOf: line)
+                pieceLines.append(contentsOf: Array(repeating: index, count: line.count))
+            }
         }
         let taskState: Bool? = item.isTaskItem ? item.isTaskChecked : nil
         let nestedLists = children.dropFirst().filter { $0.type == CMARK_NODE_LIST }
@@ -245,7 +249,7 @@ struct OutlineBuilder {
             }
             section.resources.append(RawResource(
                 title: match.title, url: match.url, description: description,
-                line: first.startLine + pieceLines[match.pieceIndex], checkbox: taskState ?? match.checkbox,
+                line: first.startLine + (pieceLines.isEmpty ? 0 : pieceLines[match.pieceIndex]), checkbox: taskState ?? match.checkbox,
                 effortMinutes: match.effortMinutes))
         } else if let task = taskWithoutLink(pieces, taskState: taskState) {
             section.resources.append(RawResource(title: task.title, url: nil, description: "",
