@@ -56,8 +56,10 @@ public struct Resource: Hashable, Sendable {
         self.descriptionText = descriptionText
         self.checkbox = checkbox
         self.source = source
-        // Listed once unless told otherwise, without making the one-place list.
-        if let occurrences { self.occurrences = occurrences }
+        // Listed once unless told otherwise, without making the one-place list. Set as the
+        // stored property, not through `occurrences`: its setter made the loader copy and free
+        // each new resource once more (32 M instructions on a 90,000-link folder).
+        otherOccurrences = occurrences.flatMap { $0.count == 1 && $0[0] == source ? nil : $0 }
         self.effortMinutes = effortMinutes
     }
 }
