@@ -21,4 +21,32 @@ import Testing
         let negative = bits.insert(-1)
         #expect(!negative, "a negative number is never a node")
     }
+
+    /// The open topics are a `NodeSet` too: taking nodes out (collapsing) and comparing two sets
+    /// (the open topics before a search and after `Esc`) answer as a `Set<Int>` does, whatever
+    /// capacity each was made with.
+    @Test func removingAndComparingAnswerAsASetDoes() {
+        var bits = NodeSet(capacity: 10)
+        var reference = Set<Int>()
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        for step in 0..<3_000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let node = Int(seed >> 33) % 300
+            if step % 3 == 0 {
+                #expect(bits.remove(node) == (reference.remove(node) != nil))
+            } else {
+                #expect(bits.insert(node) == reference.insert(node).inserted)
+            }
+            #expect(bits.isEmpty == reference.isEmpty)
+        }
+        #expect(Array(bits) == reference.sorted(), "iterated in tree order")
+        let rebuilt = NodeSet(reference.sorted().reversed())
+        #expect(rebuilt == bits)
+        var wider = NodeSet(capacity: 5_000)
+        for node in reference { wider.insert(node) }
+        #expect(wider == bits && bits == wider, "the same nodes, another capacity")
+        wider.insert(4_999)
+        #expect(wider != bits && bits != wider)
+        #expect(!bits.remove(-1) && !bits.remove(1_000_000))
+    }
 }

@@ -30,7 +30,7 @@ extension AppState {
 
     /// Goes back to `place`, as far as the notes still hold it.
     public mutating func take(_ place: StudyPlace) {
-        let open = Set(place.expanded.compactMap(index.index(ofTopic:)))
+        let open = NodeSet(place.expanded.compactMap(index.index(ofTopic:)))
         if !open.isEmpty { replaceExpanded(open) }
         guard let node = place.topicPath.reversed().lazy.compactMap(index.index(ofTopic:)).first else { return }
         reveal(node)

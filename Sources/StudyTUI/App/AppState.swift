@@ -90,7 +90,9 @@ public struct AppState: Sendable {
     public var width: Int
     public var height: Int
     public var focus: Pane = .tree
-    public private(set) var expanded: Set<Int> = []
+    /// The open topics, a bit per node: a search's key opens thousands of them, and each row
+    /// drawn asks whether its node is open.
+    public private(set) var expanded = NodeSet(capacity: 0)
     /// The tree's rows: node indices in depth-first order, skipping collapsed subtrees.
     public private(set) var visible: [Int] = []
     public var treeCursor = 0
@@ -135,7 +137,7 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         // Open on the curriculum's areas: each root expanded, the first area selected.
-        expanded = Set(model.index.roots)
+        expanded = NodeSet(model.index.roots)
         rebuildVisible()
         // The first area with something to study, past notes about the notes (a README's
         // sections such as "Writing your own notes").
@@ -195,7 +197,7 @@ public struct AppState: Sendable {
     }
 
     /// Opens exactly these nodes (a place taken back); the cursor is placed after by `reveal`.
-    public mutating func replaceExpanded(_ nodes: Set<Int>) {
+    public mutating func replaceExpanded(_ nodes: NodeSet) {
         expanded = nodes
         rebuildVisible()
         treeCursor = min(treeCursor, max(0, visible.count - 1))
@@ -206,7 +208,7 @@ public struct AppState: Sendable {
     ///
     /// `rows`: the rows this makes, when the caller knows them (a search: its shown nodes in
     /// tree order), so that a key typed in the search line does not walk the whole tree again.
-    public mutating func filterTree(_ nodes: NodeSet?, expanded open: Set<Int>, rows: [Int]? = nil) {
+    public mutating func filterTree(_ nodes: NodeSet?, expanded open: NodeSet, rows: [Int]? = nil) {
         let selected = selectedNode
         treeFilter = nodes
         expanded = open
@@ -221,7 +223,7 @@ public struct AppState: Sendable {
         var changed = treeFilter?.insert(node) ?? false
         var ancestor = index.parent(of: node)
         while let current = ancestor {
-            changed = expanded.insert(current).inserted || changed
+            changed = expanded.insert(current) || changed
             changed = (treeFilter?.insert(current) ?? false) || changed
             ancestor = index.parent(of: current)
         }

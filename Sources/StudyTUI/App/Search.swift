@@ -57,7 +57,7 @@ extension AppState {
 
     /// The browser's cursors and open topics, as they were before a search.
     struct BrowserPlace: Sendable {
-        var expanded: Set<Int>
+        var expanded: NodeSet
         var node: Int?
         var focus: Pane
         var treeScroll: Int
@@ -141,26 +141,21 @@ extension AppState.Search {
     /// open (the ancestors), so that every match is in view; and so the tree's rows: every shown
     /// node has its ancestors shown and open, so the rows are all of them, in tree order, which
     /// is the order of node numbers (`TopicIndex` numbers nodes depth-first).
-    func shownNodes(in index: TopicIndex) -> (shown: NodeSet, open: Set<Int>, rows: [Int]) {
-        // Marked as bits, the ancestors to open in a flat array first and hashed into a Set once:
-        // a letter typed on a big folder finds 100,000 hits on far fewer nodes, and their
-        // ancestors are met again and again.
+    func shownNodes(in index: TopicIndex) -> (shown: NodeSet, open: NodeSet, rows: [Int]) {
+        // Marked as bits, never hashed: a letter typed on a big folder finds 100,000 hits on far
+        // fewer nodes, and their ancestors are met again and again.
         var shown = NodeSet(capacity: index.nodes.count)
-        var isOpen = [Bool](repeating: false, count: index.nodes.count)
-        var open: [Int] = []
+        var open = NodeSet(capacity: index.nodes.count)
         for node in nodes where shown.insert(node) {
             var ancestor = index.parent(of: node)
             while let current = ancestor {
-                if !isOpen[current] {
-                    isOpen[current] = true
-                    open.append(current)
-                }
+                open.insert(current)
                 // An ancestor already shown has had its own ancestors added.
                 guard shown.insert(current) else { break }
                 ancestor = index.parent(of: current)
             }
         }
-        return (shown, Set(open), shown.sorted)
+        return (shown, open, shown.sorted)
     }
 }
 
