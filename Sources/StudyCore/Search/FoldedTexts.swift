@@ -144,7 +144,8 @@ struct FoldedTexts: Sendable {
                 while lanes != 0 {
                     let position = start &+ lanes.trailingZeroBitCount
                     if position > last { return nil }
-                    if memcmp(hay + position, needle, needleCount) == 0 { return position }
+                    // Two bytes are the two anchors, both tested: nothing is left to compare.
+                    if needleCount == 2 || memcmp(hay + position, needle, needleCount) == 0 { return position }
                     lanes &= lanes &- 1
                 }
             }
@@ -152,7 +153,7 @@ struct FoldedTexts: Sendable {
         }
         while start <= last {
             if hay[start + first] == firstByte && hay[start + second] == secondByte
-                && memcmp(hay + start, needle, needleCount) == 0 { return start }
+                && (needleCount == 2 || memcmp(hay + start, needle, needleCount) == 0) { return start }
             start += 1
         }
         return nil
