@@ -128,6 +128,8 @@ struct FoldedTexts: Sendable {
             return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - hay
         }
         let (first, second) = (anchor.first, anchor.second)
+        let third = needleCount == 3 ? 3 - first - second : 0
+        let thirdByte = needle[third]
         let firstByte = needle[first], secondByte = needle[second]
         let firstBytes = SIMD16<UInt8>(repeating: firstByte), secondBytes = SIMD16<UInt8>(repeating: secondByte)
         // The last place a match can start, and the last from which 16 places can be read.
@@ -144,8 +146,10 @@ struct FoldedTexts: Sendable {
                 while lanes != 0 {
                     let position = start &+ lanes.trailingZeroBitCount
                     if position > last { return nil }
-                    // Two bytes are the two anchors, both tested: nothing is left to compare.
-                    if needleCount == 2 || memcmp(hay + position, needle, needleCount) == 0 { return position }
+                    // Two bytes are the two anchors, both tested: nothing is left to compare; of three,
+                    // the one left (offsets 0, 1 and 2 add up to 3) is one byte to compare, not a call.
+                    if needleCount == 2 || (needleCount == 3 ? hay[position &+ third] == thirdByte
+                        : memcmp(hay + position, needle, needleCount) == 0) { return position }
                     lanes &= lanes &- 1
                 }
             }
