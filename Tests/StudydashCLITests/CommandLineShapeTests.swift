@@ -52,7 +52,7 @@ import StudyTestSupport
         #expect(help.out.contains("SUBCOMMANDS:"))
         let version = try CLI.run(["--db", db, "--content", "notes", "--version"])
         #expect(version.status == 0)
-        #expect(version.out == "0.11.0\n")
+        #expect(version.out == "0.12.0\n")
         let statusHelp = try CLI.run(["--db", db, "help", "status"])
         #expect(statusHelp.status == 0, "\(statusHelp.err)")
         #expect(statusHelp.out.contains("USAGE: studydash status"))
@@ -89,7 +89,7 @@ import StudyTestSupport
     @Test func dashboardArgumentsGetTheWholeParsersAnswers() throws {
         let version = try CLI.run(["--fresh", "--version"])
         #expect(version.status == 0, "\(version.err)")
-        #expect(version.out == "0.11.0\n")
+        #expect(version.out == "0.12.0\n")
         let wrong = try CLI.run(["--db", db, "--color", "sometimes"])
         #expect(wrong.status == 64)
         #expect(wrong.err.hasPrefix("Error: The value 'sometimes' is invalid for '--color <when>'"), "\(wrong.err)")
@@ -107,7 +107,7 @@ import StudyTestSupport
     @Test func markArgumentsGetTheWholeParsersAnswers() throws {
         let version = try CLI.run(["mark", "S3 Standard", "done", "--version", "--content", "notes", "--db", db])
         #expect(version.status == 0, "\(version.err)")
-        #expect(version.out == "0.11.0\n")
+        #expect(version.out == "0.12.0\n")
         let script = try CLI.run(["mark", "--generate-completion-script", "bash"])
         #expect(script.status == 0, "\(script.err)")
         #expect(script.out.contains("---completion"), "\(script.out.prefix(200))")

@@ -20,7 +20,7 @@ public struct ProgressDocument: Sendable {
 
     public var schemaVersion: Int
     public var exportedAt: Timestamp
-    /// The build that wrote the file (`"studydash 0.11.0"`); nil in exports from before 0.8.0.
+    /// The build that wrote the file (`"studydash 0.12.0"`); nil in exports from before 0.8.0.
     /// Kept for whoever reads the file; import does not depend on it.
     public var app: String?
     public var states: [ItemState]
