@@ -169,7 +169,6 @@ enum DashboardView {
     /// What is left at the learner's pace and the finish date, or why there is none yet.
     static func pace(_ activity: ActivityLog?, state: AppState, into grid: inout Grid, x: Int, y: Int, width: Int,
                      rows: Int) {
-        let overall = state.rollup.overall
         // The fullest wording that fits the rows there are, so that none is cut mid-phrase;
         // the shortest, clipped, where even that does not fit.
         let wordings = FinishForecast.Wording.allCases.lazy.map { wording in
