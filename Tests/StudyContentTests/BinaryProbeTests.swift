@@ -1,8 +1,8 @@
-/// Where the NUL-byte probe of `FileDecoder` looks: the first 8 KB decide whether a notes file
-/// is binary, a NUL further on is text like any other (a long note may quote one).
 import Testing
 @testable import StudyContent
 
+/// Where the NUL-byte probe of `FileDecoder` looks: the first 8 KB decide whether a notes file
+/// is binary, a NUL further on is text like any other (a long note may quote one).
 @Suite struct BinaryProbeTests {
     static func isSkipped(_ bytes: [UInt8]) -> Bool {
         if case .skipped = FileDecoder.decode(bytes, file: "x.md") { return true }

@@ -1,10 +1,10 @@
-/// How a paragraph's links become pieces, and list items resources: a link's text is what it
-/// shows (trimmed, emphasis and code by their text), on the line it was written on, whether the
-/// link is a lone text node or holds more.
 import Testing
 @testable import StudyContent
 import StudyCore
 
+/// How a paragraph's links become pieces, and list items resources: a link's text is what it
+/// shows (trimmed, emphasis and code by their text), on the line it was written on, whether the
+/// link is a lone text node or holds more.
 @Suite struct InlineLinkPiecesTests {
     static func pieces(_ markdown: String) throws -> [[InlinePiece]] {
         let parsed = CmarkDocument.parse(markdown) { document in document.children.first.map { InlineLines($0).lines } }

@@ -1,10 +1,10 @@
-/// A topic's note is the lines kept under its heading, as written: blank lines (white space of
-/// any script) trimmed from both ends, one blank line where a resource was taken out between
-/// two pieces, every other line byte for byte.
 import Testing
 import StudyContent
 import StudyCore
 
+/// A topic's note is the lines kept under its heading, as written: blank lines (white space of
+/// any script) trimmed from both ends, one blank line where a resource was taken out between
+/// two pieces, every other line byte for byte.
 @Suite struct NoteLinesTests {
     static func note(_ markdown: String) throws -> String {
         let loaded = try Loaded(["a.md": "# A\n\n" + markdown])

@@ -1,11 +1,11 @@
-/// The fast path of `URLNormalizer.normalize` (a link already in normal form is handed back as
-/// it is) against the full rewrite: the check must say "normal" exactly when the rewrite would
-/// change nothing, or two spellings of one link would get two resource IDs.
 import Foundation
 import Testing
 import StudyTestSupport
 @testable import StudyCore
 
+/// The fast path of `URLNormalizer.normalize` (a link already in normal form is handed back as
+/// it is) against the full rewrite: the check must say "normal" exactly when the rewrite would
+/// change nothing, or two spellings of one link would get two resource IDs.
 @Suite struct URLNormalFormTests {
     /// Pieces of links, each chosen to hit one rule of the normaliser (or to sit just beside it).
     static let schemes = ["http", "https", "HTTP", "Https", "file", "FILE", "mailto", "ftp", "a+b.c-d", "x1", "", "ht tp", "é"]
