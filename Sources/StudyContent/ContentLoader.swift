@@ -101,26 +101,31 @@ public enum ContentLoader {
             slots.fillAll()
             let outlines = slots.all()
             sizes = TreeAssembler.Sizes(outlines)
-            if let cache, let stored {
-                let hits = slots.hits()
-                cache.record(hits: hits, misses: files.count - hits)
-                if hits != files.count || stored.entries.count != files.count {
-                    cache.save(roots: roots, files: files, outlines: outlines, startedAt: startedAt, readFrom: stored.notes)
-                }
+            Self.recordAndSave(slots, files: files, roots: roots, cache: cache, stored: stored, startedAt: startedAt) {
+                outlines
             }
         }
 
         /// Once the tree is assembled: what is left of reading through the cache.
         func finish() {
             slots.stopFilling()
-            guard whileAssembling, let cache, let stored else { return }
+            guard whileAssembling, let stored else { return }
+            Self.recordAndSave(slots, files: files, roots: roots, cache: cache, stored: stored, startedAt: startedAt) {
+                slots.outlinesToSave { index in
+                    stored.outline(for: files[index]) ?? FileReader.outline(of: files[index])
+                }
+            }
+        }
+
+        /// Records how many outlines came from the cache, and writes it again, from `outlines`,
+        /// when any file was parsed or any kept outline is no longer needed.
+        private static func recordAndSave(_ slots: OutlineSlots, files: [FilePlan], roots: [String], cache: ParseCache?,
+                                          stored: ParseCache.Stored?, startedAt: Int64, outlines: () -> [FileOutline]) {
+            guard let cache, let stored else { return }
             let hits = slots.hits()
             cache.record(hits: hits, misses: files.count - hits)
-            guard hits != files.count else { return }
-            let outlines = slots.outlinesToSave { index in
-                stored.outline(for: files[index]) ?? FileReader.outline(of: files[index])
-            }
-            cache.save(roots: roots, files: files, outlines: outlines, startedAt: startedAt, readFrom: stored.notes)
+            guard hits != files.count || stored.entries.count != files.count else { return }
+            cache.save(roots: roots, files: files, outlines: outlines(), startedAt: startedAt, readFrom: stored.notes)
         }
     }
 }
